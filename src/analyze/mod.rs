@@ -1,0 +1,116 @@
+//! The detectors, run over the text of one block at a time.
+
+pub mod markers;
+pub mod quotes;
+pub mod sourcing;
+
+use std::ops::Range;
+
+use crate::finding::{Mark, Subtype};
+use crate::segment;
+use crate::text::words;
+use sourcing::{SentenceContext, Sourcing};
+
+/// Scare quotes are short: a word or a phrase of up to this many words.
+const SCARE_QUOTE_MAX_WORDS: usize = 3;
+
+/// Everything the detectors find in one block of article text.
+///
+/// `previous` carries the last sentence's sourcing across blocks, so "He added that…" at
+/// the start of a paragraph continues the speaker of the paragraph before.
+pub fn block(text: &str, links: &[Range<usize>], previous: &mut Option<Sourcing>) -> Vec<Mark> {
+    let quoted = quotes::quoted_spans(text);
+    let mut marks = markers::find(text, &quoted);
+    for range in segment::sentences(text) {
+        let cx = SentenceContext {
+            text,
+            range: range.clone(),
+            quoted: &quoted,
+            links,
+            previous: previous.as_ref(),
+        };
+        let sourcing = sourcing::classify(&cx);
+        if is_question(text, &range, &quoted) {
+            marks.push(Mark::new(text, range.clone(), Subtype::RhetoricalQuestion));
+        }
+        let attributed = sourcing.as_ref().is_some_and(|s| {
+            matches!(
+                s.subtype,
+                Subtype::AttributedNamed | Subtype::AttributedAnonymous
+            )
+        });
+        if !attributed {
+            marks.extend(scare_quotes(text, &range, &quoted));
+        }
+        if let Some(s) = &sourcing {
+            let mut mark = Mark::new(text, range.clone(), s.subtype);
+            mark.cue = s.cue.clone().map(|c| text[c].to_string()).unwrap_or_default();
+            marks.push(mark);
+        }
+        *previous = sourcing;
+    }
+    marks.sort_by_key(|m| (m.range.start, m.range.end));
+    marks
+}
+
+/// A sentence of the writer's that ends in a question mark (not a quoted question).
+fn is_question(text: &str, sentence: &Range<usize>, quoted: &[Range<usize>]) -> bool {
+    let body = text[sentence.clone()].trim_end_matches(['"', '”', '’', ')']);
+    let mark = sentence.start + body.len();
+    body.ends_with('?') && !quotes::is_inside(quoted, &(mark - 1..mark))
+}
+
+/// Short quoted words in the writer's own voice: "concerns", "accommodations".
+/// A quote that starts with a capital or holds a whole clause is taken for real speech.
+fn scare_quotes(text: &str, sentence: &Range<usize>, quoted: &[Range<usize>]) -> Vec<Mark> {
+    quoted
+        .iter()
+        .filter(|q| sentence.start <= q.start && q.end <= sentence.end)
+        .filter(|q| {
+            let inner = &text[quotes::inner(text, q)];
+            let n = words(inner).len();
+            (1..=SCARE_QUOTE_MAX_WORDS).contains(&n)
+                && inner.chars().next().is_some_and(char::is_lowercase)
+                && !inner.contains(['.', '!', '?', ','])
+        })
+        .map(|q| Mark::new(text, q.clone(), Subtype::ScareQuote))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn subtypes(text: &str) -> Vec<(String, Subtype)> {
+        block(text, &[], &mut None)
+            .into_iter()
+            .map(|m| (text[m.range].to_string(), m.subtype))
+            .collect()
+    }
+
+    #[test]
+    fn a_question_in_the_writers_voice_is_rhetorical() {
+        let found = subtypes("Who could believe that? He asked “why?” of nobody in particular.");
+        assert!(found.contains(&("Who could believe that?".into(), Subtype::RhetoricalQuestion)));
+        assert_eq!(
+            found.iter().filter(|f| f.1 == Subtype::RhetoricalQuestion).count(),
+            1
+        );
+    }
+
+    #[test]
+    fn short_unattributed_quotes_are_scare_quotes() {
+        let found = subtypes("The regime calls this a “peace mission” to its neighbours.");
+        assert!(found.contains(&("“peace mission”".into(), Subtype::ScareQuote)));
+        let attributed = subtypes("The minister said it was a “peace mission” to its neighbours.");
+        assert!(!attributed.iter().any(|f| f.1 == Subtype::ScareQuote));
+    }
+
+    #[test]
+    fn attribution_carries_into_the_next_paragraph() {
+        let mut previous = None;
+        block("According to Reuters, the talks collapsed on Friday night.", &[], &mut previous);
+        let next = block("He added that the talks could resume next week.", &[], &mut previous);
+        assert_eq!(next.last().map(|m| m.subtype), Some(Subtype::AttributedNamed));
+    }
+}

@@ -1,0 +1,101 @@
+//! Quotation spans: text in quotation marks is someone else's voice, not the writer's.
+//!
+//! Curly double quotes nest (“ … ” ), and straight double quotes open or close depending
+//! on what precedes them. Curly single quotes count only when `‘` opens after a space or
+//! an opening double quote, so apostrophes ("Putin’s") are never taken for quotes.
+
+use std::ops::Range;
+
+/// The outermost quoted spans of `text`, each including its quotation marks. An unclosed
+/// quote runs to the end of the text (a quoted paragraph often continues in the next one).
+pub fn quoted_spans(text: &str) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    let mut open: Vec<(usize, char)> = Vec::new();
+    let mut prev = ' ';
+    for (i, c) in text.char_indices() {
+        let opens = match c {
+            '“' => Some(true),
+            '”' => Some(false),
+            '"' => Some(!open.last().is_some_and(|&(_, q)| q == '"') && !prev.is_alphanumeric()),
+            '‘' if prev.is_whitespace() || matches!(prev, '“' | '"' | '(') => Some(true),
+            '’' if open.last().is_some_and(|&(_, q)| q == '‘') => {
+                let next = text[i + c.len_utf8()..].chars().next();
+                (!next.is_some_and(char::is_alphanumeric)).then_some(false)
+            }
+            _ => None,
+        };
+        match opens {
+            Some(true) => open.push((i, c)),
+            Some(false) => {
+                if let Some((start, _)) = open.pop() {
+                    if open.is_empty() {
+                        spans.push(start..i + c.len_utf8());
+                    }
+                }
+            }
+            None => {}
+        }
+        prev = c;
+    }
+    if let Some(&(start, _)) = open.first() {
+        spans.push(start..text.len());
+    }
+    spans
+}
+
+/// True when `range` lies entirely inside one of `spans`.
+pub fn is_inside(spans: &[Range<usize>], range: &Range<usize>) -> bool {
+    spans
+        .iter()
+        .any(|s| s.start <= range.start && range.end <= s.end)
+}
+
+/// The text between the quotation marks of a span found by [`quoted_spans`].
+pub fn inner(text: &str, span: &Range<usize>) -> Range<usize> {
+    let quoted = &text[span.clone()];
+    let open = quoted.chars().next().map_or(0, char::len_utf8);
+    let close = quoted
+        .chars()
+        .next_back()
+        .filter(|c| matches!(c, '"' | '”' | '’'))
+        .map_or(0, char::len_utf8);
+    (span.start + open)..(span.end - close).max(span.start + open)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(text: &str) -> Vec<&str> {
+        quoted_spans(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn finds_straight_and_curly_quotes_but_not_apostrophes() {
+        assert_eq!(
+            quotes("Putin’s \"concerns\" and “at least four” allies"),
+            ["\"concerns\"", "“at least four”"]
+        );
+    }
+
+    #[test]
+    fn nested_quotes_form_one_outer_span() {
+        assert_eq!(
+            quotes("He said “they called it ‘a ruse’ today” and left."),
+            ["“they called it ‘a ruse’ today”"]
+        );
+    }
+
+    #[test]
+    fn an_unclosed_quote_runs_to_the_end() {
+        assert_eq!(quotes("He said \"we will go on"), ["\"we will go on"]);
+    }
+
+    #[test]
+    fn inner_strips_the_marks() {
+        let text = "a “word” b";
+        let span = quoted_spans(text)[0].clone();
+        assert_eq!(&text[inner(text, &span)], "word");
+        assert!(is_inside(&[span.clone()], &inner(text, &span)));
+    }
+}

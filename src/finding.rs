@@ -1,0 +1,99 @@
+//! What the analysis says about a page: categories, subtypes and findings.
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::offsets::SegmentRange;
+
+/// The three things newslens shows a reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    /// A word, phrase or sentence that expresses the writer's opinion.
+    Opinion,
+    /// A sentence that asserts something, with how (or whether) it is sourced.
+    Claim,
+    /// A section about the author: bio, affiliations, interests.
+    Disclosure,
+}
+
+/// What kind of opinion marker, sourcing or disclosure a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Subtype {
+    Hedge,
+    Booster,
+    Stance,
+    Loaded,
+    Speculation,
+    RhetoricalQuestion,
+    ScareQuote,
+    AttributedNamed,
+    AttributedAnonymous,
+    Vague,
+    Unattributed,
+    AuthorBio,
+}
+
+impl Subtype {
+    pub fn category(self) -> Category {
+        use Subtype::*;
+        match self {
+            Hedge | Booster | Stance | Loaded | Speculation | RhetoricalQuestion | ScareQuote => {
+                Category::Opinion
+            }
+            AttributedNamed | AttributedAnonymous | Vague | Unattributed => Category::Claim,
+            AuthorBio => Category::Disclosure,
+        }
+    }
+
+    /// The one-line explanation a reader sees for this kind of finding.
+    pub fn explanation(self) -> &'static str {
+        use Subtype::*;
+        match self {
+            Hedge => "Hedge: the writer signals uncertainty rather than stating a fact.",
+            Booster => "Booster: the writer presents a view as certain or beyond question.",
+            Stance => "First-person stance: the writer states their own view.",
+            Loaded => "Loaded word: evaluative language that carries a judgement.",
+            Speculation => "Speculation: the writer guesses at what someone else feels or thinks.",
+            RhetoricalQuestion => "Rhetorical question: a question asked to make a point, not to get an answer.",
+            ScareQuote => "Scare quotes: quotation marks around a word to cast doubt on it, not to quote anyone.",
+            AttributedNamed => "Sourced claim: a named source is given.",
+            AttributedAnonymous => "Anonymously sourced claim: the source is specific but unnamed.",
+            Vague => "Vaguely sourced claim: an unnamed many stands in for a source.",
+            Unattributed => "Unsourced claim: no source, quote or link backs this statement.",
+            AuthorBio => "Author disclosure: who the writer is and whom they work for.",
+        }
+    }
+}
+
+/// A finding inside one block, in byte offsets of the block text (core-internal).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mark {
+    pub range: Range<usize>,
+    pub subtype: Subtype,
+    /// The words that triggered the finding (for claims: the source, if any).
+    pub cue: String,
+}
+
+impl Mark {
+    pub fn new(text: &str, range: Range<usize>, subtype: Subtype) -> Mark {
+        Mark {
+            cue: text[range.clone()].to_string(),
+            range,
+            subtype,
+        }
+    }
+}
+
+/// A finding as the DOM layer receives it: block, segment ranges in UTF-16 units.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    pub block: u32,
+    pub category: Category,
+    pub subtype: Subtype,
+    pub cue: String,
+    pub explanation: String,
+    pub ranges: Vec<SegmentRange>,
+}

@@ -1,0 +1,162 @@
+//! The document model: what the DOM layer (or the native front end) collects from a page.
+//!
+//! It is deliberately small and flat so that it crosses the wasm boundary in one call:
+//! a table of the elements that matter for deciding where the article is, and the page's
+//! text as *blocks* (paragraph-like elements), each made of the text nodes it contains in
+//! document order. Offsets that come back to the DOM are relative to those text nodes
+//! ("segments"), so the DOM layer can build `Range`s without searching for text.
+
+use serde::{Deserialize, Serialize};
+
+/// A page: metadata, the element table and the text blocks.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Page {
+    /// The page URL, if known (used for hints such as `/opinion/` in the path).
+    #[serde(default)]
+    pub url: String,
+    /// The document title.
+    #[serde(default)]
+    pub title: String,
+    /// `<meta name|property=… content=…>` pairs, names lower-cased.
+    #[serde(default)]
+    pub meta: Vec<Meta>,
+    /// Raw text of each `<script type="application/ld+json">`.
+    #[serde(default)]
+    pub json_ld: Vec<String>,
+    /// Elements on the ancestor chains of the blocks, parents before children.
+    #[serde(default)]
+    pub elements: Vec<Element>,
+    /// Text blocks in document order.
+    #[serde(default)]
+    pub blocks: Vec<Block>,
+}
+
+/// One `<meta>` tag.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    pub name: String,
+    pub content: String,
+}
+
+/// One element, with just the attributes that say what part of a page it is.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Element {
+    /// Lower-case tag name.
+    pub tag: String,
+    /// Index of the parent in [`Page::elements`]; `None` for the root.
+    #[serde(default)]
+    pub parent: Option<u32>,
+    /// The `id` and `class` tokens, lower-cased.
+    #[serde(default)]
+    pub tokens: Vec<String>,
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub itemprop: String,
+    #[serde(default)]
+    pub rel: String,
+}
+
+/// A paragraph-like run of text: the text nodes under one block-level element.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Block {
+    /// Index of the block's element in [`Page::elements`].
+    pub element: u32,
+    /// The text nodes, in document order; the block's text is their concatenation.
+    pub segments: Vec<String>,
+    /// Hyperlinks inside the block, as runs of whole segments.
+    #[serde(default)]
+    pub links: Vec<Link>,
+}
+
+/// A hyperlink covering segments `start..end` of its block.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Link {
+    pub start: u32,
+    pub end: u32,
+    #[serde(default)]
+    pub href: String,
+}
+
+impl Block {
+    /// The block's text: its segments joined with nothing in between, as in the DOM.
+    pub fn text(&self) -> String {
+        self.segments.concat()
+    }
+}
+
+impl Page {
+    /// A page made of plain text: one `<p>` per non-empty line, all inside an `<article>`.
+    pub fn from_text(text: &str) -> Page {
+        let elements = vec![Element {
+            tag: "article".into(),
+            ..Element::default()
+        }];
+        let mut page = Page {
+            elements,
+            ..Page::default()
+        };
+        for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            let element = page.elements.len() as u32;
+            page.elements.push(Element {
+                tag: "p".into(),
+                parent: Some(0),
+                ..Element::default()
+            });
+            page.blocks.push(Block {
+                element,
+                segments: vec![line.to_string()],
+                links: Vec::new(),
+            });
+        }
+        page
+    }
+
+    /// The chain of elements from `element` up to the root, starting with `element` itself.
+    pub fn ancestors(&self, element: u32) -> impl Iterator<Item = &Element> {
+        let mut next = Some(element);
+        std::iter::from_fn(move || {
+            let el = self.elements.get(next? as usize)?;
+            next = el.parent;
+            Some(el)
+        })
+    }
+
+    /// The content of the first meta tag with this (lower-case) name or property.
+    pub fn meta(&self, name: &str) -> Option<&str> {
+        self.meta
+            .iter()
+            .find(|m| m.name == name)
+            .map(|m| m.content.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn from_text_makes_one_block_per_line() {
+        let page = Page::from_text("First line.\n\n  Second line. \n");
+        let texts: Vec<_> = page.blocks.iter().map(Block::text).collect();
+        assert_eq!(texts, ["First line.", "Second line."]);
+        let tags: Vec<_> = page
+            .ancestors(page.blocks[1].element)
+            .map(|e| e.tag.as_str())
+            .collect();
+        assert_eq!(tags, ["p", "article"]);
+    }
+
+    #[test]
+    fn ancestors_stop_at_a_dangling_parent() {
+        let page = Page {
+            elements: vec![Element {
+                tag: "p".into(),
+                parent: Some(99),
+                ..Element::default()
+            }],
+            ..Page::default()
+        };
+        assert_eq!(page.ancestors(0).count(), 1);
+    }
+}

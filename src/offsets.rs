@@ -1,0 +1,120 @@
+//! The one place where offsets change units.
+//!
+//! The core works on UTF-8 byte offsets into a block's concatenated text. The DOM wants
+//! UTF-16 code units relative to each text node (segment); the `sentences` command
+//! reports Unicode code points. Everything converts here, and nowhere else.
+
+use serde::{Deserialize, Serialize};
+
+/// A range inside one segment of a block, in UTF-16 code units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SegmentRange {
+    pub segment: u32,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// Maps byte ranges of a block's text onto its segments.
+#[derive(Debug, Clone)]
+pub struct SegmentMap {
+    /// Byte offset at which each segment starts in the block text, plus the total length.
+    starts: Vec<usize>,
+}
+
+impl SegmentMap {
+    pub fn new<S: AsRef<str>>(segments: &[S]) -> SegmentMap {
+        let mut starts = Vec::with_capacity(segments.len() + 1);
+        let mut at = 0;
+        for segment in segments {
+            starts.push(at);
+            at += segment.as_ref().len();
+        }
+        starts.push(at);
+        SegmentMap { starts }
+    }
+
+    /// The byte range of the block text covered by segments `start..end`, if they exist.
+    pub fn byte_range(&self, start: u32, end: u32) -> Option<std::ops::Range<usize>> {
+        let (start, end) = (start as usize, end as usize);
+        (start < end && end < self.starts.len()).then(|| self.starts[start]..self.starts[end])
+    }
+
+    /// Splits the byte range `start..end` of `text` (the concatenated segments) into
+    /// per-segment UTF-16 ranges, skipping empty pieces.
+    ///
+    /// `start` and `end` must lie on char boundaries of `text`.
+    pub fn to_segment_ranges(&self, text: &str, start: usize, end: usize) -> Vec<SegmentRange> {
+        let mut out = Vec::new();
+        for (index, bounds) in self.starts.windows(2).enumerate() {
+            let (seg_start, seg_end) = (bounds[0], bounds[1]);
+            let (lo, hi) = (start.max(seg_start), end.min(seg_end));
+            if lo >= hi {
+                continue;
+            }
+            let segment = &text[seg_start..seg_end];
+            out.push(SegmentRange {
+                segment: index as u32,
+                start: utf16_len(&segment[..lo - seg_start]),
+                end: utf16_len(&segment[..hi - seg_start]),
+            });
+        }
+        out
+    }
+}
+
+/// Length of `s` in UTF-16 code units.
+pub fn utf16_len(s: &str) -> u32 {
+    s.chars().map(|c| c.len_utf16() as u32).sum()
+}
+
+/// Number of Unicode code points before byte offset `byte` of `s`.
+pub fn code_points_before(s: &str, byte: usize) -> usize {
+    s[..byte].chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_a_range_across_segments_in_utf16_units() {
+        // "Biden’s " has a 3-byte apostrophe (1 UTF-16 unit); the emoji is 4 bytes (2 units).
+        let segments = ["Biden’s ", "big 😀 ", "day"];
+        let text = segments.concat();
+        let map = SegmentMap::new(&segments);
+        let start = text.find("s big").unwrap();
+        let end = text.find("day").unwrap() + 2;
+        assert_eq!(
+            map.to_segment_ranges(&text, start, end),
+            vec![
+                SegmentRange { segment: 0, start: 6, end: 8 },
+                SegmentRange { segment: 1, start: 0, end: 7 },
+                SegmentRange { segment: 2, start: 0, end: 2 },
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_segments_and_ranges_produce_nothing() {
+        let segments = ["", "abc", ""];
+        let text = segments.concat();
+        let map = SegmentMap::new(&segments);
+        assert!(map.to_segment_ranges(&text, 1, 1).is_empty());
+        assert_eq!(map.byte_range(1, 3), Some(0..3));
+        assert_eq!(map.byte_range(1, 4), None);
+        assert_eq!(
+            map.to_segment_ranges(&text, 0, 3),
+            vec![SegmentRange { segment: 1, start: 0, end: 3 }]
+        );
+    }
+
+    #[test]
+    fn utf16_lengths_count_surrogate_pairs_twice() {
+        assert_eq!(utf16_len("a’😀é\u{301}"), 1 + 1 + 2 + 1 + 1);
+    }
+
+    #[test]
+    fn counts_code_points() {
+        assert_eq!(code_points_before("don’t stop", "don’t".len()), 5);
+    }
+}

@@ -1,0 +1,381 @@
+//! Page understanding: which blocks are the article, which are the author's disclosure,
+//! and which are boilerplate or page furniture (navigation, related links, comments).
+//!
+//! Works only on the document model, so the browser and the native front end agree.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Element, Page};
+use crate::segment;
+use crate::text::words;
+
+/// What a block is, as far as the analysis is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BlockRole {
+    /// Article text: analysed.
+    Body,
+    /// The author's bio or a disclosure statement: shown, never flagged as opinion.
+    Disclosure,
+    /// Copyright lines, "read more" links: recognised and left alone.
+    Boilerplate,
+    /// The byline ("By …", date).
+    Byline,
+    /// Navigation, ads, related stories, comments, banners, or outside the article.
+    Outside,
+}
+
+/// Tags that never hold article text.
+const FURNITURE_TAGS: &[&str] = &[
+    "nav", "aside", "form", "button", "select", "menu", "dialog", "noscript", "template", "footer",
+];
+/// Class and id words that mark page furniture (matched against `-`/`_` parts of tokens).
+const FURNITURE_WORDS: &[&str] = &[
+    "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "share", "sharing",
+    "social", "related", "recommended", "recommendations", "trending", "popular", "comment",
+    "comments", "cookie", "cookies", "consent", "gdpr", "newsletter", "subscribe", "signup",
+    "promo", "ad", "ads", "advert", "advertisement", "advertising", "sidebar", "widget",
+    "outbrain", "taboola", "toolbar", "pagination", "masthead", "mostread", "footer",
+];
+/// Two-word furniture tokens ("most-read", "read-more").
+const FURNITURE_PAIRS: &[[&str; 2]] = &[["most", "read"], ["read", "more"], ["more", "stories"]];
+/// Class and id words of author-bio and disclosure boxes.
+const DISCLOSURE_WORDS: &[&str] = &["bio", "biography", "authorbio", "disclosure", "contributor"];
+const BYLINE_WORDS: &[&str] = &["byline", "dateline"];
+/// Nouns that make "X is a …" a bio sentence.
+const ROLE_NOUNS: &[&str] = &[
+    "president", "contributor", "columnist", "professor", "fellow", "director", "editor",
+    "author", "founder", "chairman", "chair", "ceo", "analyst", "correspondent", "writer",
+    "member", "former", "senior", "host", "reporter", "attorney", "lawyer", "economist",
+    "journalist", "commentator", "adviser", "advisor", "secretary", "ambassador", "partner",
+    "executive", "researcher", "scholar", "officer", "strategist", "consultant",
+];
+
+/// Bio paragraphs recognised by their wording alone must sit among this many last blocks
+/// of the article: "X is a senior fellow at Y" mid-article is reporting, not a bio.
+const BIO_TAIL_BLOCKS: usize = 4;
+
+/// The role of every block of `page`, in block order.
+pub fn block_roles(page: &Page) -> Vec<BlockRole> {
+    let flags = element_flags(page);
+    let inside = inside_root(page, article_root(page, &flags));
+    let mut roles: Vec<BlockRole> = page
+        .blocks
+        .iter()
+        .map(|block| {
+            let e = block.element as usize;
+            let Some(f) = flags.get(e) else {
+                return BlockRole::Outside;
+            };
+            if !inside[e] || f.furniture {
+                BlockRole::Outside
+            } else if f.disclosure {
+                BlockRole::Disclosure
+            } else if f.byline {
+                BlockRole::Byline
+            } else if is_boilerplate(&block.text()) {
+                BlockRole::Boilerplate
+            } else {
+                BlockRole::Body
+            }
+        })
+        .collect();
+    let tail = roles
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, r)| matches!(r, BlockRole::Body | BlockRole::Boilerplate))
+        .take(BIO_TAIL_BLOCKS)
+        .map(|(i, _)| i)
+        .collect::<Vec<_>>();
+    for i in tail {
+        if roles[i] == BlockRole::Body && bio_person(&page.blocks[i].text()).is_some() {
+            roles[i] = BlockRole::Disclosure;
+        }
+    }
+    roles
+}
+
+/// For each element, whether it is the article root or inside it (all, without a root).
+fn inside_root(page: &Page, root: Option<u32>) -> Vec<bool> {
+    let mut inside: Vec<bool> = Vec::with_capacity(page.elements.len());
+    for (i, el) in page.elements.iter().enumerate() {
+        let parent_inside = el.parent.filter(|&p| (p as usize) < i).map(|p| inside[p as usize]);
+        inside.push(match root {
+            None => true,
+            Some(r) => r as usize == i || parent_inside.unwrap_or(false),
+        });
+    }
+    inside
+}
+
+/// Inherited facts about an element, computed top-down in one pass.
+#[derive(Debug, Clone, Default)]
+struct Flags {
+    furniture: bool,
+    disclosure: bool,
+    byline: bool,
+    /// Index of the nearest article-root candidate at or above this element.
+    candidate: Option<u32>,
+}
+
+/// Flags for every element. Parents must come before children; a parent index that does
+/// not is treated as missing, so hostile input cannot make this loop.
+fn element_flags(page: &Page) -> Vec<Flags> {
+    let mut flags: Vec<Flags> = Vec::with_capacity(page.elements.len());
+    for (i, el) in page.elements.iter().enumerate() {
+        let parent = el
+            .parent
+            .filter(|&p| (p as usize) < i)
+            .map(|p| flags[p as usize].clone())
+            .unwrap_or_default();
+        let (furniture_tokens, disclosure_tokens, byline_tokens) = token_kinds(el);
+        flags.push(Flags {
+            furniture: parent.furniture || FURNITURE_TAGS.contains(&el.tag.as_str()) || furniture_tokens,
+            disclosure: parent.disclosure || disclosure_tokens,
+            byline: parent.byline || byline_tokens || el.rel == "author" || el.itemprop == "author",
+            candidate: if is_root_candidate(el) { Some(i as u32) } else { parent.candidate },
+        });
+    }
+    flags
+}
+
+/// Whether an element's class/id tokens mark it as furniture, disclosure or byline.
+fn token_kinds(el: &Element) -> (bool, bool, bool) {
+    let (mut furniture, mut disclosure, mut byline) = (false, false, false);
+    for token in &el.tokens {
+        let parts: Vec<&str> = token.split(['-', '_']).filter(|p| !p.is_empty()).collect();
+        let has = |list: &[&str]| parts.iter().any(|p| list.contains(p));
+        let about_author = parts.contains(&"about") && parts.contains(&"author");
+        disclosure |= has(DISCLOSURE_WORDS) || about_author;
+        byline |= has(BYLINE_WORDS);
+        furniture |= has(FURNITURE_WORDS)
+            || FURNITURE_PAIRS
+                .iter()
+                .any(|[a, b]| parts.windows(2).any(|w| w[0] == *a && w[1] == *b));
+    }
+    (furniture && !disclosure, disclosure, byline)
+}
+
+fn is_root_candidate(el: &Element) -> bool {
+    el.itemprop.eq_ignore_ascii_case("articlebody")
+        || el.tag == "article"
+        || el.tag == "main"
+        || el.role == "main"
+        || el.role == "article"
+}
+
+/// The article root: the candidate element holding the most non-furniture block text.
+/// `None` when the page has no candidate; then every non-furniture block counts.
+fn article_root(page: &Page, flags: &[Flags]) -> Option<u32> {
+    let mut text_len = vec![0usize; page.elements.len()];
+    for block in &page.blocks {
+        if let Some(f) = flags.get(block.element as usize) {
+            if !f.furniture {
+                if let Some(c) = f.candidate {
+                    text_len[c as usize] += block.segments.iter().map(String::len).sum::<usize>();
+                }
+            }
+        }
+    }
+    // Credit nested candidates' text to their enclosing candidates (children come last).
+    for i in (0..page.elements.len()).rev() {
+        if let Some(parent) = page.elements[i].parent.filter(|&p| (p as usize) < i) {
+            if let Some(c) = flags[parent as usize].candidate {
+                if is_root_candidate(&page.elements[i]) {
+                    text_len[c as usize] += text_len[i];
+                }
+            }
+        }
+    }
+    let best = (0..page.elements.len())
+        .filter(|&i| is_root_candidate(&page.elements[i]))
+        .max_by_key(|&i| (text_len[i], std::cmp::Reverse(i)))?;
+    // Prefer a nested article over a <main> that holds it plus sidebar text.
+    let narrower = (0..page.elements.len())
+        .filter(|&i| i > best && is_root_candidate(&page.elements[i]))
+        .filter(|&i| {
+            let parent = page.elements[i].parent.filter(|&p| (p as usize) < i);
+            parent.and_then(|p| flags[p as usize].candidate) == Some(best as u32)
+        })
+        .max_by_key(|&i| text_len[i])
+        .filter(|&i| text_len[i] * 10 >= text_len[best] * 7);
+    Some(narrower.unwrap_or(best) as u32)
+}
+
+/// Copyright lines and "read more" calls.
+pub fn is_boilerplate(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let short = words(text).len() <= 25;
+    short
+        && (lower.contains('©')
+            || lower.starts_with("copyright")
+            || lower.contains("all rights reserved")
+            || lower.contains("click here")
+            || (lower.starts_with("read more") && !lower.contains(". ")))
+}
+
+/// The person a bio paragraph is about: "Fred Fleitz is President of …" → "Fred Fleitz".
+/// Requires a personal name of two to four capitalised words, then "is", then a role noun
+/// within the same sentence.
+pub fn bio_person(text: &str) -> Option<&str> {
+    let first = segment::sentences(text).into_iter().next()?;
+    let sentence = &text[first];
+    let words = words(sentence);
+    let is_at = words.iter().position(|w| w.is("is"))?;
+    if !(2..=4).contains(&is_at) || !words[..is_at].iter().all(|w| w.is_capitalized()) {
+        return None;
+    }
+    let has_role = words[is_at + 1..]
+        .iter()
+        .any(|w| ROLE_NOUNS.iter().any(|r| w.is(r)));
+    has_role.then(|| &sentence[words[0].start..words[is_at - 1].end])
+}
+
+/// Structured facts from an author's disclosure paragraph.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Disclosure {
+    pub block: u32,
+    pub text: String,
+    pub person: Option<String>,
+    pub current_roles: Vec<String>,
+    pub past_roles: Vec<String>,
+}
+
+/// Reads the person and their current and past roles from a bio paragraph.
+pub fn disclosure(block: u32, text: &str) -> Disclosure {
+    let person = bio_person(text).map(str::to_string);
+    let mut facts = Disclosure {
+        block,
+        text: text.to_string(),
+        person: person.clone(),
+        ..Disclosure::default()
+    };
+    for range in segment::sentences(text) {
+        let sentence = text[range].trim_end_matches('.');
+        if is_boilerplate(sentence) {
+            continue;
+        }
+        if let Some(p) = &person {
+            if let Some(roles) = sentence.strip_prefix(p.as_str()).and_then(|r| r.strip_prefix(" is ")) {
+                facts.current_roles.extend(split_roles(roles));
+                continue;
+            }
+        }
+        const PAST: &[&str] = &["previously served as ", "formerly served as ", "has served as ", "served as ", "was previously ", "was formerly "];
+        if let Some((_, roles)) = PAST.iter().find_map(|p| sentence.split_once(p)) {
+            facts.past_roles.extend(split_roles(roles));
+        }
+    }
+    facts
+}
+
+/// "President of X and a Y Contributor" → ["President of X", "Y Contributor"].
+fn split_roles(list: &str) -> Vec<String> {
+    let mut roles = vec![list.to_string()];
+    for separator in [", and as ", " and as ", ", as ", ", and ", ", ", " and a ", " and an "] {
+        roles = roles
+            .iter()
+            .flat_map(|r| r.split(separator))
+            .map(str::to_string)
+            .collect();
+    }
+    roles
+        .into_iter()
+        .map(|r| {
+            let r = r.trim();
+            ["as ", "a ", "an "]
+                .iter()
+                .fold(r, |r, p| r.strip_prefix(p).unwrap_or(r))
+                .trim()
+                .to_string()
+        })
+        .filter(|r| !r.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Block, Element};
+
+    fn el(tag: &str, parent: Option<u32>, tokens: &[&str]) -> Element {
+        Element {
+            tag: tag.into(),
+            parent,
+            tokens: tokens.iter().map(|t| t.to_string()).collect(),
+            ..Element::default()
+        }
+    }
+
+    fn block(element: u32, text: &str) -> Block {
+        Block {
+            element,
+            segments: vec![text.into()],
+            links: vec![],
+        }
+    }
+
+    #[test]
+    fn only_the_article_body_is_analysed() {
+        let page = Page {
+            elements: vec![
+                el("body", None, &[]),
+                el("nav", Some(0), &["main-nav"]),
+                el("main", Some(0), &[]),
+                el("article", Some(2), &[]),
+                el("p", Some(3), &[]),
+                el("div", Some(3), &["share-bar"]),
+                el("div", Some(3), &["author-bio"]),
+                el("p", Some(3), &["copyright"]),
+                el("ul", Some(2), &["most-read"]),
+                el("div", Some(0), &["comments"]),
+            ],
+            blocks: vec![
+                block(1, "Politics World Opinion"),
+                block(4, "The article text is long enough to win the root."),
+                block(5, "Share Tweet Email"),
+                block(6, "Jane Roe is a columnist."),
+                block(7, "© 2025 Example News. All rights reserved."),
+                block(8, "Obviously the worst deal ever"),
+                block(9, "I think the author is right."),
+            ],
+            ..Page::default()
+        };
+        use BlockRole::*;
+        assert_eq!(
+            block_roles(&page),
+            [Outside, Body, Outside, Disclosure, Boilerplate, Outside, Outside]
+        );
+    }
+
+    #[test]
+    fn without_an_article_element_furniture_is_still_skipped() {
+        let page = Page {
+            elements: vec![el("body", None, &[]), el("div", Some(0), &["cookie-banner"]), el("p", Some(0), &[])],
+            blocks: vec![block(1, "We use cookies."), block(2, "Text.")],
+            ..Page::default()
+        };
+        assert_eq!(block_roles(&page), [BlockRole::Outside, BlockRole::Body]);
+    }
+
+    #[test]
+    fn a_bio_sentence_names_its_person() {
+        assert_eq!(bio_person("Jane Q. Roe is a senior fellow at the Example Institute."), Some("Jane Q. Roe"));
+        assert_eq!(bio_person("The plan is a former proposal."), None);
+        assert_eq!(bio_person("Russia is a member of the council."), None);
+    }
+
+    #[test]
+    fn extracts_current_and_past_roles() {
+        let facts = disclosure(
+            3,
+            "Jane Roe is Director of the Example Institute and a Daily Planet columnist. \
+             She previously served as deputy editor, staff writer and as a member of the city council. \
+             Read more reports from Jane Roe — Click Here Now.",
+        );
+        assert_eq!(facts.person.as_deref(), Some("Jane Roe"));
+        assert_eq!(facts.current_roles, ["Director of the Example Institute", "Daily Planet columnist"]);
+        assert_eq!(facts.past_roles, ["deputy editor", "staff writer", "member of the city council"]);
+    }
+}
