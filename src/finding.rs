@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::Block;
 use crate::offsets::SegmentRange;
 
 /// The three things newslens shows a reader.
@@ -96,4 +97,22 @@ pub struct Finding {
     pub cue: String,
     pub explanation: String,
     pub ranges: Vec<SegmentRange>,
+}
+
+impl Finding {
+    /// The text this finding covers in `block` (the block it was found in).
+    pub fn text_in(&self, block: &Block) -> String {
+        self.ranges
+            .iter()
+            .filter_map(|r| {
+                let units: Vec<u16> = block
+                    .segments
+                    .get(r.segment as usize)?
+                    .encode_utf16()
+                    .collect();
+                let piece = units.get(r.start as usize..r.end as usize)?;
+                Some(String::from_utf16_lossy(piece))
+            })
+            .collect()
+    }
 }

@@ -69,6 +69,15 @@ pub fn analyze(page: &Page) -> Analysis {
                     push(mark.range, mark.subtype, mark.cue);
                 }
             }
+            BlockRole::Heading => {
+                let marks = analyze::block(&text, &[], &mut None);
+                for mark in marks
+                    .into_iter()
+                    .filter(|m| m.subtype.category() != Category::Claim)
+                {
+                    push(mark.range, mark.subtype, mark.cue);
+                }
+            }
             BlockRole::Disclosure => {
                 let facts = page::disclosure(index, &text);
                 let cue = facts.person.clone().unwrap_or_default();

@@ -87,9 +87,21 @@ mod tests {
         assert_eq!(
             map.to_segment_ranges(&text, start, end),
             vec![
-                SegmentRange { segment: 0, start: 6, end: 8 },
-                SegmentRange { segment: 1, start: 0, end: 7 },
-                SegmentRange { segment: 2, start: 0, end: 2 },
+                SegmentRange {
+                    segment: 0,
+                    start: 6,
+                    end: 8
+                },
+                SegmentRange {
+                    segment: 1,
+                    start: 0,
+                    end: 7
+                },
+                SegmentRange {
+                    segment: 2,
+                    start: 0,
+                    end: 2
+                },
             ]
         );
     }
@@ -104,7 +116,11 @@ mod tests {
         assert_eq!(map.byte_range(1, 4), None);
         assert_eq!(
             map.to_segment_ranges(&text, 0, 3),
-            vec![SegmentRange { segment: 1, start: 0, end: 3 }]
+            vec![SegmentRange {
+                segment: 1,
+                start: 0,
+                end: 3
+            }]
         );
     }
 

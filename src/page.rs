@@ -15,6 +15,9 @@ use crate::text::words;
 pub enum BlockRole {
     /// Article text: analysed.
     Body,
+    /// A headline or subheading: analysed for opinion markers, but a headline is not a
+    /// sourced or unsourced claim (its sourcing is in the text below it).
+    Heading,
     /// The author's bio or a disclosure statement: shown, never flagged as opinion.
     Disclosure,
     /// Copyright lines, "read more" links: recognised and left alone.
@@ -29,13 +32,47 @@ pub enum BlockRole {
 const FURNITURE_TAGS: &[&str] = &[
     "nav", "aside", "form", "button", "select", "menu", "dialog", "noscript", "template", "footer",
 ];
+const HEADING_TAGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
 /// Class and id words that mark page furniture (matched against `-`/`_` parts of tokens).
 const FURNITURE_WORDS: &[&str] = &[
-    "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "share", "sharing",
-    "social", "related", "recommended", "recommendations", "trending", "popular", "comment",
-    "comments", "cookie", "cookies", "consent", "gdpr", "newsletter", "subscribe", "signup",
-    "promo", "ad", "ads", "advert", "advertisement", "advertising", "sidebar", "widget",
-    "outbrain", "taboola", "toolbar", "pagination", "masthead", "mostread", "footer",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "breadcrumb",
+    "breadcrumbs",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "recommended",
+    "recommendations",
+    "trending",
+    "popular",
+    "comment",
+    "comments",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "newsletter",
+    "subscribe",
+    "signup",
+    "promo",
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "advertising",
+    "sidebar",
+    "widget",
+    "outbrain",
+    "taboola",
+    "toolbar",
+    "pagination",
+    "masthead",
+    "mostread",
+    "footer",
 ];
 /// Two-word furniture tokens ("most-read", "read-more").
 const FURNITURE_PAIRS: &[[&str; 2]] = &[["most", "read"], ["read", "more"], ["more", "stories"]];
@@ -44,11 +81,42 @@ const DISCLOSURE_WORDS: &[&str] = &["bio", "biography", "authorbio", "disclosure
 const BYLINE_WORDS: &[&str] = &["byline", "dateline"];
 /// Nouns that make "X is a …" a bio sentence.
 const ROLE_NOUNS: &[&str] = &[
-    "president", "contributor", "columnist", "professor", "fellow", "director", "editor",
-    "author", "founder", "chairman", "chair", "ceo", "analyst", "correspondent", "writer",
-    "member", "former", "senior", "host", "reporter", "attorney", "lawyer", "economist",
-    "journalist", "commentator", "adviser", "advisor", "secretary", "ambassador", "partner",
-    "executive", "researcher", "scholar", "officer", "strategist", "consultant",
+    "president",
+    "contributor",
+    "columnist",
+    "professor",
+    "fellow",
+    "director",
+    "editor",
+    "author",
+    "founder",
+    "chairman",
+    "chair",
+    "ceo",
+    "analyst",
+    "correspondent",
+    "writer",
+    "member",
+    "former",
+    "senior",
+    "host",
+    "reporter",
+    "attorney",
+    "lawyer",
+    "economist",
+    "journalist",
+    "commentator",
+    "adviser",
+    "advisor",
+    "secretary",
+    "ambassador",
+    "partner",
+    "executive",
+    "researcher",
+    "scholar",
+    "officer",
+    "strategist",
+    "consultant",
 ];
 
 /// Bio paragraphs recognised by their wording alone must sit among this many last blocks
@@ -75,6 +143,8 @@ pub fn block_roles(page: &Page) -> Vec<BlockRole> {
                 BlockRole::Byline
             } else if is_boilerplate(&block.text()) {
                 BlockRole::Boilerplate
+            } else if HEADING_TAGS.contains(&page.elements[e].tag.as_str()) {
+                BlockRole::Heading
             } else {
                 BlockRole::Body
             }
@@ -100,7 +170,10 @@ pub fn block_roles(page: &Page) -> Vec<BlockRole> {
 fn inside_root(page: &Page, root: Option<u32>) -> Vec<bool> {
     let mut inside: Vec<bool> = Vec::with_capacity(page.elements.len());
     for (i, el) in page.elements.iter().enumerate() {
-        let parent_inside = el.parent.filter(|&p| (p as usize) < i).map(|p| inside[p as usize]);
+        let parent_inside = el
+            .parent
+            .filter(|&p| (p as usize) < i)
+            .map(|p| inside[p as usize]);
         inside.push(match root {
             None => true,
             Some(r) => r as usize == i || parent_inside.unwrap_or(false),
@@ -131,10 +204,16 @@ fn element_flags(page: &Page) -> Vec<Flags> {
             .unwrap_or_default();
         let (furniture_tokens, disclosure_tokens, byline_tokens) = token_kinds(el);
         flags.push(Flags {
-            furniture: parent.furniture || FURNITURE_TAGS.contains(&el.tag.as_str()) || furniture_tokens,
+            furniture: parent.furniture
+                || FURNITURE_TAGS.contains(&el.tag.as_str())
+                || furniture_tokens,
             disclosure: parent.disclosure || disclosure_tokens,
             byline: parent.byline || byline_tokens || el.rel == "author" || el.itemprop == "author",
-            candidate: if is_root_candidate(el) { Some(i as u32) } else { parent.candidate },
+            candidate: if is_root_candidate(el) {
+                Some(i as u32)
+            } else {
+                parent.candidate
+            },
         });
     }
     flags
@@ -257,12 +336,22 @@ pub fn disclosure(block: u32, text: &str) -> Disclosure {
             continue;
         }
         if let Some(p) = &person {
-            if let Some(roles) = sentence.strip_prefix(p.as_str()).and_then(|r| r.strip_prefix(" is ")) {
+            if let Some(roles) = sentence
+                .strip_prefix(p.as_str())
+                .and_then(|r| r.strip_prefix(" is "))
+            {
                 facts.current_roles.extend(split_roles(roles));
                 continue;
             }
         }
-        const PAST: &[&str] = &["previously served as ", "formerly served as ", "has served as ", "served as ", "was previously ", "was formerly "];
+        const PAST: &[&str] = &[
+            "previously served as ",
+            "formerly served as ",
+            "has served as ",
+            "served as ",
+            "was previously ",
+            "was formerly ",
+        ];
         if let Some((_, roles)) = PAST.iter().find_map(|p| sentence.split_once(p)) {
             facts.past_roles.extend(split_roles(roles));
         }
@@ -273,7 +362,15 @@ pub fn disclosure(block: u32, text: &str) -> Disclosure {
 /// "President of X and a Y Contributor" → ["President of X", "Y Contributor"].
 fn split_roles(list: &str) -> Vec<String> {
     let mut roles = vec![list.to_string()];
-    for separator in [", and as ", " and as ", ", as ", ", and ", ", ", " and a ", " and an "] {
+    for separator in [
+        ", and as ",
+        " and as ",
+        ", as ",
+        ", and ",
+        ", ",
+        " and a ",
+        " and an ",
+    ] {
         roles = roles
             .iter()
             .flat_map(|r| r.split(separator))
@@ -345,14 +442,26 @@ mod tests {
         use BlockRole::*;
         assert_eq!(
             block_roles(&page),
-            [Outside, Body, Outside, Disclosure, Boilerplate, Outside, Outside]
+            [
+                Outside,
+                Body,
+                Outside,
+                Disclosure,
+                Boilerplate,
+                Outside,
+                Outside
+            ]
         );
     }
 
     #[test]
     fn without_an_article_element_furniture_is_still_skipped() {
         let page = Page {
-            elements: vec![el("body", None, &[]), el("div", Some(0), &["cookie-banner"]), el("p", Some(0), &[])],
+            elements: vec![
+                el("body", None, &[]),
+                el("div", Some(0), &["cookie-banner"]),
+                el("p", Some(0), &[]),
+            ],
             blocks: vec![block(1, "We use cookies."), block(2, "Text.")],
             ..Page::default()
         };
@@ -361,7 +470,10 @@ mod tests {
 
     #[test]
     fn a_bio_sentence_names_its_person() {
-        assert_eq!(bio_person("Jane Q. Roe is a senior fellow at the Example Institute."), Some("Jane Q. Roe"));
+        assert_eq!(
+            bio_person("Jane Q. Roe is a senior fellow at the Example Institute."),
+            Some("Jane Q. Roe")
+        );
         assert_eq!(bio_person("The plan is a former proposal."), None);
         assert_eq!(bio_person("Russia is a member of the council."), None);
     }
@@ -375,7 +487,20 @@ mod tests {
              Read more reports from Jane Roe — Click Here Now.",
         );
         assert_eq!(facts.person.as_deref(), Some("Jane Roe"));
-        assert_eq!(facts.current_roles, ["Director of the Example Institute", "Daily Planet columnist"]);
-        assert_eq!(facts.past_roles, ["deputy editor", "staff writer", "member of the city council"]);
+        assert_eq!(
+            facts.current_roles,
+            [
+                "Director of the Example Institute",
+                "Daily Planet columnist"
+            ]
+        );
+        assert_eq!(
+            facts.past_roles,
+            [
+                "deputy editor",
+                "staff writer",
+                "member of the city council"
+            ]
+        );
     }
 }

@@ -10,10 +10,10 @@ use std::ops::Range;
 /// Abbreviations that are followed by a period but rarely end a sentence (lower case,
 /// without the final period).
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
-    "st", "jr", "sr", "rev", "hon", "pres", "inc", "corp", "co", "ltd", "vs", "no", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n",
-    "e.g", "i.e", "a.m", "p.m", "d.c", "ft", "mt", "approx", "dept", "est", "fig",
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st",
+    "jr", "sr", "rev", "hon", "pres", "inc", "corp", "co", "ltd", "vs", "no", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g",
+    "i.e", "a.m", "p.m", "d.c", "ft", "mt", "approx", "dept", "est", "fig",
 ];
 
 const CLOSERS: &[char] = &['"', '”', '’', '\'', ')', ']', '»'];
@@ -55,7 +55,8 @@ fn is_abbreviation(before: &str) -> bool {
         .next()
         .unwrap_or("");
     let mut letters = word.chars();
-    let is_initial = matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
+    let is_initial =
+        matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
     is_initial || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
 }
 
@@ -67,7 +68,9 @@ fn starts_new_sentence(rest: &str) -> bool {
     }
     match trimmed.chars().next() {
         None => true,
-        Some(c) => c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '(' | '['),
+        Some(c) => {
+            c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '(' | '[')
+        }
     }
 }
 
@@ -92,7 +95,12 @@ mod tests {
     fn splits_on_terminal_punctuation_followed_by_a_capital() {
         assert_eq!(
             split("We don’t need this. However, it helps! Does it? Yes."),
-            ["We don’t need this.", "However, it helps!", "Does it?", "Yes."]
+            [
+                "We don’t need this.",
+                "However, it helps!",
+                "Does it?",
+                "Yes."
+            ]
         );
     }
 
@@ -111,18 +119,29 @@ mod tests {
     fn quotes_and_ellipses_close_the_sentence_they_end() {
         assert_eq!(
             split("He said “no.” Then “why?” she asked. Wait… What now?"),
-            ["He said “no.”", "Then “why?” she asked.", "Wait…", "What now?"]
+            [
+                "He said “no.”",
+                "Then “why?” she asked.",
+                "Wait…",
+                "What now?"
+            ]
         );
     }
 
     #[test]
     fn a_headline_without_a_period_is_one_sentence() {
-        assert_eq!(split("  Biden’s NATO Talks Offer Hands Putin a Win "), ["Biden’s NATO Talks Offer Hands Putin a Win"]);
+        assert_eq!(
+            split("  Biden’s NATO Talks Offer Hands Putin a Win "),
+            ["Biden’s NATO Talks Offer Hands Putin a Win"]
+        );
         assert!(split("   ").is_empty());
     }
 
     #[test]
     fn lower_case_after_a_question_mark_continues_the_sentence() {
-        assert_eq!(split("\"Why?\" he asked, and left."), ["\"Why?\" he asked, and left."]);
+        assert_eq!(
+            split("\"Why?\" he asked, and left."),
+            ["\"Why?\" he asked, and left."]
+        );
     }
 }

@@ -75,7 +75,10 @@ mod tests {
     fn words_keep_contractions_hyphens_and_abbreviations_whole() {
         let text = "Putin’s break-away U.S. plan, isn't it?";
         let found: Vec<_> = words(text).iter().map(|w| w.text).collect();
-        assert_eq!(found, ["Putin’s", "break-away", "U.S", "plan", "isn't", "it"]);
+        assert_eq!(
+            found,
+            ["Putin’s", "break-away", "U.S", "plan", "isn't", "it"]
+        );
     }
 
     #[test]

@@ -67,7 +67,11 @@ fn speculation(text: &str) -> Vec<Mark> {
         };
         let after = &words[i + lead.len()..];
         if let Some(state) = after.iter().take(3).find(|w| is_inner_state(w)) {
-            out.push(Mark::new(text, words[i].start..state.end, Subtype::Speculation));
+            out.push(Mark::new(
+                text,
+                words[i].start..state.end,
+                Subtype::Speculation,
+            ));
         }
     }
     out

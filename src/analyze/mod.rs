@@ -44,7 +44,11 @@ pub fn block(text: &str, links: &[Range<usize>], previous: &mut Option<Sourcing>
         }
         if let Some(s) = &sourcing {
             let mut mark = Mark::new(text, range.clone(), s.subtype);
-            mark.cue = s.cue.clone().map(|c| text[c].to_string()).unwrap_or_default();
+            mark.cue = s
+                .cue
+                .clone()
+                .map(|c| text[c].to_string())
+                .unwrap_or_default();
             marks.push(mark);
         }
         *previous = sourcing;
@@ -91,9 +95,15 @@ mod tests {
     #[test]
     fn a_question_in_the_writers_voice_is_rhetorical() {
         let found = subtypes("Who could believe that? He asked “why?” of nobody in particular.");
-        assert!(found.contains(&("Who could believe that?".into(), Subtype::RhetoricalQuestion)));
+        assert!(found.contains(&(
+            "Who could believe that?".into(),
+            Subtype::RhetoricalQuestion
+        )));
         assert_eq!(
-            found.iter().filter(|f| f.1 == Subtype::RhetoricalQuestion).count(),
+            found
+                .iter()
+                .filter(|f| f.1 == Subtype::RhetoricalQuestion)
+                .count(),
             1
         );
     }
@@ -109,8 +119,19 @@ mod tests {
     #[test]
     fn attribution_carries_into_the_next_paragraph() {
         let mut previous = None;
-        block("According to Reuters, the talks collapsed on Friday night.", &[], &mut previous);
-        let next = block("He added that the talks could resume next week.", &[], &mut previous);
-        assert_eq!(next.last().map(|m| m.subtype), Some(Subtype::AttributedNamed));
+        block(
+            "According to Reuters, the talks collapsed on Friday night.",
+            &[],
+            &mut previous,
+        );
+        let next = block(
+            "He added that the talks could resume next week.",
+            &[],
+            &mut previous,
+        );
+        assert_eq!(
+            next.last().map(|m| m.subtype),
+            Some(Subtype::AttributedNamed)
+        );
     }
 }

@@ -16,7 +16,7 @@ pub fn quoted_spans(text: &str) -> Vec<Range<usize>> {
         let opens = match c {
             '“' => Some(true),
             '”' => Some(false),
-            '"' => Some(!open.last().is_some_and(|&(_, q)| q == '"') && !prev.is_alphanumeric()),
+            '"' => Some(open.last().is_none_or(|&(_, q)| q != '"') && !prev.is_alphanumeric()),
             '‘' if prev.is_whitespace() || matches!(prev, '“' | '"' | '(') => Some(true),
             '’' if open.last().is_some_and(|&(_, q)| q == '‘') => {
                 let next = text[i + c.len_utf8()..].chars().next();
@@ -96,6 +96,6 @@ mod tests {
         let text = "a “word” b";
         let span = quoted_spans(text)[0].clone();
         assert_eq!(&text[inner(text, &span)], "word");
-        assert!(is_inside(&[span.clone()], &inner(text, &span)));
+        assert!(is_inside(std::slice::from_ref(&span), &inner(text, &span)));
     }
 }

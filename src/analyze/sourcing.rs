@@ -58,19 +58,56 @@ fn reporting_verbs() -> &'static [String] {
 const QUANTIFIERS: &[&str] = &["most", "many", "some", "several", "numerous", "countless"];
 /// Verb stems of knowing, believing and saying ("realize", "realizes", "realized").
 const COGNITION_STEMS: &[&str] = &[
-    "realiz", "realis", "believ", "think", "thought", "say", "said", "agree", "know", "knew",
-    "feel", "felt", "argu", "fear", "suspect", "understand", "understood", "recogni", "worr",
-    "expect", "claim", "contend", "insist", "acknowledg", "admit", "accept", "conced",
+    "realiz",
+    "realis",
+    "believ",
+    "think",
+    "thought",
+    "say",
+    "said",
+    "agree",
+    "know",
+    "knew",
+    "feel",
+    "felt",
+    "argu",
+    "fear",
+    "suspect",
+    "understand",
+    "understood",
+    "recogni",
+    "worr",
+    "expect",
+    "claim",
+    "contend",
+    "insist",
+    "acknowledg",
+    "admit",
+    "accept",
+    "conced",
 ];
 /// Capitalised words that start sentences without naming anyone.
 const FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "it", "this", "that", "these", "those", "there", "he", "she", "they",
-    "we", "i", "you", "but", "and", "or", "so", "yet", "when", "while", "as", "if", "however",
+    "the", "a", "an", "it", "this", "that", "these", "those", "there", "he", "she", "they", "we",
+    "i", "you", "but", "and", "or", "so", "yet", "when", "while", "as", "if", "however",
 ];
 /// Words that may sit between a subject and its reporting verb ("Biden also said").
 const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
-    "also", "has", "have", "had", "later", "previously", "recently", "then", "publicly",
-    "repeatedly", "once", "again", "reportedly", "first", "further",
+    "also",
+    "has",
+    "have",
+    "had",
+    "later",
+    "previously",
+    "recently",
+    "then",
+    "publicly",
+    "repeatedly",
+    "once",
+    "again",
+    "reportedly",
+    "first",
+    "further",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they"];
 
@@ -92,7 +129,12 @@ pub fn classify(cx: &SentenceContext) -> Option<Sourcing> {
         })
         .filter(|w| !quotes::is_inside(cx.quoted, &w.range()))
         .collect();
-    let found = |subtype, cue: Range<usize>| Some(Sourcing { subtype, cue: Some(cue) });
+    let found = |subtype, cue: Range<usize>| {
+        Some(Sourcing {
+            subtype,
+            cue: Some(cue),
+        })
+    };
 
     for m in source_phrases().find(sentence) {
         let range = m.start + offset..m.end + offset;
@@ -114,7 +156,11 @@ pub fn classify(cx: &SentenceContext) -> Option<Sourcing> {
     if let Some(s) = reporting_verb(cx, &words) {
         return Some(s);
     }
-    if let Some(link) = cx.links.iter().find(|l| l.start < cx.range.end && cx.range.start < l.end) {
+    if let Some(link) = cx
+        .links
+        .iter()
+        .find(|l| l.start < cx.range.end && cx.range.start < l.end)
+    {
         return found(Subtype::AttributedNamed, link.clone());
     }
     Some(Sourcing {
@@ -138,7 +184,9 @@ fn according_to(text: &str, words: &[Word]) -> Option<Sourcing> {
         .windows(2)
         .position(|w| w[0].is("according") && w[1].is("to"))?;
     let source = &words[at + 2..];
-    let first = source.iter().find(|w| !w.is("the") && !w.is("a") && !w.is("an"))?;
+    let first = source
+        .iter()
+        .find(|w| !w.is("the") && !w.is("a") && !w.is("an"))?;
     let mut named_end = None;
     for w in source.iter().take(6) {
         if w.is_capitalized() {
@@ -150,13 +198,22 @@ fn according_to(text: &str, words: &[Word]) -> Option<Sourcing> {
     }
     let (subtype, end) = match named_end {
         Some(end) if first.is_capitalized() => (Subtype::AttributedNamed, end),
-        _ if ["official", "officials", "sources", "source", "aides", "people"]
-            .iter()
-            .any(|s| first.is(s)) =>
+        _ if [
+            "official",
+            "officials",
+            "sources",
+            "source",
+            "aides",
+            "people",
+        ]
+        .iter()
+        .any(|s| first.is(s)) =>
         {
             (Subtype::AttributedAnonymous, first.end)
         }
-        _ if first.is("him") || first.is("her") || first.is("them") => (Subtype::AttributedNamed, first.end),
+        _ if first.is("him") || first.is("her") || first.is("them") => {
+            (Subtype::AttributedNamed, first.end)
+        }
         _ => (Subtype::Vague, first.end),
     };
     Some(Sourcing {
@@ -190,7 +247,10 @@ fn vague_many(text: &str, words: &[Word]) -> Option<Range<usize>> {
 /// "He added" (the previous sentence's speaker).
 fn reporting_verb(cx: &SentenceContext, words: &[Word]) -> Option<Sourcing> {
     let verbs = reporting_verbs();
-    let v = words.iter().position(|w| verbs.iter().any(|r| w.is(r)))?;
+    // A capitalised "States" or "Reports" is a name, not a verb.
+    let v = words
+        .iter()
+        .position(|w| !w.is_capitalized() && verbs.iter().any(|r| w.is(r)))?;
     let mut s = v;
     while s > 0 && BETWEEN_SUBJECT_AND_VERB.iter().any(|b| words[s - 1].is(b)) {
         s -= 1;
@@ -219,7 +279,11 @@ fn reporting_verb(cx: &SentenceContext, words: &[Word]) -> Option<Sourcing> {
         {
             return named(cap.start);
         }
-        if noun_phrase.iter().any(|w| ["the", "his", "her", "its", "their"].iter().any(|d| w.is(d))) {
+        if noun_phrase.iter().any(|w| {
+            ["the", "his", "her", "its", "their"]
+                .iter()
+                .any(|d| w.is(d))
+        }) {
             return named(noun_phrase[0].start);
         }
         return Some(Sourcing {
@@ -229,9 +293,13 @@ fn reporting_verb(cx: &SentenceContext, words: &[Word]) -> Option<Sourcing> {
     }
     // Inverted: "…,” said Biden.
     let after = words.get(v + 1)?;
-    let speaker = if after.is("the") { words.get(v + 2)? } else { after };
+    let speaker = if after.is("the") {
+        words.get(v + 2)?
+    } else {
+        after
+    };
     let inverted = after.is_capitalized() || after.is("the");
-    inverted.then(|| Sourcing {
+    inverted.then_some(Sourcing {
         subtype: Subtype::AttributedNamed,
         cue: Some(verb.start..speaker.end),
     })
@@ -293,7 +361,8 @@ mod tests {
     #[test]
     fn anonymous_and_vague_sources() {
         assert_eq!(
-            sourcing_of("A senior official warned that the sanctions would be delayed.").map(|s| s.0),
+            sourcing_of("A senior official warned that the sanctions would be delayed.")
+                .map(|s| s.0),
             Some(Subtype::AttributedAnonymous)
         );
         assert_eq!(
@@ -311,8 +380,19 @@ mod tests {
     }
 
     #[test]
+    fn a_capitalised_verb_form_is_a_name() {
+        assert_eq!(
+            sourcing_of("The plan is meant to pressure the United States and Europe.").map(|s| s.0),
+            Some(Subtype::Unattributed)
+        );
+    }
+
+    #[test]
     fn questions_and_fragments_make_no_claim() {
-        assert_eq!(sourcing_of("What was the minister thinking when he agreed?"), None);
+        assert_eq!(
+            sourcing_of("What was the minister thinking when he agreed?"),
+            None
+        );
         assert_eq!(sourcing_of("Not now."), None);
     }
 
@@ -327,14 +407,18 @@ mod tests {
     #[test]
     fn a_link_counts_as_a_citation() {
         let text = "The budget grew by a third in two years.";
+        let link = 4..10;
         let cx = SentenceContext {
             text,
             range: 0..text.len(),
             quoted: &[],
-            links: &[4..10],
+            links: std::slice::from_ref(&link),
             previous: None,
         };
-        assert_eq!(classify(&cx).map(|s| s.subtype), Some(Subtype::AttributedNamed));
+        assert_eq!(
+            classify(&cx).map(|s| s.subtype),
+            Some(Subtype::AttributedNamed)
+        );
     }
 
     #[test]
@@ -351,6 +435,9 @@ mod tests {
             links: &[],
             previous: Some(&previous),
         };
-        assert_eq!(classify(&cx).map(|s| s.subtype), Some(Subtype::AttributedAnonymous));
+        assert_eq!(
+            classify(&cx).map(|s| s.subtype),
+            Some(Subtype::AttributedAnonymous)
+        );
     }
 }

@@ -120,7 +120,15 @@ mod tests {
     fn expands_groups_and_optional_groups() {
         assert_eq!(
             entries("# comment\n{I|we} {think|believe}\n\n{a|the}? source"),
-            ["i think", "i believe", "we think", "we believe", "a source", "the source", "source"]
+            [
+                "i think",
+                "i believe",
+                "we think",
+                "we believe",
+                "a source",
+                "the source",
+                "source"
+            ]
         );
     }
 
@@ -139,7 +147,10 @@ mod tests {
             let phrases = entries(list);
             assert!(!phrases.is_empty());
             for p in phrases {
-                assert!(!p.is_empty() && !p.contains(['{', '}', '|']), "bad phrase {p:?}");
+                assert!(
+                    !p.is_empty() && !p.contains(['{', '}', '|']),
+                    "bad phrase {p:?}"
+                );
             }
         }
     }
@@ -148,7 +159,11 @@ mod tests {
     fn matches_whole_words_longest_first_with_either_apostrophe() {
         let m = PhraseMatcher::new(&[(1, "likely\nvery likely"), (2, "don't know")]);
         let text = "It is Very likely, I don’t know; unlikely.";
-        let found: Vec<_> = m.find(text).iter().map(|p| (&text[p.start..p.end], p.tag)).collect();
+        let found: Vec<_> = m
+            .find(text)
+            .iter()
+            .map(|p| (&text[p.start..p.end], p.tag))
+            .collect();
         assert_eq!(found, [("Very likely", 1), ("don’t know", 2)]);
     }
 }

@@ -1,1 +1,44 @@
-fn main() {}
+//! Build and test commands for newslens: `cargo xtask build` and `cargo xtask test`.
+//!
+//! Both install what they need when it is missing (the wasm32 target, the pinned
+//! wasm-bindgen CLI, npm packages, and for tests the browsers and geckodriver), so a
+//! fresh machine needs nothing but Rust, Node.js and apt.
+
+mod build;
+mod cmd;
+mod setup;
+mod test;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <build|test>
+  build   install missing tools, build the wasm package, assemble target/dist/{chrome,firefox,www} and zips
+  test    fmt, clippy, cargo test, build, browser end-to-end tests (Chromium + Firefox), web-ext lint";
+
+fn main() -> ExitCode {
+    let task = std::env::args().nth(1);
+    let result = match task.as_deref() {
+        Some("build") => build::run(&root()),
+        Some("test") => test::run(&root()),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The repository root (the parent of this crate's directory).
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives inside the repository")
+        .to_path_buf()
+}

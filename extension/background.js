@@ -1,0 +1,25 @@
+// Background: runs the Rust core for content scripts that cannot compile wasm in the
+// page (strict page CSP in Chromium). Chromium loads this as a service worker and pulls
+// in the wasm glue itself; Firefox lists the glue before this file in the manifest.
+'use strict';
+
+if (typeof wasm_bindgen === 'undefined' && typeof importScripts === 'function') {
+  importScripts('pkg/newslens.js');
+}
+
+let core = null;
+
+function ready() {
+  core = core || wasm_bindgen({ module_or_path: chrome.runtime.getURL('pkg/newslens_bg.wasm') });
+  return core;
+}
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (sender.id !== chrome.runtime.id || !message || message.type !== 'newslens/analyze') {
+    return false;
+  }
+  ready()
+    .then(() => sendResponse({ analysis: wasm_bindgen.analyze(message.page) }))
+    .catch((error) => sendResponse({ error: String((error && error.message) || error) }));
+  return true; // the reply is sent asynchronously
+});

@@ -1,0 +1,141 @@
+// Collects the page model the Rust core analyses (src/model.rs), in one walk of the DOM.
+//
+// Shared by the content script and the www demo. It only reads the DOM: no wasm, no
+// network, no changes to the page. The result pairs the model (plain data, sent to wasm
+// or to the background) with the Text nodes behind every segment, so findings can be
+// turned back into Ranges without searching.
+'use strict';
+
+globalThis.newslensDom = globalThis.newslensDom || {};
+
+(() => {
+  // Elements whose text is never article text, or must never be touched.
+  const SKIP = new Set([
+    'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION',
+    'BUTTON', 'SVG', 'MATH', 'CANVAS', 'IFRAME', 'OBJECT', 'HEAD', 'TITLE',
+  ]);
+  // Inline elements: their text belongs to the nearest enclosing non-inline element.
+  const INLINE = new Set([
+    'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'CODE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'KBD',
+    'MARK', 'Q', 'RUBY', 'RT', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME',
+    'U', 'VAR', 'WBR', 'DEL', 'INS', 'LABEL', 'BR',
+  ]);
+
+  /** Lower-case id and class tokens of an element. */
+  function tokens(el) {
+    const out = [];
+    if (el.id) out.push(String(el.id).toLowerCase());
+    const cls = el.getAttribute('class');
+    if (cls) for (const c of cls.split(/\s+/)) if (c) out.push(c.toLowerCase());
+    return out;
+  }
+
+  function attr(el, name) {
+    return (el.getAttribute(name) || '').toLowerCase();
+  }
+
+  /** True for text the reader cannot see or must not have changed under them. */
+  function skipped(el) {
+    return SKIP.has(el.tagName.toUpperCase()) || el.hidden || el.isContentEditable ||
+      el.getAttribute('aria-hidden') === 'true';
+  }
+
+  /**
+   * Walks `root` (a Document or an Element) and returns `{ page, nodes }`:
+   * `page` is the document model, `nodes[b][s]` the Text node of segment `s` of block `b`.
+   */
+  function collectPage(root) {
+    const doc = root.ownerDocument || root;
+    const start = root.nodeType === Node.DOCUMENT_NODE ? root.body || root.documentElement : root;
+    const elements = [];
+    const index = new Map();
+    const blocks = [];
+    const nodes = [];
+
+    /** Index of `el` in the element table, adding it and its ancestors (parents first). */
+    function elementIndex(el) {
+      const known = index.get(el);
+      if (known !== undefined) return known;
+      const chain = [];
+      for (let at = el; at && at.nodeType === Node.ELEMENT_NODE && !index.has(at); at = at.parentElement) {
+        chain.push(at);
+      }
+      for (let i = chain.length - 1; i >= 0; i--) {
+        const e = chain[i];
+        const parent = e.parentElement ? index.get(e.parentElement) : undefined;
+        index.set(e, elements.length);
+        elements.push({
+          tag: e.tagName.toLowerCase(),
+          parent: parent === undefined ? null : parent,
+          tokens: tokens(e),
+          role: attr(e, 'role'),
+          itemprop: attr(e, 'itemprop'),
+          rel: attr(e, 'rel'),
+        });
+      }
+      return index.get(el);
+    }
+
+    let current = null; // { el, block, nodes, link }
+    function flush() {
+      if (current && current.block.segments.join('').trim()) {
+        blocks.push(current.block);
+        nodes.push(current.nodes);
+      }
+      current = null;
+    }
+
+    const walker = doc.createTreeWalker(start, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+      acceptNode(node) {
+        if (node.nodeType === Node.ELEMENT_NODE) {
+          return skipped(node) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
+        }
+        return NodeFilter.FILTER_ACCEPT;
+      },
+    });
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      let blockEl = text.parentElement;
+      while (blockEl && blockEl !== start && INLINE.has(blockEl.tagName.toUpperCase())) {
+        blockEl = blockEl.parentElement;
+      }
+      if (!blockEl) continue;
+      if (!current || current.el !== blockEl) {
+        flush();
+        current = { el: blockEl, block: { element: elementIndex(blockEl), segments: [], links: [] }, nodes: [], link: null };
+      }
+      const segment = current.block.segments.length;
+      current.block.segments.push(text.data);
+      current.nodes.push(text);
+      const anchor = text.parentElement.closest('a[href]');
+      const inBlock = anchor && blockEl.contains(anchor) && anchor !== blockEl;
+      const open = current.link;
+      if (inBlock && open && open.anchor === anchor && open.end === segment) {
+        open.end = segment + 1;
+      } else if (inBlock) {
+        current.link = { anchor, start: segment, end: segment + 1 };
+        current.block.links.push(current.link);
+      }
+    }
+    flush();
+
+    for (const block of blocks) {
+      block.links = block.links.map(({ anchor, start, end }) => ({
+        start, end, href: anchor.getAttribute('href') || '',
+      }));
+    }
+    const page = {
+      url: String(doc.location ? doc.location.href : ''),
+      title: doc.title || '',
+      meta: Array.from(doc.querySelectorAll('meta[content]'), (m) => ({
+        name: (m.getAttribute('name') || m.getAttribute('property') || m.getAttribute('itemprop') || '').toLowerCase(),
+        content: m.getAttribute('content') || '',
+      })).filter((m) => m.name),
+      json_ld: Array.from(doc.querySelectorAll('script[type="application/ld+json"]'), (s) => s.textContent || ''),
+      elements,
+      blocks,
+    };
+    return { page, nodes };
+  }
+
+  globalThis.newslensDom.collectPage = collectPage;
+})();

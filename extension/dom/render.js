@@ -1,0 +1,160 @@
+// Renders findings on the page without changing it: every finding becomes Ranges in a
+// CSS Custom Highlight (`CSS.highlights`), styled by highlights.css, and a small card in
+// a shadow root explains the mark under the pointer.
+//
+// Shared by the content script and the www demo. Page text is only ever set through
+// `textContent`, never parsed as HTML.
+'use strict';
+
+globalThis.newslensDom = globalThis.newslensDom || {};
+
+(() => {
+  const PREFIX = 'newslens-';
+  const LABELS = {
+    hedge: 'Hedge', booster: 'Booster', stance: 'First-person stance', loaded: 'Loaded word',
+    speculation: 'Speculation', 'rhetorical-question': 'Rhetorical question',
+    'scare-quote': 'Scare quotes', 'attributed-named': 'Named source',
+    'attributed-anonymous': 'Anonymous source', vague: 'Vague source',
+    unattributed: 'No source', 'author-bio': 'Author disclosure',
+  };
+  // Higher wins where highlights overlap: a marker shows on top of its sentence's claim.
+  const PRIORITY = { opinion: 2, disclosure: 1, claim: 0 };
+
+  const CARD_CSS = `
+    :host { all: initial; }
+    .card { position: fixed; z-index: 2147483647; max-width: 340px; padding: 8px 10px;
+      font: 13px/1.4 system-ui, sans-serif; color: #1b1b1b; background: #fffdf5;
+      border: 1px solid #b9a66a; border-radius: 6px; box-shadow: 0 2px 10px rgba(0,0,0,.25); }
+    .card[hidden] { display: none; }
+    .kind { font-weight: 600; }
+    .cue { font-style: italic; margin: 2px 0; }
+    .why { color: #444; }`;
+
+  /** True when this browser supports the CSS Custom Highlight API. */
+  function supported() {
+    return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+  }
+
+  /**
+   * Registers highlights for `analysis.findings` over `nodes` (from collectPage) and
+   * returns a controller with `clear()` and the number of `marks` drawn.
+   */
+  function render(analysis, nodes, doc = document) {
+    const byNode = new Map(); // Text node -> [{ start, end, finding }]
+    const highlights = new Map(); // subtype -> Highlight
+    let marks = 0;
+    for (const finding of analysis.findings) {
+      const blockNodes = nodes[finding.block];
+      if (!blockNodes) continue;
+      for (const r of finding.ranges) {
+        const node = blockNodes[r.segment];
+        if (!node || r.end > node.length) continue; // the page changed under us
+        const range = doc.createRange();
+        range.setStart(node, r.start);
+        range.setEnd(node, r.end);
+        if (supported()) {
+          let h = highlights.get(finding.subtype);
+          if (!h) {
+            h = new Highlight();
+            h.priority = PRIORITY[finding.category] || 0;
+            highlights.set(finding.subtype, h);
+          }
+          h.add(range);
+        }
+        if (!byNode.has(node)) byNode.set(node, []);
+        byNode.get(node).push({ start: r.start, end: r.end, finding });
+      }
+      marks++;
+    }
+    for (const [subtype, h] of highlights) CSS.highlights.set(PREFIX + subtype, h);
+    const card = hoverCard(doc, byNode);
+    return {
+      marks,
+      clear() {
+        for (const subtype of highlights.keys()) CSS.highlights.delete(PREFIX + subtype);
+        card.remove();
+      },
+    };
+  }
+
+  /** The Text node and offset under a point, in either browser's API. */
+  function caretAt(doc, x, y) {
+    if (doc.caretPositionFromPoint) {
+      const p = doc.caretPositionFromPoint(x, y);
+      return p && { node: p.offsetNode, offset: p.offset };
+    }
+    if (doc.caretRangeFromPoint) {
+      const r = doc.caretRangeFromPoint(x, y);
+      return r && { node: r.startContainer, offset: r.startOffset };
+    }
+    return null;
+  }
+
+  /** Shows a card for the mark under the pointer; opinion markers before claims. */
+  function hoverCard(doc, byNode) {
+    let host = null;
+    let box = null;
+    let pending = false;
+    let last = null;
+
+    function ensureCard() {
+      if (box) return box;
+      host = doc.createElement('newslens-card');
+      const shadow = host.attachShadow({ mode: 'open' });
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(CARD_CSS);
+      shadow.adoptedStyleSheets = [sheet];
+      box = doc.createElement('div');
+      box.className = 'card';
+      box.setAttribute('role', 'tooltip');
+      box.hidden = true;
+      for (const cls of ['kind', 'cue', 'why']) {
+        const line = doc.createElement('div');
+        line.className = cls;
+        box.appendChild(line);
+      }
+      shadow.appendChild(box);
+      doc.documentElement.appendChild(host);
+      return box;
+    }
+
+    function show(finding, x, y) {
+      const card = ensureCard();
+      const [kind, cue, why] = card.children;
+      kind.textContent = `${LABELS[finding.subtype] || finding.subtype} · ${finding.category}`;
+      cue.textContent = finding.cue ? `“${finding.cue}”` : '';
+      why.textContent = finding.explanation;
+      card.style.left = `${Math.min(x + 12, innerWidth - 360)}px`;
+      card.style.top = `${y + 16}px`;
+      card.hidden = false;
+    }
+
+    function update() {
+      pending = false;
+      const at = last && caretAt(doc, last.x, last.y);
+      const here = at && byNode.get(at.node);
+      const hits = (here || []).filter((m) => m.start <= at.offset && at.offset < m.end);
+      hits.sort((a, b) => (PRIORITY[b.finding.category] || 0) - (PRIORITY[a.finding.category] || 0) ||
+        (a.end - a.start) - (b.end - b.start));
+      if (hits.length) show(hits[0].finding, last.x, last.y);
+      else if (box) box.hidden = true;
+    }
+
+    function onMove(event) {
+      last = { x: event.clientX, y: event.clientY };
+      if (!pending) {
+        pending = true;
+        requestAnimationFrame(update);
+      }
+    }
+    doc.addEventListener('pointermove', onMove, { passive: true });
+    return {
+      remove() {
+        doc.removeEventListener('pointermove', onMove);
+        if (host) host.remove();
+      },
+    };
+  }
+
+  Object.assign(globalThis.newslensDom, { render, highlightsSupported: supported, HIGHLIGHT_PREFIX: PREFIX });
+})();

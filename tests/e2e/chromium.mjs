@@ -1,0 +1,66 @@
+// Chromium with the extension loaded, driven by playwright-core (no browser download:
+// Debian's /usr/bin/chromium). Flags as verified in ../shared/TOOLCHAIN.md.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+export async function launchChromium(extensionDir) {
+  const profile = await fs.mkdtemp(path.join(os.tmpdir(), 'newslens-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: false,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      '--headless=new', `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+    ignoreDefaultArgs: ['--disable-extensions'],
+  });
+  // The background service worker appearing proves the extension loaded.
+  const worker = context.serviceWorkers()[0] || (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+  if (!worker.url().startsWith('chrome-extension://')) throw new Error(`unexpected worker ${worker.url()}`);
+
+  return {
+    name: 'chromium',
+    async open(url, probeSource) {
+      const page = await context.newPage();
+      const errors = [];
+      const logs = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+        else logs.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(url);
+      await page.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('newslens-')), null, { timeout: 15000 })
+        .catch(() => {});
+      const report = await page.evaluate(`(${probeSource})()`);
+      return {
+        report,
+        errors,
+        logs,
+        hover: (selector) => hoverCard(page, selector),
+        screenshot: (file) => page.screenshot({ path: file }),
+        close: () => page.close(),
+      };
+    },
+    close: async () => {
+      await context.close();
+      await fs.rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Moves the pointer onto the middle of the first element matching `selector` and returns the card's text. */
+async function hoverCard(page, selector) {
+  const box = await page.locator(selector).first().boundingBox();
+  await page.mouse.move(box.x + 4, box.y + box.height / 2);
+  await page.waitForTimeout(200);
+  return page.evaluate(() => {
+    const host = document.querySelector('newslens-card');
+    const card = host && host.shadowRoot.querySelector('.card');
+    return card && !card.hidden ? card.textContent : null;
+  });
+}

@@ -1,0 +1,67 @@
+// Firefox ESR with the extension installed as a temporary add-on, driven through
+// geckodriver's plain WebDriver HTTP API (../shared/TOOLCHAIN.md).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+
+async function freePort() {
+  const server = net.createServer();
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address();
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+export async function launchFirefox(extensionDir) {
+  const port = await freePort();
+  const driver = spawn(process.env.GECKODRIVER || 'geckodriver', ['--host', '127.0.0.1', '--port', String(port)], { stdio: 'ignore' });
+  const base = `http://127.0.0.1:${port}`;
+  async function call(method, path, body) {
+    const res = await fetch(base + path, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
+    const json = await res.json();
+    if (!res.ok) throw new Error(`geckodriver ${method} ${path}: ${json.value && json.value.message}`);
+    return json.value;
+  }
+  for (let i = 0; ; i++) {
+    try { await call('GET', '/status'); break; } catch (e) {
+      if (i > 100) throw new Error(`geckodriver did not start: ${e.message}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  const { sessionId } = await call('POST', '/session', {
+    capabilities: { alwaysMatch: { browserName: 'firefox', 'moz:firefoxOptions': {
+      binary: process.env.FIREFOX || '/usr/bin/firefox-esr',
+      args: ['-headless', '-width', '1280', '-height', '900'],
+      prefs: { 'app.update.enabled': false, 'network.captive-portal-service.enabled': false, 'browser.shell.checkDefaultBrowser': false },
+    } } },
+  });
+  const s = `/session/${sessionId}`;
+  await call('POST', `${s}/moz/addon/install`, { path: extensionDir, temporary: true });
+  await call('POST', `${s}/window/rect`, { width: 1280, height: 900 }).catch(() => {});
+
+  return {
+    name: 'firefox',
+    async open(url, probeSource) {
+      await call('POST', `${s}/url`, { url });
+      const waitForHighlights = 'return [...CSS.highlights.keys()].some((k) => k.startsWith("newslens-"))';
+      for (let i = 0; i < 150 && !(await call('POST', `${s}/execute/sync`, { script: waitForHighlights, args: [] })); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const report = await call('POST', `${s}/execute/async`, {
+        script: `const done = arguments[arguments.length - 1]; (${probeSource})().then(done, (e) => done({ error: String(e) }));`,
+        args: [],
+      });
+      return {
+        report,
+        logs: null, // not available through WebDriver classic
+        errors: [], // WebDriver classic has no console log in Firefox; page errors are checked in Chromium.
+        screenshot: async (file) => fs.writeFile(file, Buffer.from(await call('GET', `${s}/screenshot`), 'base64')),
+        close: async () => {},
+      };
+    },
+    close: async () => {
+      await call('DELETE', s).catch(() => {});
+      driver.kill();
+    },
+  };
+}

@@ -1,0 +1,34 @@
+// Runs in the page (main world) once the extension has had time to work. Reports every
+// registered newslens highlight range with its place in the page, and whether the page's
+// text is exactly what the server sent. Kept as plain ES2020 so both WebDriver and
+// Playwright can evaluate it as a function body.
+async function newslensProbe() {
+  const ranges = [];
+  if (typeof CSS !== 'undefined' && CSS.highlights) {
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('newslens-')) continue;
+      for (const range of highlight) {
+        const el = range.startContainer.parentElement;
+        const block = el.closest('p, li, h1, h2, h3, h4, blockquote, div, td') || el;
+        const before = document.createRange();
+        before.setStart(block, 0);
+        before.setEnd(range.startContainer, range.startOffset);
+        ranges.push({
+          subtype: name.slice('newslens-'.length),
+          text: range.toString(),
+          block: block.textContent,
+          offset: before.toString().length,
+          inArticle: !!el.closest('article'),
+          region: (el.closest('nav, aside, header, footer, .comments, .cookie, .related, .most-read, .share-bar, .newsletter') || {}).className || null,
+        });
+      }
+    }
+  }
+  const sent = await (await fetch(location.href, { cache: 'no-store' })).text();
+  const original = new DOMParser().parseFromString(sent, 'text/html');
+  return {
+    ranges,
+    textUnchanged: original.documentElement.textContent === document.documentElement.textContent,
+    highlightApi: typeof CSS !== 'undefined' && !!CSS.highlights,
+  };
+}

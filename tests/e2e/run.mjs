@@ -1,0 +1,67 @@
+// End-to-end tests: the built extension in real Chromium and Firefox on the seed page,
+// served on 127.0.0.1 plain, with a strict CSP, and without metadata.
+// Run from the repository root after `cargo xtask build` (the test command does both).
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer } from './server.mjs';
+import { checkSeed, loadExpectations } from './expectations.mjs';
+import { launchChromium } from './chromium.mjs';
+import { launchFirefox } from './firefox.mjs';
+
+const DIST = path.resolve('target/dist');
+const SHOTS = path.resolve('target/e2e');
+const probe = fs.readFileSync(new URL('./probe.js', import.meta.url), 'utf8')
+  .replace(/^\/\/.*\n/gm, '').replace(/^async function newslensProbe\(\)/m, 'async function ()');
+const PAGES = [
+  { name: 'seed page', path: '/seed.html', screenshot: true },
+  { name: 'seed page, strict CSP', path: '/strict/seed.html', strict: true },
+  { name: 'seed page, no metadata', path: '/bare.html' },
+];
+
+const expectations = loadExpectations();
+// The checker itself must be able to fail: an empty report has to be rejected.
+if (checkSeed({ ranges: [], textUnchanged: true }, expectations).length < 10) {
+  throw new Error('the seed checker accepts an empty report');
+}
+
+fs.mkdirSync(SHOTS, { recursive: true });
+const server = await startServer();
+const failures = [];
+const browsers = [
+  ['chromium', () => launchChromium(path.join(DIST, 'chrome'))],
+  ['firefox', () => launchFirefox(path.join(DIST, 'firefox'))],
+];
+for (const [name, launch] of browsers) {
+  const started = Date.now();
+  const browser = await launch();
+  try {
+    for (const page of PAGES) {
+      const tab = await browser.open(server.origin + page.path, probe);
+      const problems = tab.report.error ? [`probe failed: ${tab.report.error}`] : checkSeed(tab.report, expectations);
+      problems.push(...tab.errors.map((e) => `console error: ${e}`));
+      // Chromium cannot compile wasm in the content script here: the background must have run it.
+      if (name === 'chromium' && page.strict && !tab.logs.some((l) => l.includes('analysing in the background'))) {
+        problems.push('the background fallback was not used under a strict CSP');
+      }
+      if (page.screenshot) await tab.screenshot(path.join(SHOTS, `${name}-seed.png`));
+      if (tab.hover) {
+        const card = await tab.hover('article p:nth-of-type(6)');
+        if (!card || !/Booster|Loaded|No source/.test(card)) problems.push(`hover card missing or wrong: ${card}`);
+      }
+      await tab.close();
+      const marks = tab.report.ranges ? tab.report.ranges.length : 0;
+      console.log(`${problems.length ? 'FAIL' : 'ok  '} ${name}: ${page.name} (${marks} highlight ranges)`);
+      for (const p of problems) console.log(`       ${p}`);
+      failures.push(...problems.map((p) => `${name} ${page.name}: ${p}`));
+    }
+  } finally {
+    await browser.close();
+  }
+  console.log(`     ${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+await server.close();
+if (failures.length) {
+  console.error(`\n${failures.length} end-to-end failure(s)`);
+  process.exit(1);
+}
+console.log('\nall end-to-end checks passed');

@@ -1,0 +1,34 @@
+// A static server for the fixture pages, bound to 127.0.0.1 on a free port.
+// `/strict/…` serves the same page with `Content-Security-Policy: script-src 'self'`,
+// the policy under which Chromium refuses to compile wasm in content scripts.
+import http from 'node:http';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+const GOLDEN = path.resolve('../shared/golden');
+const PAGES = {
+  '/seed.html': path.join(GOLDEN, 'seed-page.html'),
+  '/bare.html': path.join(GOLDEN, 'seed-page-bare.html'),
+};
+
+export async function startServer() {
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    const strict = url.pathname.startsWith('/strict/');
+    const file = PAGES[strict ? url.pathname.slice('/strict'.length) : url.pathname];
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
+    if (!file) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
+    if (strict) headers['content-security-policy'] = "script-src 'self'";
+    res.writeHead(200, headers).end(await fs.readFile(file));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
+}

@@ -1,0 +1,200 @@
+//! `cargo xtask build`: the wasm package, then the Chrome and Firefox extensions and the
+//! demo page under `target/dist/`, each with a zip beside it.
+//!
+//! Quick when nothing changed: cargo builds incrementally and the rest is copying.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::cmd::{self, Result};
+use crate::setup;
+
+/// The browsers we ship to; each gets its own manifest from `extension/manifest.json`.
+#[derive(Clone, Copy)]
+enum Browser {
+    Chrome,
+    Firefox,
+}
+
+impl Browser {
+    fn name(self) -> &'static str {
+        match self {
+            Browser::Chrome => "chrome",
+            Browser::Firefox => "firefox",
+        }
+    }
+
+    /// Keeps only this browser's keys: Chromium runs the background as a service worker,
+    /// Firefox as event-page scripts and wants `browser_specific_settings`. One source with
+    /// both loads in both, but each browser then warns about the other's key.
+    fn manifest(self, source: &Value) -> Value {
+        let mut manifest = source.clone();
+        let background = &mut manifest["background"];
+        match self {
+            Browser::Chrome => {
+                background.as_object_mut().map(|b| b.remove("scripts"));
+                manifest
+                    .as_object_mut()
+                    .map(|m| m.remove("browser_specific_settings"));
+            }
+            Browser::Firefox => {
+                background
+                    .as_object_mut()
+                    .map(|b| b.remove("service_worker"));
+            }
+        }
+        manifest
+    }
+}
+
+pub fn run(root: &Path) -> Result {
+    setup::build_tools(root)?;
+    let pkg = wasm_package(root)?;
+    let dist = root.join("target/dist");
+    for browser in [Browser::Chrome, Browser::Firefox] {
+        let out = dist.join(browser.name());
+        extension(root, &pkg, browser, &out)?;
+        zip_dir(&out, &dist.join(format!("newslens-{}.zip", browser.name())))?;
+    }
+    demo(root, &pkg, &dist.join("www"))?;
+    eprintln!("built {}", dist.display());
+    Ok(())
+}
+
+/// Compiles the crate to wasm and generates the JS glue into `target/pkg`.
+fn wasm_package(root: &Path) -> Result<PathBuf> {
+    cmd::run(
+        root,
+        "cargo",
+        &[
+            "build",
+            "--release",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--package",
+            "newslens",
+            "--lib",
+        ],
+    )?;
+    let pkg = root.join("target/pkg");
+    // `no-modules` glue is a classic script: the content script, the Chromium service
+    // worker (importScripts) and the Firefox background can all load it without dynamic
+    // `import()`, which web-ext lint flags.
+    cmd::run(
+        root,
+        "wasm-bindgen",
+        &[
+            "--target",
+            "no-modules",
+            "--no-typescript",
+            "--remove-name-section",
+            "--remove-producers-section",
+            "--out-dir",
+            &pkg.to_string_lossy(),
+            "target/wasm32-unknown-unknown/release/newslens.wasm",
+        ],
+    )?;
+    Ok(pkg)
+}
+
+fn extension(root: &Path, pkg: &Path, browser: Browser, out: &Path) -> Result {
+    if out.exists() {
+        fs::remove_dir_all(out).map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
+    }
+    let source = root.join("extension");
+    copy_tree(&source, out, &|p| {
+        p.file_name().is_some_and(|n| n != "manifest.json")
+    })?;
+    copy_tree(pkg, &out.join("pkg"), &|_| true)?;
+    let manifest_path = source.join("manifest.json");
+    let manifest: Value = serde_json::from_str(&read(&manifest_path)?)
+        .map_err(|e| format!("{} is not valid JSON: {e}", manifest_path.display()))?;
+    let text = serde_json::to_string_pretty(&browser.manifest(&manifest)).expect("JSON serialises");
+    write(&out.join("manifest.json"), text.as_bytes())
+}
+
+/// The demo page: `www/`, plus the extension's DOM layer and the wasm package it shares.
+fn demo(root: &Path, pkg: &Path, out: &Path) -> Result {
+    if out.exists() {
+        fs::remove_dir_all(out).map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
+    }
+    copy_tree(&root.join("www"), out, &|_| true)?;
+    copy_tree(&root.join("extension/dom"), &out.join("dom"), &|_| true)?;
+    copy_tree(pkg, &out.join("pkg"), &|_| true)?;
+    // The bundled sample is the seed column, copied in at build time (not committed).
+    let sample = root.join("../shared/golden/seed-article.txt");
+    if sample.exists() {
+        fs::copy(&sample, out.join("sample.txt"))
+            .map_err(|e| format!("cannot copy {}: {e}", sample.display()))?;
+    }
+    Ok(())
+}
+
+fn copy_tree(from: &Path, to: &Path, keep: &dyn Fn(&Path) -> bool) -> Result {
+    fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
+    let entries = fs::read_dir(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
+    for entry in entries {
+        let path = entry
+            .map_err(|e| format!("cannot read {}: {e}", from.display()))?
+            .path();
+        let target = to.join(path.file_name().expect("directory entries have names"));
+        if path.is_dir() {
+            copy_tree(&path, &target, keep)?;
+        } else if keep(&path) {
+            fs::copy(&path, &target).map_err(|e| format!("cannot copy {}: {e}", path.display()))?;
+        }
+    }
+    Ok(())
+}
+
+fn zip_dir(dir: &Path, zip_path: &Path) -> Result {
+    let file = fs::File::create(zip_path)
+        .map_err(|e| format!("cannot create {}: {e}", zip_path.display()))?;
+    let mut zip = zip::ZipWriter::new(file);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(9));
+    let mut files = Vec::new();
+    list_files(dir, &mut files)?;
+    files.sort();
+    for path in files {
+        let name = path
+            .strip_prefix(dir)
+            .expect("listed under dir")
+            .to_string_lossy()
+            .replace('\\', "/");
+        let bytes = fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        zip.start_file(name, options)
+            .map_err(|e| format!("zip {}: {e}", zip_path.display()))?;
+        zip.write_all(&bytes)
+            .map_err(|e| format!("zip {}: {e}", zip_path.display()))?;
+    }
+    zip.finish()
+        .map_err(|e| format!("zip {}: {e}", zip_path.display()))?;
+    Ok(())
+}
+
+fn list_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result {
+    for entry in fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))? {
+        let path = entry
+            .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+            .path();
+        if path.is_dir() {
+            list_files(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn read(path: &Path) -> Result<String> {
+    fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result {
+    fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}

@@ -1,0 +1,90 @@
+//! Installs the tools the build and the tests need, only when they are missing.
+//! Versions are those verified together in `../shared/TOOLCHAIN.md`.
+
+use std::path::Path;
+
+use crate::cmd::{output, run, Result};
+
+/// Must equal the `wasm-bindgen` crate version pinned in Cargo.toml: a mismatch is a
+/// hard "schema version" error at build time.
+const WASM_BINDGEN_VERSION: &str = "0.2.130";
+const GECKODRIVER_VERSION: &str = "0.37.1";
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+/// The wasm32 target, the pinned wasm-bindgen CLI and the npm packages.
+pub fn build_tools(root: &Path) -> Result {
+    let targets = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if !targets.lines().any(|t| t.trim() == WASM_TARGET) {
+        run(root, "rustup", &["target", "add", WASM_TARGET])?;
+    }
+    let version = output("wasm-bindgen", &["--version"]).unwrap_or_default();
+    if version.split_whitespace().nth(1) != Some(WASM_BINDGEN_VERSION) {
+        // Not `--locked`: this registry lacks one locked transitive version (TOOLCHAIN.md).
+        run(
+            root,
+            "cargo",
+            &[
+                "install",
+                "wasm-bindgen-cli",
+                "--version",
+                WASM_BINDGEN_VERSION,
+            ],
+        )?;
+    }
+    let installed = root.join("node_modules/.package-lock.json");
+    let lock = root.join("package-lock.json");
+    if !installed.exists() || modified(&lock) > modified(&installed) {
+        run(root, "npm", &["ci", "--no-audit", "--no-fund"])?;
+    }
+    Ok(())
+}
+
+/// Debian's Chromium, ChromeDriver and Firefox ESR, and geckodriver.
+pub fn browsers(root: &Path) -> Result {
+    let missing: Vec<&str> = [
+        ("chromium", "/usr/bin/chromium"),
+        ("chromium-driver", "/usr/bin/chromedriver"),
+        ("firefox-esr", "/usr/bin/firefox-esr"),
+    ]
+    .into_iter()
+    .filter(|(_, path)| !Path::new(path).exists())
+    .map(|(package, _)| package)
+    .collect();
+    if !missing.is_empty() {
+        // apt must not stop to ask questions in CI.
+        std::env::set_var("DEBIAN_FRONTEND", "noninteractive");
+        let sudo = output("id", &["-u"]).is_some_and(|uid| uid.trim() != "0");
+        let apt = |args: &[&str]| {
+            if sudo {
+                let mut all = vec!["apt-get"];
+                all.extend_from_slice(args);
+                run(root, "sudo", &all)
+            } else {
+                run(root, "apt-get", args)
+            }
+        };
+        apt(&["update", "-q"])?;
+        let mut install = vec!["install", "-y", "-q"];
+        install.extend(missing);
+        apt(&install)?;
+    }
+    let version = output("geckodriver", &["--version"]).unwrap_or_default();
+    if !version.starts_with(&format!("geckodriver {GECKODRIVER_VERSION}")) {
+        run(
+            root,
+            "cargo",
+            &[
+                "install",
+                "geckodriver",
+                "--version",
+                GECKODRIVER_VERSION,
+                "--locked",
+            ],
+        )?;
+    }
+    Ok(())
+}
+
+fn modified(path: &Path) -> Option<std::time::SystemTime> {
+    path.metadata().and_then(|m| m.modified()).ok()
+}

@@ -1,0 +1,54 @@
+//! `cargo xtask test`: every check, in the order that fails fastest.
+
+use std::path::Path;
+
+use crate::cmd::{self, Result};
+use crate::{build, setup};
+
+pub fn run(root: &Path) -> Result {
+    cmd::run(root, "cargo", &["fmt", "--all", "--check"])?;
+    cmd::run(
+        root,
+        "cargo",
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
+    cmd::run(root, "cargo", &["test", "--workspace"])?;
+    // The wasm build check: the bindings compile (and lint) only for wasm32.
+    build::run(root)?;
+    cmd::run(
+        root,
+        "cargo",
+        &[
+            "clippy",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--package",
+            "newslens",
+            "--lib",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
+    setup::browsers(root)?;
+    cmd::run(root, "node", &["tests/e2e/run.mjs"])?;
+    cmd::run(
+        root,
+        "npx",
+        &[
+            "--no-install",
+            "web-ext",
+            "lint",
+            "--source-dir",
+            "target/dist/firefox",
+            "--no-config-discovery",
+        ],
+    )
+}
