@@ -13,11 +13,14 @@
 //! ```
 
 pub mod analyze;
+pub mod eval;
 mod finding;
 mod lexicon;
 pub mod model;
 pub mod offsets;
+pub mod opinion;
 pub mod page;
+pub mod report;
 mod segment;
 mod text;
 #[cfg(target_arch = "wasm32")]
@@ -31,6 +34,7 @@ pub use finding::{Category, Finding, Subtype};
 use model::Page;
 use offsets::SegmentMap;
 use page::{BlockRole, Disclosure};
+use report::{OpinionLabel, SentenceFinding};
 
 /// The result of analysing one page.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -39,6 +43,8 @@ pub struct Analysis {
     pub roles: Vec<BlockRole>,
     /// Every finding, block by block in document order.
     pub findings: Vec<Finding>,
+    /// Every analysed sentence with its opinion probability and sourcing.
+    pub sentences: Vec<SentenceFinding>,
     /// Author bios and disclosure statements, with their facts.
     pub disclosures: Vec<Disclosure>,
 }
@@ -52,40 +58,42 @@ pub fn analyze(page: &Page) -> Analysis {
         let index = index as u32;
         let text = block.text();
         let map = SegmentMap::new(&block.segments);
-        let mut push = |range: Range<usize>, subtype: Subtype, cue: String| {
-            analysis.findings.push(Finding {
-                block: index,
-                category: subtype.category(),
-                subtype,
-                cue,
-                explanation: subtype.explanation().to_string(),
-                ranges: map.to_segment_ranges(&text, range.start, range.end),
-            })
-        };
-        match role {
-            BlockRole::Body => {
-                let links = link_ranges(block, &map);
-                for mark in analyze::block(&text, &links, &mut previous) {
-                    push(mark.range, mark.subtype, mark.cue);
-                }
-            }
+        let found = match role {
+            BlockRole::Body => analyze::block(&text, &link_ranges(block, &map), &mut previous),
+            // A headline is not a sourced or unsourced claim: its sourcing is below it.
             BlockRole::Heading => {
-                let marks = analyze::block(&text, &[], &mut None);
-                for mark in marks
-                    .into_iter()
-                    .filter(|m| m.subtype.category() != Category::Claim)
-                {
-                    push(mark.range, mark.subtype, mark.cue);
-                }
+                let mut found = analyze::block(&text, &[], &mut None);
+                found.marks.retain(|m| m.subtype.category() != Category::Claim);
+                found
             }
             BlockRole::Disclosure => {
                 let facts = page::disclosure(index, &text);
                 let cue = facts.person.clone().unwrap_or_default();
-                push(0..text.len(), Subtype::AuthorBio, cue);
                 analysis.disclosures.push(facts);
                 previous = None;
+                let mark = finding::Mark { range: 0..text.len(), subtype: Subtype::AuthorBio, cue };
+                analyze::BlockFindings { marks: vec![mark], sentences: Vec::new() }
             }
-            BlockRole::Boilerplate | BlockRole::Byline | BlockRole::Outside => {}
+            BlockRole::Boilerplate | BlockRole::Byline | BlockRole::Outside => continue,
+        };
+        for mark in found.marks {
+            analysis.findings.push(Finding {
+                block: index,
+                category: mark.subtype.category(),
+                subtype: mark.subtype,
+                explanation: mark.subtype.explanation().to_string(),
+                ranges: map.to_segment_ranges(&text, mark.range.start, mark.range.end),
+                cue: mark.cue,
+            });
+        }
+        for sentence in found.sentences {
+            analysis.sentences.push(SentenceFinding {
+                block: index,
+                ranges: map.to_segment_ranges(&text, sentence.range.start, sentence.range.end),
+                opinion: sentence.opinion,
+                opinion_label: OpinionLabel::of(sentence.opinion),
+                sourcing: sentence.sourcing.into(),
+            });
         }
     }
     analysis.roles = roles;

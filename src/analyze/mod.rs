@@ -7,6 +7,7 @@ pub mod sourcing;
 use std::ops::Range;
 
 use crate::finding::{Mark, Subtype};
+use crate::opinion::{sentence_features, Model};
 use crate::segment;
 use crate::text::words;
 use sourcing::{SentenceContext, Sourcing};
@@ -14,47 +15,81 @@ use sourcing::{SentenceContext, Sourcing};
 /// Scare quotes are short: a word or a phrase of up to this many words.
 const SCARE_QUOTE_MAX_WORDS: usize = 3;
 
-/// Everything the detectors find in one block of article text.
+/// One sentence of a block: where it is, how it is sourced, how likely it is opinion.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sentence {
+    pub range: Range<usize>,
+    /// `None` when the sentence makes no claim (a question, a fragment).
+    pub sourcing: Option<Subtype>,
+    /// Calibrated probability that the sentence is the writer's opinion.
+    pub opinion: f32,
+}
+
+/// What the detectors find in one block of article text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BlockFindings {
+    pub marks: Vec<Mark>,
+    pub sentences: Vec<Sentence>,
+}
+
+/// Runs every detector on one block of article text.
 ///
 /// `previous` carries the last sentence's sourcing across blocks, so "He added that…" at
 /// the start of a paragraph continues the speaker of the paragraph before.
-pub fn block(text: &str, links: &[Range<usize>], previous: &mut Option<Sourcing>) -> Vec<Mark> {
+pub fn block(
+    text: &str,
+    links: &[Range<usize>],
+    previous: &mut Option<Sourcing>,
+) -> BlockFindings {
     let quoted = quotes::quoted_spans(text);
-    let mut marks = markers::find(text, &quoted);
+    let mut found = BlockFindings {
+        marks: markers::find(text, &quoted),
+        sentences: Vec::new(),
+    };
     for range in segment::sentences(text) {
         let cx = SentenceContext {
             text,
-            range: range.clone(),
+            range,
             quoted: &quoted,
             links,
             previous: previous.as_ref(),
         };
-        let sourcing = sourcing::classify(&cx);
-        if is_question(text, &range, &quoted) {
-            marks.push(Mark::new(text, range.clone(), Subtype::RhetoricalQuestion));
-        }
-        let attributed = sourcing.as_ref().is_some_and(|s| {
-            matches!(
-                s.subtype,
-                Subtype::AttributedNamed | Subtype::AttributedAnonymous
-            )
-        });
-        if !attributed {
-            marks.extend(scare_quotes(text, &range, &quoted));
-        }
-        if let Some(s) = &sourcing {
-            let mut mark = Mark::new(text, range.clone(), s.subtype);
-            mark.cue = s
-                .cue
-                .clone()
-                .map(|c| text[c].to_string())
-                .unwrap_or_default();
-            marks.push(mark);
-        }
-        *previous = sourcing;
+        *previous = sentence(&cx, &mut found);
     }
-    marks.sort_by_key(|m| (m.range.start, m.range.end));
-    marks
+    found.marks.sort_by_key(|m| (m.range.start, m.range.end));
+    found
+}
+
+/// The sentence-level detectors: rhetorical question, scare quotes, sourcing, opinion
+/// probability. Adds to `found` and returns the sentence's sourcing for the next one.
+pub fn sentence(cx: &SentenceContext, found: &mut BlockFindings) -> Option<Sourcing> {
+    let (text, range) = (cx.text, cx.range.clone());
+    let sourcing = sourcing::classify(cx);
+    if is_question(text, &range, cx.quoted) {
+        found
+            .marks
+            .push(Mark::new(text, range.clone(), Subtype::RhetoricalQuestion));
+    }
+    let subtype = sourcing.as_ref().map(|s| s.subtype);
+    let attributed = matches!(
+        subtype,
+        Some(Subtype::AttributedNamed | Subtype::AttributedAnonymous)
+    );
+    if !attributed {
+        found.marks.extend(scare_quotes(text, &range, cx.quoted));
+    }
+    if let Some(s) = &sourcing {
+        let mut mark = Mark::new(text, range.clone(), s.subtype);
+        mark.cue = s.cue.clone().map(|c| text[c].to_string()).unwrap_or_default();
+        found.marks.push(mark);
+    }
+    let features = sentence_features(&text[range.clone()], subtype);
+    found.sentences.push(Sentence {
+        range,
+        sourcing: subtype,
+        opinion: Model::shipped().probability(&features),
+    });
+    sourcing
 }
 
 /// A sentence of the writer's that ends in a question mark (not a quoted question).
@@ -87,6 +122,7 @@ mod tests {
 
     fn subtypes(text: &str) -> Vec<(String, Subtype)> {
         block(text, &[], &mut None)
+            .marks
             .into_iter()
             .map(|m| (text[m.range].to_string(), m.subtype))
             .collect()
@@ -129,9 +165,6 @@ mod tests {
             &[],
             &mut previous,
         );
-        assert_eq!(
-            next.last().map(|m| m.subtype),
-            Some(Subtype::AttributedNamed)
-        );
+        assert_eq!(next.sentences[0].sourcing, Some(Subtype::AttributedNamed));
     }
 }

@@ -1,0 +1,172 @@
+//! `newslens eval`: quality figures on the labelled data in `../shared/data` and the seed
+//! column's expectations. Prints a table; asserts nothing (the tests do that).
+
+use std::path::Path;
+
+use newslens::eval::{macro_f1, Scores};
+use newslens::report::{sentence_report, OpinionLabel, SentenceReport, SourcingLabel};
+use newslens::Subtype;
+use serde_json::Value;
+
+pub fn run(data: &Path, golden: &Path) -> Result<(), String> {
+    println!("{:<58} {:>6} {:>9} {:>7} {:>7}", "dataset / task", "n", "precision", "recall", "F1");
+    opinion(data)?;
+    weasel(data)?;
+    loaded(data)?;
+    seed(golden)?;
+    Ok(())
+}
+
+fn jsonl(path: &Path) -> Result<Vec<Value>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .enumerate()
+        .map(|(i, l)| serde_json::from_str(l).map_err(|e| format!("{}:{}: {e}", path.display(), i + 1)))
+        .collect()
+}
+
+fn row(name: &str, n: usize, s: Scores) {
+    println!("{name:<58} {n:>6} {:>9.3} {:>7.3} {:>7.3}", s.precision, s.recall, s.f1);
+}
+
+fn text(v: &Value) -> &str {
+    v["text"].as_str().unwrap_or_default()
+}
+
+/// Sentence opinion model on CheckThat! dev (never used in training), macro-F1.
+fn opinion(data: &Path) -> Result<(), String> {
+    let rows = jsonl(&data.join("checkthat_subjectivity_en/dev.jsonl"))?;
+    let reports: Vec<SentenceReport> = rows.iter().map(|r| sentence_report(text(r))).collect();
+    let gold: Vec<bool> = rows.iter().map(|r| r["label"] == "opinion").collect();
+    for (name, split) in [("all", None), ("2023 dev", Some("dev")), ("2023 test", Some("test"))] {
+        let keep: Vec<usize> = (0..rows.len())
+            .filter(|&i| split.is_none_or(|s| rows[i]["ct2023_split"] == s))
+            .collect();
+        let g: Vec<bool> = keep.iter().map(|&i| gold[i]).collect();
+        let at = |threshold: Option<f32>| -> Vec<bool> {
+            keep.iter()
+                .map(|&i| match threshold {
+                    Some(t) => reports[i].opinion >= t,
+                    None => reports[i].opinion_label == OpinionLabel::Opinion,
+                })
+                .collect()
+        };
+        let shipped = at(None);
+        let share = shipped.iter().filter(|p| **p).count() as f64 / shipped.len().max(1) as f64;
+        let s = Scores::of_class(&shipped, &g, true);
+        println!(
+            "{:<58} {:>6} {:>9.3} {:>7.3} {:>7.3}  macro-F1 {:.3} (at 0.5: {:.3}; predicted opinion share {:.0}%)",
+            format!("CheckThat! dev {name}: opinion sentences"),
+            g.len(),
+            s.precision,
+            s.recall,
+            s.f1,
+            macro_f1(&shipped, &g),
+            macro_f1(&at(Some(0.5)), &g),
+            share * 100.0
+        );
+    }
+    Ok(())
+}
+
+/// Undoes the Penn Treebank escapes of the CoNLL-2010 text.
+fn untokenise(s: &str) -> String {
+    s.replace("-LRB-", "(")
+        .replace("-RRB-", ")")
+        .replace("``", "\"")
+        .replace("''", "\"")
+}
+
+/// Vague-attribution + hedge detector against CoNLL-2010 weasel labels, F1 of `weasel`.
+fn weasel(data: &Path) -> Result<(), String> {
+    for file in ["train.jsonl", "pattern_sample.jsonl"] {
+        let rows = jsonl(&data.join("conll2010_wiki_weasel").join(file))?;
+        let gold: Vec<bool> = rows.iter().map(|r| r["label"] == "weasel").collect();
+        let predicted: Vec<bool> = rows
+            .iter()
+            .map(|r| {
+                let report = sentence_report(&untokenise(text(r)));
+                matches!(report.sourcing, SourcingLabel::Vague | SourcingLabel::AttributedAnonymous)
+                    || report.markers.iter().any(|m| m.subtype == Subtype::Hedge)
+            })
+            .collect();
+        row(
+            &format!("CoNLL-2010 weasel {file}: vague source or hedge"),
+            rows.len(),
+            Scores::of_class(&predicted, &gold, true),
+        );
+    }
+    Ok(())
+}
+
+/// Loaded-language markers against BASIL lexical spans and SemEval-2020 Task 11
+/// `Loaded_Language` spans: span-overlap precision and recall. "held-out" is the half of
+/// the articles that `train/loaded_lexicon.py` did not read.
+fn loaded(data: &Path) -> Result<(), String> {
+    let basil = jsonl(&data.join("basil/sentences.jsonl"))?;
+    let ptc = jsonl(&data.join("semeval2020_task11_ptc/sentences.jsonl"))?;
+    let spans = |r: &Value, key: &str, technique: Option<&str>| -> Vec<(usize, usize)> {
+        r[key]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|s| technique.is_none_or(|t| s["technique"] == t))
+            .filter_map(|s| Some((s["start"].as_u64()? as usize, s["end"].as_u64()? as usize)))
+            .collect()
+    };
+    let held_out = |id: &Value| id.as_str().unwrap_or_default().bytes().map(usize::from).sum::<usize>() % 2 == 1;
+    let sets: [(&str, &[Value], &str, &str, Option<&str>); 2] = [
+        ("BASIL lexical spans", &basil, "article", "lexical_spans", None),
+        ("SemEval-2020 T11 Loaded_Language", &ptc, "article_id", "spans", Some("Loaded_Language")),
+    ];
+    for (name, rows, article, key, technique) in sets {
+        for (half, only_held_out) in [("all", false), ("held-out half", true)] {
+            let rows: Vec<&Value> = rows.iter().filter(|r| !only_held_out || held_out(&r[article])).collect();
+            let (mut tp_p, mut n_p, mut tp_g, mut n_g) = (0.0, 0.0, 0.0, 0.0);
+            for r in &rows {
+                let gold = spans(r, key, technique);
+                let predicted: Vec<(usize, usize)> = sentence_report(text(r))
+                    .markers
+                    .iter()
+                    .filter(|m| m.subtype == Subtype::Loaded)
+                    .map(|m| (m.start, m.end))
+                    .collect();
+                let overlaps = |a: &(usize, usize), b: &(usize, usize)| a.0 < b.1 && b.0 < a.1;
+                n_p += predicted.len() as f64;
+                tp_p += predicted.iter().filter(|p| gold.iter().any(|g| overlaps(p, g))).count() as f64;
+                n_g += gold.len() as f64;
+                tp_g += gold.iter().filter(|g| predicted.iter().any(|p| overlaps(p, g))).count() as f64;
+            }
+            let precision = if n_p > 0.0 { tp_p / n_p } else { 0.0 };
+            let recall = if n_g > 0.0 { tp_g / n_g } else { 0.0 };
+            let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
+            row(&format!("{name}, {half}: loaded words"), rows.len(), Scores { precision, recall, f1 });
+        }
+    }
+    Ok(())
+}
+
+/// The seed column: share of expectations met (markers, opinion verdicts, sourcing).
+fn seed(golden: &Path) -> Result<(), String> {
+    let rows = jsonl(&golden.join("seed-expectations.jsonl"))?;
+    let (mut markers, mut markers_ok, mut opinions, mut opinions_ok) = (0, 0, 0, 0);
+    for r in rows.iter().filter(|r| r.get("section").is_none()) {
+        let report = sentence_report(text(r));
+        let norm = |s: &str| s.replace('’', "'").to_lowercase();
+        for cue in r["markers"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+            markers += 1;
+            markers_ok += usize::from(report.markers.iter().any(|m| norm(&m.cue).contains(&norm(cue))));
+        }
+        if let Some(expected) = r["opinion"].as_bool() {
+            opinions += 1;
+            opinions_ok += usize::from((report.opinion_label == OpinionLabel::Opinion) == expected);
+        }
+    }
+    println!(
+        "{:<58} {:>6}  required markers found {markers_ok}/{markers}, opinion verdicts right {opinions_ok}/{opinions}",
+        "seed column (sentences alone, no context)",
+        rows.len()
+    );
+    Ok(())
+}

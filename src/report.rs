@@ -1,0 +1,141 @@
+//! Sentence-level reports: what `newslens sentences` prints for each input line, and what
+//! a page analysis says about each of its sentences.
+
+use serde::{Deserialize, Serialize};
+
+use crate::analyze::{self, markers, quotes, sourcing::SentenceContext, BlockFindings};
+use crate::finding::{Category, Subtype};
+use crate::offsets::{code_points_before, SegmentRange};
+use crate::opinion::Model;
+
+/// How a sentence is sourced, as named in every output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourcingLabel {
+    AttributedNamed,
+    AttributedAnonymous,
+    Vague,
+    Unattributed,
+    /// The sentence makes no claim (a question, a fragment, a bio, boilerplate).
+    None,
+}
+
+impl From<Option<Subtype>> for SourcingLabel {
+    fn from(subtype: Option<Subtype>) -> SourcingLabel {
+        match subtype {
+            Some(Subtype::AttributedNamed) => SourcingLabel::AttributedNamed,
+            Some(Subtype::AttributedAnonymous) => SourcingLabel::AttributedAnonymous,
+            Some(Subtype::Vague) => SourcingLabel::Vague,
+            Some(Subtype::Unattributed) => SourcingLabel::Unattributed,
+            _ => SourcingLabel::None,
+        }
+    }
+}
+
+/// The sentence verdict at the shipped threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OpinionLabel {
+    Opinion,
+    Fact,
+}
+
+impl OpinionLabel {
+    pub fn of(probability: f32) -> OpinionLabel {
+        if probability >= Model::shipped().threshold {
+            OpinionLabel::Opinion
+        } else {
+            OpinionLabel::Fact
+        }
+    }
+}
+
+/// A marker inside a sentence, with offsets in Unicode code points of the sentence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MarkerReport {
+    pub category: Category,
+    pub subtype: Subtype,
+    pub cue: String,
+    pub explanation: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Everything newslens says about one sentence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SentenceReport {
+    pub text: String,
+    pub opinion: f32,
+    pub opinion_label: OpinionLabel,
+    pub sourcing: SourcingLabel,
+    pub markers: Vec<MarkerReport>,
+}
+
+/// Analyses `text` as one sentence, with no surrounding context.
+pub fn sentence_report(text: &str) -> SentenceReport {
+    let quoted = quotes::quoted_spans(text);
+    let mut found = BlockFindings {
+        marks: markers::find(text, &quoted),
+        sentences: Vec::new(),
+    };
+    let cx = SentenceContext {
+        text,
+        range: 0..text.len(),
+        quoted: &quoted,
+        links: &[],
+        previous: None,
+    };
+    let sourcing = analyze::sentence(&cx, &mut found).map(|s| s.subtype);
+    let opinion = found.sentences.first().map_or(0.0, |s| s.opinion);
+    let mut markers: Vec<MarkerReport> = found
+        .marks
+        .into_iter()
+        .filter(|m| m.subtype.category() == Category::Opinion)
+        .map(|m| MarkerReport {
+            category: Category::Opinion,
+            subtype: m.subtype,
+            explanation: m.subtype.explanation().to_string(),
+            start: code_points_before(text, m.range.start),
+            end: code_points_before(text, m.range.end),
+            cue: m.cue,
+        })
+        .collect();
+    markers.sort_by_key(|m| (m.start, m.end));
+    SentenceReport {
+        text: text.to_string(),
+        opinion,
+        opinion_label: OpinionLabel::of(opinion),
+        sourcing: sourcing.into(),
+        markers,
+    }
+}
+
+/// A sentence of an analysed page: where it is and the sentence-level verdicts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SentenceFinding {
+    pub block: u32,
+    pub ranges: Vec<SegmentRange>,
+    pub opinion: f32,
+    pub opinion_label: OpinionLabel,
+    pub sourcing: SourcingLabel,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reports_markers_in_code_points() {
+        let report = sentence_report("I don’t know if it’s probably true.");
+        let cues: Vec<_> = report.markers.iter().map(|m| (m.cue.as_str(), m.start, m.end)).collect();
+        assert_eq!(cues, [("I don’t know if", 0, 15), ("probably", 21, 29)]);
+        assert_eq!(report.sourcing, SourcingLabel::Unattributed);
+    }
+
+    #[test]
+    fn questions_make_no_claim() {
+        let report = sentence_report("What was he thinking when he offered that?");
+        assert_eq!(report.sourcing, SourcingLabel::None);
+        assert!(report.markers.iter().any(|m| m.subtype == Subtype::RhetoricalQuestion));
+    }
+}
