@@ -19,7 +19,7 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     return false;
   }
   ready()
-    .then(() => sendResponse({ analysis: wasm_bindgen.analyze(message.page) }))
+    .then(() => sendResponse({ analysis: wasm_bindgen.analyze(message.page, message.options) }))
     .catch((error) => sendResponse({ error: String((error && error.message) || error) }));
   return true; // the reply is sent asynchronously
 });

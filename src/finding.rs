@@ -49,6 +49,22 @@ impl Subtype {
         }
     }
 
+    /// How often a finding of this kind is right, roughly: compared with the reader's
+    /// sensitivity (a finding shows when `confidence >= 1 - sensitivity`). The order
+    /// follows the precision measured by `newslens eval`: fixed first-person and
+    /// speculation phrases are almost always opinion, single loaded words often are not.
+    pub fn confidence(self) -> f32 {
+        use Subtype::*;
+        match self {
+            Stance | AttributedNamed | AuthorBio => 0.9,
+            Speculation | AttributedAnonymous => 0.85,
+            Booster | Hedge => 0.75,
+            RhetoricalQuestion | Vague => 0.7,
+            ScareQuote | Unattributed => 0.6,
+            Loaded => 0.55,
+        }
+    }
+
     /// The one-line explanation a reader sees for this kind of finding.
     pub fn explanation(self) -> &'static str {
         use Subtype::*;
@@ -102,17 +118,6 @@ pub struct Finding {
 impl Finding {
     /// The text this finding covers in `block` (the block it was found in).
     pub fn text_in(&self, block: &Block) -> String {
-        self.ranges
-            .iter()
-            .filter_map(|r| {
-                let units: Vec<u16> = block
-                    .segments
-                    .get(r.segment as usize)?
-                    .encode_utf16()
-                    .collect();
-                let piece = units.get(r.start as usize..r.end as usize)?;
-                Some(String::from_utf16_lossy(piece))
-            })
-            .collect()
+        crate::offsets::text_of(&block.segments, &self.ranges)
     }
 }

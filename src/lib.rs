@@ -13,12 +13,14 @@
 //! ```
 
 pub mod analyze;
+pub mod article_type;
 pub mod eval;
 mod finding;
 mod lexicon;
 pub mod model;
 pub mod offsets;
 pub mod opinion;
+pub mod options;
 pub mod page;
 pub mod report;
 mod segment;
@@ -30,9 +32,11 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use article_type::{ArticleKind, ArticleType, TextStats};
 pub use finding::{Category, Finding, Subtype};
 use model::Page;
 use offsets::SegmentMap;
+pub use options::Options;
 use page::{BlockRole, Disclosure};
 use report::{OpinionLabel, SentenceFinding};
 
@@ -43,17 +47,30 @@ pub struct Analysis {
     pub roles: Vec<BlockRole>,
     /// Every finding, block by block in document order.
     pub findings: Vec<Finding>,
-    /// Every analysed sentence with its opinion probability and sourcing.
+    /// The kind of article, declared by the page or estimated from its text.
+    pub article_type: ArticleType,
+    /// Every analysed sentence with its opinion probability (in the context of the
+    /// article type) and sourcing.
     pub sentences: Vec<SentenceFinding>,
     /// Author bios and disclosure statements, with their facts.
     pub disclosures: Vec<Disclosure>,
 }
 
-/// Analyses a page: decides which blocks are the article, then runs the detectors on them.
+/// Analyses a page with the default options.
 pub fn analyze(page: &Page) -> Analysis {
+    analyze_with(page, &Options::default())
+}
+
+/// Analyses a page: decides which blocks are the article, runs the detectors on them,
+/// adds the reader's own words and drops what the reader's options hide.
+pub fn analyze_with(page: &Page, options: &Options) -> Analysis {
     let roles = page::block_roles(page);
     let mut analysis = Analysis::default();
     let mut previous = None;
+    let user_words = options.word_matcher();
+    let threshold = options.opinion_threshold(opinion::Model::shipped().threshold);
+    let mut stats = TextStats::default();
+    let mut sentences = Vec::new();
     for (index, (block, role)) in page.blocks.iter().zip(&roles).enumerate() {
         let index = index as u32;
         let text = block.text();
@@ -63,7 +80,9 @@ pub fn analyze(page: &Page) -> Analysis {
             // A headline is not a sourced or unsourced claim: its sourcing is below it.
             BlockRole::Heading => {
                 let mut found = analyze::block(&text, &[], &mut None);
-                found.marks.retain(|m| m.subtype.category() != Category::Claim);
+                found
+                    .marks
+                    .retain(|m| m.subtype.category() != Category::Claim);
                 found
             }
             BlockRole::Disclosure => {
@@ -71,12 +90,34 @@ pub fn analyze(page: &Page) -> Analysis {
                 let cue = facts.person.clone().unwrap_or_default();
                 analysis.disclosures.push(facts);
                 previous = None;
-                let mark = finding::Mark { range: 0..text.len(), subtype: Subtype::AuthorBio, cue };
-                analyze::BlockFindings { marks: vec![mark], sentences: Vec::new() }
+                let mark = finding::Mark {
+                    range: 0..text.len(),
+                    subtype: Subtype::AuthorBio,
+                    cue,
+                };
+                analyze::BlockFindings {
+                    marks: vec![mark],
+                    sentences: Vec::new(),
+                }
             }
             BlockRole::Boilerplate | BlockRole::Byline | BlockRole::Outside => continue,
         };
-        for mark in found.marks {
+        let mut marks = found.marks;
+        if let (Some(matcher), BlockRole::Body | BlockRole::Heading) = (&user_words, role) {
+            let quoted = analyze::quotes::quoted_spans(&text);
+            marks.extend(
+                matcher
+                    .find(&text)
+                    .into_iter()
+                    .map(|m| finding::Mark::new(&text, m.start..m.end, m.tag))
+                    .filter(|m| !analyze::quotes::is_inside(&quoted, &m.range)),
+            );
+        }
+        marks.retain(|m| {
+            options.shows(m.subtype, m.subtype.confidence())
+                && !options.is_exception(&m.cue, &page.url)
+        });
+        for mark in marks {
             analysis.findings.push(Finding {
                 block: index,
                 category: mark.subtype.category(),
@@ -87,15 +128,29 @@ pub fn analyze(page: &Page) -> Analysis {
             });
         }
         for sentence in found.sentences {
-            analysis.sentences.push(SentenceFinding {
-                block: index,
-                ranges: map.to_segment_ranges(&text, sentence.range.start, sentence.range.end),
-                opinion: sentence.opinion,
-                opinion_label: OpinionLabel::of(sentence.opinion),
-                sourcing: sentence.sourcing.into(),
-            });
+            stats.sentences += 1;
+            stats.writer_voice += usize::from(sentence.writer_voice);
+            stats.opinion_probability_sum += sentence.opinion;
+            let ranges = map.to_segment_ranges(&text, sentence.range.start, sentence.range.end);
+            sentences.push((index, ranges, sentence));
         }
     }
+    analysis.article_type =
+        article_type::declared(page).unwrap_or_else(|| article_type::estimate(stats));
+    let opinion_article = analysis.article_type.kind == ArticleKind::Opinion;
+    analysis.sentences = sentences
+        .into_iter()
+        .map(|(block, ranges, sentence)| {
+            let opinion = opinion::in_context(sentence.opinion, &sentence, opinion_article);
+            SentenceFinding {
+                block,
+                ranges,
+                opinion,
+                opinion_label: OpinionLabel::at(opinion, threshold),
+                sourcing: sentence.sourcing.into(),
+            }
+        })
+        .collect();
     analysis.roles = roles;
     analysis
 }

@@ -62,6 +62,22 @@ impl SegmentMap {
     }
 }
 
+/// The text that `ranges` cover in `segments` (for tests, reports and the CLI).
+pub fn text_of<S: AsRef<str>>(segments: &[S], ranges: &[SegmentRange]) -> String {
+    ranges
+        .iter()
+        .filter_map(|r| {
+            let units: Vec<u16> = segments
+                .get(r.segment as usize)?
+                .as_ref()
+                .encode_utf16()
+                .collect();
+            let piece = units.get(r.start as usize..r.end as usize)?;
+            Some(String::from_utf16_lossy(piece))
+        })
+        .collect()
+}
+
 /// Length of `s` in UTF-16 code units.
 pub fn utf16_len(s: &str) -> u32 {
     s.chars().map(|c| c.len_utf16() as u32).sum()
@@ -122,6 +138,29 @@ mod tests {
                 end: 3
             }]
         );
+    }
+
+    #[test]
+    fn text_of_reads_ranges_back() {
+        let segments = ["Biden’s ", "big 😀 ", "day"];
+        let ranges = [
+            SegmentRange {
+                segment: 1,
+                start: 4,
+                end: 7,
+            },
+            SegmentRange {
+                segment: 2,
+                start: 0,
+                end: 3,
+            },
+            SegmentRange {
+                segment: 9,
+                start: 0,
+                end: 1,
+            },
+        ];
+        assert_eq!(text_of(&segments, &ranges), "😀 day");
     }
 
     #[test]

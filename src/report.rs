@@ -41,8 +41,13 @@ pub enum OpinionLabel {
 }
 
 impl OpinionLabel {
+    /// The label at the shipped threshold.
     pub fn of(probability: f32) -> OpinionLabel {
-        if probability >= Model::shipped().threshold {
+        OpinionLabel::at(probability, Model::shipped().threshold)
+    }
+
+    pub fn at(probability: f32, threshold: f32) -> OpinionLabel {
+        if probability >= threshold {
             OpinionLabel::Opinion
         } else {
             OpinionLabel::Fact
@@ -120,6 +125,13 @@ pub struct SentenceFinding {
     pub sourcing: SourcingLabel,
 }
 
+impl SentenceFinding {
+    /// The sentence's text in `block` (the block it was found in).
+    pub fn text_in(&self, block: &crate::model::Block) -> String {
+        crate::offsets::text_of(&block.segments, &self.ranges)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,7 +139,11 @@ mod tests {
     #[test]
     fn reports_markers_in_code_points() {
         let report = sentence_report("I don’t know if it’s probably true.");
-        let cues: Vec<_> = report.markers.iter().map(|m| (m.cue.as_str(), m.start, m.end)).collect();
+        let cues: Vec<_> = report
+            .markers
+            .iter()
+            .map(|m| (m.cue.as_str(), m.start, m.end))
+            .collect();
         assert_eq!(cues, [("I don’t know if", 0, 15), ("probably", 21, 29)]);
         assert_eq!(report.sourcing, SourcingLabel::Unattributed);
     }
@@ -136,6 +152,9 @@ mod tests {
     fn questions_make_no_claim() {
         let report = sentence_report("What was he thinking when he offered that?");
         assert_eq!(report.sourcing, SourcingLabel::None);
-        assert!(report.markers.iter().any(|m| m.subtype == Subtype::RhetoricalQuestion));
+        assert!(report
+            .markers
+            .iter()
+            .any(|m| m.subtype == Subtype::RhetoricalQuestion));
     }
 }

@@ -3,6 +3,7 @@
 
 use newslens::model::Page;
 use newslens::page::BlockRole;
+use newslens::report::OpinionLabel;
 use newslens::{analyze, Analysis, Category, Subtype};
 use serde_json::Value;
 
@@ -95,6 +96,26 @@ fn every_seed_expectation_holds() {
                 failures.push(format!(
                     "{id}: sourcing {claims:?}, expected one of {classes:?}"
                 ));
+            }
+        }
+
+        if let Some(expected) = exp.get("opinion").and_then(Value::as_bool) {
+            let verdict = analysis
+                .sentences
+                .iter()
+                .filter(|s| s.block as usize == block && s.text_in(&page.blocks[block]) == sentence)
+                .map(|s| (s.opinion_label == OpinionLabel::Opinion, s.opinion))
+                .next();
+            let not_analysed = matches!(
+                analysis.roles[block],
+                BlockRole::Disclosure | BlockRole::Boilerplate
+            );
+            match verdict {
+                Some((label, _)) if label == expected => {}
+                None if !expected && not_analysed => {}
+                other => failures.push(format!(
+                    "{id}: opinion verdict {other:?}, expected {expected}"
+                )),
             }
         }
 

@@ -25,7 +25,7 @@
     try {
       await ready;
       const { page, nodes } = collectPage(output);
-      const analysis = wasm_bindgen.analyze(page);
+      const analysis = wasm_bindgen.analyze(page, undefined);
       view = render(analysis, nodes);
       status.textContent = `${view.marks} marks. Hover one for why.`;
     } catch (error) {

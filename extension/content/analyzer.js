@@ -24,18 +24,21 @@ globalThis.newslensAnalyzer = (() => {
     return inPage;
   }
 
-  async function inBackground(page) {
-    const reply = await chrome.runtime.sendMessage({ type: 'newslens/analyze', page });
+  async function inBackground(page, options) {
+    const reply = await chrome.runtime.sendMessage({ type: 'newslens/analyze', page, options });
     if (!reply || reply.error) {
       throw new Error(`newslens: the background could not analyse this page: ${reply ? reply.error : 'no reply'}`);
     }
     return reply.analysis;
   }
 
-  /** Analyses `page`; resolves to `{ analysis, where }` with `where` "page" or "background". */
-  async function analyze(page) {
-    if (await startInPage()) return { analysis: wasm_bindgen.analyze(page), where: 'page' };
-    return { analysis: await inBackground(page), where: 'background' };
+  /**
+   * Analyses `page` with the reader's `options` (src/options.rs; undefined for defaults).
+   * Resolves to `{ analysis, where }`, `where` being "page" or "background".
+   */
+  async function analyze(page, options) {
+    if (await startInPage()) return { analysis: wasm_bindgen.analyze(page, options), where: 'page' };
+    return { analysis: await inBackground(page, options), where: 'background' };
   }
 
   return { analyze };

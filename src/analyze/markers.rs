@@ -4,6 +4,7 @@
 //! All lists are matched in one pass over the block text; a marker inside quotation marks
 //! is the quoted speaker's voice and is not reported as the writer's.
 
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -29,9 +30,15 @@ fn inner_states() -> &'static [String] {
     STATES.get_or_init(|| lexicon::entries(lexicon::INNER_STATES))
 }
 
+/// A set of lower-case words from a list, built once.
+fn word_set(cell: &'static OnceLock<HashSet<String>>, list: &str) -> &'static HashSet<String> {
+    cell.get_or_init(|| lexicon::entries(list).into_iter().collect())
+}
+
 /// Opinion markers in `text` outside the `quoted` spans, in text order.
 pub fn find(text: &str, quoted: &[Range<usize>]) -> Vec<Mark> {
-    let speculation = speculation(text);
+    let words = words(text);
+    let speculation = speculation(text, &words);
     let mut marks: Vec<Mark> = matcher()
         .find(text)
         .into_iter()
@@ -39,6 +46,7 @@ pub fn find(text: &str, quoted: &[Range<usize>]) -> Vec<Mark> {
         .filter(|m| !speculation.iter().any(|s| covers(&s.range, &m.range)))
         .collect();
     marks.extend(speculation);
+    marks.extend(judged_conduct(text, &words));
     marks.retain(|m| !quotes::is_inside(quoted, &m.range));
     marks.sort_by_key(|m| m.range.start);
     marks
@@ -50,7 +58,7 @@ fn covers(outer: &Range<usize>, inner: &Range<usize>) -> bool {
 
 /// "must have been ecstatic", "must be extremely pleased": a modal of inference followed
 /// (within two words) by an emotion or attitude the writer cannot observe.
-fn speculation(text: &str) -> Vec<Mark> {
+fn speculation(text: &str, words: &[Word]) -> Vec<Mark> {
     const LEADS: &[&[&str]] = &[
         &["must", "have", "been"],
         &["must", "have", "felt"],
@@ -59,7 +67,6 @@ fn speculation(text: &str) -> Vec<Mark> {
         &["must", "feel"],
         &["surely", "feels"],
     ];
-    let words = words(text);
     let mut out = Vec::new();
     for (i, _) in words.iter().enumerate() {
         let Some(lead) = LEADS.iter().find(|lead| starts_with(&words[i..], lead)) else {
@@ -75,6 +82,33 @@ fn speculation(text: &str) -> Vec<Mark> {
         }
     }
     out
+}
+
+/// "the weak reaction", "a foolish decision": a word that news often uses neutrally is
+/// loaded when it judges what someone did (one of the conduct nouns, at most one word on).
+fn judged_conduct(text: &str, words: &[Word]) -> Vec<Mark> {
+    static EVALUATIVE: OnceLock<HashSet<String>> = OnceLock::new();
+    static CONDUCT: OnceLock<HashSet<String>> = OnceLock::new();
+    let (evaluative, conduct) = (
+        word_set(&EVALUATIVE, lexicon::EVALUATIVE),
+        word_set(&CONDUCT, lexicon::CONDUCT_NOUNS),
+    );
+    let lower = |w: &Word| w.text.replace('’', "'").to_lowercase();
+    words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| evaluative.contains(&lower(w)))
+        .filter(|&(i, w)| {
+            words[i + 1..]
+                .iter()
+                .take(2)
+                .take_while(|next| {
+                    !text[w.end..next.start].contains([',', ';', ':', '.', '—', '(', ')', '"', '“'])
+                })
+                .any(|next| conduct.contains(&lower(next)))
+        })
+        .map(|(_, w)| Mark::new(text, w.range(), Subtype::Loaded))
+        .collect()
 }
 
 fn starts_with(words: &[Word], phrase: &[&str]) -> bool {
@@ -100,7 +134,7 @@ mod tests {
     #[test]
     fn finds_each_kind_of_marker() {
         assert_eq!(
-            found("In my view it will probably fail, which obviously is a reckless gamble."),
+            found("In my view it will probably pass, which obviously is a reckless gamble."),
             [
                 ("In my view", Subtype::Stance),
                 ("probably", Subtype::Hedge),
@@ -108,6 +142,15 @@ mod tests {
                 ("reckless", Subtype::Loaded),
             ]
         );
+    }
+
+    #[test]
+    fn context_dependent_words_are_loaded_when_they_judge_conduct() {
+        assert_eq!(
+            found("It was a weak response to the crisis."),
+            [("weak", Subtype::Loaded)]
+        );
+        assert!(found("Demand stayed weak in March.").is_empty());
     }
 
     #[test]

@@ -21,8 +21,14 @@ pub struct Sentence {
     pub range: Range<usize>,
     /// `None` when the sentence makes no claim (a question, a fragment).
     pub sourcing: Option<Subtype>,
-    /// Calibrated probability that the sentence is the writer's opinion.
+    /// Calibrated probability that the sentence is the writer's opinion (out of context).
     pub opinion: f32,
+    /// The writer asks a question (not a quoted one).
+    pub question: bool,
+    /// The writer hedges or speculates (outside quotes).
+    pub speculative: bool,
+    /// The writer's own voice: a hedge, booster, stance, speculation or question.
+    pub writer_voice: bool,
 }
 
 /// What the detectors find in one block of article text.
@@ -36,11 +42,7 @@ pub struct BlockFindings {
 ///
 /// `previous` carries the last sentence's sourcing across blocks, so "He added that…" at
 /// the start of a paragraph continues the speaker of the paragraph before.
-pub fn block(
-    text: &str,
-    links: &[Range<usize>],
-    previous: &mut Option<Sourcing>,
-) -> BlockFindings {
+pub fn block(text: &str, links: &[Range<usize>], previous: &mut Option<Sourcing>) -> BlockFindings {
     let quoted = quotes::quoted_spans(text);
     let mut found = BlockFindings {
         marks: markers::find(text, &quoted),
@@ -66,9 +68,8 @@ pub fn sentence(cx: &SentenceContext, found: &mut BlockFindings) -> Option<Sourc
     let (text, range) = (cx.text, cx.range.clone());
     let sourcing = sourcing::classify(cx);
     if is_question(text, &range, cx.quoted) {
-        found
-            .marks
-            .push(Mark::new(text, range.clone(), Subtype::RhetoricalQuestion));
+        let mark = Mark::new(text, range.clone(), Subtype::RhetoricalQuestion);
+        found.marks.push(mark);
     }
     let subtype = sourcing.as_ref().map(|s| s.subtype);
     let attributed = matches!(
@@ -80,14 +81,28 @@ pub fn sentence(cx: &SentenceContext, found: &mut BlockFindings) -> Option<Sourc
     }
     if let Some(s) = &sourcing {
         let mut mark = Mark::new(text, range.clone(), s.subtype);
-        mark.cue = s.cue.clone().map(|c| text[c].to_string()).unwrap_or_default();
+        mark.cue = s
+            .cue
+            .clone()
+            .map(|c| text[c].to_string())
+            .unwrap_or_default();
         found.marks.push(mark);
     }
     let features = sentence_features(&text[range.clone()], subtype);
+    let question = is_question(text, &range, cx.quoted);
+    let has = |kinds: &[Subtype]| {
+        found.marks.iter().any(|m| {
+            kinds.contains(&m.subtype) && range.start <= m.range.start && m.range.end <= range.end
+        })
+    };
+    let speculative = has(&[Subtype::Hedge, Subtype::Speculation]);
     found.sentences.push(Sentence {
-        range,
-        sourcing: subtype,
         opinion: Model::shipped().probability(&features),
+        sourcing: subtype,
+        question,
+        speculative,
+        writer_voice: question || speculative || has(&[Subtype::Booster, Subtype::Stance]),
+        range,
     });
     sourcing
 }

@@ -56,6 +56,39 @@ fn reporting_verbs() -> &'static [String] {
 
 /// Quantifiers that make a vague many when followed by a verb of knowing or saying.
 const QUANTIFIERS: &[&str] = &["most", "many", "some", "several", "numerous", "countless"];
+/// Groups of people that, unnamed and counted vaguely, stand in for a source
+/// ("many historians", "some critics").
+const SOURCE_GROUPS: &[&str] = &[
+    "people",
+    "critics",
+    "experts",
+    "scholars",
+    "historians",
+    "observers",
+    "analysts",
+    "commentators",
+    "scientists",
+    "researchers",
+    "economists",
+    "officials",
+    "sources",
+    "fans",
+    "others",
+    "americans",
+    "voters",
+    "residents",
+    "reviewers",
+    "writers",
+    "authors",
+    "theorists",
+    "academics",
+    "specialists",
+    "insiders",
+    "pundits",
+    "activists",
+    "politicians",
+    "leaders",
+];
 /// Verb stems of knowing, believing and saying ("realize", "realizes", "realized").
 const COGNITION_STEMS: &[&str] = &[
     "realiz",
@@ -222,13 +255,22 @@ fn according_to(text: &str, words: &[Word]) -> Option<Sourcing> {
     })
 }
 
-/// "Most NATO states realize", "many people think": a quantifier, up to three words of
-/// the same clause, then a verb of knowing or saying.
+/// "Most NATO states realize", "many people think", "some historians": a quantifier,
+/// then within the same clause either an unnamed group of people (next two words) or a
+/// verb of knowing or saying (up to three words on).
 fn vague_many(text: &str, words: &[Word]) -> Option<Range<usize>> {
     for (i, w) in words.iter().enumerate() {
         let superlative = i > 0 && (words[i - 1].is("the") || words[i - 1].is("at"));
         if superlative || !QUANTIFIERS.iter().any(|q| w.is(q)) {
             continue;
+        }
+        if let Some(group) = words
+            .iter()
+            .skip(i + 1)
+            .take(2)
+            .find(|g| SOURCE_GROUPS.iter().any(|s| g.is(s)))
+        {
+            return Some(w.start..group.end);
         }
         for verb in words.iter().skip(i + 2).take(3) {
             if text[w.end..verb.start].contains([',', ';', ':', '—', '(']) {
@@ -372,6 +414,14 @@ mod tests {
         assert_eq!(
             sourcing_of("Most European governments understand this perfectly well."),
             Some((Subtype::Vague, Some("Most European governments understand")))
+        );
+        assert_eq!(
+            sourcing_of("Many historians regard the treaty as a failure of nerve."),
+            Some((Subtype::Vague, Some("Many historians")))
+        );
+        assert_eq!(
+            sourcing_of("The bridge is widely considered the finest in Europe.").map(|s| s.0),
+            Some(Subtype::Vague)
         );
         assert_eq!(
             sourcing_of("It is the most important vote of the year for the union.").map(|s| s.0),

@@ -13,6 +13,8 @@ pub const HEDGES: &str = include_str!("hedges.txt");
 pub const BOOSTERS: &str = include_str!("boosters.txt");
 pub const STANCE: &str = include_str!("stance.txt");
 pub const LOADED: &str = include_str!("loaded.txt");
+pub const EVALUATIVE: &str = include_str!("evaluative.txt");
+pub const CONDUCT_NOUNS: &str = include_str!("conduct_nouns.txt");
 pub const INNER_STATES: &str = include_str!("inner_states.txt");
 pub const REPORTING_VERBS: &str = include_str!("reporting_verbs.txt");
 pub const VAGUE_SOURCES: &str = include_str!("vague_sources.txt");
@@ -139,6 +141,8 @@ mod tests {
             BOOSTERS,
             STANCE,
             LOADED,
+            EVALUATIVE,
+            CONDUCT_NOUNS,
             INNER_STATES,
             REPORTING_VERBS,
             VAGUE_SOURCES,

@@ -14,7 +14,18 @@ pub const DIMS: usize = 1 << 17;
 /// A sparse feature vector: (bucket, value) pairs, buckets may repeat.
 pub type Features = Vec<(u32, f32)>;
 
-const FIRST_PERSON: &[&str] = &["i", "me", "my", "mine", "we", "us", "our", "ours", "myself", "ourselves"];
+const FIRST_PERSON: &[&str] = &[
+    "i",
+    "me",
+    "my",
+    "mine",
+    "we",
+    "us",
+    "our",
+    "ours",
+    "myself",
+    "ourselves",
+];
 const SECOND_PERSON: &[&str] = &["you", "your", "yours", "yourself"];
 
 /// The features of one sentence, given the sourcing the rules assigned to it.
@@ -56,8 +67,14 @@ pub fn sentence_features(sentence: &str, sourcing: Option<Subtype>) -> Features 
     let trimmed = sentence.trim_end_matches(['"', '”', '’', ')']);
     flag("f:question", trimmed.ends_with('?'));
     flag("f:exclamation", trimmed.ends_with('!'));
-    flag("f:first-person", tokens.iter().any(|t| FIRST_PERSON.contains(&t.as_str())));
-    flag("f:second-person", tokens.iter().any(|t| SECOND_PERSON.contains(&t.as_str())));
+    flag(
+        "f:first-person",
+        tokens.iter().any(|t| FIRST_PERSON.contains(&t.as_str())),
+    );
+    flag(
+        "f:second-person",
+        tokens.iter().any(|t| SECOND_PERSON.contains(&t.as_str())),
+    );
     flag("f:number", sentence.chars().any(|c| c.is_ascii_digit()));
     let quoted_len: usize = quoted.iter().map(|q| q.len()).sum();
     flag("f:mostly-quoted", quoted_len * 2 > sentence.len());

@@ -33,8 +33,9 @@ impl Model {
     pub fn shipped() -> &'static Model {
         static MODEL: OnceLock<Model> = OnceLock::new();
         MODEL.get_or_init(|| {
-            Model::from_bytes(include_bytes!("weights.bin"))
-                .expect("the shipped opinion weights are valid (regenerate with `cargo xtask train`)")
+            Model::from_bytes(include_bytes!("weights.bin")).expect(
+                "the shipped opinion weights are valid (regenerate with `cargo xtask train`)",
+            )
         })
     }
 
@@ -75,7 +76,8 @@ impl Model {
         let word = |i: usize| <[u8; 4]>::try_from(&header[4 + 4 * i..8 + 4 * i]).ok();
         let dims = u32::from_le_bytes(word(0)?) as usize;
         let float = |i| word(i).map(f32::from_le_bytes);
-        let (scale, bias, platt_a, platt_b, threshold) = (float(1)?, float(2)?, float(3)?, float(4)?, float(5)?);
+        let (scale, bias, platt_a, platt_b, threshold) =
+            (float(1)?, float(2)?, float(3)?, float(4)?, float(5)?);
         let body = bytes.get(HEADER..)?;
         if dims != DIMS || body.len() != dims {
             return None;
@@ -88,6 +90,35 @@ impl Model {
             threshold,
         })
     }
+}
+
+/// In an opinion article the prior moves from the training data's 36 % opinion share to
+/// this share, as a shift of the log-odds.
+const OPINION_ARTICLE_SHARE: f32 = 0.6;
+const TRAINING_SHARE: f32 = 0.36;
+/// The least probability given to the writer's own rhetorical questions and unsourced
+/// speculation in an opinion article: NewsSD's guidelines (SUBJ 1) count both as opinion.
+const GUIDELINE_FLOOR: f32 = 0.75;
+
+/// A sentence's opinion probability in its article: `p` is the model's out-of-context
+/// probability. Outside opinion articles nothing changes.
+pub fn in_context(p: f32, sentence: &crate::analyze::Sentence, opinion_article: bool) -> f32 {
+    use crate::finding::Subtype;
+    if !opinion_article {
+        return p;
+    }
+    let shifted = sigmoid(logit(p) + logit(OPINION_ARTICLE_SHARE) - logit(TRAINING_SHARE));
+    let own_claim = matches!(sentence.sourcing, None | Some(Subtype::Unattributed));
+    if sentence.question || (sentence.speculative && own_claim) {
+        shifted.max(GUIDELINE_FLOOR)
+    } else {
+        shifted
+    }
+}
+
+fn logit(p: f32) -> f32 {
+    let p = p.clamp(1e-6, 1.0 - 1e-6);
+    (p / (1.0 - p)).ln()
 }
 
 pub fn sigmoid(x: f32) -> f32 {
@@ -111,7 +142,13 @@ mod tests {
         let mut weights = vec![0.0; DIMS];
         weights[7] = 1.27;
         weights[9] = -0.5;
-        let model = Model { weights, bias: 0.1, platt_a: 1.5, platt_b: -0.2, threshold: 0.4 };
+        let model = Model {
+            weights,
+            bias: 0.1,
+            platt_a: 1.5,
+            platt_b: -0.2,
+            threshold: 0.4,
+        };
         let back = Model::from_bytes(&model.to_bytes()).unwrap();
         assert!((back.weights[7] - 1.27).abs() < 0.01 && (back.weights[9] + 0.5).abs() < 0.01);
         assert_eq!((back.bias, back.threshold), (0.1, 0.4));

@@ -16,14 +16,22 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: cargo xtask <build|test>
   build   install missing tools, build the wasm package, assemble target/dist/{chrome,firefox,www} and zips
   test    fmt, clippy, cargo test, build, browser end-to-end tests (Chromium + Firefox), web-ext lint
-  train   fit the sentence opinion model on ../shared/data and write src/opinion/weights.bin";
+  train [--teacher FILE]
+          fit the sentence opinion model on ../shared/data and write src/opinion/weights.bin";
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1);
     let result = match task.as_deref() {
         Some("build") => build::run(&root()),
         Some("test") => test::run(&root()),
-        Some("train") => train::run(&root()),
+        Some("train") => {
+            let teacher = std::env::args().skip(2).collect::<Vec<_>>();
+            match teacher.as_slice() {
+                [] => train::run(&root(), None),
+                [flag, file] if flag == "--teacher" => train::run(&root(), Some(file)),
+                _ => Err(format!("unexpected arguments {teacher:?}\n{USAGE}")),
+            }
+        }
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

@@ -9,7 +9,10 @@ use newslens::Subtype;
 use serde_json::Value;
 
 pub fn run(data: &Path, golden: &Path) -> Result<(), String> {
-    println!("{:<58} {:>6} {:>9} {:>7} {:>7}", "dataset / task", "n", "precision", "recall", "F1");
+    println!(
+        "{:<58} {:>6} {:>9} {:>7} {:>7}",
+        "dataset / task", "n", "precision", "recall", "F1"
+    );
     opinion(data)?;
     weasel(data)?;
     loaded(data)?;
@@ -18,16 +21,22 @@ pub fn run(data: &Path, golden: &Path) -> Result<(), String> {
 }
 
 fn jsonl(path: &Path) -> Result<Vec<Value>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     text.lines()
         .filter(|l| !l.trim().is_empty())
         .enumerate()
-        .map(|(i, l)| serde_json::from_str(l).map_err(|e| format!("{}:{}: {e}", path.display(), i + 1)))
+        .map(|(i, l)| {
+            serde_json::from_str(l).map_err(|e| format!("{}:{}: {e}", path.display(), i + 1))
+        })
         .collect()
 }
 
 fn row(name: &str, n: usize, s: Scores) {
-    println!("{name:<58} {n:>6} {:>9.3} {:>7.3} {:>7.3}", s.precision, s.recall, s.f1);
+    println!(
+        "{name:<58} {n:>6} {:>9.3} {:>7.3} {:>7.3}",
+        s.precision, s.recall, s.f1
+    );
 }
 
 fn text(v: &Value) -> &str {
@@ -39,7 +48,11 @@ fn opinion(data: &Path) -> Result<(), String> {
     let rows = jsonl(&data.join("checkthat_subjectivity_en/dev.jsonl"))?;
     let reports: Vec<SentenceReport> = rows.iter().map(|r| sentence_report(text(r))).collect();
     let gold: Vec<bool> = rows.iter().map(|r| r["label"] == "opinion").collect();
-    for (name, split) in [("all", None), ("2023 dev", Some("dev")), ("2023 test", Some("test"))] {
+    for (name, split) in [
+        ("all", None),
+        ("2023 dev", Some("dev")),
+        ("2023 test", Some("test")),
+    ] {
         let keep: Vec<usize> = (0..rows.len())
             .filter(|&i| split.is_none_or(|s| rows[i]["ct2023_split"] == s))
             .collect();
@@ -87,8 +100,10 @@ fn weasel(data: &Path) -> Result<(), String> {
             .iter()
             .map(|r| {
                 let report = sentence_report(&untokenise(text(r)));
-                matches!(report.sourcing, SourcingLabel::Vague | SourcingLabel::AttributedAnonymous)
-                    || report.markers.iter().any(|m| m.subtype == Subtype::Hedge)
+                matches!(
+                    report.sourcing,
+                    SourcingLabel::Vague | SourcingLabel::AttributedAnonymous
+                ) || report.markers.iter().any(|m| m.subtype == Subtype::Hedge)
             })
             .collect();
         row(
@@ -100,32 +115,65 @@ fn weasel(data: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// Loaded-language markers against BASIL lexical spans and SemEval-2020 Task 11
-/// `Loaded_Language` spans: span-overlap precision and recall. "held-out" is the half of
-/// the articles that `train/loaded_lexicon.py` did not read.
+/// A dataset of sentences with gold loaded-language spans.
+struct SpanData {
+    name: &'static str,
+    file: &'static str,
+    /// The field naming the article (for the held-out split).
+    article: &'static str,
+    /// The field holding the spans, and the technique they must have (if any).
+    spans: &'static str,
+    technique: Option<&'static str>,
+}
+
+const SPAN_DATA: &[SpanData] = &[
+    SpanData {
+        name: "BASIL lexical spans",
+        file: "basil/sentences.jsonl",
+        article: "article",
+        spans: "lexical_spans",
+        technique: None,
+    },
+    SpanData {
+        name: "SemEval-2020 T11 Loaded_Language",
+        file: "semeval2020_task11_ptc/sentences.jsonl",
+        article: "article_id",
+        spans: "spans",
+        technique: Some("Loaded_Language"),
+    },
+];
+
+/// Loaded-language markers against gold spans: span-overlap precision (share of marks
+/// touching a gold span) and recall (share of gold spans touched). "held-out half" is the
+/// half of the articles that `train/loaded_lexicon.py` did not read.
 fn loaded(data: &Path) -> Result<(), String> {
-    let basil = jsonl(&data.join("basil/sentences.jsonl"))?;
-    let ptc = jsonl(&data.join("semeval2020_task11_ptc/sentences.jsonl"))?;
-    let spans = |r: &Value, key: &str, technique: Option<&str>| -> Vec<(usize, usize)> {
-        r[key]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter(|s| technique.is_none_or(|t| s["technique"] == t))
-            .filter_map(|s| Some((s["start"].as_u64()? as usize, s["end"].as_u64()? as usize)))
-            .collect()
+    let held_out = |id: &Value| {
+        id.as_str()
+            .unwrap_or_default()
+            .bytes()
+            .map(usize::from)
+            .sum::<usize>()
+            % 2
+            == 1
     };
-    let held_out = |id: &Value| id.as_str().unwrap_or_default().bytes().map(usize::from).sum::<usize>() % 2 == 1;
-    let sets: [(&str, &[Value], &str, &str, Option<&str>); 2] = [
-        ("BASIL lexical spans", &basil, "article", "lexical_spans", None),
-        ("SemEval-2020 T11 Loaded_Language", &ptc, "article_id", "spans", Some("Loaded_Language")),
-    ];
-    for (name, rows, article, key, technique) in sets {
+    for set in SPAN_DATA {
+        let rows = jsonl(&data.join(set.file))?;
         for (half, only_held_out) in [("all", false), ("held-out half", true)] {
-            let rows: Vec<&Value> = rows.iter().filter(|r| !only_held_out || held_out(&r[article])).collect();
-            let (mut tp_p, mut n_p, mut tp_g, mut n_g) = (0.0, 0.0, 0.0, 0.0);
+            let rows: Vec<&Value> = rows
+                .iter()
+                .filter(|r| !only_held_out || held_out(&r[set.article]))
+                .collect();
+            let (mut marks_hit, mut marks, mut gold_hit, mut golds) = (0.0, 0.0, 0.0, 0.0);
             for r in &rows {
-                let gold = spans(r, key, technique);
+                let gold: Vec<(usize, usize)> = r[set.spans]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter(|s| set.technique.is_none_or(|t| s["technique"] == t))
+                    .filter_map(|s| {
+                        Some((s["start"].as_u64()? as usize, s["end"].as_u64()? as usize))
+                    })
+                    .collect();
                 let predicted: Vec<(usize, usize)> = sentence_report(text(r))
                     .markers
                     .iter()
@@ -133,15 +181,33 @@ fn loaded(data: &Path) -> Result<(), String> {
                     .map(|m| (m.start, m.end))
                     .collect();
                 let overlaps = |a: &(usize, usize), b: &(usize, usize)| a.0 < b.1 && b.0 < a.1;
-                n_p += predicted.len() as f64;
-                tp_p += predicted.iter().filter(|p| gold.iter().any(|g| overlaps(p, g))).count() as f64;
-                n_g += gold.len() as f64;
-                tp_g += gold.iter().filter(|g| predicted.iter().any(|p| overlaps(p, g))).count() as f64;
+                marks += predicted.len() as f64;
+                marks_hit += predicted
+                    .iter()
+                    .filter(|p| gold.iter().any(|g| overlaps(p, g)))
+                    .count() as f64;
+                golds += gold.len() as f64;
+                gold_hit += gold
+                    .iter()
+                    .filter(|g| predicted.iter().any(|p| overlaps(p, g)))
+                    .count() as f64;
             }
-            let precision = if n_p > 0.0 { tp_p / n_p } else { 0.0 };
-            let recall = if n_g > 0.0 { tp_g / n_g } else { 0.0 };
-            let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
-            row(&format!("{name}, {half}: loaded words"), rows.len(), Scores { precision, recall, f1 });
+            let precision = if marks > 0.0 { marks_hit / marks } else { 0.0 };
+            let recall = if golds > 0.0 { gold_hit / golds } else { 0.0 };
+            let f1 = if precision + recall > 0.0 {
+                2.0 * precision * recall / (precision + recall)
+            } else {
+                0.0
+            };
+            row(
+                &format!("{}, {half}: loaded words", set.name),
+                rows.len(),
+                Scores {
+                    precision,
+                    recall,
+                    f1,
+                },
+            );
         }
     }
     Ok(())
@@ -154,9 +220,19 @@ fn seed(golden: &Path) -> Result<(), String> {
     for r in rows.iter().filter(|r| r.get("section").is_none()) {
         let report = sentence_report(text(r));
         let norm = |s: &str| s.replace('’', "'").to_lowercase();
-        for cue in r["markers"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+        for cue in r["markers"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+        {
             markers += 1;
-            markers_ok += usize::from(report.markers.iter().any(|m| norm(&m.cue).contains(&norm(cue))));
+            markers_ok += usize::from(
+                report
+                    .markers
+                    .iter()
+                    .any(|m| norm(&m.cue).contains(&norm(cue))),
+            );
         }
         if let Some(expected) = r["opinion"].as_bool() {
             opinions += 1;

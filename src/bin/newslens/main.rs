@@ -14,7 +14,11 @@ use clap::{Parser, Subcommand};
 use newslens::model::Page;
 
 #[derive(Parser)]
-#[command(name = "newslens", version, about = "Marks opinion, claim sourcing and author disclosures in news text")]
+#[command(
+    name = "newslens",
+    version,
+    about = "Marks opinion, claim sourcing and author disclosures in news text"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -49,7 +53,10 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze { file } => read_input(&file).map(|text| {
             let analysis = newslens::analyze(&Page::from_text(&text));
-            println!("{}", serde_json::to_string_pretty(&analysis).expect("analysis serialises"));
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&analysis).expect("analysis serialises")
+            );
             true
         }),
         Command::Sentences { file } => read_input(&file).map(|text| sentences::run(&text)),

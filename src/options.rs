@@ -1,0 +1,156 @@
+//! The reader's settings, as inputs to the core: which kinds of finding to show, how
+//! sensitive each category is, their own word lists and the cues they have silenced.
+
+use serde::{Deserialize, Serialize};
+
+use crate::finding::{Category, Subtype};
+use crate::lexicon::PhraseMatcher;
+
+/// Options for [`crate::analyze_with`]. Every field has a default, so `{}` is valid.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Options {
+    /// Kinds of finding not to report.
+    pub disabled: Vec<Subtype>,
+    /// Sensitivity per category, 0 (only the surest findings) to 1 (everything);
+    /// categories not listed use [`DEFAULT_SENSITIVITY`].
+    pub sensitivity: Vec<Sensitivity>,
+    /// The reader's own words and phrases to mark.
+    pub words: Vec<UserWord>,
+    /// Cues the reader marked "not a cue here", everywhere or on one site.
+    pub exceptions: Vec<Exception>,
+}
+
+pub const DEFAULT_SENSITIVITY: f32 = 0.5;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sensitivity {
+    pub category: Category,
+    pub value: f32,
+}
+
+/// A phrase the reader wants marked as a kind of opinion marker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UserWord {
+    pub subtype: Subtype,
+    pub phrase: String,
+}
+
+/// A cue not to report; `site` (a host name such as `example.com`, which also covers its
+/// subdomains) limits it to one site.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Exception {
+    pub cue: String,
+    #[serde(default)]
+    pub site: Option<String>,
+}
+
+impl Options {
+    pub fn sensitivity(&self, category: Category) -> f32 {
+        self.sensitivity
+            .iter()
+            .rev()
+            .find(|s| s.category == category)
+            .map_or(DEFAULT_SENSITIVITY, |s| s.value.clamp(0.0, 1.0))
+    }
+
+    /// Whether a finding of this kind and confidence should be reported.
+    pub fn shows(&self, subtype: Subtype, confidence: f32) -> bool {
+        !self.disabled.contains(&subtype)
+            && confidence >= 1.0 - self.sensitivity(subtype.category())
+    }
+
+    /// Whether `cue` was silenced for a page at `url`.
+    pub fn is_exception(&self, cue: &str, url: &str) -> bool {
+        let host = host_of(url);
+        let cue = normalise(cue);
+        self.exceptions.iter().any(|e| {
+            normalise(&e.cue) == cue
+                && e.site.as_deref().is_none_or(|site| {
+                    let site = site.to_ascii_lowercase();
+                    host == site || host.ends_with(&format!(".{site}"))
+                })
+        })
+    }
+
+    /// A matcher for the reader's words, if they have any.
+    pub fn word_matcher(&self) -> Option<PhraseMatcher<Subtype>> {
+        if self.words.is_empty() {
+            return None;
+        }
+        let lists: Vec<(Subtype, &str)> = self
+            .words
+            .iter()
+            .filter(|w| w.subtype.category() == Category::Opinion && !w.phrase.trim().is_empty())
+            .map(|w| (w.subtype, w.phrase.as_str()))
+            .collect();
+        Some(PhraseMatcher::new(&lists))
+    }
+
+    /// The opinion-sentence threshold after sensitivity: more sensitive, lower threshold.
+    pub fn opinion_threshold(&self, shipped: f32) -> f32 {
+        let shift = (DEFAULT_SENSITIVITY - self.sensitivity(Category::Opinion)) * 0.4;
+        (shipped + shift).clamp(0.05, 0.95)
+    }
+}
+
+fn normalise(s: &str) -> String {
+    s.trim().replace('’', "'").to_lowercase()
+}
+
+/// The lower-case host of a URL ("" if there is none).
+fn host_of(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit('@').next().unwrap_or("");
+    host.split(':').next().unwrap_or("").to_ascii_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exceptions_match_cue_and_site() {
+        let options = Options {
+            exceptions: vec![
+                Exception {
+                    cue: "Obviously".into(),
+                    site: None,
+                },
+                Exception {
+                    cue: "don't know if".into(),
+                    site: Some("example.com".into()),
+                },
+            ],
+            ..Options::default()
+        };
+        assert!(options.is_exception("obviously", "https://news.test/a"));
+        assert!(options.is_exception("don’t know if", "https://www.example.com:8080/x"));
+        assert!(!options.is_exception("don’t know if", "https://notexample.com/"));
+    }
+
+    #[test]
+    fn sensitivity_gates_confidence_and_moves_the_opinion_threshold() {
+        let strict = Options {
+            sensitivity: vec![Sensitivity {
+                category: Category::Opinion,
+                value: 0.2,
+            }],
+            disabled: vec![Subtype::ScareQuote],
+            ..Options::default()
+        };
+        assert!(!strict.shows(Subtype::Loaded, 0.55));
+        assert!(strict.shows(Subtype::Stance, 0.9));
+        assert!(!strict.shows(Subtype::ScareQuote, 1.0));
+        assert!(Options::default().shows(Subtype::Loaded, 0.55));
+        assert!(strict.opinion_threshold(0.4) > 0.4);
+    }
+
+    #[test]
+    fn options_parse_from_partial_json() {
+        let options: Options = serde_json::from_str(r#"{"disabled": ["loaded"]}"#).unwrap();
+        assert_eq!(options.disabled, [Subtype::Loaded]);
+        assert_eq!(options.sensitivity(Category::Claim), DEFAULT_SENSITIVITY);
+    }
+}

@@ -1,0 +1,94 @@
+//! Findings must not depend on how the page splits text into DOM text nodes: the same
+//! paragraph cut into random segments gives the same findings at the same places.
+
+use newslens::model::{Block, Element, Page};
+use newslens::{analyze, Analysis};
+use proptest::prelude::*;
+
+const ARTICLE: &str = "../shared/golden/seed-article.txt";
+
+fn page_of(paragraphs: &[Vec<String>]) -> Page {
+    let mut elements = vec![Element {
+        tag: "article".into(),
+        ..Element::default()
+    }];
+    let mut blocks = Vec::new();
+    for segments in paragraphs {
+        blocks.push(Block {
+            element: elements.len() as u32,
+            segments: segments.clone(),
+            links: vec![],
+        });
+        elements.push(Element {
+            tag: "p".into(),
+            parent: Some(0),
+            ..Element::default()
+        });
+    }
+    Page {
+        elements,
+        blocks,
+        ..Page::default()
+    }
+}
+
+/// Each finding as (block, subtype, cue, UTF-16 start and end within the whole block).
+fn absolute(page: &Page, analysis: &Analysis) -> Vec<(u32, String, String, u32, u32)> {
+    analysis
+        .findings
+        .iter()
+        .map(|f| {
+            let block = &page.blocks[f.block as usize];
+            let offset = |seg: u32| -> u32 {
+                block.segments[..seg as usize]
+                    .iter()
+                    .map(|s| s.encode_utf16().count() as u32)
+                    .sum()
+            };
+            let first = f.ranges.first().expect("findings cover text");
+            let last = f.ranges.last().expect("findings cover text");
+            let subtype = format!("{:?}", f.subtype);
+            (
+                f.block,
+                subtype,
+                f.cue.clone(),
+                offset(first.segment) + first.start,
+                offset(last.segment) + last.end,
+            )
+        })
+        .collect()
+}
+
+/// Splits `text` at the given fractions of its length (snapped to char boundaries).
+fn split(text: &str, cuts: &[f64]) -> Vec<String> {
+    let mut points: Vec<usize> = cuts
+        .iter()
+        .map(|c| {
+            let mut at = (c * text.len() as f64) as usize;
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            at
+        })
+        .collect();
+    points.sort_unstable();
+    let mut out = Vec::new();
+    let mut from = 0;
+    for p in points.into_iter().chain([text.len()]) {
+        out.push(text[from..p].to_string());
+        from = p;
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+    #[test]
+    fn findings_are_stable_under_resegmentation(cuts in prop::collection::vec(prop::collection::vec(0.0f64..1.0, 0..6), 20)) {
+        let text = std::fs::read_to_string(ARTICLE).expect("seed article readable");
+        let paragraphs: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+        let whole = page_of(&paragraphs.iter().map(|p| vec![p.to_string()]).collect::<Vec<_>>());
+        let pieces = page_of(&paragraphs.iter().zip(cuts.iter().cycle()).map(|(p, c)| split(p, c)).collect::<Vec<_>>());
+        prop_assert_eq!(absolute(&whole, &analyze(&whole)), absolute(&pieces, &analyze(&pieces)));
+    }
+}
