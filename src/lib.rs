@@ -14,8 +14,11 @@
 
 pub mod analyze;
 pub mod article_type;
+pub mod byline;
 pub mod eval;
 mod finding;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod html;
 mod lexicon;
 pub mod model;
 pub mod offsets;
@@ -43,6 +46,10 @@ use report::{OpinionLabel, SentenceFinding};
 /// The result of analysing one page.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
+    /// The article's headline.
+    pub title: String,
+    /// Who wrote it, if the page says.
+    pub byline: Option<String>,
     /// The role of each block of the page, in block order.
     pub roles: Vec<BlockRole>,
     /// Every finding, block by block in document order.
@@ -151,8 +158,29 @@ pub fn analyze_with(page: &Page, options: &Options) -> Analysis {
             }
         })
         .collect();
+    analysis.title = page::title(page, &roles);
+    analysis.byline = byline::byline(page, &roles);
     analysis.roles = roles;
     analysis
+}
+
+impl Analysis {
+    /// The article text as a reader sees it: headings, paragraphs and disclosures, one
+    /// block per paragraph, separated by blank lines.
+    pub fn body_text(&self, page: &Page) -> String {
+        page.blocks
+            .iter()
+            .zip(&self.roles)
+            .filter(|(_, r)| {
+                matches!(
+                    r,
+                    BlockRole::Body | BlockRole::Heading | BlockRole::Disclosure
+                )
+            })
+            .map(|(b, _)| b.text().split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
 }
 
 /// The block's links as byte ranges of its text; links outside the block are ignored.

