@@ -16,6 +16,7 @@ pub mod analyze;
 pub mod article_type;
 pub mod byline;
 pub mod eval;
+pub mod extract;
 mod finding;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html;

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::extract;
 use crate::model::{Element, Page};
 use crate::segment;
 use crate::text::words;
@@ -33,6 +34,12 @@ const FURNITURE_TAGS: &[&str] = &[
     "nav", "aside", "form", "button", "select", "menu", "dialog", "noscript", "template", "footer",
 ];
 const HEADING_TAGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+/// Substrings that keep an element whose class also names furniture (Readability's
+/// "ok maybe it's a candidate").
+const MAYBE_CONTENT: &[&str] = &[
+    "and", "article", "body", "column", "content", "main", "shadow",
+];
+const PAGE_CONTAINERS: &[&str] = &["html", "body", "main", "article"];
 /// Class and id words that mark page furniture (matched against `-`/`_` parts of tokens).
 const FURNITURE_WORDS: &[&str] = &[
     "nav",
@@ -126,16 +133,21 @@ const BIO_TAIL_BLOCKS: usize = 4;
 /// The role of every block of `page`, in block order.
 pub fn block_roles(page: &Page) -> Vec<BlockRole> {
     let flags = element_flags(page);
-    let inside = inside_root(page, article_root(page, &flags));
+    let furniture: Vec<bool> = flags.iter().map(|f| f.furniture).collect();
+    let inside = extract::article_elements(page, &furniture);
+    let stats = extract::block_stats(page);
     let mut roles: Vec<BlockRole> = page
         .blocks
         .iter()
-        .map(|block| {
+        .enumerate()
+        .map(|(i, block)| {
             let e = block.element as usize;
             let Some(f) = flags.get(e) else {
                 return BlockRole::Outside;
             };
             if !inside[e] || f.furniture {
+                BlockRole::Outside
+            } else if is_link_list(stats[i]) {
                 BlockRole::Outside
             } else if f.disclosure {
                 BlockRole::Disclosure
@@ -166,30 +178,12 @@ pub fn block_roles(page: &Page) -> Vec<BlockRole> {
     roles
 }
 
-/// For each element, whether it is the article root or inside it (all, without a root).
-fn inside_root(page: &Page, root: Option<u32>) -> Vec<bool> {
-    let mut inside: Vec<bool> = Vec::with_capacity(page.elements.len());
-    for (i, el) in page.elements.iter().enumerate() {
-        let parent_inside = el
-            .parent
-            .filter(|&p| (p as usize) < i)
-            .map(|p| inside[p as usize]);
-        inside.push(match root {
-            None => true,
-            Some(r) => r as usize == i || parent_inside.unwrap_or(false),
-        });
-    }
-    inside
-}
-
 /// Inherited facts about an element, computed top-down in one pass.
 #[derive(Debug, Clone, Default)]
 struct Flags {
     furniture: bool,
     disclosure: bool,
     byline: bool,
-    /// Index of the nearest article-root candidate at or above this element.
-    candidate: Option<u32>,
 }
 
 /// Flags for every element. Parents must come before children; a parent index that does
@@ -204,16 +198,13 @@ fn element_flags(page: &Page) -> Vec<Flags> {
             .unwrap_or_default();
         let (furniture_tokens, disclosure_tokens, byline_tokens) = token_kinds(el);
         flags.push(Flags {
+            // Page-wide containers carry classes such as "has-sidebar" that describe the
+            // layout, not themselves: their tokens never make everything furniture.
             furniture: parent.furniture
                 || FURNITURE_TAGS.contains(&el.tag.as_str())
-                || furniture_tokens,
+                || (furniture_tokens && !PAGE_CONTAINERS.contains(&el.tag.as_str())),
             disclosure: parent.disclosure || disclosure_tokens,
             byline: parent.byline || byline_tokens || el.rel == "author" || el.itemprop == "author",
-            candidate: if is_root_candidate(el) {
-                Some(i as u32)
-            } else {
-                parent.candidate
-            },
         });
     }
     flags
@@ -233,53 +224,22 @@ fn token_kinds(el: &Element) -> (bool, bool, bool) {
                 .iter()
                 .any(|[a, b]| parts.windows(2).any(|w| w[0] == *a && w[1] == *b));
     }
-    (furniture && !disclosure, disclosure, byline)
+    // As Readability: a class that also says content/main/article/column is kept
+    // ("td-content-and-menu").
+    let maybe_content = el
+        .tokens
+        .iter()
+        .any(|t| MAYBE_CONTENT.iter().any(|w| t.contains(w)));
+    (
+        furniture && !disclosure && !maybe_content,
+        disclosure,
+        byline,
+    )
 }
 
-fn is_root_candidate(el: &Element) -> bool {
-    el.itemprop.eq_ignore_ascii_case("articlebody")
-        || el.tag == "article"
-        || el.tag == "main"
-        || el.role == "main"
-        || el.role == "article"
-}
-
-/// The article root: the candidate element holding the most non-furniture block text.
-/// `None` when the page has no candidate; then every non-furniture block counts.
-fn article_root(page: &Page, flags: &[Flags]) -> Option<u32> {
-    let mut text_len = vec![0usize; page.elements.len()];
-    for block in &page.blocks {
-        if let Some(f) = flags.get(block.element as usize) {
-            if !f.furniture {
-                if let Some(c) = f.candidate {
-                    text_len[c as usize] += block.segments.iter().map(String::len).sum::<usize>();
-                }
-            }
-        }
-    }
-    // Credit nested candidates' text to their enclosing candidates (children come last).
-    for i in (0..page.elements.len()).rev() {
-        if let Some(parent) = page.elements[i].parent.filter(|&p| (p as usize) < i) {
-            if let Some(c) = flags[parent as usize].candidate {
-                if is_root_candidate(&page.elements[i]) {
-                    text_len[c as usize] += text_len[i];
-                }
-            }
-        }
-    }
-    let best = (0..page.elements.len())
-        .filter(|&i| is_root_candidate(&page.elements[i]))
-        .max_by_key(|&i| (text_len[i], std::cmp::Reverse(i)))?;
-    // Prefer a nested article over a <main> that holds it plus sidebar text.
-    let narrower = (0..page.elements.len())
-        .filter(|&i| i > best && is_root_candidate(&page.elements[i]))
-        .filter(|&i| {
-            let parent = page.elements[i].parent.filter(|&p| (p as usize) < i);
-            parent.and_then(|p| flags[p as usize].candidate) == Some(best as u32)
-        })
-        .max_by_key(|&i| text_len[i])
-        .filter(|&i| text_len[i] * 10 >= text_len[best] * 7);
-    Some(narrower.unwrap_or(best) as u32)
+/// Short blocks that are mostly links: "Related: …", tag lists, "More from …".
+fn is_link_list(stats: extract::TextStats) -> bool {
+    stats.chars < 300 && stats.link_density() > 0.5
 }
 
 /// The headline: `og:title` or JSON-LD-free fallbacks, the first article `<h1>`, else the

@@ -1,0 +1,300 @@
+//! Finding the article body among the page's elements.
+//!
+//! Readability's scoring, on the document model: every paragraph-like block scores for
+//! its length and commas; the score flows to its container (full), the container's parent
+//! (half) and further ancestors (less); containers gain or lose by their class and id
+//! words and by how much of their text is links. The best container, plus siblings that
+//! score nearly as well, is the article. A `itemprop=articleBody` element, when present
+//! and substantial, is taken at its word.
+
+use crate::model::{Element, Page};
+
+/// Blocks shorter than this (in chars) do not vote for a container.
+const MIN_BLOCK_CHARS: usize = 25;
+/// An `articleBody` element must hold this much text to be trusted.
+const MIN_ARTICLE_BODY_CHARS: usize = 200;
+/// How far up the ancestors a block's score reaches.
+const SCORE_LEVELS: usize = 5;
+
+/// Class/id substrings that suggest article content, and ones that suggest furniture
+/// (Readability's lists).
+const POSITIVE: &[&str] = &[
+    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text",
+    "blog", "story",
+];
+const NEGATIVE: &[&str] = &[
+    "-ad-",
+    "hidden",
+    "banner",
+    "combx",
+    "comment",
+    "com-",
+    "contact",
+    "foot",
+    "footer",
+    "footnote",
+    "gdpr",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "tool",
+    "widget",
+];
+
+/// Text statistics per element, including everything below it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TextStats {
+    pub chars: usize,
+    pub link_chars: usize,
+}
+
+impl TextStats {
+    pub fn link_density(self) -> f32 {
+        if self.chars == 0 {
+            0.0
+        } else {
+            self.link_chars as f32 / self.chars as f32
+        }
+    }
+}
+
+/// A valid parent index (parents come before children; anything else is ignored).
+pub fn parent(page: &Page, i: usize) -> Option<usize> {
+    page.elements[i]
+        .parent
+        .map(|p| p as usize)
+        .filter(|&p| p < i)
+}
+
+/// Per-block text and link lengths.
+pub fn block_stats(page: &Page) -> Vec<TextStats> {
+    page.blocks
+        .iter()
+        .map(|b| {
+            let chars: Vec<usize> = b.segments.iter().map(|s| s.chars().count()).collect();
+            let link_chars = b
+                .links
+                .iter()
+                .flat_map(|l| chars.get(l.start as usize..l.end as usize).unwrap_or(&[]))
+                .sum();
+            TextStats {
+                chars: chars.iter().sum(),
+                link_chars,
+            }
+        })
+        .collect()
+}
+
+/// For each element, whether it is part of the article. `furniture[e]` marks elements
+/// (with their subtrees) that never hold article text. When no block scores at all,
+/// everything that is not furniture counts.
+pub fn article_elements(page: &Page, furniture: &[bool]) -> Vec<bool> {
+    let n = page.elements.len();
+    let blocks = block_stats(page);
+    let mut totals = vec![TextStats::default(); n];
+    for (block, stats) in page.blocks.iter().zip(&blocks) {
+        if let Some(t) = totals.get_mut(block.element as usize) {
+            t.chars += stats.chars;
+            t.link_chars += stats.link_chars;
+        }
+    }
+    for i in (0..n).rev() {
+        if let Some(p) = parent(page, i) {
+            let child = totals[i];
+            totals[p].chars += child.chars;
+            totals[p].link_chars += child.link_chars;
+        }
+    }
+
+    let mut roots = vec![false; n];
+    if let Some(body) = article_body(page, &totals) {
+        roots[body] = true;
+    } else {
+        let scores = container_scores(page, furniture, &blocks, &totals);
+        let Some((top, best)) = scores
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| s.map(|s| (i, s)))
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+        else {
+            return vec![true; n];
+        };
+        roots[top] = true;
+        // Siblings that score nearly as well, or are substantial paragraphs, belong too
+        // (articles split across several containers).
+        let threshold = (best * 0.2).max(10.0);
+        for i in 0..n {
+            if i != top
+                && parent(page, i).is_some()
+                && parent(page, i) == parent(page, top)
+                && !furniture[i]
+            {
+                let paragraph = page.elements[i].tag == "p"
+                    && totals[i].chars > 80
+                    && totals[i].link_density() < 0.25;
+                roots[i] = scores[i].is_some_and(|s| s >= threshold) || paragraph;
+            }
+        }
+    }
+    let mut inside = vec![false; n];
+    for i in 0..n {
+        inside[i] = roots[i] || parent(page, i).is_some_and(|p| inside[p]);
+    }
+    inside
+}
+
+/// The first `itemprop=articleBody` element with enough text.
+fn article_body(page: &Page, totals: &[TextStats]) -> Option<usize> {
+    (0..page.elements.len()).find(|&i| {
+        page.elements[i]
+            .itemprop
+            .eq_ignore_ascii_case("articlebody")
+            && totals[i].chars >= MIN_ARTICLE_BODY_CHARS
+    })
+}
+
+/// Readability's container scores (after link density); `None` for elements no block
+/// voted for, and for furniture.
+fn container_scores(
+    page: &Page,
+    furniture: &[bool],
+    blocks: &[TextStats],
+    totals: &[TextStats],
+) -> Vec<Option<f32>> {
+    let n = page.elements.len();
+    let mut score: Vec<Option<f32>> = vec![None; n];
+    for (block, stats) in page.blocks.iter().zip(blocks) {
+        let e = block.element as usize;
+        if e >= n || furniture[e] || stats.chars < MIN_BLOCK_CHARS {
+            continue;
+        }
+        let commas = block
+            .segments
+            .iter()
+            .map(|s| s.matches([',', '،', '，']).count())
+            .sum::<usize>();
+        let points = 1.0 + commas as f32 + (stats.chars / 100).min(3) as f32;
+        let mut at = parent(page, e);
+        for level in 0..SCORE_LEVELS {
+            let Some(a) = at else { break };
+            let share = match level {
+                0 => 1.0,
+                1 => 0.5,
+                _ => 1.0 / (level as f32 * 3.0),
+            };
+            let s = score[a].get_or_insert_with(|| initial_score(&page.elements[a]));
+            *s += points * share;
+            at = parent(page, a);
+        }
+    }
+    (0..n)
+        .map(|i| {
+            let s = score[i]?;
+            (!furniture[i]).then(|| s * (1.0 - totals[i].link_density()))
+        })
+        .collect()
+}
+
+/// A container's starting score from its tag and its class and id words.
+fn initial_score(el: &Element) -> f32 {
+    let tag = match el.tag.as_str() {
+        "div" | "article" | "section" | "main" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    };
+    let names = el.tokens.join(" ");
+    let mut weight = 0.0;
+    if NEGATIVE.iter().any(|w| names.contains(w)) {
+        weight -= 25.0;
+    }
+    if POSITIVE.iter().any(|w| names.contains(w)) {
+        weight += 25.0;
+    }
+    tag + weight
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Block, Link};
+
+    fn el(tag: &str, parent: Option<u32>, tokens: &[&str]) -> Element {
+        Element {
+            tag: tag.into(),
+            parent,
+            tokens: tokens.iter().map(|t| t.to_string()).collect(),
+            ..Element::default()
+        }
+    }
+
+    #[test]
+    fn the_container_of_the_long_paragraphs_wins_over_teasers() {
+        let long = "A long paragraph of article text, with commas, clauses, and more words than any teaser has.";
+        let page = Page {
+            elements: vec![
+                el("body", None, &[]),
+                el("article", Some(0), &["teaser"]),
+                el("p", Some(1), &[]),
+                el("div", Some(0), &["story-body"]),
+                el("p", Some(3), &[]),
+                el("p", Some(3), &[]),
+                el("ul", Some(0), &["links"]),
+                el("li", Some(6), &[]),
+            ],
+            blocks: vec![
+                Block {
+                    element: 2,
+                    segments: vec!["Teaser headline about the story".into()],
+                    links: vec![],
+                },
+                Block {
+                    element: 4,
+                    segments: vec![long.into()],
+                    links: vec![],
+                },
+                Block {
+                    element: 5,
+                    segments: vec![long.into()],
+                    links: vec![],
+                },
+                Block {
+                    element: 7,
+                    segments: vec!["A list of links to other stories, all links".into()],
+                    links: vec![Link {
+                        start: 0,
+                        end: 1,
+                        href: "/x".into(),
+                    }],
+                },
+            ],
+            ..Page::default()
+        };
+        let inside = article_elements(&page, &[false; 8]);
+        assert_eq!(
+            inside,
+            [false, false, false, true, true, true, false, false]
+        );
+    }
+
+    #[test]
+    fn with_no_scoring_blocks_everything_counts() {
+        let page = Page {
+            elements: vec![el("body", None, &[])],
+            ..Page::default()
+        };
+        assert_eq!(article_elements(&page, &[false]), [true]);
+    }
+}
