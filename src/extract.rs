@@ -77,51 +77,66 @@ pub fn parent(page: &Page, i: usize) -> Option<usize> {
         .filter(|&p| p < i)
 }
 
-/// Per-block text and link lengths.
-pub fn block_stats(page: &Page) -> Vec<TextStats> {
-    page.blocks
-        .iter()
-        .map(|b| {
-            let chars: Vec<usize> = b.segments.iter().map(|s| s.chars().count()).collect();
-            let link_chars = b
-                .links
-                .iter()
-                .flat_map(|l| chars.get(l.start as usize..l.end as usize).unwrap_or(&[]))
-                .sum();
-            TextStats {
-                chars: chars.iter().sum(),
-                link_chars,
+/// Text and link lengths of every block, and of every element with all below it.
+#[derive(Debug, Clone, Default)]
+pub struct PageStats {
+    pub blocks: Vec<TextStats>,
+    pub elements: Vec<TextStats>,
+}
+
+impl PageStats {
+    pub fn new(page: &Page) -> PageStats {
+        let blocks: Vec<TextStats> = page
+            .blocks
+            .iter()
+            .map(|b| {
+                let chars: Vec<usize> = b.segments.iter().map(|s| s.chars().count()).collect();
+                let link_chars = b
+                    .links
+                    .iter()
+                    .flat_map(|l| chars.get(l.start as usize..l.end as usize).unwrap_or(&[]))
+                    .sum();
+                TextStats {
+                    chars: chars.iter().sum(),
+                    link_chars,
+                }
+            })
+            .collect();
+        let n = page.elements.len();
+        let mut elements = vec![TextStats::default(); n];
+        for (block, stats) in page.blocks.iter().zip(&blocks) {
+            if let Some(t) = elements.get_mut(block.element as usize) {
+                t.chars += stats.chars;
+                t.link_chars += stats.link_chars;
             }
-        })
-        .collect()
+        }
+        for i in (0..n).rev() {
+            if let Some(p) = parent(page, i) {
+                let child = elements[i];
+                elements[p].chars += child.chars;
+                elements[p].link_chars += child.link_chars;
+            }
+        }
+        PageStats { blocks, elements }
+    }
+
+    /// All the text of the page, in chars.
+    pub fn total_chars(&self) -> usize {
+        self.blocks.iter().map(|b| b.chars).sum()
+    }
 }
 
 /// For each element, whether it is part of the article. `furniture[e]` marks elements
 /// (with their subtrees) that never hold article text. When no block scores at all,
 /// everything that is not furniture counts.
-pub fn article_elements(page: &Page, furniture: &[bool]) -> Vec<bool> {
+pub fn article_elements(page: &Page, stats: &PageStats, furniture: &[bool]) -> Vec<bool> {
     let n = page.elements.len();
-    let blocks = block_stats(page);
-    let mut totals = vec![TextStats::default(); n];
-    for (block, stats) in page.blocks.iter().zip(&blocks) {
-        if let Some(t) = totals.get_mut(block.element as usize) {
-            t.chars += stats.chars;
-            t.link_chars += stats.link_chars;
-        }
-    }
-    for i in (0..n).rev() {
-        if let Some(p) = parent(page, i) {
-            let child = totals[i];
-            totals[p].chars += child.chars;
-            totals[p].link_chars += child.link_chars;
-        }
-    }
-
+    let (blocks, totals) = (&stats.blocks, &stats.elements);
     let mut roots = vec![false; n];
-    if let Some(body) = article_body(page, &totals) {
+    if let Some(body) = article_body(page, totals) {
         roots[body] = true;
     } else {
-        let scores = container_scores(page, furniture, &blocks, &totals);
+        let scores = container_scores(page, furniture, blocks, totals);
         let Some((top, best)) = scores
             .iter()
             .enumerate()
@@ -282,7 +297,7 @@ mod tests {
             ],
             ..Page::default()
         };
-        let inside = article_elements(&page, &[false; 8]);
+        let inside = article_elements(&page, &PageStats::new(&page), &[false; 8]);
         assert_eq!(
             inside,
             [false, false, false, true, true, true, false, false]
@@ -295,6 +310,9 @@ mod tests {
             elements: vec![el("body", None, &[])],
             ..Page::default()
         };
-        assert_eq!(article_elements(&page, &[false]), [true]);
+        assert_eq!(
+            article_elements(&page, &PageStats::new(&page), &[false]),
+            [true]
+        );
     }
 }

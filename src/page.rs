@@ -132,10 +132,10 @@ const BIO_TAIL_BLOCKS: usize = 4;
 
 /// The role of every block of `page`, in block order.
 pub fn block_roles(page: &Page) -> Vec<BlockRole> {
-    let flags = element_flags(page);
+    let stats = extract::PageStats::new(page);
+    let flags = element_flags(page, &stats);
     let furniture: Vec<bool> = flags.iter().map(|f| f.furniture).collect();
-    let inside = extract::article_elements(page, &furniture);
-    let stats = extract::block_stats(page);
+    let inside = extract::article_elements(page, &stats, &furniture);
     let mut roles: Vec<BlockRole> = page
         .blocks
         .iter()
@@ -147,7 +147,7 @@ pub fn block_roles(page: &Page) -> Vec<BlockRole> {
             };
             if !inside[e] || f.furniture {
                 BlockRole::Outside
-            } else if is_link_list(stats[i]) {
+            } else if is_link_list(stats.blocks[i]) {
                 BlockRole::Outside
             } else if f.disclosure {
                 BlockRole::Disclosure
@@ -188,8 +188,9 @@ struct Flags {
 
 /// Flags for every element. Parents must come before children; a parent index that does
 /// not is treated as missing, so hostile input cannot make this loop.
-fn element_flags(page: &Page) -> Vec<Flags> {
+fn element_flags(page: &Page, stats: &extract::PageStats) -> Vec<Flags> {
     let mut flags: Vec<Flags> = Vec::with_capacity(page.elements.len());
+    let half_the_page = stats.total_chars() / 2;
     for (i, el) in page.elements.iter().enumerate() {
         let parent = el
             .parent
@@ -198,11 +199,14 @@ fn element_flags(page: &Page) -> Vec<Flags> {
             .unwrap_or_default();
         let (furniture_tokens, disclosure_tokens, byline_tokens) = token_kinds(el);
         flags.push(Flags {
-            // Page-wide containers carry classes such as "has-sidebar" that describe the
-            // layout, not themselves: their tokens never make everything furniture.
+            // Page-wide containers carry classes such as "has-sidebar" or "page-ad-margins"
+            // that describe the layout, not themselves: the tokens of an element holding
+            // half the page's text or more never make it furniture.
             furniture: parent.furniture
                 || FURNITURE_TAGS.contains(&el.tag.as_str())
-                || (furniture_tokens && !PAGE_CONTAINERS.contains(&el.tag.as_str())),
+                || (furniture_tokens
+                    && !PAGE_CONTAINERS.contains(&el.tag.as_str())
+                    && stats.elements[i].chars < half_the_page.max(1)),
             disclosure: parent.disclosure || disclosure_tokens,
             byline: parent.byline || byline_tokens || el.rel == "author" || el.itemprop == "author",
         });
@@ -446,7 +450,10 @@ mod tests {
                 el("div", Some(0), &["cookie-banner"]),
                 el("p", Some(0), &[]),
             ],
-            blocks: vec![block(1, "We use cookies."), block(2, "Text.")],
+            blocks: vec![
+                block(1, "We use cookies."),
+                block(2, "The article text is longer than the cookie banner."),
+            ],
             ..Page::default()
         };
         assert_eq!(block_roles(&page), [BlockRole::Outside, BlockRole::Body]);
