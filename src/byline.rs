@@ -33,6 +33,20 @@ pub fn byline(page: &Page, roles: &[BlockRole]) -> Option<String> {
                 .and_then(clean)
         })
         .or_else(|| {
+            // Inline author elements ("By <a rel=author>…"): in the byline or the article
+            // first, then anywhere outside it.
+            let in_article = |r: &BlockRole| {
+                matches!(r, BlockRole::Byline | BlockRole::Body | BlockRole::Heading)
+            };
+            [true, false].into_iter().find_map(|article| {
+                page.blocks
+                    .iter()
+                    .zip(roles)
+                    .filter(|(_, r)| in_article(r) == article)
+                    .find_map(|(b, _)| author_runs(b))
+            })
+        })
+        .or_else(|| {
             page.blocks
                 .iter()
                 .zip(roles)
@@ -51,6 +65,29 @@ pub fn byline(page: &Page, roles: &[BlockRole]) -> Option<String> {
         })
 }
 
+/// The names in a block's author elements; runs separated only by spaces are one name.
+fn author_runs(block: &crate::model::Block) -> Option<String> {
+    let mut names: Vec<String> = Vec::new();
+    let mut last_end = None;
+    for run in &block.authors {
+        let Some(text) = block.segments.get(run.start as usize..run.end as usize) else {
+            continue;
+        };
+        let gap =
+            last_end.and_then(|end: u32| block.segments.get(end as usize..run.start as usize));
+        match (names.last_mut(), gap) {
+            (Some(name), Some(gap)) if gap.concat().trim().is_empty() => {
+                name.push_str(&gap.concat());
+                name.push_str(&text.concat());
+            }
+            _ => names.push(text.concat()),
+        }
+        last_end = Some(run.end);
+    }
+    let names: Vec<String> = names.iter().filter_map(|n| clean(n)).collect();
+    (!names.is_empty()).then(|| names.join(", "))
+}
+
 fn is_by_line(text: &str) -> bool {
     let t = text.trim();
     (t.starts_with("By ") || t.starts_with("BY ") || t.starts_with("by "))
@@ -67,7 +104,7 @@ fn json_ld_authors(page: &Page) -> Option<String> {
         collect_authors(&value, &mut names);
         names.dedup();
         if !names.is_empty() {
-            return clean(&names.join(" and "));
+            return clean(&names.join(", "));
         }
     }
     None
@@ -101,23 +138,64 @@ fn author_names(author: &Value, names: &mut Vec<String>) {
     }
 }
 
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+/// Words that start the date part of a byline, not the name.
+const DATE_WORDS: &[&str] = &["updated", "published", "posted", "last", "on", "at"];
+
 /// "By Jane Roe | Updated 3 May 2024, 1,234 shares" → "Jane Roe".
 pub fn clean(raw: &str) -> Option<String> {
     let collapsed = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    if collapsed.eq_ignore_ascii_case("by") {
+        return None;
+    }
     let mut s = collapsed.as_str();
     for prefix in ["By ", "BY ", "by "] {
         s = s.strip_prefix(prefix).unwrap_or(s);
     }
-    // Cut at the first digit, separator or date word: what follows is not a name.
+    // Cut at the first digit or separator: what follows is a date or a counter.
     let cut = s
         .find(|c: char| c.is_ascii_digit() || matches!(c, '|' | '•' | '·' | '—' | '–' | '/'))
         .unwrap_or(s.len());
-    let mut name = s[..cut].trim();
-    for tail in ["Updated", "Published", "Posted", "on", "Last"] {
-        if let Some(rest) = name.strip_suffix(tail) {
-            name = rest.trim();
-        }
+    let s = s[..cut].split(" - ").next().unwrap_or("");
+    // Then drop trailing date words ("Updated", month names) and punctuation.
+    let mut words: Vec<&str> = s.split_whitespace().collect();
+    let is = |w: &str, list: &[&str]| {
+        list.contains(&w.trim_end_matches(['.', ',']).to_lowercase().as_str())
+    };
+    // A month ends the name when nothing or a date word follows ("Musil January"), not
+    // inside a name ("Laura June Topolsky").
+    if let Some(at) = (0..words.len()).find(|&i| {
+        is(words[i], DATE_WORDS)
+            || (is(words[i], MONTHS) && words.get(i + 1).is_none_or(|next| is(next, DATE_WORDS)))
+    }) {
+        words.truncate(at);
     }
+    let name = words.join(" ");
     let name = name.trim_end_matches([',', ';', ':', '-']).trim();
     (!name.is_empty() && name.chars().any(char::is_alphabetic)).then(|| name.to_string())
 }
@@ -138,6 +216,20 @@ mod tests {
             Some("Lucas Nolan")
         );
         assert_eq!(clean("By 2024"), None);
+        assert_eq!(
+            clean("Steven Davidoff Solomon").as_deref(),
+            Some("Steven Davidoff Solomon")
+        );
+        assert_eq!(clean("Dan Goodin - Apr").as_deref(), Some("Dan Goodin"));
+        assert_eq!(
+            clean("Steven Musil January").as_deref(),
+            Some("Steven Musil")
+        );
+        assert_eq!(
+            clean("Laura June Topolsky").as_deref(),
+            Some("Laura June Topolsky")
+        );
+        assert_eq!(clean(" by "), None);
     }
 
     #[test]
@@ -147,7 +239,7 @@ mod tests {
             meta: vec![Meta { name: "author".into(), content: "Someone Else".into() }],
             ..Page::default()
         };
-        assert_eq!(byline(&page, &[]).as_deref(), Some("Jane Roe and Rich Doe"));
+        assert_eq!(byline(&page, &[]).as_deref(), Some("Jane Roe, Rich Doe"));
         page.json_ld.clear();
         assert_eq!(byline(&page, &[]).as_deref(), Some("Someone Else"));
     }

@@ -273,17 +273,17 @@ mod tests {
                 Block {
                     element: 2,
                     segments: vec!["Teaser headline about the story".into()],
-                    links: vec![],
+                    ..Block::default()
                 },
                 Block {
                     element: 4,
                     segments: vec![long.into()],
-                    links: vec![],
+                    ..Block::default()
                 },
                 Block {
                     element: 5,
                     segments: vec![long.into()],
-                    links: vec![],
+                    ..Block::default()
                 },
                 Block {
                     element: 7,

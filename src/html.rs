@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use ego_tree::NodeRef;
 use scraper::{Html, Node};
 
-use crate::model::{Block, Element, Link, Meta, Page};
+use crate::model::{Block, Element, Link, Meta, Page, Run};
 
 /// Elements whose text is never article text, or must never be touched (collect.js SKIP).
 const SKIP: &[&str] = &[
@@ -98,8 +98,17 @@ struct Collector {
     elements: Vec<Element>,
     index: HashMap<ego_tree::NodeId, u32>,
     blocks: Vec<Block>,
-    /// The block being filled: its element node, block, and the open link (anchor, index).
-    current: Option<(ego_tree::NodeId, Block, Option<(ego_tree::NodeId, usize)>)>,
+    current: Option<OpenBlock>,
+}
+
+/// The block being filled, with the link and author runs that may still grow.
+struct OpenBlock {
+    element: ego_tree::NodeId,
+    block: Block,
+    /// (element, index in `block.links`)
+    link: Option<(ego_tree::NodeId, usize)>,
+    /// (element, index in `block.authors`)
+    author: Option<(ego_tree::NodeId, usize)>,
 }
 
 impl Collector {
@@ -137,60 +146,72 @@ impl Collector {
         if self
             .current
             .as_ref()
-            .is_none_or(|(el, _, _)| *el != block_el.id())
+            .is_none_or(|c| c.element != block_el.id())
         {
             self.flush();
             let element = self.element_index(block_el);
-            self.current = Some((
-                block_el.id(),
-                Block {
+            self.current = Some(OpenBlock {
+                element: block_el.id(),
+                block: Block {
                     element,
-                    segments: Vec::new(),
-                    links: Vec::new(),
+                    ..Block::default()
                 },
-                None,
-            ));
+                link: None,
+                author: None,
+            });
         }
-        let (_, block, open) = self.current.as_mut().expect("a block is open");
-        let segment = block.segments.len();
-        block.segments.push(text.to_string());
-        // collect.js: the nearest a[href] counts when it lies inside the block element.
-        let in_block = node
+        let open = self.current.as_mut().expect("a block is open");
+        let segment = open.block.segments.len() as u32;
+        open.block.segments.push(text.to_string());
+        // collect.js: the nearest a[href] (and author element) inside the block element.
+        let inline: Vec<NodeRef<Node>> = node
             .ancestors()
             .take_while(|a| a.id() != block_el.id())
-            .find(|a| {
-                a.value()
-                    .as_element()
-                    .is_some_and(|e| e.name() == "a" && e.attr("href").is_some())
-            });
-        match (in_block, open.as_mut()) {
-            (Some(a), Some((open_anchor, link)))
-                if *open_anchor == a.id() && block.links[*link].end as usize == segment =>
-            {
-                block.links[*link].end = segment as u32 + 1;
-            }
-            (Some(a), _) => {
-                let href = a
-                    .value()
-                    .as_element()
-                    .and_then(|e| e.attr("href"))
-                    .unwrap_or("")
-                    .to_string();
-                block.links.push(Link {
-                    start: segment as u32,
-                    end: segment as u32 + 1,
-                    href,
-                });
-                *open = Some((a.id(), block.links.len() - 1));
-            }
-            (None, _) => {}
+            .collect();
+        let anchor = inline.iter().find(|a| {
+            a.value()
+                .as_element()
+                .is_some_and(|e| e.name() == "a" && e.attr("href").is_some())
+        });
+        if let Some(a) = anchor {
+            let href = a
+                .value()
+                .as_element()
+                .and_then(|e| e.attr("href"))
+                .unwrap_or("");
+            extend_run(
+                &mut open.link,
+                &mut open.block.links,
+                a.id(),
+                segment,
+                |start| Link {
+                    start,
+                    end: start + 1,
+                    href: href.to_string(),
+                },
+            );
+        }
+        if let Some(a) = inline
+            .iter()
+            .find(|a| a.value().as_element().is_some_and(is_author_element))
+        {
+            extend_run(
+                &mut open.author,
+                &mut open.block.authors,
+                a.id(),
+                segment,
+                |start| Run {
+                    start,
+                    end: start + 1,
+                },
+            );
         }
     }
 
     fn flush(&mut self) {
-        if let Some((_, block, _)) = self.current.take() {
-            if !block.segments.concat().trim().is_empty() {
-                self.blocks.push(block);
+        if let Some(open) = self.current.take() {
+            if !open.block.segments.concat().trim().is_empty() {
+                self.blocks.push(open.block);
             }
         }
     }
@@ -232,6 +253,51 @@ impl Collector {
         }
         self.index[&el.id()]
     }
+}
+
+/// Something with a segment range that grows while the same element continues.
+trait SegmentRun {
+    fn end_mut(&mut self) -> &mut u32;
+}
+
+impl SegmentRun for Link {
+    fn end_mut(&mut self) -> &mut u32 {
+        &mut self.end
+    }
+}
+
+impl SegmentRun for Run {
+    fn end_mut(&mut self) -> &mut u32 {
+        &mut self.end
+    }
+}
+
+/// Extends the open run when `element` continues it at `segment`, else starts a new one.
+fn extend_run<T: SegmentRun>(
+    open: &mut Option<(ego_tree::NodeId, usize)>,
+    runs: &mut Vec<T>,
+    element: ego_tree::NodeId,
+    segment: u32,
+    new: impl FnOnce(u32) -> T,
+) {
+    if let Some((id, index)) = *open {
+        let run = &mut runs[index];
+        if id == element && *run.end_mut() == segment {
+            *run.end_mut() = segment + 1;
+            return;
+        }
+    }
+    runs.push(new(segment));
+    *open = Some((element, runs.len() - 1));
+}
+
+/// collect.js `isAuthorElement()`: inline elements that name the author.
+fn is_author_element(e: &scraper::node::Element) -> bool {
+    let lower = |name: &str| e.attr(name).unwrap_or("").to_ascii_lowercase();
+    let names = format!("{} {}", lower("class"), lower("id"));
+    lower("rel").split_ascii_whitespace().any(|r| r == "author")
+        || matches!(lower("itemprop").as_str(), "author" | "creator")
+        || ((names.contains("author") || names.contains("byline")) && !names.contains("bio"))
 }
 
 fn is_inline(node: NodeRef<Node>) -> bool {

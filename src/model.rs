@@ -67,6 +67,17 @@ pub struct Block {
     /// Hyperlinks inside the block, as runs of whole segments.
     #[serde(default)]
     pub links: Vec<Link>,
+    /// Inline elements that say who wrote the text (`rel=author`, `itemprop=author`,
+    /// classes naming the author or byline), as runs of whole segments.
+    #[serde(default)]
+    pub authors: Vec<Run>,
+}
+
+/// A run of whole segments `start..end` of a block.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Run {
+    pub start: u32,
+    pub end: u32,
 }
 
 /// A hyperlink covering segments `start..end` of its block.
@@ -106,7 +117,7 @@ impl Page {
             page.blocks.push(Block {
                 element,
                 segments: vec![line.to_string()],
-                links: Vec::new(),
+                ..Block::default()
             });
         }
         page

@@ -145,14 +145,15 @@ pub fn block_roles(page: &Page) -> Vec<BlockRole> {
             let Some(f) = flags.get(e) else {
                 return BlockRole::Outside;
             };
-            if !inside[e] || f.furniture {
+            if f.byline && !f.furniture && !f.disclosure {
+                // Bylines often sit in a header outside the article body.
+                BlockRole::Byline
+            } else if !inside[e] || f.furniture {
                 BlockRole::Outside
             } else if is_link_list(stats.blocks[i]) {
                 BlockRole::Outside
             } else if f.disclosure {
                 BlockRole::Disclosure
-            } else if f.byline {
-                BlockRole::Byline
             } else if is_boilerplate(&block.text()) {
                 BlockRole::Boilerplate
             } else if HEADING_TAGS.contains(&page.elements[e].tag.as_str()) {
@@ -397,7 +398,7 @@ mod tests {
         Block {
             element,
             segments: vec![text.into()],
-            links: vec![],
+            ..Block::default()
         }
     }
 

@@ -17,7 +17,7 @@ fn page_of(paragraphs: &[Vec<String>]) -> Page {
         blocks.push(Block {
             element: elements.len() as u32,
             segments: segments.clone(),
-            links: vec![],
+            ..Block::default()
         });
         elements.push(Element {
             tag: "p".into(),

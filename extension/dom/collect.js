@@ -34,6 +34,25 @@ globalThis.newslensDom = globalThis.newslensDom || {};
     return (el.getAttribute(name) || '').toLowerCase();
   }
 
+  /** Inline elements that name the author: rel=author, itemprop=author, author/byline classes. */
+  function isAuthorElement(el) {
+    const names = `${attr(el, 'class')} ${attr(el, 'id')}`;
+    return attr(el, 'rel').split(/\s+/).includes('author') ||
+      ['author', 'creator'].includes(attr(el, 'itemprop')) ||
+      ((names.includes('author') || names.includes('byline')) && !names.includes('bio'));
+  }
+
+  /** Grows the open run when `el` continues it at `segment`, else starts a new one. */
+  function extendRun(current, key, list, el, segment, make) {
+    const open = current[key];
+    if (open && open.el === el && list[open.index].end === segment) {
+      list[open.index].end = segment + 1;
+    } else {
+      list.push(make(segment));
+      current[key] = { el, index: list.length - 1 };
+    }
+  }
+
   /** True for text the reader cannot see or must not have changed under them. */
   function skipped(el) {
     return SKIP.has(el.tagName.toUpperCase()) || el.hidden || el.isContentEditable ||
@@ -76,7 +95,7 @@ globalThis.newslensDom = globalThis.newslensDom || {};
       return index.get(el);
     }
 
-    let current = null; // { el, block, nodes, link }
+    let current = null; // { el, block, nodes, link, author }
     function flush() {
       if (current && current.block.segments.join('').trim()) {
         blocks.push(current.block);
@@ -101,28 +120,34 @@ globalThis.newslensDom = globalThis.newslensDom || {};
       if (!blockEl) continue;
       if (!current || current.el !== blockEl) {
         flush();
-        current = { el: blockEl, block: { element: elementIndex(blockEl), segments: [], links: [] }, nodes: [], link: null };
+        current = {
+          el: blockEl,
+          block: { element: elementIndex(blockEl), segments: [], links: [], authors: [] },
+          nodes: [],
+          link: null,
+          author: null,
+        };
       }
       const segment = current.block.segments.length;
       current.block.segments.push(text.data);
       current.nodes.push(text);
-      const anchor = text.parentElement.closest('a[href]');
-      const inBlock = anchor && blockEl.contains(anchor) && anchor !== blockEl;
-      const open = current.link;
-      if (inBlock && open && open.anchor === anchor && open.end === segment) {
-        open.end = segment + 1;
-      } else if (inBlock) {
-        current.link = { anchor, start: segment, end: segment + 1 };
-        current.block.links.push(current.link);
+      // The nearest link and author element between the text and its block element.
+      let anchor = null;
+      let author = null;
+      for (let el = text.parentElement; el && el !== blockEl; el = el.parentElement) {
+        if (!anchor && el.tagName.toUpperCase() === 'A' && el.hasAttribute('href')) anchor = el;
+        if (!author && isAuthorElement(el)) author = el;
+      }
+      if (anchor) {
+        const href = anchor.getAttribute('href') || '';
+        extendRun(current, 'link', current.block.links, anchor, segment, (s) => ({ start: s, end: s + 1, href }));
+      }
+      if (author) {
+        extendRun(current, 'author', current.block.authors, author, segment, (s) => ({ start: s, end: s + 1 }));
       }
     }
     flush();
 
-    for (const block of blocks) {
-      block.links = block.links.map(({ anchor, start, end }) => ({
-        start, end, href: anchor.getAttribute('href') || '',
-      }));
-    }
     const page = {
       url: String(doc.location ? doc.location.href : ''),
       title: doc.title || '',
