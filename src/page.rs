@@ -148,9 +148,7 @@ pub fn block_roles(page: &Page) -> Vec<BlockRole> {
             if f.byline && !f.furniture && !f.disclosure {
                 // Bylines often sit in a header outside the article body.
                 BlockRole::Byline
-            } else if !inside[e] || f.furniture {
-                BlockRole::Outside
-            } else if is_link_list(stats.blocks[i]) {
+            } else if !inside[e] || f.furniture || is_link_list(stats.blocks[i]) {
                 BlockRole::Outside
             } else if f.disclosure {
                 BlockRole::Disclosure
