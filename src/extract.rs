@@ -293,6 +293,7 @@ mod tests {
                         end: 1,
                         href: "/x".into(),
                     }],
+                    ..Block::default()
                 },
             ],
             ..Page::default()
