@@ -35,6 +35,8 @@ pub enum Subtype {
     Vague,
     Unattributed,
     AuthorBio,
+    DisclosureStatement,
+    Sponsorship,
 }
 
 impl Subtype {
@@ -45,7 +47,7 @@ impl Subtype {
                 Category::Opinion
             }
             AttributedNamed | AttributedAnonymous | Vague | Unattributed => Category::Claim,
-            AuthorBio => Category::Disclosure,
+            AuthorBio | DisclosureStatement | Sponsorship => Category::Disclosure,
         }
     }
 
@@ -56,7 +58,7 @@ impl Subtype {
     pub fn confidence(self) -> f32 {
         use Subtype::*;
         match self {
-            Stance | AttributedNamed | AuthorBio => 0.9,
+            Stance | AttributedNamed | AuthorBio | DisclosureStatement | Sponsorship => 0.9,
             Speculation | AttributedAnonymous => 0.85,
             Booster | Hedge => 0.75,
             RhetoricalQuestion | Vague => 0.7,
@@ -81,6 +83,8 @@ impl Subtype {
             Vague => "Vaguely sourced claim: an unnamed many stands in for a source.",
             Unattributed => "Unsourced claim: no source, quote or link backs this statement.",
             AuthorBio => "Author disclosure: who the writer is and whom they work for.",
+            DisclosureStatement => "Disclosure statement: the writer's interests or the standing of their views.",
+            Sponsorship => "Sponsorship note: someone paid for or partnered on this content.",
         }
     }
 }

@@ -15,6 +15,7 @@
 pub mod analyze;
 pub mod article_type;
 pub mod byline;
+pub mod disclosure;
 pub mod eval;
 pub mod extract;
 mod finding;
@@ -37,11 +38,12 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use article_type::{ArticleKind, ArticleType, TextStats};
+use disclosure::{Disclosure, DisclosureKind};
 pub use finding::{Category, Finding, Subtype};
 use model::Page;
 use offsets::SegmentMap;
 pub use options::Options;
-use page::{BlockRole, Disclosure};
+use page::BlockRole;
 use report::{OpinionLabel, SentenceFinding};
 
 /// The result of analysing one page.
@@ -79,6 +81,7 @@ pub fn analyze_with(page: &Page, options: &Options) -> Analysis {
     let threshold = options.opinion_threshold(opinion::Model::shipped().threshold);
     let mut stats = TextStats::default();
     let mut sentences = Vec::new();
+    let mut disclosure_groups: Vec<(u32, Vec<String>)> = Vec::new();
     for (index, (block, role)) in page.blocks.iter().zip(&roles).enumerate() {
         let index = index as u32;
         let text = block.text();
@@ -94,13 +97,25 @@ pub fn analyze_with(page: &Page, options: &Options) -> Analysis {
                 found
             }
             BlockRole::Disclosure => {
-                let facts = page::disclosure(index, &text);
-                let cue = facts.person.clone().unwrap_or_default();
-                analysis.disclosures.push(facts);
+                // Consecutive disclosure blocks are one section (an author box).
+                match disclosure_groups.last_mut() {
+                    Some((first, texts)) if *first as usize + texts.len() == index as usize => {
+                        texts.push(text.clone())
+                    }
+                    _ => disclosure_groups.push((index, vec![text.clone()])),
+                }
                 previous = None;
+                let subtype = match disclosure::kind_of(&text) {
+                    Some(DisclosureKind::Statement) => Subtype::DisclosureStatement,
+                    Some(DisclosureKind::Sponsorship) => Subtype::Sponsorship,
+                    _ => Subtype::AuthorBio,
+                };
+                let cue = disclosure::bio_person(&text)
+                    .unwrap_or_default()
+                    .to_string();
                 let mark = finding::Mark {
                     range: 0..text.len(),
-                    subtype: Subtype::AuthorBio,
+                    subtype,
                     cue,
                 };
                 analyze::BlockFindings {
@@ -157,6 +172,16 @@ pub fn analyze_with(page: &Page, options: &Options) -> Analysis {
                 opinion_label: OpinionLabel::at(opinion, threshold),
                 sourcing: sentence.sourcing.into(),
             }
+        })
+        .collect();
+    analysis.disclosures = disclosure_groups
+        .into_iter()
+        .map(|(first, texts)| {
+            let kind = texts
+                .iter()
+                .find_map(|t| disclosure::kind_of(t))
+                .unwrap_or_default();
+            disclosure::facts(first, kind, &texts, page::is_boilerplate)
         })
         .collect();
     analysis.title = page::title(page, &roles);

@@ -5,9 +5,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::disclosure::{self, DisclosureKind};
 use crate::extract;
 use crate::model::{Element, Page};
-use crate::segment;
 use crate::text::words;
 
 /// What a block is, as far as the analysis is concerned.
@@ -86,49 +86,21 @@ const FURNITURE_PAIRS: &[[&str; 2]] = &[["most", "read"], ["read", "more"], ["mo
 /// Class and id words of author-bio and disclosure boxes.
 const DISCLOSURE_WORDS: &[&str] = &["bio", "biography", "authorbio", "disclosure", "contributor"];
 const BYLINE_WORDS: &[&str] = &["byline", "dateline"];
-/// Nouns that make "X is a …" a bio sentence.
-const ROLE_NOUNS: &[&str] = &[
-    "president",
-    "contributor",
-    "columnist",
-    "professor",
-    "fellow",
-    "director",
-    "editor",
-    "author",
-    "founder",
-    "chairman",
-    "chair",
-    "ceo",
-    "analyst",
-    "correspondent",
-    "writer",
-    "member",
-    "former",
-    "senior",
-    "host",
-    "reporter",
-    "attorney",
-    "lawyer",
-    "economist",
-    "journalist",
-    "commentator",
-    "adviser",
-    "advisor",
-    "secretary",
-    "ambassador",
-    "partner",
-    "executive",
-    "researcher",
-    "scholar",
-    "officer",
-    "strategist",
-    "consultant",
+/// Words that, with "author", name a box about the author.
+const AUTHOR_BOX_WORDS: &[&str] = &[
+    "about",
+    "info",
+    "box",
+    "text",
+    "details",
+    "description",
+    "card",
+    "profile",
 ];
 
-/// Bio paragraphs recognised by their wording alone must sit among this many last blocks
-/// of the article: "X is a senior fellow at Y" mid-article is reporting, not a bio.
-const BIO_TAIL_BLOCKS: usize = 4;
+/// Disclosures recognised by their wording alone must sit among this many first or last
+/// blocks of the article: "X is a senior fellow at Y" mid-article is reporting, not a bio.
+const DISCLOSURE_EDGE_BLOCKS: usize = 4;
 
 /// The role of every block of `page`, in block order.
 pub fn block_roles(page: &Page) -> Vec<BlockRole> {
@@ -148,10 +120,11 @@ pub fn block_roles(page: &Page) -> Vec<BlockRole> {
             if f.byline && !f.furniture && !f.disclosure {
                 // Bylines often sit in a header outside the article body.
                 BlockRole::Byline
+            } else if f.disclosure && !f.furniture_by_name && (inside[e] || f.in_article_element) {
+                // Author boxes are often asides of the article: furniture by tag, but not.
+                BlockRole::Disclosure
             } else if !inside[e] || f.furniture || is_link_list(stats.blocks[i]) {
                 BlockRole::Outside
-            } else if f.disclosure {
-                BlockRole::Disclosure
             } else if is_boilerplate(&block.text()) {
                 BlockRole::Boilerplate
             } else if HEADING_TAGS.contains(&page.elements[e].tag.as_str()) {
@@ -161,16 +134,36 @@ pub fn block_roles(page: &Page) -> Vec<BlockRole> {
             }
         })
         .collect();
-    let tail = roles
+    // Disclosures recognised by their wording: bios, statements and sponsorship notes
+    // near the end, statements and sponsorship notes near the start.
+    let article: Vec<usize> = (0..roles.len())
+        .filter(|&i| {
+            matches!(
+                roles[i],
+                BlockRole::Body | BlockRole::Boilerplate | BlockRole::Heading
+            )
+        })
+        .collect();
+    let head = article
         .iter()
-        .enumerate()
+        .take(DISCLOSURE_EDGE_BLOCKS)
+        .map(|&i| (i, false));
+    let tail = article
+        .iter()
         .rev()
-        .filter(|(_, r)| matches!(r, BlockRole::Body | BlockRole::Boilerplate))
-        .take(BIO_TAIL_BLOCKS)
-        .map(|(i, _)| i)
-        .collect::<Vec<_>>();
-    for i in tail {
-        if roles[i] == BlockRole::Body && bio_person(&page.blocks[i].text()).is_some() {
+        .take(DISCLOSURE_EDGE_BLOCKS)
+        .map(|&i| (i, true));
+    for (i, at_end) in head.chain(tail) {
+        let text = page.blocks[i].text();
+        let heading = roles[i] == BlockRole::Heading;
+        let fits = match disclosure::kind_of(&text) {
+            Some(DisclosureKind::AuthorBio) => {
+                at_end && (!heading || disclosure::is_bio_heading(&text))
+            }
+            Some(_) => !heading,
+            None => false,
+        };
+        if fits {
             roles[i] = BlockRole::Disclosure;
         }
     }
@@ -183,6 +176,11 @@ struct Flags {
     furniture: bool,
     disclosure: bool,
     byline: bool,
+    /// Inside an `<article>` element.
+    in_article_element: bool,
+    /// Inside an element whose classes name furniture (ads, related links, widgets):
+    /// a "disclosure" there is an ad label, not the author's.
+    furniture_by_name: bool,
 }
 
 /// Flags for every element. Parents must come before children; a parent index that does
@@ -197,17 +195,20 @@ fn element_flags(page: &Page, stats: &extract::PageStats) -> Vec<Flags> {
             .map(|p| flags[p as usize].clone())
             .unwrap_or_default();
         let (furniture_tokens, disclosure_tokens, byline_tokens) = token_kinds(el);
+        // Page-wide containers carry classes such as "has-sidebar" or "page-ad-margins"
+        // that describe the layout, not themselves: the tokens of an element holding half
+        // the page's text or more never make it furniture.
+        let named_furniture = furniture_tokens
+            && !PAGE_CONTAINERS.contains(&el.tag.as_str())
+            && stats.elements[i].chars < half_the_page.max(1);
         flags.push(Flags {
-            // Page-wide containers carry classes such as "has-sidebar" or "page-ad-margins"
-            // that describe the layout, not themselves: the tokens of an element holding
-            // half the page's text or more never make it furniture.
             furniture: parent.furniture
                 || FURNITURE_TAGS.contains(&el.tag.as_str())
-                || (furniture_tokens
-                    && !PAGE_CONTAINERS.contains(&el.tag.as_str())
-                    && stats.elements[i].chars < half_the_page.max(1)),
+                || named_furniture,
             disclosure: parent.disclosure || disclosure_tokens,
             byline: parent.byline || byline_tokens || el.rel == "author" || el.itemprop == "author",
+            in_article_element: parent.in_article_element || el.tag == "article",
+            furniture_by_name: parent.furniture_by_name || named_furniture,
         });
     }
     flags
@@ -219,25 +220,20 @@ fn token_kinds(el: &Element) -> (bool, bool, bool) {
     for token in &el.tokens {
         let parts: Vec<&str> = token.split(['-', '_']).filter(|p| !p.is_empty()).collect();
         let has = |list: &[&str]| parts.iter().any(|p| list.contains(p));
-        let about_author = parts.contains(&"about") && parts.contains(&"author");
-        disclosure |= has(DISCLOSURE_WORDS) || about_author;
+        // "about-author", "author-info", "author__text": a box about the author.
+        let author_box = parts.contains(&"author") && has(AUTHOR_BOX_WORDS);
+        disclosure |= has(DISCLOSURE_WORDS) || author_box;
         byline |= has(BYLINE_WORDS);
-        furniture |= has(FURNITURE_WORDS)
-            || FURNITURE_PAIRS
-                .iter()
-                .any(|[a, b]| parts.windows(2).any(|w| w[0] == *a && w[1] == *b));
+        // As Readability: a token that also says content/main/article/column is kept
+        // ("td-content-and-menu").
+        let maybe_content = MAYBE_CONTENT.iter().any(|w| token.contains(w));
+        furniture |= !maybe_content
+            && (has(FURNITURE_WORDS)
+                || FURNITURE_PAIRS
+                    .iter()
+                    .any(|[a, b]| parts.windows(2).any(|w| w[0] == *a && w[1] == *b)));
     }
-    // As Readability: a class that also says content/main/article/column is kept
-    // ("td-content-and-menu").
-    let maybe_content = el
-        .tokens
-        .iter()
-        .any(|t| MAYBE_CONTENT.iter().any(|w| t.contains(w)));
-    (
-        furniture && !disclosure && !maybe_content,
-        disclosure,
-        byline,
-    )
+    (furniture && !disclosure, disclosure, byline)
 }
 
 /// Short blocks that are mostly links: "Related: …", tag lists, "More from …".
@@ -279,103 +275,6 @@ pub fn is_boilerplate(text: &str) -> bool {
             || lower.contains("all rights reserved")
             || lower.contains("click here")
             || (lower.starts_with("read more") && !lower.contains(". ")))
-}
-
-/// The person a bio paragraph is about: "Fred Fleitz is President of …" → "Fred Fleitz".
-/// Requires a personal name of two to four capitalised words, then "is", then a role noun
-/// within the same sentence.
-pub fn bio_person(text: &str) -> Option<&str> {
-    let first = segment::sentences(text).into_iter().next()?;
-    let sentence = &text[first];
-    let words = words(sentence);
-    let is_at = words.iter().position(|w| w.is("is"))?;
-    if !(2..=4).contains(&is_at) || !words[..is_at].iter().all(|w| w.is_capitalized()) {
-        return None;
-    }
-    let has_role = words[is_at + 1..]
-        .iter()
-        .any(|w| ROLE_NOUNS.iter().any(|r| w.is(r)));
-    has_role.then(|| &sentence[words[0].start..words[is_at - 1].end])
-}
-
-/// Structured facts from an author's disclosure paragraph.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Disclosure {
-    pub block: u32,
-    pub text: String,
-    pub person: Option<String>,
-    pub current_roles: Vec<String>,
-    pub past_roles: Vec<String>,
-}
-
-/// Reads the person and their current and past roles from a bio paragraph.
-pub fn disclosure(block: u32, text: &str) -> Disclosure {
-    let person = bio_person(text).map(str::to_string);
-    let mut facts = Disclosure {
-        block,
-        text: text.to_string(),
-        person: person.clone(),
-        ..Disclosure::default()
-    };
-    for range in segment::sentences(text) {
-        let sentence = text[range].trim_end_matches('.');
-        if is_boilerplate(sentence) {
-            continue;
-        }
-        if let Some(p) = &person {
-            if let Some(roles) = sentence
-                .strip_prefix(p.as_str())
-                .and_then(|r| r.strip_prefix(" is "))
-            {
-                facts.current_roles.extend(split_roles(roles));
-                continue;
-            }
-        }
-        const PAST: &[&str] = &[
-            "previously served as ",
-            "formerly served as ",
-            "has served as ",
-            "served as ",
-            "was previously ",
-            "was formerly ",
-        ];
-        if let Some((_, roles)) = PAST.iter().find_map(|p| sentence.split_once(p)) {
-            facts.past_roles.extend(split_roles(roles));
-        }
-    }
-    facts
-}
-
-/// "President of X and a Y Contributor" → ["President of X", "Y Contributor"].
-fn split_roles(list: &str) -> Vec<String> {
-    let mut roles = vec![list.to_string()];
-    for separator in [
-        ", and as ",
-        " and as ",
-        ", as ",
-        ", and ",
-        ", ",
-        " and a ",
-        " and an ",
-    ] {
-        roles = roles
-            .iter()
-            .flat_map(|r| r.split(separator))
-            .map(str::to_string)
-            .collect();
-    }
-    roles
-        .into_iter()
-        .map(|r| {
-            let r = r.trim();
-            ["as ", "a ", "an "]
-                .iter()
-                .fold(r, |r, p| r.strip_prefix(p).unwrap_or(r))
-                .trim()
-                .to_string()
-        })
-        .filter(|r| !r.is_empty())
-        .collect()
 }
 
 #[cfg(test)]
@@ -456,41 +355,5 @@ mod tests {
             ..Page::default()
         };
         assert_eq!(block_roles(&page), [BlockRole::Outside, BlockRole::Body]);
-    }
-
-    #[test]
-    fn a_bio_sentence_names_its_person() {
-        assert_eq!(
-            bio_person("Jane Q. Roe is a senior fellow at the Example Institute."),
-            Some("Jane Q. Roe")
-        );
-        assert_eq!(bio_person("The plan is a former proposal."), None);
-        assert_eq!(bio_person("Russia is a member of the council."), None);
-    }
-
-    #[test]
-    fn extracts_current_and_past_roles() {
-        let facts = disclosure(
-            3,
-            "Jane Roe is Director of the Example Institute and a Daily Planet columnist. \
-             She previously served as deputy editor, staff writer and as a member of the city council. \
-             Read more reports from Jane Roe — Click Here Now.",
-        );
-        assert_eq!(facts.person.as_deref(), Some("Jane Roe"));
-        assert_eq!(
-            facts.current_roles,
-            [
-                "Director of the Example Institute",
-                "Daily Planet columnist"
-            ]
-        );
-        assert_eq!(
-            facts.past_roles,
-            [
-                "deputy editor",
-                "staff writer",
-                "member of the city council"
-            ]
-        );
     }
 }
