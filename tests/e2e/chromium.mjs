@@ -24,6 +24,7 @@ export async function launchChromium(extensionDir) {
 
   return {
     name: 'chromium',
+    context,
     async open(url, probeSource) {
       const page = await context.newPage();
       const errors = [];

@@ -3,7 +3,8 @@
 // Run from the repository root after `cargo xtask build` (the test command does both).
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer } from './server.mjs';
+import { SAVED_PAGES, startServer } from './server.mjs';
+import { checkEquivalence } from './equivalence.mjs';
 import { checkSeed, loadExpectations } from './expectations.mjs';
 import { launchChromium } from './chromium.mjs';
 import { launchFirefox } from './firefox.mjs';
@@ -35,6 +36,17 @@ for (const [name, launch] of browsers) {
   const started = Date.now();
   const browser = await launch();
   try {
+    if (browser.context) {
+      const models = [
+        { url: `${server.origin}/seed.html`, file: '../shared/golden/seed-page.html' },
+        { url: `${server.origin}/bare.html`, file: '../shared/golden/seed-page-bare.html' },
+        ...SAVED_PAGES.map((id) => ({
+          url: `${server.origin}/saved/${id}`,
+          file: `../shared/data/readability_test_pages/${id}/source.html`,
+        })),
+      ];
+      failures.push(...(await checkEquivalence(browser.context, models)));
+    }
     for (const page of PAGES) {
       const tab = await browser.open(server.origin + page.path, probe);
       const problems = tab.report.error ? [`probe failed: ${tab.report.error}`] : checkSeed(tab.report, expectations);

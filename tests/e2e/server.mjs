@@ -6,6 +6,9 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 
 const GOLDEN = path.resolve('../shared/golden');
+const SAVED = path.resolve('../shared/data/readability_test_pages');
+/** Saved real pages used by the tests, served at /saved/<name> with scripts disabled. */
+export const SAVED_PAGES = ['nytimes-1', 'guardian-1', 'breitbart', 'iab-1', 'wapo-1'];
 const PAGES = {
   '/seed.html': path.join(GOLDEN, 'seed-page.html'),
   '/bare.html': path.join(GOLDEN, 'seed-page-bare.html'),
@@ -15,7 +18,10 @@ export async function startServer() {
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     const strict = url.pathname.startsWith('/strict/');
-    const file = PAGES[strict ? url.pathname.slice('/strict'.length) : url.pathname];
+    const saved = url.pathname.startsWith('/saved/') && SAVED_PAGES.includes(url.pathname.slice('/saved/'.length));
+    const file = saved
+      ? path.join(SAVED, url.pathname.slice('/saved/'.length), 'source.html')
+      : PAGES[strict ? url.pathname.slice('/strict'.length) : url.pathname];
     if (url.pathname === '/favicon.ico') {
       res.writeHead(204).end();
       return;
@@ -26,6 +32,8 @@ export async function startServer() {
     }
     const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
     if (strict) headers['content-security-policy'] = "script-src 'self'";
+    // Saved pages: their own scripts would change the DOM (and reach for the network).
+    if (saved) headers['content-security-policy'] = "script-src 'none'";
     res.writeHead(200, headers).end(await fs.readFile(file));
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
