@@ -6,8 +6,8 @@
 //! boosters, stance and rhetorical questions.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
+use crate::jsonld::{self, strings};
 use crate::model::Page;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -82,12 +82,7 @@ pub fn declared(page: &Page) -> Option<ArticleType> {
             estimated: false,
         })
     };
-    let objects: Vec<Value> = page
-        .json_ld
-        .iter()
-        .filter_map(|s| serde_json::from_str::<Value>(s).ok())
-        .flat_map(flatten_ld)
-        .collect();
+    let objects = jsonld::objects(page);
     for object in &objects {
         for t in strings(&object["@type"]) {
             if let Some(&(_, kind)) = SCHEMA_TYPES.iter().find(|(name, _)| *name == t) {
@@ -171,34 +166,6 @@ fn section_kind(section: &str) -> Option<ArticleKind> {
         .iter()
         .find(|(word, _)| lower == *word || lower.split([' ', '-', '&']).any(|w| w == *word))
         .map(|&(_, kind)| kind)
-}
-
-/// JSON-LD objects, looking into `@graph` and top-level arrays.
-fn flatten_ld(value: Value) -> Vec<Value> {
-    match value {
-        Value::Array(items) => items.into_iter().flat_map(flatten_ld).collect(),
-        Value::Object(mut map) => {
-            let graph = map.remove("@graph");
-            let mut out = vec![Value::Object(map)];
-            if let Some(graph) = graph {
-                out.extend(flatten_ld(graph));
-            }
-            out
-        }
-        _ => Vec::new(),
-    }
-}
-
-/// A JSON string or array of strings as strings.
-fn strings(value: &Value) -> Vec<String> {
-    match value {
-        Value::String(s) => vec![s.clone()],
-        Value::Array(items) => items
-            .iter()
-            .filter_map(|v| v.as_str().map(str::to_string))
-            .collect(),
-        _ => Vec::new(),
-    }
 }
 
 #[cfg(test)]

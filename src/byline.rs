@@ -4,8 +4,7 @@
 //! the page's byline elements (`rel=author`, `itemprop=author`, byline classes), then a
 //! short "By …" line near the top of the article. Dates, counters and "By" are stripped.
 
-use serde_json::Value;
-
+use crate::jsonld;
 use crate::model::Page;
 use crate::page::BlockRole;
 use crate::text::words;
@@ -94,48 +93,26 @@ fn is_by_line(text: &str) -> bool {
         && words(t).len() <= MAX_BYLINE_WORDS
 }
 
-/// Author names from JSON-LD (`author` as a string, an object with `name`, or a list).
+/// Author names from JSON-LD (`author` or `creator`: a string, an object with `name`,
+/// or a list of either); URLs are not names.
 fn json_ld_authors(page: &Page) -> Option<String> {
-    for raw in &page.json_ld {
-        let Ok(value) = serde_json::from_str::<Value>(raw) else {
-            continue;
-        };
-        let mut names = Vec::new();
-        collect_authors(&value, &mut names);
-        names.dedup();
+    let mut names: Vec<String> = Vec::new();
+    for object in jsonld::objects(page) {
+        let found = object
+            .get("author")
+            .or_else(|| object.get("creator"))
+            .map(jsonld::strings)
+            .unwrap_or_default();
+        for name in found {
+            if !name.contains("://") && !names.contains(&name) {
+                names.push(name);
+            }
+        }
         if !names.is_empty() {
-            return clean(&names.join(", "));
+            break;
         }
     }
-    None
-}
-
-fn collect_authors(value: &Value, names: &mut Vec<String>) {
-    match value {
-        Value::Array(items) => items.iter().for_each(|v| collect_authors(v, names)),
-        Value::Object(map) => {
-            if let Some(author) = map.get("author").or_else(|| map.get("creator")) {
-                author_names(author, names);
-            }
-            if let Some(graph) = map.get("@graph") {
-                collect_authors(graph, names);
-            }
-        }
-        _ => {}
-    }
-}
-
-fn author_names(author: &Value, names: &mut Vec<String>) {
-    match author {
-        Value::String(s) if !s.contains("://") => names.push(s.clone()),
-        Value::Object(o) => {
-            if let Some(Value::String(name)) = o.get("name") {
-                names.push(name.clone());
-            }
-        }
-        Value::Array(items) => items.iter().for_each(|a| author_names(a, names)),
-        _ => {}
-    }
+    clean(&names.join(", "))
 }
 
 const MONTHS: &[&str] = &[

@@ -21,6 +21,7 @@ pub mod extract;
 mod finding;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html;
+pub mod jsonld;
 mod lexicon;
 pub mod model;
 pub mod offsets;
@@ -53,6 +54,8 @@ pub struct Analysis {
     pub title: String,
     /// Who wrote it, if the page says.
     pub byline: Option<String>,
+    /// Publisher and author transparency facts from the page's JSON-LD.
+    pub transparency: Vec<jsonld::Transparency>,
     /// The role of each block of the page, in block order.
     pub roles: Vec<BlockRole>,
     /// Every finding, block by block in document order.
@@ -185,6 +188,7 @@ pub fn analyze_with(page: &Page, options: &Options) -> Analysis {
         })
         .collect();
     analysis.title = page::title(page, &roles);
+    analysis.transparency = jsonld::transparency(&jsonld::objects(page));
     analysis.byline = byline::byline(page, &roles);
     analysis.roles = roles;
     analysis

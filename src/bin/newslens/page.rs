@@ -43,6 +43,7 @@ pub fn report(page: &Page) -> Value {
         "article_found": !body_text.is_empty(),
         "body_text": body_text,
         "disclosures": analysis.disclosures,
+        "transparency": analysis.transparency,
         "sentences": page_sentences(page, &analysis),
     })
 }
