@@ -9,10 +9,10 @@ use newslens::Subtype;
 use serde_json::Value;
 
 pub fn run(data: &Path, golden: &Path) -> Result<(), String> {
-    println!(
+    crate::emit(&format!(
         "{:<58} {:>6} {:>9} {:>7} {:>7}",
         "dataset / task", "n", "precision", "recall", "F1"
-    );
+    ));
     opinion(data)?;
     weasel(data)?;
     loaded(data)?;
@@ -34,10 +34,10 @@ fn jsonl(path: &Path) -> Result<Vec<Value>, String> {
 }
 
 fn row(name: &str, n: usize, s: Scores) {
-    println!(
+    crate::emit(&format!(
         "{name:<58} {n:>6} {:>9.3} {:>7.3} {:>7.3}",
         s.precision, s.recall, s.f1
-    );
+    ));
 }
 
 fn text(v: &Value) -> &str {
@@ -69,7 +69,7 @@ fn opinion(data: &Path) -> Result<(), String> {
         let shipped = at(None);
         let share = shipped.iter().filter(|p| **p).count() as f64 / shipped.len().max(1) as f64;
         let s = Scores::of_class(&shipped, &g, true);
-        println!(
+        crate::emit(&format!(
             "{:<58} {:>6} {:>9.3} {:>7.3} {:>7.3}  macro-F1 {:.3} (at 0.5: {:.3}; predicted opinion share {:.0}%)",
             format!("CheckThat! dev {name}: opinion sentences"),
             g.len(),
@@ -79,7 +79,7 @@ fn opinion(data: &Path) -> Result<(), String> {
             macro_f1(&shipped, &g),
             macro_f1(&at(Some(0.5)), &g),
             share * 100.0
-        );
+        ));
     }
     Ok(())
 }
@@ -240,11 +240,11 @@ fn seed(golden: &Path) -> Result<(), String> {
             opinions_ok += usize::from((report.opinion_label == OpinionLabel::Opinion) == expected);
         }
     }
-    println!(
+    crate::emit(&format!(
         "{:<58} {:>6}  required markers found {markers_ok}/{markers}, opinion verdicts right {opinions_ok}/{opinions}",
         "seed column (sentences alone, no context)",
         rows.len()
-    );
+    ));
     Ok(())
 }
 
@@ -357,17 +357,17 @@ fn extraction(data: &Path) -> Result<(), String> {
         }
     }
     body.print("Readability test pages: body text (4-token shingles)");
-    println!(
+    crate::emit(&format!(
         "{:<58} {bylines:>6}  exact {exact} ({:.0}%), ignoring case and \"By\" {loose} ({:.0}%)",
         "Readability test pages: byline match",
         100.0 * exact as f64 / bylines.max(1) as f64,
         100.0 * loose as f64 / bylines.max(1) as f64
-    );
-    println!(
+    ));
+    crate::emit(&format!(
         "{:<58} {:>6}  {}",
         "Readability test pages: author bios",
         bios.len(),
         bios.join(", ")
-    );
+    ));
     Ok(())
 }

@@ -85,7 +85,7 @@ fn main() -> ExitCode {
             true
         }),
         Command::Model { file, url } => page::load(&file, &url).map(|p| {
-            println!("{}", serde_json::to_string(&p).expect("model serialises"));
+            emit(&serde_json::to_string(&p).expect("model serialises"));
             true
         }),
         Command::Eval { data, golden } => eval::run(&data, &golden).map(|()| true),
@@ -97,6 +97,20 @@ fn main() -> ExitCode {
             eprintln!("newslens: {message}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// Prints one line of output. A closed pipe (`newslens … | head`) ends the program
+/// quietly instead of panicking.
+pub fn emit(line: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = writeln!(out, "{line}") {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("newslens: cannot write output: {e}");
+        std::process::exit(1);
     }
 }
 

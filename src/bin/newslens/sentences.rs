@@ -11,7 +11,7 @@ pub fn run(input: &str) -> bool {
             continue;
         }
         match row(line) {
-            Ok(out) => println!("{out}"),
+            Ok(out) => crate::emit(&out.to_string()),
             Err(e) => {
                 eprintln!("newslens: line {}: {e}", number + 1);
                 ok = false;

@@ -1,0 +1,176 @@
+//! The real `newslens` binary on the seed pages and on bad input.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const SEED_PAGE: &str = "../shared/golden/seed-page.html";
+const BARE_PAGE: &str = "../shared/golden/seed-page-bare.html";
+
+fn newslens(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_newslens"))
+        .args(args)
+        .output()
+        .expect("the newslens binary runs")
+}
+
+fn json(output: &Output) -> Value {
+    assert!(
+        output.status.success(),
+        "failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("stdout is JSON")
+}
+
+/// A scratch file under the target directory, removed on drop.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str, bytes: &[u8]) -> Scratch {
+        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+        let path = dir.join(format!("{}-{name}", std::process::id()));
+        std::fs::write(&path, bytes).expect("scratch file written");
+        Scratch(path)
+    }
+
+    fn path(&self) -> &str {
+        self.0.to_str().expect("UTF-8 path")
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+#[test]
+fn page_reads_title_byline_type_body_and_disclosure_of_the_seed() {
+    let out = json(&newslens(&["page", SEED_PAGE]));
+    assert_eq!(out["title"], "Biden's NATO Talks Offer Hands Putin a Win");
+    assert_eq!(out["byline"], "Fred Fleitz");
+    assert_eq!(out["article_type"]["kind"], "opinion");
+    assert_eq!(out["article_type"]["estimated"], false);
+    let body = out["body_text"].as_str().unwrap();
+    assert!(body.contains("Most NATO states realize this."));
+    for furniture in [
+        "Related Stories",
+        "patriot76",
+        "We use cookies",
+        "Newsfront",
+        "1,234 shares",
+        "© 2025",
+    ] {
+        assert!(!body.contains(furniture), "body holds {furniture:?}");
+    }
+    let bio = &out["disclosures"][0];
+    assert_eq!(bio["person"], "Fred Fleitz");
+    assert_eq!(
+        bio["current_roles"][0],
+        "President of the Center for Security Policy"
+    );
+    assert_eq!(bio["past_roles"][1], "CIA analyst");
+    let sentences = out["sentences"].as_array().unwrap();
+    assert!(!sentences
+        .iter()
+        .any(|s| s["text"].as_str().unwrap().contains("Fred Fleitz is")));
+    let s14 = sentences
+        .iter()
+        .find(|s| s["text"] == "Most NATO states realize this.")
+        .unwrap();
+    assert_eq!(s14["sourcing"], "vague");
+}
+
+#[test]
+fn the_bare_page_is_estimated_to_be_opinion_from_its_text() {
+    let out = json(&newslens(&["page", BARE_PAGE]));
+    assert_eq!(out["article_type"]["kind"], "opinion");
+    assert_eq!(out["article_type"]["estimated"], true);
+    assert_eq!(out["disclosures"][0]["person"], "Fred Fleitz");
+}
+
+#[test]
+fn gzip_input_gives_the_same_result() {
+    let html = std::fs::read(SEED_PAGE).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(&html).unwrap();
+    let file = Scratch::new("seed.html.gz", &gz.finish().unwrap());
+    assert_eq!(
+        json(&newslens(&["page", file.path()])),
+        json(&newslens(&["page", SEED_PAGE]))
+    );
+}
+
+#[test]
+fn pages_without_an_article_say_so() {
+    for (name, html) in [
+        ("empty.html", ""),
+        (
+            "frameset.html",
+            "<html><frameset><frame src=a.html></frameset></html>",
+        ),
+        (
+            "malformed.html",
+            "<div><p>unclosed <b>tags <table><td>cell</div></span></html>",
+        ),
+    ] {
+        let file = Scratch::new(name, html.as_bytes());
+        let out = json(&newslens(&["page", file.path()]));
+        if name != "malformed.html" {
+            assert_eq!(out["article_found"], false, "{name}");
+        }
+    }
+}
+
+#[test]
+fn binary_and_missing_files_fail_with_a_clear_message() {
+    let file = Scratch::new("binary.bin", &[0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xff]);
+    let out = newslens(&["page", file.path()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("binary file, not HTML"));
+
+    let out = newslens(&["page", "no/such/file.html"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read no/such/file.html"));
+
+    let file = Scratch::new("latin1.jsonl", b"{\"id\": 1, \"text\": \"caf\xe9\"}\n");
+    let out = newslens(&["sentences", file.path()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not UTF-8"));
+}
+
+#[test]
+fn sentences_writes_one_line_per_input_and_reports_bad_lines() {
+    let input = "{\"id\": \"a\", \"text\": \"This writer believes it is very likely a ruse.\"}\nnot json\n{\"id\": 7, \"text\": \"Officials said the talks ended.\"}\n";
+    let file = Scratch::new("sentences.jsonl", input.as_bytes());
+    let out = newslens(&["sentences", file.path()]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a bad line makes the exit status 1"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 2: not JSON"));
+    let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "a");
+    let cues: Vec<&str> = lines[0]["markers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["cue"].as_str().unwrap())
+        .collect();
+    assert!(
+        cues.contains(&"This writer believes") && cues.contains(&"very likely"),
+        "{cues:?}"
+    );
+    assert_eq!(lines[0]["markers"][0]["start"], 0);
+    assert_eq!(lines[1]["id"], 7);
+    assert_eq!(lines[1]["sourcing"], "attributed-anonymous");
+    assert!(lines[1]["opinion"].as_f64().unwrap() < 0.5);
+}
