@@ -27,7 +27,7 @@ fn row(line: &str) -> Result<Value, String> {
     let report = sentence_report(text);
     Ok(json!({
         "id": input.get("id").cloned().unwrap_or(Value::Null),
-        "opinion": (report.opinion * 10_000.0).round() / 10_000.0,
+        "opinion": (f64::from(report.opinion) * 10_000.0).round() / 10_000.0,
         "opinion_label": report.opinion_label,
         "sourcing": report.sourcing,
         "markers": report.markers,
