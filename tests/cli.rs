@@ -174,3 +174,75 @@ fn sentences_writes_one_line_per_input_and_reports_bad_lines() {
     assert_eq!(lines[1]["sourcing"], "attributed-anonymous");
     assert!(lines[1]["opinion"].as_f64().unwrap() < 0.5);
 }
+
+#[test]
+fn analyze_detects_text_or_html_and_shows_a_coloured_view() {
+    let out = json(&newslens(&[
+        "analyze",
+        "../shared/golden/seed-article.txt",
+        "--json",
+    ]));
+    assert_eq!(out["article_type"]["kind"], "opinion");
+    let html = json(&newslens(&["analyze", SEED_PAGE]));
+    assert_eq!(
+        html["byline"], "Fred Fleitz",
+        "HTML is detected without --format"
+    );
+    let view = newslens(&["analyze", SEED_PAGE, "--color", "always"]);
+    let text = String::from_utf8_lossy(&view.stdout);
+    let yellow = text.split("\x1b[33m").skip(1);
+    assert!(
+        yellow
+            .map(|s| s.trim_start_matches("\x1b[4m"))
+            .any(|s| s.starts_with("likely")),
+        "hedges are yellow"
+    );
+    assert!(text.contains("Disclosure — Fred Fleitz"));
+    assert!(!text.contains("patriot76"));
+}
+
+#[test]
+fn annotate_writes_a_self_contained_copy() {
+    let out = Scratch::new("annotated.html", b"");
+    let status = newslens(&["annotate", SEED_PAGE, "-o", out.path()]);
+    assert!(status.status.success());
+    let html = std::fs::read_to_string(out.path()).unwrap();
+    assert!(html.contains("<mark class=\"newslens-hedge\" title=\"Hedge: the writer signals uncertainty rather than stating a fact. Cue: “likely”.\">likely</mark>"));
+    assert!(html.contains("mark.newslens-vague"), "styles are inlined");
+    for external in ["<script", "<link", "src=", "http"] {
+        assert!(
+            !html.contains(external),
+            "annotated copy holds {external:?}"
+        );
+    }
+}
+
+#[test]
+fn batch_keeps_input_order_and_reports_bad_lines() {
+    let html = std::fs::read_to_string(SEED_PAGE).unwrap();
+    let mut input = String::new();
+    for i in 0..12 {
+        let doc = if i % 3 == 0 {
+            serde_json::json!({"id": i, "html": html})
+        } else {
+            serde_json::json!({"id": i, "text": "Critics say the plan will obviously fail.\nIt might."})
+        };
+        input.push_str(&format!("{doc}\n"));
+        if i == 5 {
+            input.push_str("{broken\n\n");
+        }
+    }
+    let file = Scratch::new("batch.jsonl", input.as_bytes());
+    let out = newslens(&["batch", file.path()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 7: not JSON"));
+    let ids: Vec<i64> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["id"]
+                .as_i64()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(ids, (0..12).collect::<Vec<_>>());
+}

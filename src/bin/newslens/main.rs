@@ -1,18 +1,19 @@
 //! `newslens`: the command-line front end of the newslens core.
 //!
-//! Exit codes: 0 success; 1 an input could not be read or a line was invalid (the rest
-//! is still processed); 2 bad usage.
+//! Exit codes: 0 success; 1 an input could not be read, was not UTF-8 or not HTML, or a
+//! JSON line was invalid (the other lines are still processed); 2 bad usage.
 
+mod batch;
 mod eval;
 mod page;
 mod sentences;
+mod view;
 
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use newslens::model::Page;
 
 #[derive(Parser)]
 #[command(
@@ -27,9 +28,35 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Analyse a plain-text article (one paragraph per line) and print the analysis as JSON.
+    /// Analyse an article (text with one paragraph per line, or HTML): a coloured reading
+    /// view on a terminal (or with --color always), JSON otherwise (or with --json).
     Analyze {
-        /// The file to read, or `-` for standard input.
+        /// The file to read (`.gz` accepted), or `-` for standard input.
+        file: PathBuf,
+        #[command(flatten)]
+        input: InputArgs,
+        /// Print JSON (the `page` output) even on a terminal.
+        #[arg(long)]
+        json: bool,
+        /// Colour the reading view: auto (on a terminal), always or never.
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+        color: ColorChoice,
+    },
+    /// Write a self-contained annotated copy of an article: its text with every finding
+    /// marked and explained on hover, the article type and the disclosures.
+    Annotate {
+        file: PathBuf,
+        /// Where to write the annotated HTML.
+        #[arg(short, long)]
+        output: PathBuf,
+        #[command(flatten)]
+        input: InputArgs,
+    },
+    /// Analyse many documents: JSON Lines in (`id`, and `text` or `html`, optional `url`),
+    /// one JSON line out per document, in input order, using every core.
+    Batch {
+        /// The JSON Lines file, or `-` for standard input.
+        #[arg(default_value = "-")]
         file: PathBuf,
     },
     /// Read JSON Lines with `id` and `text`; write one JSON line per input with `id`,
@@ -65,26 +92,64 @@ enum Command {
     },
 }
 
+/// How to read an article file.
+#[derive(clap::Args)]
+struct InputArgs {
+    /// Text or HTML; `auto` decides from the content.
+    #[arg(long, value_enum, default_value_t = page::Format::Auto)]
+    format: page::Format,
+    /// The page's address (for hints such as `/opinion/` in the path).
+    #[arg(long, default_value = "")]
+    url: String,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Analyze { file } => read_input(&file).map(|text| {
-            let analysis = newslens::analyze(&Page::from_text(&text));
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&analysis).expect("analysis serialises")
-            );
+        Command::Analyze {
+            file,
+            input,
+            json,
+            color,
+        } => page::load(&file, input.format, &input.url).map(|p| {
+            let terminal = std::io::stdout().is_terminal();
+            let view = !json && (terminal || matches!(color, ColorChoice::Always));
+            if !view {
+                emit(&serde_json::to_string_pretty(&page::report(&p)).expect("report serialises"));
+            } else {
+                let colour = match color {
+                    ColorChoice::Always => true,
+                    ColorChoice::Never => false,
+                    ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none(),
+                };
+                emit(&view::terminal(&p, &newslens::analyze(&p), colour));
+            }
             true
         }),
+        Command::Annotate {
+            file,
+            output,
+            input,
+        } => page::load(&file, input.format, &input.url).and_then(|p| {
+            let html = view::annotated_html(&p, &newslens::analyze(&p));
+            std::fs::write(&output, html)
+                .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
+            Ok(true)
+        }),
+        Command::Batch { file } => batch::run(&file),
         Command::Sentences { file } => read_input(&file).map(|text| sentences::run(&text)),
-        Command::Page { file, url } => page::load(&file, &url).map(|p| {
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&page::report(&p)).expect("report serialises")
-            );
+        Command::Page { file, url } => page::load(&file, page::Format::Html, &url).map(|p| {
+            emit(&serde_json::to_string_pretty(&page::report(&p)).expect("report serialises"));
             true
         }),
-        Command::Model { file, url } => page::load(&file, &url).map(|p| {
+        Command::Model { file, url } => page::load(&file, page::Format::Html, &url).map(|p| {
             emit(&serde_json::to_string(&p).expect("model serialises"));
             true
         }),

@@ -1,0 +1,282 @@
+//! Human-readable views of an analysis: a coloured terminal reading view, and a
+//! self-contained annotated HTML copy of the article.
+
+use newslens::model::Page;
+use newslens::offsets::{utf16_to_chars, BlockUnits};
+use newslens::page::BlockRole;
+use newslens::{Analysis, Category, Finding, Subtype};
+
+/// The extension's highlight styles, reused for `<mark>` elements in annotated copies so
+/// both look the same.
+const HIGHLIGHT_CSS: &str = include_str!("../../../extension/dom/highlights.css");
+
+/// A finding located in its block's text, in chars.
+struct Located<'a> {
+    finding: &'a Finding,
+    start: usize,
+    end: usize,
+}
+
+/// The article blocks worth showing, each with its findings located in chars.
+fn article<'a>(page: &'a Page, analysis: &'a Analysis) -> Vec<(usize, String, Vec<Located<'a>>)> {
+    page.blocks
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| {
+            matches!(
+                analysis.roles.get(*i),
+                Some(BlockRole::Body | BlockRole::Heading | BlockRole::Disclosure)
+            )
+        })
+        .map(|(i, block)| {
+            let text = block.text();
+            let units = BlockUnits::new(&block.segments);
+            let located = analysis
+                .findings
+                .iter()
+                .filter(|f| f.block as usize == i)
+                .filter_map(|f| {
+                    let start = utf16_to_chars(&text, units.absolute(f.ranges.first()?, true));
+                    let end = utf16_to_chars(&text, units.absolute(f.ranges.last()?, false));
+                    Some(Located {
+                        finding: f,
+                        start,
+                        end,
+                    })
+                })
+                .collect();
+            (i, text, located)
+        })
+        .collect()
+}
+
+/// The reader-facing name of a subtype.
+fn label(subtype: Subtype) -> String {
+    serde_json::to_value(subtype)
+        .ok()
+        .and_then(|v| v.as_str().map(|s| s.replace('-', " ")))
+        .unwrap_or_default()
+}
+
+fn summary(analysis: &Analysis) -> Vec<String> {
+    let mut lines = Vec::new();
+    let kind = serde_json::to_value(analysis.article_type.kind).ok();
+    let kind = kind.as_ref().and_then(|v| v.as_str()).unwrap_or("unknown");
+    lines.push(format!(
+        "{} · {kind} ({})",
+        analysis
+            .byline
+            .as_deref()
+            .map_or("author unknown".to_string(), |b| format!("By {b}")),
+        analysis.article_type.evidence
+    ));
+    let count = |c: Category| analysis.findings.iter().filter(|f| f.category == c).count();
+    let claims = |s: Subtype| analysis.findings.iter().filter(|f| f.subtype == s).count();
+    lines.push(format!(
+        "{} opinion markers · claims: {} named source, {} anonymous, {} vague, {} unsourced · {} disclosure blocks",
+        count(Category::Opinion),
+        claims(Subtype::AttributedNamed),
+        claims(Subtype::AttributedAnonymous),
+        claims(Subtype::Vague),
+        claims(Subtype::Unattributed),
+        count(Category::Disclosure),
+    ));
+    for d in &analysis.disclosures {
+        let mut facts = vec![d.person.clone().unwrap_or_else(|| "disclosure".into())];
+        if !d.current_roles.is_empty() {
+            facts.push(format!("now: {}", d.current_roles.join("; ")));
+        }
+        if !d.past_roles.is_empty() {
+            facts.push(format!("before: {}", d.past_roles.join("; ")));
+        }
+        if !d.interests.is_empty() {
+            facts.push(format!("interests: {}", d.interests.join("; ")));
+        }
+        lines.push(format!("Disclosure — {}", facts.join(" · ")));
+    }
+    lines
+}
+
+/// ANSI colour of an opinion marker or disclosure; claims are shown by underlines.
+fn ansi(subtype: Subtype) -> Option<&'static str> {
+    use Subtype::*;
+    match subtype {
+        Hedge => Some("33"),
+        Booster | Speculation => Some("35"),
+        Stance => Some("36"),
+        Loaded | ScareQuote => Some("31"),
+        RhetoricalQuestion => Some("3;35"),
+        AuthorBio | DisclosureStatement | Sponsorship => Some("34"),
+        AttributedNamed | AttributedAnonymous | Vague | Unattributed => None,
+    }
+}
+
+/// The coloured reading view. Without colour, opinion markers are bracketed ⟦…⟧.
+pub fn terminal(page: &Page, analysis: &Analysis, colour: bool) -> String {
+    let mut out = String::new();
+    let bold = |s: &str| {
+        if colour {
+            format!("\x1b[1m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    };
+    if !analysis.title.is_empty() {
+        out.push_str(&bold(&analysis.title));
+        out.push('\n');
+    }
+    for line in summary(analysis) {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    if colour {
+        out.push_str(
+            "\x1b[33mhedge\x1b[0m \x1b[35mbooster/speculation\x1b[0m \x1b[36mstance\x1b[0m \x1b[31mloaded/scare quote\x1b[0m \
+             \x1b[34mdisclosure\x1b[0m · underlined: \x1b[4munsourced\x1b[0m, \x1b[4;2mvague\x1b[0m\n",
+        );
+    }
+    for (_, text, located) in article(page, analysis) {
+        out.push('\n');
+        let original: Vec<char> = text.chars().collect();
+        let style_at = |i: usize| -> (Option<&'static str>, Option<&'static str>) {
+            let mut colour_code = None;
+            let mut underline = None;
+            for l in located.iter().filter(|l| l.start <= i && i < l.end) {
+                match l.finding.subtype {
+                    Subtype::Unattributed => underline = Some("4"),
+                    Subtype::Vague if underline.is_none() => underline = Some("4;2"),
+                    s => colour_code = ansi(s).or(colour_code),
+                }
+            }
+            (colour_code, underline)
+        };
+        let mut current = (None, None);
+        for (i, c) in original.iter().enumerate() {
+            let style = style_at(i);
+            if style != current {
+                if colour {
+                    out.push_str("\x1b[0m");
+                    for code in [style.0, style.1].into_iter().flatten() {
+                        out.push_str(&format!("\x1b[{code}m"));
+                    }
+                } else {
+                    if current.0.is_some() {
+                        out.push('⟧');
+                    }
+                    if style.0.is_some() {
+                        out.push('⟦');
+                    }
+                }
+                current = style;
+            }
+            // Newlines and tabs inside HTML paragraphs read as spaces.
+            out.push(if c.is_whitespace() { ' ' } else { *c });
+        }
+        if colour {
+            out.push_str("\x1b[0m");
+        } else if current.0.is_some() {
+            out.push('⟧');
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+/// A self-contained annotated copy of the article: no scripts, no external resources.
+pub fn annotated_html(page: &Page, analysis: &Analysis) -> String {
+    let css = HIGHLIGHT_CSS
+        .replace("::highlight(newslens-", "mark.newslens-")
+        .replace(") {", " {");
+    let mut body = String::new();
+    for (i, text, mut located) in article(page, analysis) {
+        // Claims outside, markers inside: sort so wider findings open first.
+        located.sort_by_key(|l| (l.start, std::cmp::Reverse(l.end)));
+        let chars: Vec<char> = text.chars().collect();
+        let mut boundaries: Vec<usize> = located
+            .iter()
+            .flat_map(|l| [l.start, l.end])
+            .chain([0, chars.len()])
+            .collect();
+        boundaries.sort_unstable();
+        boundaries.dedup();
+        let tag = page
+            .elements
+            .get(page.blocks[i].element as usize)
+            .map(|e| e.tag.as_str())
+            .filter(|t| ["h1", "h2", "h3", "h4"].contains(t))
+            .unwrap_or("p");
+        body.push_str(&format!("<{tag}>"));
+        for piece in boundaries.windows(2) {
+            let (from, to) = (piece[0], piece[1]);
+            let active: Vec<&Located> = located
+                .iter()
+                .filter(|l| l.start <= from && to <= l.end)
+                .collect();
+            let text: String = chars[from..to].iter().collect();
+            let mut html = escape(&text);
+            for l in active.iter().rev() {
+                let f = l.finding;
+                let title = if f.cue.is_empty() {
+                    f.explanation.clone()
+                } else {
+                    format!("{} Cue: “{}”.", f.explanation, f.cue)
+                };
+                let name = serde_json::to_value(f.subtype).ok();
+                let name = name.as_ref().and_then(|v| v.as_str()).unwrap_or("");
+                html = format!(
+                    "<mark class=\"newslens-{name}\" title=\"{}\">{html}</mark>",
+                    escape(&title)
+                );
+            }
+            body.push_str(&html);
+        }
+        body.push_str(&format!("</{tag}>\n"));
+    }
+    let summary: String = summary(analysis)
+        .iter()
+        .map(|l| format!("<p class=\"summary\">{}</p>\n", escape(l)))
+        .collect();
+    let legend: String = [
+        Subtype::Hedge,
+        Subtype::Booster,
+        Subtype::Stance,
+        Subtype::Loaded,
+        Subtype::Speculation,
+        Subtype::RhetoricalQuestion,
+        Subtype::ScareQuote,
+        Subtype::AttributedNamed,
+        Subtype::AttributedAnonymous,
+        Subtype::Vague,
+        Subtype::Unattributed,
+        Subtype::AuthorBio,
+    ]
+    .iter()
+    .map(|&s| {
+        let name = serde_json::to_value(s).ok();
+        let name = name.as_ref().and_then(|v| v.as_str()).unwrap_or("");
+        format!(
+            "<li><mark class=\"newslens-{name}\">{}</mark> — {}</li>",
+            escape(&label(s)),
+            escape(s.explanation())
+        )
+    })
+    .collect();
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"generator\" content=\"newslens\">\n\
+         <title>{title} — annotated by newslens</title>\n<style>\n\
+         body {{ font: 18px/1.6 Georgia, serif; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #222; }}\n\
+         mark {{ background: none; color: inherit; }}\n.summary {{ font: 14px/1.4 system-ui, sans-serif; color: #444; margin: 0.2em 0; }}\n\
+         footer {{ font: 14px/1.5 system-ui, sans-serif; border-top: 1px solid #ccc; margin-top: 2em; }}\n{css}</style>\n</head>\n<body>\n\
+         <header>\n<h1>{title}</h1>\n{summary}</header>\n<article>\n{body}</article>\n\
+         <footer>\n<p>Annotated by newslens. Hover a mark for why it was marked.</p>\n<ul>{legend}</ul>\n</footer>\n</body>\n</html>\n",
+        title = escape(&analysis.title),
+    )
+}
