@@ -1,42 +1,155 @@
-// The demo page: the same wasm package and DOM layer as the extension, on pasted text.
+// The demo page: the extension's DOM layer and wasm package on pasted text or HTML.
+// The analysis runs in a worker (worker.js) and the article is drawn in chunks, so even
+// a megabyte of text never freezes the page.
 'use strict';
 
 (() => {
+  const { collectPage, render, summarize } = globalThis.newslensDom;
   const source = document.getElementById('source');
   const output = document.getElementById('output');
+  const panel = document.getElementById('panel');
   const status = document.getElementById('status');
-  const { collectPage, render } = globalThis.newslensDom;
-  const ready = wasm_bindgen({ module_or_path: 'pkg/newslens_bg.wasm' });
-  let view = null;
+  const progress = document.getElementById('progress');
+  const analyseButton = document.getElementById('analyse');
+  const SHOWN = new Set(['body', 'heading', 'disclosure']);
+  const BLOCKS_PER_FRAME = 400;
 
+  const worker = new Worker('worker.js');
+  const waiting = new Map();
+  let requests = 0;
+  worker.onmessage = ({ data }) => {
+    const pending = waiting.get(data.id);
+    waiting.delete(data.id);
+    if (data.error) pending.reject(new Error(data.error));
+    else pending.resolve(data.analysis);
+  };
+  function analyseInWorker(page) {
+    return new Promise((resolve, reject) => {
+      const id = ++requests;
+      waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, page });
+    });
+  }
+
+  const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+
+  function say(text, value) {
+    status.textContent = text;
+    progress.hidden = value === undefined;
+    if (value === null) progress.removeAttribute('value');
+    else if (value !== undefined) progress.value = value;
+  }
+
+  /** An inert document holding the input: HTML is parsed (scripts never run), text becomes paragraphs. */
+  function sourceDocument(input) {
+    if (input.startsWith('<')) return new DOMParser().parseFromString(input, 'text/html');
+    const doc = document.implementation.createHTMLDocument('');
+    const article = doc.createElement('article');
+    for (const line of input.split('\n')) {
+      if (!line.trim()) continue;
+      const p = doc.createElement('p');
+      p.textContent = line.trim();
+      article.appendChild(p);
+    }
+    doc.body.appendChild(article);
+    return doc;
+  }
+
+  /** Draws the article blocks, one text node per segment, a chunk per frame. */
+  async function draw(page, analysis) {
+    const nodes = [];
+    for (let b = 0; b < page.blocks.length; b++) {
+      const block = page.blocks[b];
+      if (!SHOWN.has(analysis.roles[b])) {
+        nodes.push([]);
+        continue;
+      }
+      const tag = page.elements[block.element].tag;
+      const el = document.createElement(/^h[1-6]$/.test(tag) ? 'h2' : 'p');
+      const texts = block.segments.map((s) => document.createTextNode(s));
+      el.append(...texts);
+      output.appendChild(el);
+      nodes.push(texts);
+      if (b % BLOCKS_PER_FRAME === BLOCKS_PER_FRAME - 1) {
+        say('Drawing…', b / page.blocks.length);
+        await nextFrame();
+      }
+    }
+    return nodes;
+  }
+
+  let view = null;
   async function analyse() {
     if (view) view.clear();
+    view = null;
     output.replaceChildren();
-    const lines = source.value.split('\n').map((l) => l.trim()).filter(Boolean);
-    if (!lines.length) {
-      status.textContent = 'Nothing to analyse: paste some text first.';
+    panel.replaceChildren();
+    const input = source.value.trim();
+    if (!input) {
+      say('Nothing to analyse: paste some text or HTML first.');
       return;
     }
-    for (const line of lines) {
-      const p = document.createElement('p');
-      p.textContent = line;
-      output.appendChild(p);
-    }
+    analyseButton.disabled = true;
     try {
-      await ready;
-      const { page, nodes } = collectPage(output);
-      const analysis = wasm_bindgen.analyze(page, undefined);
+      say(`Reading ${(input.length / 1024).toFixed(0)} KB…`, null);
+      await nextFrame();
+      const { page } = collectPage(sourceDocument(input));
+      say('Analysing…', null);
+      const analysis = await analyseInWorker(page);
+      const nodes = await draw(page, analysis);
+      if (!output.childNodes.length) {
+        say('No article text found in this input.');
+        return;
+      }
       view = render(analysis, nodes);
-      status.textContent = `${view.marks} marks. Hover one for why.`;
+      summarize(panel, analysis);
+      say(`${view.marks} marks in ${analysis.sentences.length} sentences. Hover a mark for why.`);
     } catch (error) {
-      status.textContent = `Could not analyse: ${error.message || error}`;
+      say(`Could not analyse this input: ${error.message || error}`);
+    } finally {
+      analyseButton.disabled = false;
     }
   }
 
-  document.getElementById('analyse').addEventListener('click', analyse);
+  /** The legend: each kind of mark on an example, drawn by the same renderer. */
+  const LEGEND = [
+    ['hedge', 'opinion', 'Hedge', 'It will probably fail.', 'probably'],
+    ['booster', 'opinion', 'Booster', 'This is obviously a mistake.', 'obviously'],
+    ['stance', 'opinion', 'First-person stance', 'I believe the plan is sound.', 'I believe'],
+    ['loaded', 'opinion', 'Loaded word', 'A reckless gamble.', 'reckless'],
+    ['speculation', 'opinion', 'Speculation', 'He must have been furious.', 'must have been furious'],
+    ['rhetorical-question', 'opinion', 'Rhetorical question', 'Who could believe that?', 'Who could believe that?'],
+    ['scare-quote', 'opinion', 'Scare quotes', 'Their “concerns” about it.', '“concerns”'],
+    ['attributed-named', 'claim', 'Named source', 'The talks failed, the minister said.', 'The talks failed, the minister said.'],
+    ['attributed-anonymous', 'claim', 'Anonymous source', 'A senior official said the talks failed.', 'A senior official said the talks failed.'],
+    ['vague', 'claim', 'Vague source', 'Critics say the talks failed.', 'Critics say the talks failed.'],
+    ['unattributed', 'claim', 'No source', 'The talks failed because of the minister.', 'The talks failed because of the minister.'],
+    ['author-bio', 'disclosure', 'Author disclosure', 'Jane Roe is a columnist for the Daily.', 'Jane Roe is a columnist for the Daily.'],
+  ];
+  function drawLegend() {
+    const list = document.getElementById('legend');
+    const nodes = [];
+    const findings = LEGEND.map(([subtype, category, label, example, cue], block) => {
+      const item = document.createElement('li');
+      const text = document.createTextNode(example);
+      const span = document.createElement('span');
+      span.className = 'example';
+      span.appendChild(text);
+      item.append(`${label} (${category}): `, span);
+      list.appendChild(item);
+      nodes.push([text]);
+      const start = example.indexOf(cue);
+      const explanation = `${label}: see the card on any mark in an article for why it was marked.`;
+      return { block, category, subtype, cue, explanation, ranges: [{ segment: 0, start, end: start + cue.length }] };
+    });
+    render({ findings }, nodes);
+  }
+
+  analyseButton.addEventListener('click', analyse);
   document.getElementById('sample').addEventListener('click', async () => {
     const res = await fetch('sample.txt');
     source.value = res.ok ? await res.text() : '';
     analyse();
   });
+  drawLegend();
 })();

@@ -36,12 +36,13 @@ globalThis.newslensDom = globalThis.newslensDom || {};
   }
 
   /**
-   * Registers highlights for `analysis.findings` over `nodes` (from collectPage) and
-   * returns a controller with `clear()` and the number of `marks` drawn.
+   * Adds highlights for `analysis.findings` over `nodes` (from collectPage) and returns a
+   * controller with `clear()` (removes exactly these marks) and the number of `marks`.
+   * Several renders can coexist: each adds its ranges to the shared named highlights.
    */
   function render(analysis, nodes, doc = document) {
     const byNode = new Map(); // Text node -> [{ start, end, finding }]
-    const highlights = new Map(); // subtype -> Highlight
+    const added = []; // [Highlight, Range]
     let marks = 0;
     for (const finding of analysis.findings) {
       const blockNodes = nodes[finding.block];
@@ -53,25 +54,26 @@ globalThis.newslensDom = globalThis.newslensDom || {};
         range.setStart(node, r.start);
         range.setEnd(node, r.end);
         if (supported()) {
-          let h = highlights.get(finding.subtype);
+          const name = PREFIX + finding.subtype;
+          let h = CSS.highlights.get(name);
           if (!h) {
             h = new Highlight();
             h.priority = PRIORITY[finding.category] || 0;
-            highlights.set(finding.subtype, h);
+            CSS.highlights.set(name, h);
           }
           h.add(range);
+          added.push([h, range]);
         }
         if (!byNode.has(node)) byNode.set(node, []);
         byNode.get(node).push({ start: r.start, end: r.end, finding });
       }
       marks++;
     }
-    for (const [subtype, h] of highlights) CSS.highlights.set(PREFIX + subtype, h);
     const card = hoverCard(doc, byNode);
     return {
       marks,
       clear() {
-        for (const subtype of highlights.keys()) CSS.highlights.delete(PREFIX + subtype);
+        for (const [h, range] of added) h.delete(range);
         card.remove();
       },
     };

@@ -8,6 +8,7 @@ import { checkEquivalence } from './equivalence.mjs';
 import { checkSeed, loadExpectations } from './expectations.mjs';
 import { launchChromium } from './chromium.mjs';
 import { launchFirefox } from './firefox.mjs';
+import { checkDemo } from './www.mjs';
 
 const DIST = path.resolve('target/dist');
 const SHOTS = path.resolve('target/e2e');
@@ -28,6 +29,7 @@ if (checkSeed({ ranges: [], textUnchanged: true }, expectations).length < 10) {
 fs.mkdirSync(SHOTS, { recursive: true });
 const server = await startServer();
 const failures = [];
+failures.push(...(await checkDemo(server.origin, SHOTS)));
 const browsers = [
   ['chromium', () => launchChromium(path.join(DIST, 'chrome'))],
   ['firefox', () => launchFirefox(path.join(DIST, 'firefox'))],

@@ -14,9 +14,25 @@ const PAGES = {
   '/bare.html': path.join(GOLDEN, 'seed-page-bare.html'),
 };
 
+const WWW = path.resolve('target/dist/www');
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.txt': 'text/plain; charset=utf-8' };
+
+/** The built demo page under /www/, as any static server would serve it. */
+async function serveDemo(pathname, res) {
+  const file = path.join(WWW, path.normalize(pathname.slice('/www/'.length) || 'index.html'));
+  if (!file.startsWith(WWW)) return res.writeHead(403).end();
+  try {
+    const body = await fs.readFile(file);
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' }).end(body);
+  } catch {
+    res.writeHead(404).end('not found');
+  }
+}
+
 export async function startServer() {
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
+    if (url.pathname.startsWith('/www/')) return serveDemo(url.pathname, res);
     const strict = url.pathname.startsWith('/strict/');
     const saved = url.pathname.startsWith('/saved/') && SAVED_PAGES.includes(url.pathname.slice('/saved/'.length));
     const file = saved

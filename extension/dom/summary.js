@@ -1,0 +1,60 @@
+// Builds the summary of an analysis — article type, byline, author disclosures, counts
+// per kind — into a container element. Shared by the www demo (and the extension's panel).
+// Page-derived strings are only ever set as textContent.
+'use strict';
+
+globalThis.newslensDom = globalThis.newslensDom || {};
+
+(() => {
+  const KINDS = [
+    ['opinion', ['hedge', 'booster', 'stance', 'loaded', 'speculation', 'rhetorical-question', 'scare-quote']],
+    ['claim', ['attributed-named', 'attributed-anonymous', 'vague', 'unattributed']],
+    ['disclosure', ['author-bio', 'disclosure-statement', 'sponsorship']],
+  ];
+
+  function el(doc, tag, text, cls) {
+    const e = doc.createElement(tag);
+    if (text !== undefined) e.textContent = text;
+    if (cls) e.className = cls;
+    return e;
+  }
+
+  /** Replaces the children of `container` with a summary of `analysis`. */
+  function summarize(container, analysis) {
+    const doc = container.ownerDocument;
+    const type = analysis.article_type || { kind: 'unknown', evidence: '', estimated: true };
+    const banner = el(doc, 'p', `${type.kind.toUpperCase()}${type.estimated ? ' (estimated)' : ''}`, `type type-${type.kind}`);
+    banner.title = type.evidence;
+    const parts = [banner];
+    if (type.evidence) parts.push(el(doc, 'p', type.evidence, 'evidence'));
+    if (analysis.byline) parts.push(el(doc, 'p', `By ${analysis.byline}`, 'byline'));
+
+    for (const d of analysis.disclosures || []) {
+      const box = el(doc, 'section', undefined, 'disclosure');
+      box.appendChild(el(doc, 'h3', d.person || d.kind.replace(/-/g, ' ')));
+      const facts = [
+        ['Now', d.current_roles], ['Before', d.past_roles],
+        ['Organisations', d.organisations], ['Interests', d.interests],
+      ];
+      for (const [label, values] of facts) {
+        if (values && values.length) box.appendChild(el(doc, 'p', `${label}: ${values.join('; ')}`));
+      }
+      parts.push(box);
+    }
+
+    const counts = new Map();
+    for (const f of analysis.findings) counts.set(f.subtype, (counts.get(f.subtype) || 0) + 1);
+    const table = el(doc, 'dl', undefined, 'counts');
+    for (const [category, subtypes] of KINDS) {
+      const total = subtypes.reduce((n, s) => n + (counts.get(s) || 0), 0);
+      table.appendChild(el(doc, 'dt', `${category}: ${total}`));
+      for (const s of subtypes) {
+        if (counts.get(s)) table.appendChild(el(doc, 'dd', `${s.replace(/-/g, ' ')}: ${counts.get(s)}`));
+      }
+    }
+    parts.push(table);
+    container.replaceChildren(...parts);
+  }
+
+  globalThis.newslensDom.summarize = summarize;
+})();

@@ -1,0 +1,14 @@
+// Runs the analysis off the main thread, so long pastes never freeze the demo page.
+'use strict';
+
+importScripts('pkg/newslens.js');
+const ready = wasm_bindgen({ module_or_path: 'pkg/newslens_bg.wasm' });
+
+self.onmessage = async ({ data }) => {
+  try {
+    await ready;
+    self.postMessage({ id: data.id, analysis: wasm_bindgen.analyze(data.page, undefined) });
+  } catch (error) {
+    self.postMessage({ id: data.id, error: String((error && error.message) || error) });
+  }
+};
