@@ -28,8 +28,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Analyse an article (text with one paragraph per line, or HTML): a coloured reading
-    /// view on a terminal (or with --color always), JSON otherwise (or with --json).
+    /// Analyse an article (text with one paragraph per line, or HTML): a reading view on a
+    /// terminal (or with an explicit --color), JSON otherwise (or with --json).
     Analyze {
         /// The file to read (`.gz` accepted), or `-` for standard input.
         file: PathBuf,
@@ -120,7 +120,7 @@ fn main() -> ExitCode {
             color,
         } => page::load(&file, input.format, &input.url).map(|p| {
             let terminal = std::io::stdout().is_terminal();
-            let view = !json && (terminal || matches!(color, ColorChoice::Always));
+            let view = !json && (terminal || !matches!(color, ColorChoice::Auto));
             if !view {
                 emit(&serde_json::to_string_pretty(&page::report(&p)).expect("report serialises"));
             } else {
