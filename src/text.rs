@@ -22,10 +22,23 @@ impl Word<'_> {
         self.text.chars().next().is_some_and(char::is_uppercase)
     }
 
-    /// Equal to `other` ignoring ASCII case and apostrophe style.
+    /// Equal to `other` (lower case, straight apostrophes) ignoring ASCII case and
+    /// apostrophe style. Allocation-free: it runs for every word against word lists.
     pub fn is(&self, other: &str) -> bool {
-        self.text.len() == other.len() && self.text.eq_ignore_ascii_case(other)
-            || self.text.replace('’', "'").eq_ignore_ascii_case(other)
+        let mut mine = self.text.chars().map(|c| if c == '’' { '\'' } else { c.to_ascii_lowercase() });
+        let mut theirs = other.chars().map(|c| c.to_ascii_lowercase());
+        loop {
+            match (mine.next(), theirs.next()) {
+                (None, None) => return true,
+                (Some(a), Some(b)) if a == b => {}
+                _ => return false,
+            }
+        }
+    }
+
+    /// Lower case with straight apostrophes, for set lookups.
+    pub fn normalised(&self) -> String {
+        self.text.replace('’', "'").to_lowercase()
     }
 
     pub fn range(&self) -> Range<usize> {

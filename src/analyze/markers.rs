@@ -93,11 +93,10 @@ fn judged_conduct(text: &str, words: &[Word]) -> Vec<Mark> {
         word_set(&EVALUATIVE, lexicon::EVALUATIVE),
         word_set(&CONDUCT, lexicon::CONDUCT_NOUNS),
     );
-    let lower = |w: &Word| w.text.replace('’', "'").to_lowercase();
     words
         .iter()
         .enumerate()
-        .filter(|(_, w)| evaluative.contains(&lower(w)))
+        .filter(|(_, w)| evaluative.contains(&w.normalised()))
         .filter(|&(i, w)| {
             words[i + 1..]
                 .iter()
@@ -105,7 +104,7 @@ fn judged_conduct(text: &str, words: &[Word]) -> Vec<Mark> {
                 .take_while(|next| {
                     !text[w.end..next.start].contains([',', ';', ':', '.', '—', '(', ')', '"', '“'])
                 })
-                .any(|next| conduct.contains(&lower(next)))
+                .any(|next| conduct.contains(&next.normalised()))
         })
         .map(|(_, w)| Mark::new(text, w.range(), Subtype::Loaded))
         .collect()

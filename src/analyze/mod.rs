@@ -7,7 +7,8 @@ pub mod sourcing;
 use std::ops::Range;
 
 use crate::finding::{Mark, Subtype};
-use crate::opinion::{sentence_features, Model};
+use crate::finding::Category;
+use crate::opinion::{sentence_features, Model, SentenceFacts};
 use crate::segment;
 use crate::text::words;
 use sourcing::{SentenceContext, Sourcing};
@@ -88,7 +89,21 @@ pub fn sentence(cx: &SentenceContext, found: &mut BlockFindings) -> Option<Sourc
             .unwrap_or_default();
         found.marks.push(mark);
     }
-    let features = sentence_features(&text[range.clone()], subtype);
+    let inside = |r: &Range<usize>| range.start <= r.start && r.end <= range.end;
+    let quoted: Vec<&Range<usize>> = cx.quoted.iter().filter(|q| inside(q)).collect();
+    let facts = SentenceFacts {
+        sourcing: subtype,
+        markers: found
+            .marks
+            .iter()
+            .filter(|m| m.subtype.category() == Category::Opinion && inside(&m.range))
+            .filter(|m| !matches!(m.subtype, Subtype::RhetoricalQuestion | Subtype::ScareQuote))
+            .map(|m| m.subtype)
+            .collect(),
+        quoted_bytes: quoted.iter().map(|q| q.len()).sum(),
+        has_quote: !quoted.is_empty(),
+    };
+    let features = sentence_features(&text[range.clone()], &facts);
     let question = is_question(text, &range, cx.quoted);
     let has = |kinds: &[Subtype]| {
         found.marks.iter().any(|m| {

@@ -6,6 +6,7 @@
 //! ministry"), a hyperlink, and finally a continuation of the previous sentence's
 //! speaker ("He added that…"). Evidence inside quotation marks is the quoted speaker's.
 
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -49,9 +50,9 @@ fn source_phrases() -> &'static PhraseMatcher<SourceList> {
     })
 }
 
-fn reporting_verbs() -> &'static [String] {
-    static VERBS: OnceLock<Vec<String>> = OnceLock::new();
-    VERBS.get_or_init(|| lexicon::entries(lexicon::REPORTING_VERBS))
+fn reporting_verbs() -> &'static HashSet<String> {
+    static VERBS: OnceLock<HashSet<String>> = OnceLock::new();
+    VERBS.get_or_init(|| lexicon::entries(lexicon::REPORTING_VERBS).into_iter().collect())
 }
 
 /// Quantifiers that make a vague many when followed by a verb of knowing or saying.
@@ -292,7 +293,7 @@ fn reporting_verb(cx: &SentenceContext, words: &[Word]) -> Option<Sourcing> {
     // A capitalised "States" or "Reports" is a name, not a verb.
     let v = words
         .iter()
-        .position(|w| !w.is_capitalized() && verbs.iter().any(|r| w.is(r)))?;
+        .position(|w| !w.is_capitalized() && verbs.contains(&w.normalised()))?;
     let mut s = v;
     while s > 0 && BETWEEN_SUBJECT_AND_VERB.iter().any(|b| words[s - 1].is(b)) {
         s -= 1;

@@ -11,7 +11,7 @@ pub mod features;
 
 use std::sync::OnceLock;
 
-pub use features::{features, sentence_features, Features, DIMS};
+pub use features::{features, sentence_features, Features, SentenceFacts, DIMS};
 
 const MAGIC: &[u8; 4] = b"NLW1";
 const HEADER: usize = 4 + 4 * 6;

@@ -1,0 +1,81 @@
+//! Core throughput: how fast `analyze` runs natively on the seed column and on about a
+//! megabyte of real article text from `../shared/data`. Prints figures; with `--check`,
+//! fails only when a budget is exceeded twice over, so noise cannot make it flaky.
+//!
+//! `cargo bench --bench throughput [-- --check]`
+
+use std::time::{Duration, Instant};
+
+use newslens::model::Page;
+
+/// The browser goal for the whole seed page is 15 ms; the core must take well under it.
+const SEED_BUDGET: Duration = Duration::from_millis(15);
+/// The long page's goal is 300 ms in the browser for ≥ 1 MB.
+const MEGABYTE_BUDGET: Duration = Duration::from_millis(300);
+
+fn corpus() -> String {
+    let mut text = String::new();
+    let zyte = std::fs::read_to_string("../shared/data/zyte_article_extraction/ground_truth.jsonl")
+        .expect("the Zyte benchmark's gold texts are readable");
+    let ptc = std::fs::read_to_string("../shared/data/semeval2020_task11_ptc/sentences.jsonl")
+        .expect("the SemEval-2020 Task 11 sentences are readable");
+    for line in zyte.lines().chain(ptc.lines()) {
+        let row: serde_json::Value = serde_json::from_str(line).expect("JSON line");
+        text.push_str(row["text"].as_str().unwrap_or_default());
+        text.push('\n');
+        if text.len() >= 1 << 20 {
+            break;
+        }
+    }
+    text
+}
+
+/// Median time of `analyze` over runs lasting at least `at_least` in total.
+fn time(page: &Page, at_least: Duration) -> Duration {
+    let mut runs = Vec::new();
+    let started = Instant::now();
+    while runs.len() < 5 || started.elapsed() < at_least {
+        let t = Instant::now();
+        std::hint::black_box(newslens::analyze(std::hint::black_box(page)));
+        runs.push(t.elapsed());
+    }
+    runs.sort();
+    runs[runs.len() / 2]
+}
+
+fn main() {
+    let check = std::env::args().any(|a| a == "--check");
+    let seed = std::fs::read_to_string("../shared/golden/seed-article.txt")
+        .expect("seed article readable");
+    let big = corpus();
+    let mut over = Vec::new();
+    println!(
+        "{:<44} {:>10} {:>12} {:>10} {:>10}",
+        "core throughput (native, median)", "bytes", "time", "MB/s", "budget"
+    );
+    for (name, text, budget) in [
+        ("seed column", &seed, SEED_BUDGET),
+        ("~1 MB of article text", &big, MEGABYTE_BUDGET),
+    ] {
+        let page = Page::from_text(text);
+        let t = time(&page, Duration::from_secs(2));
+        let mbps = text.len() as f64 / t.as_secs_f64() / 1e6;
+        println!(
+            "{name:<44} {:>10} {:>9.2} ms {mbps:>10.1} {:>7} ms",
+            text.len(),
+            t.as_secs_f64() * 1e3,
+            budget.as_millis()
+        );
+        if t > budget * 2 {
+            over.push(format!(
+                "{name}: {:.1} ms is over twice the {} ms budget",
+                t.as_secs_f64() * 1e3,
+                budget.as_millis()
+            ));
+        }
+    }
+    if check && !over.is_empty() {
+        eprintln!("{}", over.join("\n"));
+        std::process::exit(1);
+    }
+}
