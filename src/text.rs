@@ -25,7 +25,13 @@ impl Word<'_> {
     /// Equal to `other` (lower case, straight apostrophes) ignoring ASCII case and
     /// apostrophe style. Allocation-free: it runs for every word against word lists.
     pub fn is(&self, other: &str) -> bool {
-        let mut mine = self.text.chars().map(|c| if c == '’' { '\'' } else { c.to_ascii_lowercase() });
+        let mut mine = self.text.chars().map(|c| {
+            if c == '’' {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            }
+        });
         let mut theirs = other.chars().map(|c| c.to_ascii_lowercase());
         loop {
             match (mine.next(), theirs.next()) {

@@ -101,7 +101,7 @@
         say('No article text found in this input.');
         return;
       }
-      view = render(analysis, nodes);
+      view = await render(analysis, nodes);
       summarize(panel, analysis);
       say(`${view.marks} marks in ${analysis.sentences.length} sentences. Hover a mark for why.`);
     } catch (error) {

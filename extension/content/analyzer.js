@@ -10,11 +10,15 @@
 globalThis.newslensAnalyzer = (() => {
   const WASM = 'pkg/newslens_bg.wasm';
   let inPage = null; // Promise<boolean>: whether the core runs in this content script
+  let exports = null; // the wasm instance's exports, once instantiated here
 
   function startInPage() {
     if (!inPage) {
       inPage = wasm_bindgen({ module_or_path: chrome.runtime.getURL(WASM) }).then(
-        () => true,
+        (instance) => {
+          exports = instance;
+          return true;
+        },
         (error) => {
           console.info(`newslens: analysing in the background (${error && error.name || 'wasm unavailable'} in this page)`);
           return false;
@@ -33,13 +37,24 @@ globalThis.newslensAnalyzer = (() => {
   }
 
   /**
-   * Analyses `page` with the reader's `options` (src/options.rs; undefined for defaults).
-   * Resolves to `{ analysis, where }`, `where` being "page" or "background".
+   * Analyses `page` with the reader's `options` (src/options.rs; undefined for defaults),
+   * in the background when `preferBackground` (long pages) or when wasm cannot run here.
+   * Resolves to `{ analysis, where, timings }`: `where` is "page" or "background";
+   * `timings` holds milliseconds spent instantiating the wasm and analysing.
    */
-  async function analyze(page, options) {
-    if (await startInPage()) return { analysis: wasm_bindgen.analyze(page, options), where: 'page' };
-    return { analysis: await inBackground(page, options), where: 'background' };
+  async function analyze(page, options, preferBackground = false) {
+    const started = performance.now();
+    const here = !preferBackground && (await startInPage());
+    const instantiated = performance.now();
+    const analysis = here ? wasm_bindgen.analyze(page, options) : await inBackground(page, options);
+    const timings = { instantiate: instantiated - started, analyze: performance.now() - instantiated };
+    return { analysis, where: here ? 'page' : 'background', timings };
   }
 
-  return { analyze };
+  /** Bytes of wasm linear memory in this content script (0 when it runs elsewhere). */
+  function wasmMemory() {
+    return exports && exports.memory ? exports.memory.buffer.byteLength : 0;
+  }
+
+  return { analyze, wasmMemory };
 })();

@@ -35,16 +35,27 @@ globalThis.newslensDom = globalThis.newslensDom || {};
     return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
   }
 
+  /** Work per slice of a long render before yielding to the page, in milliseconds. */
+  const SLICE_MS = 8;
+  const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
+
   /**
-   * Adds highlights for `analysis.findings` over `nodes` (from collectPage) and returns a
+   * Adds highlights for `analysis.findings` over `nodes` (from collectPage). Resolves to a
    * controller with `clear()` (removes exactly these marks) and the number of `marks`.
+   * Works in slices of a few milliseconds, yielding between them, so a long page never
+   * blocks its main thread; findings are in document order, so the top comes first.
    * Several renders can coexist: each adds its ranges to the shared named highlights.
    */
-  function render(analysis, nodes, doc = document) {
+  async function render(analysis, nodes, doc = document) {
     const byNode = new Map(); // Text node -> [{ start, end, finding }]
     const added = []; // [Highlight, Range]
     let marks = 0;
+    let slice = performance.now();
     for (const finding of analysis.findings) {
+      if (performance.now() - slice > SLICE_MS) {
+        await yieldToPage();
+        slice = performance.now();
+      }
       const blockNodes = nodes[finding.block];
       if (!blockNodes) continue;
       for (const r of finding.ranges) {

@@ -6,8 +6,8 @@ pub mod sourcing;
 
 use std::ops::Range;
 
-use crate::finding::{Mark, Subtype};
 use crate::finding::Category;
+use crate::finding::{Mark, Subtype};
 use crate::opinion::{sentence_features, Model, SentenceFacts};
 use crate::segment;
 use crate::text::words;

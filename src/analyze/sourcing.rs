@@ -52,7 +52,11 @@ fn source_phrases() -> &'static PhraseMatcher<SourceList> {
 
 fn reporting_verbs() -> &'static HashSet<String> {
     static VERBS: OnceLock<HashSet<String>> = OnceLock::new();
-    VERBS.get_or_init(|| lexicon::entries(lexicon::REPORTING_VERBS).into_iter().collect())
+    VERBS.get_or_init(|| {
+        lexicon::entries(lexicon::REPORTING_VERBS)
+            .into_iter()
+            .collect()
+    })
 }
 
 /// Quantifiers that make a vague many when followed by a verb of knowing or saying.

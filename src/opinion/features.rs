@@ -53,7 +53,11 @@ pub fn sentence_features(sentence: &str, facts: &SentenceFacts) -> Features {
         grams.push(bucket_of(&[b"b:", t.as_bytes(), b" ", next.as_bytes()]));
         // Character 3- to 5-grams of " token ", on char boundaries.
         let padded = format!(" {t} ");
-        let bounds: Vec<usize> = padded.char_indices().map(|(i, _)| i).chain([padded.len()]).collect();
+        let bounds: Vec<usize> = padded
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([padded.len()])
+            .collect();
         for n in 3..=5 {
             for w in bounds.windows(n + 1) {
                 grams.push(bucket_of(&[b"c:", padded[w[0]..w[n]].as_bytes()]));
@@ -80,8 +84,14 @@ pub fn sentence_features(sentence: &str, facts: &SentenceFacts) -> Features {
     let trimmed = sentence.trim_end_matches(['"', '”', '’', ')']);
     flag("f:question", trimmed.ends_with('?'));
     flag("f:exclamation", trimmed.ends_with('!'));
-    flag("f:first-person", tokens.iter().any(|t| FIRST_PERSON.contains(&t.as_str())));
-    flag("f:second-person", tokens.iter().any(|t| SECOND_PERSON.contains(&t.as_str())));
+    flag(
+        "f:first-person",
+        tokens.iter().any(|t| FIRST_PERSON.contains(&t.as_str())),
+    );
+    flag(
+        "f:second-person",
+        tokens.iter().any(|t| SECOND_PERSON.contains(&t.as_str())),
+    );
     flag("f:number", sentence.chars().any(|c| c.is_ascii_digit()));
     flag("f:mostly-quoted", facts.quoted_bytes * 2 > sentence.len());
     flag("f:has-quote", facts.has_quote);
@@ -107,7 +117,10 @@ pub fn features(sentence: &str) -> Features {
     };
     let facts = SentenceFacts {
         sourcing: sourcing::classify(&cx).map(|s| s.subtype),
-        markers: markers::find(sentence, &quoted).iter().map(|m| m.subtype).collect(),
+        markers: markers::find(sentence, &quoted)
+            .iter()
+            .map(|m| m.subtype)
+            .collect(),
         quoted_bytes: quoted.iter().map(|q| q.len()).sum(),
         has_quote: !quoted.is_empty(),
     };

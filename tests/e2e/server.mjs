@@ -29,10 +29,34 @@ async function serveDemo(pathname, res) {
   }
 }
 
+/**
+ * A long generated article: at least 1 MB of real article text (tests/bench/corpus.mjs)
+ * in paragraphs with inline links and emphasis, at least 50,000 DOM nodes.
+ */
+let longPage = null;
+async function long() {
+  if (!longPage) {
+    const { articleText } = await import('../bench/corpus.mjs');
+    const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    const paragraphs = articleText(1 << 20).split('\n').filter(Boolean).map((line) => {
+      const words = escape(line).split(' ');
+      // Every fifth word emphasised, every ninth linked: many small text nodes, as real pages have.
+      const html = words.map((w, i) => (i % 9 === 4 ? `<a href="#w${i}">${w}</a>` : i % 5 === 2 ? `<em>${w}</em>` : w)).join(' ');
+      return `<p>${html}</p>`;
+    });
+    longPage = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>A long article</title></head>
+<body><header><nav><a href="/">Home</a></nav></header><main><article><h1>A long article</h1>${paragraphs.join('\n')}</article></main></body></html>`;
+  }
+  return longPage;
+}
+
 export async function startServer() {
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     if (url.pathname.startsWith('/www/')) return serveDemo(url.pathname, res);
+    if (url.pathname === '/long.html') {
+      return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(await long());
+    }
     const strict = url.pathname.startsWith('/strict/');
     const saved = url.pathname.startsWith('/saved/') && SAVED_PAGES.includes(url.pathname.slice('/saved/'.length));
     const file = saved

@@ -4,6 +4,7 @@
 //! wasm-bindgen CLI, npm packages, and for tests the browsers and geckodriver), so a
 //! fresh machine needs nothing but Rust, Node.js and apt.
 
+mod bench;
 mod build;
 mod cmd;
 mod setup;
@@ -15,6 +16,8 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage: cargo xtask <build|test>
   build   install missing tools, build the wasm package, assemble target/dist/{chrome,firefox,www} and zips
+  bench [--quick] [--check] [--sizes]
+          sizes, core throughput, wasm vs write-good in Node, timings in Chromium and Firefox
   test    fmt, clippy, cargo test, build, browser end-to-end tests (Chromium + Firefox), web-ext lint
   train [--teacher FILE]
           fit the sentence opinion model on ../shared/data and write src/opinion/weights.bin";
@@ -23,6 +26,7 @@ fn main() -> ExitCode {
     let task = std::env::args().nth(1);
     let result = match task.as_deref() {
         Some("build") => build::run(&root()),
+        Some("bench") => bench::run(&root(), &std::env::args().skip(2).collect::<Vec<_>>()),
         Some("test") => test::run(&root()),
         Some("train") => {
             let teacher = std::env::args().skip(2).collect::<Vec<_>>();

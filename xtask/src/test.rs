@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::cmd::{self, Result};
-use crate::{build, setup};
+use crate::{bench, build, setup};
 
 pub fn run(root: &Path) -> Result {
     cmd::run(root, "cargo", &["fmt", "--all", "--check"])?;
@@ -37,6 +37,8 @@ pub fn run(root: &Path) -> Result {
             "warnings",
         ],
     )?;
+    // The quick benchmarks: fail only when a budget is exceeded twice over.
+    bench::run(root, &["--quick".into(), "--check".into()])?;
     setup::browsers(root)?;
     cmd::run(root, "node", &["tests/e2e/run.mjs"])?;
     cmd::run(

@@ -1,0 +1,94 @@
+// Timings in real browsers with the extension loaded: from content-script start to
+// highlights registered, split into page-model collection, wasm instantiation, analysis
+// and highlight registration; the longest main-thread task; memory added. On the seed
+// page and on a generated long page (≥ 1 MB of text, ≥ 50,000 nodes).
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import { startServer } from '../e2e/server.mjs';
+import { launchFirefox } from '../e2e/firefox.mjs';
+
+const EXTENSION = path.resolve('target/dist/chrome');
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const RUNS = 3;
+
+/** A persistent Chromium context, with or without the extension. */
+async function chromiumContext(withExtension) {
+  const profile = await fs.mkdtemp(path.join(os.tmpdir(), 'newslens-bench-'));
+  const args = ['--headless=new', ...FLAGS];
+  if (withExtension) args.push(`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`);
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: false, args,
+    ignoreDefaultArgs: ['--disable-extensions'],
+  });
+  if (withExtension && !context.serviceWorkers().length) await context.waitForEvent('serviceworker');
+  return { context, close: async () => { await context.close(); await fs.rm(profile, { recursive: true, force: true }); } };
+}
+
+/** Loads `url`, waits for the extension's timing line (if any), returns what was measured. */
+async function measure(context, url, withExtension) {
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration)))
+      .observe({ type: 'longtask', buffered: true });
+  });
+  let timings = null;
+  const seen = new Promise((resolve) => page.on('console', (m) => {
+    if (m.text().startsWith('newslens: {')) { timings = JSON.parse(m.text().slice('newslens: '.length)); resolve(); }
+  }));
+  await page.goto(url);
+  if (withExtension) await Promise.race([seen, new Promise((r) => setTimeout(r, 60000))]);
+  await page.waitForTimeout(300);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics').catch(async () => {
+    await cdp.send('Performance.enable');
+    return cdp.send('Performance.getMetrics');
+  })).metrics.map((m) => [m.name, m.value]));
+  const longest = await page.evaluate(() => Math.max(0, ...window.__longTasks));
+  await page.close();
+  return { timings, longest, heap: metrics.JSHeapUsedSize || 0 };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+const ms = (x) => (x === undefined ? '—' : `${x.toFixed(1)}`);
+
+const server = await startServer();
+const pages = [['seed page', '/seed.html', 15], ['seed page, strict CSP', '/strict/seed.html', 15], ['long page (1 MB, 50k+ nodes)', '/long.html', 300]];
+const withExt = await chromiumContext(true);
+const without = await chromiumContext(false);
+console.log(`${'Chromium, extension loaded (median of 3)'.padEnd(34)} ${'where'.padStart(10)} ${'collect'.padStart(8)} ${'wasm'.padStart(8)} ${'analyse'.padStart(8)} ${'mark'.padStart(8)} ${'total'.padStart(8)} ${'goal'.padStart(6)} ${'longest'.padStart(8)} ${'heap +'.padStart(8)} ${'wasm mem'.padStart(9)}`);
+try {
+  for (const [name, route, goal] of pages) {
+    const runs = [];
+    const baseline = [];
+    for (let i = 0; i < RUNS; i++) {
+      runs.push(await measure(withExt.context, server.origin + route, true));
+      baseline.push(await measure(without.context, server.origin + route, false));
+    }
+    const t = (k) => median(runs.map((r) => (r.timings ? r.timings[k] : NaN)));
+    const heap = (median(runs.map((r) => r.heap)) - median(baseline.map((r) => r.heap))) / 1024 / 1024;
+    const wasmMem = median(runs.map((r) => (r.timings ? r.timings.wasmMemory : 0))) / 1024 / 1024;
+    const where = runs[0].timings ? runs[0].timings.where : 'none';
+    console.log(`${name.padEnd(34)} ${where.padStart(10)} ${ms(t('collect')).padStart(8)} ${ms(t('instantiate')).padStart(8)} ${ms(t('analyze')).padStart(8)} ${ms(t('highlight')).padStart(8)} ${ms(t('total')).padStart(8)} ${String(goal).padStart(6)} ${ms(median(runs.map((r) => r.longest))).padStart(8)} ${`${heap.toFixed(1)} MB`.padStart(8)} ${`${wasmMem.toFixed(1)} MB`.padStart(9)}`);
+  }
+} finally {
+  await withExt.close();
+  await without.close();
+}
+
+// Firefox: WebDriver cannot read the console, so time from navigation to highlights.
+const firefox = await launchFirefox(path.resolve('target/dist/firefox'));
+try {
+  for (const [name, route] of pages) {
+    const started = Date.now();
+    await firefox.open(server.origin + route, 'async function () { return {}; }');
+    console.log(`${`Firefox: ${name}`.padEnd(34)} load to highlights registered: ${((Date.now() - started) / 1000).toFixed(2)} s (includes page load; polled every 100 ms)`);
+  }
+} finally {
+  await firefox.close();
+}
+await server.close();

@@ -1,0 +1,177 @@
+//! `cargo xtask bench`: sizes, core throughput, wasm vs write-good in Node, and timings
+//! in real browsers, printed as tables. `--quick` runs only sizes and core throughput
+//! (the part the test command runs, with `--check`: fail only beyond twice a budget).
+//! `--sizes` also rebuilds the wasm with other settings to show what each one buys.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::cmd::{self, Result};
+use crate::{build, setup};
+
+/// Shipped wasm + JS, gzipped: the goal is 250 KB.
+const SIZE_BUDGET_GZIP: u64 = 250 * 1024;
+
+pub fn run(root: &Path, args: &[String]) -> Result {
+    let flag = |f: &str| args.iter().any(|a| a == f);
+    let (quick, check, sizes) = (flag("--quick"), flag("--check"), flag("--sizes"));
+    build::run(root)?;
+    let total = size_table(root)?;
+    if check && total > SIZE_BUDGET_GZIP * 2 {
+        return Err(format!(
+            "shipped code is {} KB gzipped, over twice the {} KB budget",
+            total / 1024,
+            SIZE_BUDGET_GZIP / 1024
+        ));
+    }
+    let mut throughput = vec!["bench", "--quiet", "--bench", "throughput", "--"];
+    if check {
+        throughput.push("--check");
+    }
+    cmd::run(root, "cargo", &throughput)?;
+    if quick {
+        return Ok(());
+    }
+    if sizes {
+        size_variants(root)?;
+    }
+    cmd::run(root, "node", &["tests/bench/node.mjs"])?;
+    setup::browsers(root)?;
+    cmd::run(root, "node", &["tests/bench/browser.mjs"])
+}
+
+fn gzip_len(bytes: &[u8]) -> u64 {
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(bytes).expect("writing to memory");
+    gz.finish().expect("writing to memory").len() as u64
+}
+
+/// Raw and gzipped size of every shipped code file of the Chrome build; returns the
+/// gzipped total.
+fn size_table(root: &Path) -> Result<u64> {
+    let dist = root.join("target/dist/chrome");
+    let files = [
+        "pkg/newslens_bg.wasm",
+        "pkg/newslens.js",
+        "dom/collect.js",
+        "dom/render.js",
+        "dom/summary.js",
+        "content/analyzer.js",
+        "content/main.js",
+        "background.js",
+    ];
+    println!(
+        "{:<44} {:>10} {:>10}",
+        "shipped code (Chrome build)", "bytes", "gzip -9"
+    );
+    let (mut raw, mut gz) = (0, 0);
+    for file in files {
+        let bytes =
+            std::fs::read(dist.join(file)).map_err(|e| format!("cannot read {file}: {e}"))?;
+        let g = gzip_len(&bytes);
+        println!("{file:<44} {:>10} {:>10}", bytes.len(), g);
+        raw += bytes.len() as u64;
+        gz += g;
+    }
+    println!(
+        "{:<44} {raw:>10} {gz:>10}   (goal: ≤ {} KB gzipped)",
+        "total",
+        SIZE_BUDGET_GZIP / 1024
+    );
+    Ok(gz)
+}
+
+/// Rebuilds the wasm with other release settings into its own target folder and prints
+/// the size of the wasm-bindgen output for each; then wasm-opt on the shipped one.
+fn size_variants(root: &Path) -> Result {
+    let variants: &[(&str, &[(&str, &str)])] = &[
+        ("shipped: opt-level z, LTO, 1 codegen unit", &[]),
+        ("opt-level 3", &[("CARGO_PROFILE_RELEASE_OPT_LEVEL", "3")]),
+        ("opt-level s", &[("CARGO_PROFILE_RELEASE_OPT_LEVEL", "s")]),
+        ("no LTO", &[("CARGO_PROFILE_RELEASE_LTO", "false")]),
+        ("panic = abort", &[("CARGO_PROFILE_RELEASE_PANIC", "abort")]),
+    ];
+    println!(
+        "{:<44} {:>10} {:>10}",
+        "wasm build settings", "bytes", "gzip -9"
+    );
+    for (name, env) in variants {
+        let dir = root.join("target/size").join(
+            name.split(':')
+                .next()
+                .unwrap_or(name)
+                .replace([' ', '='], "-"),
+        );
+        let mut command = std::process::Command::new("cargo");
+        command
+            .args([
+                "build",
+                "--quiet",
+                "--release",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--package",
+                "newslens",
+                "--lib",
+            ])
+            .arg("--target-dir")
+            .arg(&dir)
+            .current_dir(root);
+        for (k, v) in *env {
+            command.env(k, v);
+        }
+        let status = command
+            .status()
+            .map_err(|e| format!("cannot run cargo: {e}"))?;
+        if !status.success() {
+            return Err(format!("building the {name} variant failed"));
+        }
+        let wasm = dir.join("wasm32-unknown-unknown/release/newslens.wasm");
+        let out = dir.join("pkg");
+        cmd::run(
+            root,
+            "wasm-bindgen",
+            &[
+                "--target",
+                "no-modules",
+                "--no-typescript",
+                "--remove-name-section",
+                "--remove-producers-section",
+                "--out-dir",
+                &out.to_string_lossy(),
+                &wasm.to_string_lossy(),
+            ],
+        )?;
+        let bytes =
+            std::fs::read(out.join("newslens_bg.wasm")).map_err(|e| format!("{name}: {e}"))?;
+        println!("{name:<44} {:>10} {:>10}", bytes.len(), gzip_len(&bytes));
+    }
+    let shipped = root.join("target/pkg/newslens_bg.wasm");
+    let optimised = root.join("target/size/wasm-opt.wasm");
+    cmd::run(
+        root,
+        "npx",
+        &[
+            "--no-install",
+            "wasm-opt",
+            "-Oz",
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "--enable-reference-types",
+            "--enable-multivalue",
+            &shipped.to_string_lossy(),
+            "-o",
+            &optimised.to_string_lossy(),
+        ],
+    )?;
+    let bytes = std::fs::read(&optimised).map_err(|e| format!("wasm-opt output: {e}"))?;
+    println!(
+        "{:<44} {:>10} {:>10}",
+        "shipped + wasm-opt -Oz (binaryen, npm)",
+        bytes.len(),
+        gzip_len(&bytes)
+    );
+    Ok(())
+}
