@@ -60,7 +60,7 @@ pub fn sentence_features(sentence: &str, facts: &SentenceFacts) -> Features {
             .collect();
         for n in 3..=5 {
             for w in bounds.windows(n + 1) {
-                grams.push(bucket_of(&[b"c:", padded[w[0]..w[n]].as_bytes()]));
+                grams.push(bucket_of(&[b"c:", &padded.as_bytes()[w[0]..w[n]]]));
             }
         }
     }
