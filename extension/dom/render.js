@@ -49,10 +49,34 @@ globalThis.newslensDom = globalThis.newslensDom || {};
   async function render(analysis, nodes, doc = document) {
     const byNode = new Map(); // Text node -> [{ start, end, finding }]
     const added = []; // [Highlight, Range]
+    const pending = new Map(); // name -> ranges not yet in their highlight
+    const highlighting = supported();
     let marks = 0;
     let slice = performance.now();
+    // Adding to a registered highlight is costly one range at a time: add a slice's
+    // ranges together, then let the page paint them.
+    const flush = () => {
+      for (const [name, ranges] of pending) {
+        let h = CSS.highlights.get(name);
+        if (!h) {
+          h = new Highlight();
+          h.priority = PRIORITY[ranges[0][1]] || 0;
+          CSS.highlights.set(name, h);
+        }
+        for (const [range] of ranges) {
+          h.add(range);
+          added.push([h, range]);
+        }
+      }
+      pending.clear();
+    };
+    let flushed = false;
     for (const finding of analysis.findings) {
       if (performance.now() - slice > SLICE_MS) {
+        // Show the first slice (the top of the page) at once; every repaint of a page
+        // full of highlights costs, so the rest is shown together at the end.
+        if (!flushed) flush();
+        flushed = true;
         await yieldToPage();
         slice = performance.now();
       }
@@ -61,25 +85,20 @@ globalThis.newslensDom = globalThis.newslensDom || {};
       for (const r of finding.ranges) {
         const node = blockNodes[r.segment];
         if (!node || r.end > node.length) continue; // the page changed under us
-        const range = doc.createRange();
-        range.setStart(node, r.start);
-        range.setEnd(node, r.end);
-        if (supported()) {
+        // Static ranges: the page's text is not ours to change, and live ranges cost the
+        // page on every later mutation (and cost far more to add to a highlight).
+        const range = new StaticRange({ startContainer: node, startOffset: r.start, endContainer: node, endOffset: r.end });
+        if (highlighting) {
           const name = PREFIX + finding.subtype;
-          let h = CSS.highlights.get(name);
-          if (!h) {
-            h = new Highlight();
-            h.priority = PRIORITY[finding.category] || 0;
-            CSS.highlights.set(name, h);
-          }
-          h.add(range);
-          added.push([h, range]);
+          if (!pending.has(name)) pending.set(name, []);
+          pending.get(name).push([range, finding.category]);
         }
         if (!byNode.has(node)) byNode.set(node, []);
         byNode.get(node).push({ start: r.start, end: r.end, finding });
       }
       marks++;
     }
+    if (highlighting) flush();
     const card = hoverCard(doc, byNode);
     return {
       marks,

@@ -5,7 +5,7 @@
 //! four phrases, and a group followed by `?` may also be left out. Matching ignores ASCII
 //! case and treats the typographic apostrophe `’` like `'`, so "don’t" matches "don't".
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::text::is_word_char;
 
@@ -23,12 +23,13 @@ pub const ANONYMOUS_SOURCES: &str = include_str!("anonymous_sources.txt");
 /// The entries of a list file, expanded and lower-cased, in file order without repeats.
 pub fn entries(source: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for line in source.lines().map(str::trim) {
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
         for phrase in expand(&line.to_lowercase()) {
-            if !out.contains(&phrase) {
+            if seen.insert(phrase.clone()) {
                 out.push(phrase);
             }
         }
@@ -85,9 +86,12 @@ impl<T: Copy> PhraseMatcher<T> {
                 tags.push(tag);
             }
         }
+        // A noncontiguous NFA builds fastest; the lists are compiled on the first page a
+        // tab analyses, so build time is page time.
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
             .build(&patterns)
             .expect("lexicon phrases form a valid automaton");
         PhraseMatcher { automaton, tags }

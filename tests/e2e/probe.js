@@ -15,7 +15,8 @@ async function newslensProbe() {
         before.setEnd(range.startContainer, range.startOffset);
         ranges.push({
           subtype: name.slice('newslens-'.length),
-          text: range.toString(),
+          // Highlights hold StaticRanges (no toString); each lies within one text node.
+          text: range.startContainer.data.slice(range.startOffset, range.endOffset),
           block: block.textContent,
           offset: before.toString().length,
           inArticle: !!el.closest('article'),

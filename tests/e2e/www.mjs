@@ -14,7 +14,9 @@ function outputMarks() {
   const out = [];
   for (const [name, h] of CSS.highlights) {
     for (const r of h) {
-      if (document.getElementById('output').contains(r.startContainer)) out.push([name.replace('newslens-', ''), r.toString()]);
+      if (document.getElementById('output').contains(r.startContainer)) {
+        out.push([name.replace('newslens-', ''), r.startContainer.data.slice(r.startOffset, r.endOffset)]);
+      }
     }
   }
   return out;
