@@ -247,12 +247,7 @@ mod tests {
     use crate::model::{Block, Link};
 
     fn el(tag: &str, parent: Option<u32>, tokens: &[&str]) -> Element {
-        Element {
-            tag: tag.into(),
-            parent,
-            tokens: tokens.iter().map(|t| t.to_string()).collect(),
-            ..Element::default()
-        }
+        Element::with(tag, parent, tokens)
     }
 
     #[test]

@@ -57,6 +57,19 @@ pub struct Element {
     pub rel: String,
 }
 
+impl Element {
+    /// An element with a tag, a parent and class tokens (for tests).
+    #[cfg(test)]
+    pub fn with(tag: &str, parent: Option<u32>, tokens: &[&str]) -> Element {
+        Element {
+            tag: tag.into(),
+            parent,
+            tokens: tokens.iter().map(|t| t.to_string()).collect(),
+            ..Element::default()
+        }
+    }
+}
+
 /// A paragraph-like run of text: the text nodes under one block-level element.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Block {

@@ -283,12 +283,7 @@ mod tests {
     use crate::model::{Block, Element};
 
     fn el(tag: &str, parent: Option<u32>, tokens: &[&str]) -> Element {
-        Element {
-            tag: tag.into(),
-            parent,
-            tokens: tokens.iter().map(|t| t.to_string()).collect(),
-            ..Element::default()
-        }
+        Element::with(tag, parent, tokens)
     }
 
     fn block(element: u32, text: &str) -> Block {

@@ -83,13 +83,7 @@ pub fn sentence_report(text: &str) -> SentenceReport {
         marks: markers::find(text, &quoted),
         sentences: Vec::new(),
     };
-    let cx = SentenceContext {
-        text,
-        range: 0..text.len(),
-        quoted: &quoted,
-        links: &[],
-        previous: None,
-    };
+    let cx = SentenceContext::whole(text, &quoted);
     let sourcing = analyze::sentence(&cx, &mut found).map(|s| s.subtype);
     let opinion = found.sentences.first().map_or(0.0, |s| s.opinion);
     let mut markers: Vec<MarkerReport> = found

@@ -34,6 +34,19 @@ pub struct SentenceContext<'a> {
     pub previous: Option<&'a Sourcing>,
 }
 
+impl<'a> SentenceContext<'a> {
+    /// `text` as one sentence on its own: no links, no sentence before it.
+    pub fn whole(text: &'a str, quoted: &'a [Range<usize>]) -> SentenceContext<'a> {
+        SentenceContext {
+            text,
+            range: 0..text.len(),
+            quoted,
+            links: &[],
+            previous: None,
+        }
+    }
+}
+
 #[derive(Clone, Copy)]
 enum SourceList {
     Anonymous,
@@ -374,13 +387,7 @@ mod tests {
 
     fn sourcing_of(text: &str) -> Option<(Subtype, Option<&str>)> {
         let quoted = quotes::quoted_spans(text);
-        let cx = SentenceContext {
-            text,
-            range: 0..text.len(),
-            quoted: &quoted,
-            links: &[],
-            previous: None,
-        };
+        let cx = SentenceContext::whole(text, &quoted);
         classify(&cx).map(|s| (s.subtype, s.cue.map(|c| &text[c])))
     }
 

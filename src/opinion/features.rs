@@ -108,13 +108,7 @@ pub fn sentence_features(sentence: &str, facts: &SentenceFacts) -> Features {
 /// The features of a standalone sentence (the detectors run on it alone).
 pub fn features(sentence: &str) -> Features {
     let quoted = quotes::quoted_spans(sentence);
-    let cx = sourcing::SentenceContext {
-        text: sentence,
-        range: 0..sentence.len(),
-        quoted: &quoted,
-        links: &[],
-        previous: None,
-    };
+    let cx = sourcing::SentenceContext::whole(sentence, &quoted);
     let facts = SentenceFacts {
         sourcing: sourcing::classify(&cx).map(|s| s.subtype),
         markers: markers::find(sentence, &quoted)

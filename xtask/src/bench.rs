@@ -128,20 +128,7 @@ fn size_variants(root: &Path) -> Result {
         }
         let wasm = dir.join("wasm32-unknown-unknown/release/newslens.wasm");
         let out = dir.join("pkg");
-        cmd::run(
-            root,
-            "wasm-bindgen",
-            &[
-                "--target",
-                "no-modules",
-                "--no-typescript",
-                "--remove-name-section",
-                "--remove-producers-section",
-                "--out-dir",
-                &out.to_string_lossy(),
-                &wasm.to_string_lossy(),
-            ],
-        )?;
+        build::bindgen(root, &wasm, &out)?;
         let bytes =
             std::fs::read(out.join("newslens_bg.wasm")).map_err(|e| format!("{name}: {e}"))?;
         println!("{name:<44} {:>10} {:>10}", bytes.len(), gzip_len(&bytes));

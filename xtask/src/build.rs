@@ -80,9 +80,18 @@ fn wasm_package(root: &Path) -> Result<PathBuf> {
         ],
     )?;
     let pkg = root.join("target/pkg");
-    // `no-modules` glue is a classic script: the content script, the Chromium service
-    // worker (importScripts) and the Firefox background can all load it without dynamic
-    // `import()`, which web-ext lint flags.
+    bindgen(
+        root,
+        &root.join("target/wasm32-unknown-unknown/release/newslens.wasm"),
+        &pkg,
+    )?;
+    Ok(pkg)
+}
+
+/// Generates the JS glue for `wasm` into `out`. `no-modules` glue is a classic script:
+/// the content script, the Chromium service worker (importScripts) and the Firefox
+/// background can all load it without dynamic `import()`, which web-ext lint flags.
+pub fn bindgen(root: &Path, wasm: &Path, out: &Path) -> Result {
     cmd::run(
         root,
         "wasm-bindgen",
@@ -93,11 +102,10 @@ fn wasm_package(root: &Path) -> Result<PathBuf> {
             "--remove-name-section",
             "--remove-producers-section",
             "--out-dir",
-            &pkg.to_string_lossy(),
-            "target/wasm32-unknown-unknown/release/newslens.wasm",
+            &out.to_string_lossy(),
+            &wasm.to_string_lossy(),
         ],
-    )?;
-    Ok(pkg)
+    )
 }
 
 fn extension(root: &Path, pkg: &Path, browser: Browser, out: &Path) -> Result {
