@@ -105,9 +105,20 @@ const DISCLOSURE_EDGE_BLOCKS: usize = 4;
 /// The role of every block of `page`, in block order.
 pub fn block_roles(page: &Page) -> Vec<BlockRole> {
     let stats = extract::PageStats::new(page);
-    let flags = element_flags(page, &stats);
+    let roles = roles_with(page, &stats, true);
+    if roles.iter().any(|r| *r == BlockRole::Body) {
+        return roles;
+    }
+    // As Readability: when class names hid the whole article ("blog widget"), try
+    // again trusting only tags.
+    roles_with(page, &stats, false)
+}
+
+/// Block roles, with or without treating class and id words as furniture.
+fn roles_with(page: &Page, stats: &extract::PageStats, by_name: bool) -> Vec<BlockRole> {
+    let flags = element_flags(page, stats, by_name);
     let furniture: Vec<bool> = flags.iter().map(|f| f.furniture).collect();
-    let inside = extract::article_elements(page, &stats, &furniture);
+    let inside = extract::article_elements(page, stats, &furniture);
     let mut roles: Vec<BlockRole> = page
         .blocks
         .iter()
@@ -185,7 +196,7 @@ struct Flags {
 
 /// Flags for every element. Parents must come before children; a parent index that does
 /// not is treated as missing, so hostile input cannot make this loop.
-fn element_flags(page: &Page, stats: &extract::PageStats) -> Vec<Flags> {
+fn element_flags(page: &Page, stats: &extract::PageStats, by_name: bool) -> Vec<Flags> {
     let mut flags: Vec<Flags> = Vec::with_capacity(page.elements.len());
     let half_the_page = stats.total_chars() / 2;
     for (i, el) in page.elements.iter().enumerate() {
@@ -198,7 +209,8 @@ fn element_flags(page: &Page, stats: &extract::PageStats) -> Vec<Flags> {
         // Page-wide containers carry classes such as "has-sidebar" or "page-ad-margins"
         // that describe the layout, not themselves: the tokens of an element holding half
         // the page's text or more never make it furniture.
-        let named_furniture = furniture_tokens
+        let named_furniture = by_name
+            && furniture_tokens
             && !PAGE_CONTAINERS.contains(&el.tag.as_str())
             && stats.elements[i].chars < half_the_page.max(1);
         flags.push(Flags {
