@@ -106,7 +106,7 @@ const DISCLOSURE_EDGE_BLOCKS: usize = 4;
 pub fn block_roles(page: &Page) -> Vec<BlockRole> {
     let stats = extract::PageStats::new(page);
     let roles = roles_with(page, &stats, true);
-    if roles.iter().any(|r| *r == BlockRole::Body) {
+    if roles.contains(&BlockRole::Body) {
         return roles;
     }
     // As Readability: when class names hid the whole article ("blog widget"), try
