@@ -54,10 +54,11 @@ fn main() {
         "{:<44} {:>10} {:>12} {:>10} {:>10}",
         "core throughput (native, median)", "bytes", "time", "MB/s", "budget"
     );
-    for (name, text, budget) in [
+    let cases = [
         ("seed column", &seed, SEED_BUDGET),
         ("~1 MB of article text", &big, MEGABYTE_BUDGET),
-    ] {
+    ];
+    for (name, text, budget) in cases.into_iter().filter(|(_, text, _)| !text.is_empty()) {
         let page = Page::from_text(text);
         let t = time(&page, Duration::from_secs(2));
         let mbps = text.len() as f64 / t.as_secs_f64() / 1e6;
