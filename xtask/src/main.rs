@@ -7,6 +7,7 @@
 mod bench;
 mod build;
 mod cmd;
+mod conventions;
 mod setup;
 mod test;
 mod train;

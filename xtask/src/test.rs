@@ -3,10 +3,11 @@
 use std::path::Path;
 
 use crate::cmd::{self, Result};
-use crate::{bench, build, setup};
+use crate::{bench, build, conventions, setup};
 
 pub fn run(root: &Path) -> Result {
     cmd::run(root, "cargo", &["fmt", "--all", "--check"])?;
+    conventions::run(root)?;
     cmd::run(
         root,
         "cargo",
