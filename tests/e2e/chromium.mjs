@@ -18,6 +18,9 @@ export async function launchChromium(extensionDir) {
     ],
     ignoreDefaultArgs: ['--disable-extensions'],
   });
+  // Every request the browser makes, to count any the extension makes on its own.
+  const requests = [];
+  context.on('request', (r) => requests.push(r.url()));
   // The background service worker appearing proves the extension loaded.
   const worker = context.serviceWorkers()[0] || (await context.waitForEvent('serviceworker', { timeout: 15000 }));
   if (!worker.url().startsWith('chrome-extension://')) throw new Error(`unexpected worker ${worker.url()}`);
@@ -27,6 +30,7 @@ export async function launchChromium(extensionDir) {
     context,
     async open(url, probeSource) {
       const page = await context.newPage();
+      const firstRequest = requests.length;
       const errors = [];
       const logs = [];
       page.on('console', (m) => {
@@ -42,6 +46,8 @@ export async function launchChromium(extensionDir) {
         report,
         errors,
         logs,
+        // Requests besides the page itself (which the probe fetches again) and its icon.
+        foreign: requests.slice(firstRequest).filter((u) => u !== url && !u.endsWith('/favicon.ico') && !u.startsWith('chrome-extension://')),
         hover: (selector) => hoverCard(page, selector),
         screenshot: (file) => page.screenshot({ path: file }),
         close: () => page.close(),

@@ -53,6 +53,8 @@ for (const [name, launch] of browsers) {
       const tab = await browser.open(server.origin + page.path, probe);
       const problems = tab.report.error ? [`probe failed: ${tab.report.error}`] : checkSeed(tab.report, expectations);
       problems.push(...tab.errors.map((e) => `console error: ${e}`));
+      // Zero network: the extension fetches nothing but its own files.
+      problems.push(...(tab.foreign || []).map((u) => `unexpected request: ${u}`));
       // Chromium cannot compile wasm in the content script here: the background must have run it.
       if (name === 'chromium' && page.strict && !tab.logs.some((l) => l.includes('analysing in the background'))) {
         problems.push('the background fallback was not used under a strict CSP');
