@@ -1,5 +1,6 @@
-//! Findings must not depend on how the page splits text into DOM text nodes: the same
-//! paragraph cut into random segments gives the same findings at the same places.
+//! Properties of the analysis on random input: findings do not depend on how the page
+//! splits text into DOM text nodes; offsets never split a character; marks of one layer
+//! (word-level markers, claims) never overlap.
 
 use newslens::model::{Block, Element, Page};
 use newslens::{analyze, Analysis};
@@ -90,5 +91,72 @@ proptest! {
         let whole = page_of(&paragraphs.iter().map(|p| vec![p.to_string()]).collect::<Vec<_>>());
         let pieces = page_of(&paragraphs.iter().zip(cuts.iter().cycle()).map(|(p, c)| split(p, c)).collect::<Vec<_>>());
         prop_assert_eq!(absolute(&whole, &analyze(&whole)), absolute(&pieces, &analyze(&pieces)));
+    }
+}
+
+/// Word-level marker kinds: these never overlap one another.
+const WORD_LEVEL: &[&str] = &[
+    "Hedge",
+    "Booster",
+    "Stance",
+    "Loaded",
+    "Speculation",
+    "ScareQuote",
+];
+const CLAIMS: &[&str] = &[
+    "AttributedNamed",
+    "AttributedAnonymous",
+    "Vague",
+    "Unattributed",
+];
+
+/// Text made of pieces of the seed column and awkward Unicode: emoji (surrogate pairs in
+/// UTF-16), combining marks, RTL text, NBSP, soft hyphens, curly quotes.
+fn awkward_text() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "Putin must have been ecstatic, however.",
+        " 😀🇺🇦 ",
+        "e\u{301}\u{302} ",
+        " שלום עולם ",
+        "\u{a0}\u{ad}",
+        "“likely” ‘so’ ",
+        "I don’t know if it’s probably a ruse. ",
+        "Most NATO states realize this. ",
+        "What now? ",
+        "\"",
+        "According to the Financial Times, ",
+    ]);
+    prop::collection::vec(pieces, 1..30).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn offsets_fall_on_characters_and_layers_do_not_overlap(text in awkward_text(), cuts in prop::collection::vec(0.0f64..1.0, 0..6)) {
+        let page = page_of(&[split(&text, &cuts)]);
+        let analysis = analyze(&page);
+        for f in &analysis.findings {
+            let block = &page.blocks[f.block as usize];
+            for r in &f.ranges {
+                let units: Vec<u16> = block.segments[r.segment as usize].encode_utf16().collect();
+                prop_assert!(r.start < r.end && r.end as usize <= units.len());
+                for at in [r.start as usize, r.end as usize] {
+                    // Never between the two halves of a surrogate pair.
+                    let low = units.get(at).is_some_and(|u| (0xDC00..0xE000).contains(u));
+                    prop_assert!(!low, "offset {} splits a character in {:?}", at, block.segments[r.segment as usize]);
+                }
+            }
+        }
+        for layer in [WORD_LEVEL, CLAIMS] {
+            let mut spans: Vec<(u32, u32)> = absolute(&page, &analysis)
+                .into_iter()
+                .filter(|(_, subtype, _, _, _)| layer.contains(&subtype.as_str()))
+                .map(|(_, _, _, start, end)| (start, end))
+                .collect();
+            spans.sort();
+            for pair in spans.windows(2) {
+                prop_assert!(pair[0].1 <= pair[1].0, "overlapping {:?} in {:?}", pair, text);
+            }
+        }
     }
 }
