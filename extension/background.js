@@ -1,5 +1,5 @@
 // Background: runs the Rust core for content scripts that cannot compile wasm in the
-// page (strict page CSP in Chromium). Chromium loads this as a service worker and pulls
+// page (strict page CSP in Chromium) or whose page is long, and keeps the toolbar badge. Chromium loads this as a service worker and pulls
 // in the wasm glue itself; Firefox lists the glue before this file in the manifest.
 'use strict';
 
@@ -15,9 +15,14 @@ function ready() {
 }
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  if (sender.id !== chrome.runtime.id || !message || message.type !== 'newslens/analyze') {
+  if (sender.id !== chrome.runtime.id || !message) return false;
+  if (message.type === 'newslens/count' && sender.tab) {
+    // The toolbar badge: how many marks the reader's tab shows.
+    const text = message.count > 0 ? String(Math.min(message.count, 999)) : '';
+    chrome.action.setBadgeText({ tabId: sender.tab.id, text }).catch(() => {});
     return false;
   }
+  if (message.type !== 'newslens/analyze') return false;
   ready()
     .then(() => sendResponse({ analysis: wasm_bindgen.analyze(message.page, message.options) }))
     .catch((error) => sendResponse({ error: String((error && error.message) || error) }));

@@ -1,30 +1,63 @@
-// Content script entry: collect the page model, analyse it, render the findings.
+// Content script entry: read the reader's settings, collect the page model, analyse it,
+// render the findings; again whenever the settings change.
 'use strict';
 
 /** Pages with more text than this are analysed off the main thread (about 30 pages). */
 const LONG_PAGE_CHARS = 100000;
 
-(async () => {
+(() => {
   const { collectPage, render } = globalThis.newslensDom;
   const analyzer = globalThis.newslensAnalyzer;
-  try {
+  const settings = globalThis.newslensSettings;
+  const host = location.hostname;
+  let view = null;
+  let queue = Promise.resolve();
+
+  /** Tells the background how many marks this tab shows (for the toolbar badge). */
+  function count(marks) {
+    chrome.runtime.sendMessage({ type: 'newslens/count', count: marks }).catch(() => {});
+  }
+
+  /** "Not a cue here": silence this cue on this site, remembered in the settings. */
+  async function dismiss(finding) {
+    const s = await settings.load();
+    s.exceptions.push({ cue: finding.cue, site: host });
+    await settings.save(s); // storage.onChanged re-runs the analysis
+  }
+
+  async function run() {
+    if (view) view.clear();
+    view = null;
+    const s = await settings.load();
+    if (!settings.activeOn(s, host)) {
+      count(0);
+      return;
+    }
     const started = performance.now();
     const { page, nodes } = collectPage(document);
     if (!page.blocks.length) return;
     const collected = performance.now();
     // Long pages are analysed in the background, off the page's main thread.
-    const chars = page.blocks.reduce((n, b) => n + b.segments.reduce((m, s) => m + s.length, 0), 0);
-    const { analysis, where, timings } = await analyzer.analyze(page, undefined, chars > LONG_PAGE_CHARS);
+    const chars = page.blocks.reduce((n, b) => n + b.segments.reduce((m, t) => m + t.length, 0), 0);
+    const { analysis, where, timings } = await analyzer.analyze(page, settings.coreOptions(s), chars > LONG_PAGE_CHARS);
     const analysed = performance.now();
-    await render(analysis, nodes);
+    view = await render(analysis, nodes, document, { dismiss });
     const done = performance.now();
+    count(view.marks);
     // One line at debug level (hidden by default) for anyone measuring: `tests/bench`.
     console.debug(`newslens: ${JSON.stringify({
       where, collect: collected - started, ...timings, highlight: done - analysed, total: done - started,
       blocks: page.blocks.length, findings: analysis.findings.length, wasmMemory: analyzer.wasmMemory(),
     })}`);
-  } catch (error) {
-    // Never break the page: report once, quietly, and leave the page as it was.
-    console.warn('newslens: analysis failed:', error);
   }
+
+  /** Runs one analysis after another; never breaks the page, reports failures once each. */
+  function schedule() {
+    queue = queue.then(run).catch((error) => console.warn('newslens: analysis failed:', error));
+  }
+
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes[settings.KEY]) schedule();
+  });
+  schedule();
 })();

@@ -28,7 +28,8 @@ globalThis.newslensDom = globalThis.newslensDom || {};
     .card[hidden] { display: none; }
     .kind { font-weight: 600; }
     .cue { font-style: italic; margin: 2px 0; }
-    .why { color: #444; }`;
+    .why { color: #444; }
+    button { margin-top: 6px; font: inherit; font-size: 12px; }`;
 
   /** True when this browser supports the CSS Custom Highlight API. */
   function supported() {
@@ -45,8 +46,9 @@ globalThis.newslensDom = globalThis.newslensDom || {};
    * Works in slices of a few milliseconds, yielding between them, so a long page never
    * blocks its main thread; findings are in document order, so the top comes first.
    * Several renders can coexist: each adds its ranges to the shared named highlights.
+   * With `actions.dismiss(finding)`, cards offer "Not a cue here" for findings with a cue.
    */
-  async function render(analysis, nodes, doc = document) {
+  async function render(analysis, nodes, doc = document, actions = {}) {
     const byNode = new Map(); // Text node -> [{ start, end, finding }]
     const added = []; // [Highlight, Range]
     const pending = new Map(); // name -> ranges not yet in their highlight
@@ -99,7 +101,7 @@ globalThis.newslensDom = globalThis.newslensDom || {};
       marks++;
     }
     if (highlighting) flush();
-    const card = hoverCard(doc, byNode);
+    const card = hoverCard(doc, byNode, actions);
     return {
       marks,
       clear() {
@@ -123,11 +125,12 @@ globalThis.newslensDom = globalThis.newslensDom || {};
   }
 
   /** Shows a card for the mark under the pointer; opinion markers before claims. */
-  function hoverCard(doc, byNode) {
+  function hoverCard(doc, byNode, actions) {
     let host = null;
     let box = null;
     let pending = false;
     let last = null;
+    let shown = null; // the finding on the card
 
     function ensureCard() {
       if (box) return box;
@@ -145,6 +148,16 @@ globalThis.newslensDom = globalThis.newslensDom || {};
         line.className = cls;
         box.appendChild(line);
       }
+      if (actions.dismiss) {
+        const button = doc.createElement('button');
+        button.type = 'button';
+        button.textContent = 'Not a cue here';
+        button.addEventListener('click', () => {
+          if (shown) actions.dismiss(shown);
+          box.hidden = true;
+        });
+        box.appendChild(button);
+      }
       shadow.appendChild(box);
       doc.documentElement.appendChild(host);
       return box;
@@ -156,6 +169,9 @@ globalThis.newslensDom = globalThis.newslensDom || {};
       kind.textContent = `${LABELS[finding.subtype] || finding.subtype} · ${finding.category}`;
       cue.textContent = finding.cue ? `“${finding.cue}”` : '';
       why.textContent = finding.explanation;
+      shown = finding;
+      const button = card.querySelector('button');
+      if (button) button.hidden = !finding.cue;
       card.style.left = `${Math.min(x + 12, innerWidth - 360)}px`;
       card.style.top = `${y + 16}px`;
       card.hidden = false;
@@ -173,6 +189,8 @@ globalThis.newslensDom = globalThis.newslensDom || {};
     }
 
     function onMove(event) {
+      // Over the card itself: keep it, so its button can be reached.
+      if (host && event.composedPath().includes(host)) return;
       last = { x: event.clientX, y: event.clientY };
       if (!pending) {
         pending = true;

@@ -28,6 +28,7 @@ export async function launchChromium(extensionDir) {
   return {
     name: 'chromium',
     context,
+    extensionId: new URL(worker.url()).host,
     async open(url, probeSource) {
       const page = await context.newPage();
       const firstRequest = requests.length;

@@ -9,6 +9,7 @@ import { checkSeed, loadExpectations } from './expectations.mjs';
 import { launchChromium } from './chromium.mjs';
 import { launchFirefox } from './firefox.mjs';
 import { checkDemo } from './www.mjs';
+import { checkSettings } from './settings.mjs';
 
 const DIST = path.resolve('target/dist');
 const SHOTS = path.resolve('target/e2e');
@@ -70,6 +71,7 @@ for (const [name, launch] of browsers) {
       for (const p of problems) console.log(`       ${p}`);
       failures.push(...problems.map((p) => `${name} ${page.name}: ${p}`));
     }
+    if (browser.extensionId) failures.push(...(await checkSettings(browser.context, browser.extensionId, server.origin, SHOTS)));
   } finally {
     await browser.close();
   }

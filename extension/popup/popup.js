@@ -1,0 +1,64 @@
+// The toolbar popup: turn newslens on or off, per site and per category, and review the
+// cues the reader silenced. Everything goes through the stored settings; open tabs follow
+// through storage.onChanged.
+'use strict';
+
+(async () => {
+  const settings = globalThis.newslensSettings;
+  const params = new URLSearchParams(location.search);
+  const [tab] = params.has('host') ? [] : await chrome.tabs.query({ active: true, currentWindow: true });
+  let host = params.get('host') || '';
+  try {
+    if (!host && tab && tab.url) host = new URL(tab.url).hostname;
+  } catch {
+    host = '';
+  }
+  const $ = (id) => document.getElementById(id);
+  $('host').textContent = host || 'this page';
+
+  async function update(change) {
+    const s = await settings.load();
+    change(s);
+    draw(await settings.save(s));
+  }
+
+  function draw(s) {
+    $('enabled').checked = s.enabled;
+    $('site').checked = settings.activeOn({ ...s, enabled: true }, host);
+    $('site').disabled = !host;
+    for (const box of document.querySelectorAll('[data-category]')) {
+      box.checked = settings.CATEGORIES[box.dataset.category].some((t) => !s.disabled.includes(t));
+    }
+    const list = $('exceptions');
+    list.replaceChildren();
+    $('no-exceptions').hidden = s.exceptions.length > 0;
+    s.exceptions.forEach((e, i) => {
+      const item = document.createElement('li');
+      item.textContent = `“${e.cue}” ${e.site ? `on ${e.site}` : 'everywhere'}`;
+      const remove = document.createElement('button');
+      remove.type = 'button';
+      remove.textContent = 'Remove';
+      remove.addEventListener('click', () => update((x) => x.exceptions.splice(i, 1)));
+      item.appendChild(remove);
+      list.appendChild(item);
+    });
+  }
+
+  $('enabled').addEventListener('change', (e) => update((s) => { s.enabled = e.target.checked; }));
+  $('site').addEventListener('change', (e) => update((s) => {
+    const wanted = e.target.checked;
+    const listed = s.sites.list.includes(host);
+    // Deny mode lists the sites that are off; allow mode lists the sites that are on.
+    const shouldList = s.sites.mode === 'deny' ? !wanted : wanted;
+    if (shouldList && !listed) s.sites.list.push(host);
+    if (!shouldList && listed) s.sites.list = s.sites.list.filter((x) => x !== host);
+  }));
+  for (const box of document.querySelectorAll('[data-category]')) {
+    box.addEventListener('change', () => update((s) => {
+      const kinds = settings.CATEGORIES[box.dataset.category];
+      s.disabled = s.disabled.filter((t) => !kinds.includes(t));
+      if (!box.checked) s.disabled.push(...kinds);
+    }));
+  }
+  draw(await settings.load());
+})();

@@ -1,0 +1,88 @@
+// The reader's settings: one versioned object in storage.local, read by the content
+// script, the popup and the background. A backup copy is written with every save, so
+// a corrupt or partial object falls back to the backup (then to defaults) without
+// losing the reader's exceptions and word lists.
+'use strict';
+
+globalThis.newslensSettings = (() => {
+  const VERSION = 1;
+  const KEY = 'settings';
+  const BACKUP = 'settingsBackup';
+  const CATEGORIES = {
+    opinion: ['hedge', 'booster', 'stance', 'loaded', 'speculation', 'rhetorical-question', 'scare-quote'],
+    claim: ['attributed-named', 'attributed-anonymous', 'vague', 'unattributed'],
+    disclosure: ['author-bio', 'disclosure-statement', 'sponsorship'],
+  };
+
+  function defaults() {
+    return {
+      version: VERSION,
+      enabled: true,
+      disabled: [], // subtypes not shown
+      sensitivity: {}, // category -> 0..1
+      sites: { mode: 'deny', list: [] }, // deny: off on listed sites; allow: on only there
+      exceptions: [], // { cue, site|null }: "not a cue here"
+      words: [], // { subtype, phrase }
+    };
+  }
+
+  const strings = (xs) => (Array.isArray(xs) ? xs.filter((x) => typeof x === 'string') : []);
+
+  /** Any stored shape (older versions, partial or corrupt objects) to the current one. */
+  function migrate(raw) {
+    const s = defaults();
+    if (!raw || typeof raw !== 'object') return s;
+    if (typeof raw.enabled === 'boolean') s.enabled = raw.enabled;
+    s.disabled = strings(raw.disabled);
+    if (raw.sensitivity && typeof raw.sensitivity === 'object') {
+      for (const c of Object.keys(CATEGORIES)) {
+        const v = Number(raw.sensitivity[c]);
+        if (Number.isFinite(v)) s.sensitivity[c] = Math.min(1, Math.max(0, v));
+      }
+    }
+    if (raw.sites && typeof raw.sites === 'object') {
+      s.sites.mode = raw.sites.mode === 'allow' ? 'allow' : 'deny';
+      s.sites.list = strings(raw.sites.list);
+    }
+    const items = (xs) => (Array.isArray(xs) ? xs.filter((x) => x && typeof x === 'object') : []);
+    s.exceptions = items(raw.exceptions)
+      .filter((e) => typeof e.cue === 'string' && e.cue.trim())
+      .map((e) => ({ cue: e.cue, site: typeof e.site === 'string' ? e.site : null }));
+    s.words = items(raw.words)
+      .filter((w) => typeof w.phrase === 'string' && CATEGORIES.opinion.includes(w.subtype))
+      .map((w) => ({ subtype: w.subtype, phrase: w.phrase }));
+    return s;
+  }
+
+  async function load() {
+    const stored = await chrome.storage.local.get([KEY, BACKUP]);
+    const main = stored[KEY];
+    const usable = main && typeof main === 'object' && main.version >= 1 && Array.isArray(main.exceptions);
+    return migrate(usable ? main : stored[BACKUP] || main);
+  }
+
+  async function save(settings) {
+    const s = migrate(settings);
+    await chrome.storage.local.set({ [KEY]: s, [BACKUP]: s });
+    return s;
+  }
+
+  /** Whether newslens runs on `host`. */
+  function activeOn(s, host) {
+    if (!s.enabled) return false;
+    const listed = s.sites.list.some((site) => host === site || host.endsWith(`.${site}`));
+    return s.sites.mode === 'allow' ? listed : !listed;
+  }
+
+  /** The core's options (src/options.rs) for these settings. */
+  function coreOptions(s) {
+    return {
+      disabled: s.disabled,
+      sensitivity: Object.entries(s.sensitivity).map(([category, value]) => ({ category, value })),
+      words: s.words,
+      exceptions: s.exceptions,
+    };
+  }
+
+  return { CATEGORIES, KEY, defaults, migrate, load, save, activeOn, coreOptions };
+})();

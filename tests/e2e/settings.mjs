@@ -1,0 +1,71 @@
+// The reader's settings in Chromium: toggling a category in the popup removes exactly
+// those highlights (and brings them back); "Not a cue here" on a card silences that cue,
+// and the silence survives a reload; the popup lists it and can remove it.
+const CLAIMS = ['attributed-named', 'attributed-anonymous', 'vague', 'unattributed'];
+
+/** Sizes of the newslens highlights, by subtype. */
+function sizes() {
+  const out = {};
+  for (const [name, h] of CSS.highlights) if (name.startsWith('newslens-')) out[name.slice(9)] = h.size;
+  return out;
+}
+
+export async function checkSettings(context, extensionId, origin, screenshotDir) {
+  const failures = [];
+  const fail = (m) => { failures.push(`chromium settings: ${m}`); console.log(`FAIL chromium settings: ${m}`); };
+  const page = await context.newPage();
+  await page.goto(`${origin}/seed.html`);
+  await page.waitForFunction(() => (CSS.highlights.get('newslens-unattributed') || { size: 0 }).size > 0, null, { timeout: 15000 });
+  const before = await page.evaluate(sizes);
+
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup/popup.html?host=127.0.0.1`);
+  await popup.uncheck('[data-category="claim"]');
+  await page.waitForFunction((claims) => claims.every((c) => !(CSS.highlights.get(`newslens-${c}`) || { size: 0 }).size), CLAIMS, { timeout: 15000 })
+    .catch(() => fail('claim highlights remain after switching claims off'));
+  const off = await page.evaluate(sizes);
+  for (const [subtype, n] of Object.entries(before)) {
+    if (!CLAIMS.includes(subtype) && off[subtype] !== n) fail(`switching claims off changed ${subtype}: ${n} -> ${off[subtype]}`);
+  }
+  await popup.check('[data-category="claim"]');
+  await page.waitForFunction((n) => (CSS.highlights.get('newslens-unattributed') || { size: 0 }).size === n, before.unattributed, { timeout: 15000 })
+    .catch(() => fail('claim highlights did not come back'));
+
+  // "Not a cue here" on the booster "obviously".
+  const box = await page.evaluate(() => {
+    const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = n.data.indexOf('obviously');
+      if (at < 0) continue;
+      n.parentElement.scrollIntoView({ block: 'center' });
+      const r = document.createRange();
+      r.setStart(n, at);
+      r.setEnd(n, at + 'obviously'.length);
+      const rect = r.getBoundingClientRect();
+      return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+    }
+    return null;
+  });
+  await page.mouse.move(box.x, box.y);
+  const button = page.locator('newslens-card').locator('button');
+  await button.waitFor({ state: 'visible', timeout: 5000 }).catch(() => fail('no "Not a cue here" button on the card'));
+  const boostersBefore = (await page.evaluate(sizes)).booster;
+  await button.click().catch(() => {});
+  await page.reload();
+  await page.waitForFunction(() => (CSS.highlights.get('newslens-unattributed') || { size: 0 }).size > 0, null, { timeout: 15000 });
+  const after = await page.evaluate(sizes);
+  if (after.booster !== boostersBefore - 1) fail(`after "Not a cue here" and a reload, boosters ${boostersBefore} -> ${after.booster}`);
+
+  await popup.reload();
+  await popup.setViewportSize({ width: 300, height: 420 });
+  await popup.screenshot({ path: `${screenshotDir}/chromium-popup.png` });
+  const listed = await popup.textContent('#exceptions');
+  if (!listed.includes('obviously')) fail(`the popup does not list the silenced cue: ${listed}`);
+  await popup.click('#exceptions button');
+  await page.waitForFunction((n) => (CSS.highlights.get('newslens-booster') || { size: 0 }).size === n, boostersBefore, { timeout: 15000 })
+    .catch(() => fail('removing the exception did not bring the mark back'));
+  await popup.close();
+  await page.close();
+  if (!failures.length) console.log('ok   chromium: settings (category toggle, "Not a cue here" across reload, removal)');
+  return failures;
+}
