@@ -21,6 +21,7 @@ pub fn run(root: &Path) -> Result {
         ],
     )?;
     cmd::run(root, "cargo", &["test", "--workspace"])?;
+    cmd::run(root, "node", &["--test", "tests/js/"])?;
     // The wasm build check: the bindings compile (and lint) only for wasm32.
     build::run(root)?;
     cmd::run(

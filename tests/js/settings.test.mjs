@@ -1,0 +1,75 @@
+// The settings module (extension/settings/settings.js) in Node with an in-memory storage:
+// older and damaged stored shapes are upgraded without losing the reader's lists.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import test from 'node:test';
+import vm from 'node:vm';
+
+/** Plain objects of this realm (the module runs in its own, whose prototypes differ). */
+const plain = (x) => JSON.parse(JSON.stringify(x));
+
+/** A fresh copy of the module over `stored`, the storage.local contents. */
+function settingsOver(stored) {
+  const chrome = {
+    storage: {
+      local: {
+        async get(keys) {
+          return Object.fromEntries(keys.filter((k) => k in stored).map((k) => [k, structuredClone(stored[k])]));
+        },
+        async set(values) {
+          Object.assign(stored, structuredClone(values));
+        },
+      },
+    },
+  };
+  const sandbox = { chrome };
+  sandbox.globalThis = sandbox;
+  vm.runInNewContext(fs.readFileSync(new URL('../../extension/settings/settings.js', import.meta.url), 'utf8'), sandbox);
+  return sandbox.newslensSettings;
+}
+
+test('an older settings object keeps every exception, word and switch', async () => {
+  // The shape before versioning: no `version`, sites as a bare list.
+  const old = {
+    enabled: false,
+    disabled: ['loaded'],
+    exceptions: [{ cue: 'obviously', site: 'example.com' }, { cue: 'likely' }],
+    words: [{ subtype: 'hedge', phrase: 'perchance' }],
+    sensitivity: { opinion: 0.3 },
+  };
+  const settings = settingsOver({ settings: old });
+  const s = plain(await settings.load());
+  assert.equal(s.version, 1);
+  assert.equal(s.enabled, false);
+  assert.deepEqual(s.disabled, ['loaded']);
+  assert.deepEqual(s.exceptions, [{ cue: 'obviously', site: 'example.com' }, { cue: 'likely', site: null }]);
+  assert.deepEqual(s.words, [{ subtype: 'hedge', phrase: 'perchance' }]);
+  assert.equal(s.sensitivity.opinion, 0.3);
+});
+
+test('a corrupt settings object falls back to the backup, not to empty lists', async () => {
+  const stored = {};
+  const first = settingsOver(stored);
+  const saved = await first.save({ ...first.defaults(), exceptions: [{ cue: 'ruse', site: null }] });
+  stored.settings = 'garbage';
+  const s = plain(await settingsOver(stored).load());
+  assert.deepEqual(s.exceptions, plain(saved.exceptions));
+});
+
+test('nothing stored, or nothing usable, gives the defaults', async () => {
+  const fresh = plain(await settingsOver({}).load());
+  assert.equal(fresh.enabled, true);
+  assert.deepEqual(fresh.exceptions, []);
+  const junk = plain(await settingsOver({ settings: 42, settingsBackup: [1, 2] }).load());
+  assert.deepEqual(junk.sites, { mode: 'deny', list: [] });
+});
+
+test('per-site switches in deny and allow mode', () => {
+  const { activeOn, defaults } = settingsOver({});
+  const s = { ...defaults(), sites: { mode: 'deny', list: ['example.com'] } };
+  assert.equal(activeOn(s, 'www.example.com'), false);
+  assert.equal(activeOn(s, 'news.test'), true);
+  s.sites.mode = 'allow';
+  assert.equal(activeOn(s, 'example.com'), true);
+  assert.equal(activeOn(s, 'news.test'), false);
+});

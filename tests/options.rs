@@ -1,0 +1,52 @@
+//! The reader's options reach the core: their own words are marked, silenced cues and
+//! switched-off kinds are not, and exceptions for one site leave other sites alone.
+
+use newslens::model::Page;
+use newslens::options::{Exception, UserWord};
+use newslens::{analyze_with, Options, Subtype};
+
+fn cues(page: &Page, options: &Options) -> Vec<(String, Subtype)> {
+    analyze_with(page, options)
+        .findings
+        .into_iter()
+        .map(|f| (f.cue, f.subtype))
+        .collect()
+}
+
+#[test]
+fn words_exceptions_and_switches_apply() {
+    let mut page = Page::from_text("Perchance the reckless plan will obviously fail, critics say.");
+    page.url = "https://news.example.com/a".into();
+    let defaults = cues(&page, &Options::default());
+    assert!(defaults.contains(&("obviously".into(), Subtype::Booster)));
+    assert!(defaults.contains(&("reckless".into(), Subtype::Loaded)));
+
+    let options = Options {
+        words: vec![UserWord {
+            subtype: Subtype::Hedge,
+            phrase: "perchance".into(),
+        }],
+        exceptions: vec![Exception {
+            cue: "Obviously".into(),
+            site: Some("example.com".into()),
+        }],
+        disabled: vec![Subtype::Loaded],
+        ..Options::default()
+    };
+    let found = cues(&page, &options);
+    assert!(
+        found.contains(&("Perchance".into(), Subtype::Hedge)),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|(cue, _)| cue == "obviously"),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|(_, s)| *s == Subtype::Loaded),
+        "{found:?}"
+    );
+
+    page.url = "https://other.test/a".into();
+    assert!(cues(&page, &options).contains(&("obviously".into(), Subtype::Booster)));
+}
