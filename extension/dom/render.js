@@ -31,6 +31,30 @@ globalThis.newslensDom = globalThis.newslensDom || {};
     .why { color: #444; }
     button { margin-top: 6px; font: inherit; font-size: 12px; }`;
 
+  /** Relative luminance (0 dark … 1 light) of a CSS rgb()/rgba() colour; null if transparent. */
+  function luminance(colour) {
+    const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?/.exec(colour || '');
+    if (!m || (m[4] !== undefined && Number(m[4]) < 0.5)) return null;
+    const [r, g, b] = [m[1], m[2], m[3]].map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  }
+
+  /**
+   * Whether the text at `node` is light on dark: its background is the first opaque one
+   * among its ancestors. Dark pages get the dark palette (highlights.css), whatever the
+   * reader's system theme says, since it is the page's colours the marks sit on.
+   */
+  function onDarkBackground(node) {
+    for (let el = node && node.parentElement; el; el = el.parentElement) {
+      const l = luminance(getComputedStyle(el).backgroundColor);
+      if (l !== null) return l < 0.2;
+    }
+    return false;
+  }
+
   /** True when this browser supports the CSS Custom Highlight API. */
   function supported() {
     return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
@@ -53,6 +77,8 @@ globalThis.newslensDom = globalThis.newslensDom || {};
     const added = []; // [Highlight, Range]
     const pending = new Map(); // name -> ranges not yet in their highlight
     const highlighting = supported();
+    const first = analysis.findings.length && nodes[analysis.findings[0].block];
+    const palette = PREFIX + (first && onDarkBackground(first[0]) ? 'dark-' : '');
     let marks = 0;
     let slice = performance.now();
     // Adding to a registered highlight is costly one range at a time: add a slice's
@@ -91,7 +117,7 @@ globalThis.newslensDom = globalThis.newslensDom || {};
         // page on every later mutation (and cost far more to add to a highlight).
         const range = new StaticRange({ startContainer: node, startOffset: r.start, endContainer: node, endOffset: r.end });
         if (highlighting) {
-          const name = PREFIX + finding.subtype;
+          const name = palette + finding.subtype;
           if (!pending.has(name)) pending.set(name, []);
           pending.get(name).push([range, finding.category]);
         }

@@ -13,8 +13,10 @@ async function newslensProbe() {
         const before = document.createRange();
         before.setStart(block, 0);
         before.setEnd(range.startContainer, range.startOffset);
+        const kind = name.slice('newslens-'.length);
         ranges.push({
-          subtype: name.slice('newslens-'.length),
+          subtype: kind.replace(/^dark-/, ''),
+          palette: kind.startsWith('dark-') ? 'dark' : 'light',
           // Highlights hold StaticRanges (no toString); each lies within one text node.
           text: range.startContainer.data.slice(range.startOffset, range.endOffset),
           block: block.textContent,

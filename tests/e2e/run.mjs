@@ -19,6 +19,7 @@ const PAGES = [
   { name: 'seed page', path: '/seed.html', screenshot: true },
   { name: 'seed page, strict CSP', path: '/strict/seed.html', strict: true },
   { name: 'seed page, no metadata', path: '/bare.html' },
+  { name: 'seed page, dark theme', path: '/dark.html', dark: true },
 ];
 
 const expectations = loadExpectations();
@@ -54,6 +55,11 @@ for (const [name, launch] of browsers) {
       const tab = await browser.open(server.origin + page.path, probe);
       const problems = tab.report.error ? [`probe failed: ${tab.report.error}`] : checkSeed(tab.report, expectations);
       problems.push(...tab.errors.map((e) => `console error: ${e}`));
+      // Marks on a dark page use the dark palette, and only there.
+      const palettes = new Set((tab.report.ranges || []).map((r) => r.palette));
+      if (palettes.size !== 1 || !palettes.has(page.dark ? 'dark' : 'light')) {
+        problems.push(`palette ${[...palettes].join(', ')} on a ${page.dark ? 'dark' : 'light'} page`);
+      }
       // Zero network: the extension fetches nothing but its own files.
       problems.push(...(tab.foreign || []).map((u) => `unexpected request: ${u}`));
       // Chromium cannot compile wasm in the content script here: the background must have run it.

@@ -57,6 +57,12 @@ export async function startServer() {
     if (url.pathname === '/long.html') {
       return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(await long());
     }
+    if (url.pathname === '/dark.html') {
+      // The seed page in a dark theme: light text on a near-black background.
+      const html = (await fs.readFile(PAGES['/seed.html'], 'utf8'))
+        .replace('</head>', '<style>body, main, article { background: #121212; color: #e8e8e8; }</style></head>');
+      return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    }
     const strict = url.pathname.startsWith('/strict/');
     const saved = url.pathname.startsWith('/saved/') && SAVED_PAGES.includes(url.pathname.slice('/saved/'.length));
     const file = saved
