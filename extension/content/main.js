@@ -4,6 +4,8 @@
 
 /** Pages with more text than this are analysed off the main thread (about 30 pages). */
 const LONG_PAGE_CHARS = 100000;
+/** Content that arrives later is analysed at most this often (milliseconds). */
+const LATE_CONTENT_INTERVAL = 1500;
 
 (() => {
   const { collectPage, render } = globalThis.newslensDom;
@@ -59,5 +61,16 @@ const LONG_PAGE_CHARS = 100000;
   chrome.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && changes[settings.KEY]) schedule();
   });
+
+  // Content that arrives later ("load more", infinite scroll, SPA navigation): the
+  // observer only notes that text was added; the analysis runs later, at most once per
+  // interval, so a page that mutates constantly costs one analysis per interval.
+  let lateContent = null;
+  const observer = new MutationObserver((records) => {
+    if (lateContent) return;
+    const addsText = records.some((r) => [...r.addedNodes].some((n) => (n.textContent || '').trim()));
+    if (addsText) lateContent = setTimeout(() => { lateContent = null; schedule(); }, LATE_CONTENT_INTERVAL);
+  });
+  if (document.body) observer.observe(document.body, { childList: true, subtree: true });
   schedule();
 })();

@@ -54,6 +54,15 @@ export async function launchChromium(extensionDir) {
         close: () => page.close(),
       };
     },
+    /** Opens `url`; `poll(expression, ms)` waits until it is true in the page. */
+    async visit(url) {
+      const page = await context.newPage();
+      await page.goto(url);
+      return {
+        poll: (expression, ms) => page.waitForFunction(expression, null, { timeout: ms }).then(() => true, () => false),
+        close: () => page.close(),
+      };
+    },
     close: async () => {
       await context.close();
       await fs.rm(profile, { recursive: true, force: true });

@@ -59,6 +59,19 @@ export async function launchFirefox(extensionDir) {
         close: async () => {},
       };
     },
+    /** Opens `url`; `poll(expression, ms)` waits until it is true in the page. */
+    async visit(url) {
+      await call('POST', `${s}/url`, { url });
+      return {
+        async poll(expression, ms) {
+          for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
+            if (await call('POST', `${s}/execute/sync`, { script: `return ${expression}`, args: [] })) return true;
+          }
+          return false;
+        },
+        close: async () => {},
+      };
+    },
     close: async () => {
       await call('DELETE', s).catch(() => {});
       driver.kill();

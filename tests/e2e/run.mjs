@@ -10,6 +10,7 @@ import { launchChromium } from './chromium.mjs';
 import { launchFirefox } from './firefox.mjs';
 import { checkDemo } from './www.mjs';
 import { checkSettings } from './settings.mjs';
+import { checkLateContent } from './late.mjs';
 
 const DIST = path.resolve('target/dist');
 const SHOTS = path.resolve('target/e2e');
@@ -77,6 +78,9 @@ for (const [name, launch] of browsers) {
       for (const p of problems) console.log(`       ${p}`);
       failures.push(...problems.map((p) => `${name} ${page.name}: ${p}`));
     }
+    const late = await checkLateContent((url) => browser.visit(url), server.origin);
+    console.log(`${late.length ? 'FAIL' : 'ok  '} ${name}: content added after load is analysed`);
+    failures.push(...late.map((p) => `${name}: ${p}`));
     if (browser.extensionId) failures.push(...(await checkSettings(browser.context, browser.extensionId, server.origin, SHOTS)));
   } finally {
     await browser.close();

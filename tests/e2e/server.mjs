@@ -63,6 +63,14 @@ export async function startServer() {
         .replace('</head>', '<style>body, main, article { background: #121212; color: #e8e8e8; }</style></head>');
       return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
     }
+    if (url.pathname === '/late.html') {
+      // The seed page that appends a paragraph a second after loading, as "load more" does.
+      const late = `<script>setTimeout(() => { const p = document.createElement('p'); p.id = 'late';
+        p.textContent = 'Later, the minister would probably resign, which is obviously overdue.';
+        document.querySelector('article').insertBefore(p, document.querySelector('.author-bio')); }, 1000);</script>`;
+      const html = (await fs.readFile(PAGES['/seed.html'], 'utf8')).replace('</body>', `${late}</body>`);
+      return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    }
     const strict = url.pathname.startsWith('/strict/');
     const saved = url.pathname.startsWith('/saved/') && SAVED_PAGES.includes(url.pathname.slice('/saved/'.length));
     const file = saved
