@@ -13,11 +13,22 @@ const LATE_CONTENT_INTERVAL = 1500;
   const settings = globalThis.newslensSettings;
   const host = location.hostname;
   let view = null;
+  let panel = null;
   let queue = Promise.resolve();
 
   /** Tells the background how many marks this tab shows (for the toolbar badge). */
   function count(marks) {
     chrome.runtime.sendMessage({ type: 'newslens/count', count: marks }).catch(() => {});
+  }
+
+  /** A Text node per finding, by category, in document order: where the panel jumps to. */
+  function targets(analysis, nodes) {
+    const out = {};
+    for (const f of analysis.findings) {
+      const node = f.ranges.length && nodes[f.block] && nodes[f.block][f.ranges[0].segment];
+      if (node) (out[f.category] = out[f.category] || []).push(node);
+    }
+    return out;
   }
 
   /** "Not a cue here": silence this cue on this site, remembered in the settings. */
@@ -29,7 +40,9 @@ const LATE_CONTENT_INTERVAL = 1500;
 
   async function run() {
     if (view) view.clear();
+    if (panel) panel.remove();
     view = null;
+    panel = null;
     const s = await settings.load();
     if (!settings.activeOn(s, host)) {
       count(0);
@@ -45,6 +58,7 @@ const LATE_CONTENT_INTERVAL = 1500;
     const analysed = performance.now();
     view = await render(analysis, nodes, document, { dismiss });
     const done = performance.now();
+    if (analysis.findings.length) panel = globalThis.newslensPanel.show(analysis, targets(analysis, nodes));
     count(view.marks);
     // One line at debug level (hidden by default) for anyone measuring: `tests/bench`.
     console.debug(`newslens: ${JSON.stringify({

@@ -11,6 +11,7 @@ import { launchFirefox } from './firefox.mjs';
 import { checkDemo } from './www.mjs';
 import { checkSettings } from './settings.mjs';
 import { checkLateContent } from './late.mjs';
+import { checkPanel } from './panel.mjs';
 
 const DIST = path.resolve('target/dist');
 const SHOTS = path.resolve('target/e2e');
@@ -81,6 +82,7 @@ for (const [name, launch] of browsers) {
     const late = await checkLateContent((url) => browser.visit(url), server.origin);
     console.log(`${late.length ? 'FAIL' : 'ok  '} ${name}: content added after load is analysed`);
     failures.push(...late.map((p) => `${name}: ${p}`));
+    if (browser.extensionId) failures.push(...(await checkPanel(browser.context, server.origin, SHOTS)));
     if (browser.extensionId) failures.push(...(await checkSettings(browser.context, browser.extensionId, server.origin, SHOTS)));
   } finally {
     await browser.close();

@@ -55,6 +55,8 @@ fn size_table(root: &Path) -> Result<u64> {
         "pkg/newslens.js",
         "dom/collect.js",
         "dom/render.js",
+        "dom/summary.js",
+        "content/panel.js",
         "content/analyzer.js",
         "content/main.js",
         "background.js",

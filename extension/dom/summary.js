@@ -1,5 +1,5 @@
 // Builds the summary of an analysis — article type, byline, author disclosures, counts
-// per kind — into a container element, for the www demo.
+// per kind — into a container element. Shared by the www demo and the extension panel.
 // Page-derived strings are only ever set as textContent.
 'use strict';
 

@@ -1,0 +1,98 @@
+// The side panel: a small "newslens" pill in the page's corner that opens a panel with
+// the article type, the author's disclosure, counts per kind (dom/summary.js) and
+// buttons to jump to the previous or next mark of each category. It lives in a shadow
+// root attached to <html>, outside the page's <body> and untouched by the page's CSS.
+'use strict';
+
+globalThis.newslensPanel = (() => {
+  const CATEGORIES = [['opinion', 'Opinion markers'], ['claim', 'Claims'], ['disclosure', 'Disclosures']];
+  const CSS_TEXT = `
+    :host { all: initial; }
+    .root { position: fixed; right: 12px; bottom: 12px; z-index: 2147483646;
+      font: 13px/1.4 system-ui, sans-serif; color: #1b1b1b; }
+    .pill { border: 1px solid #8a7a45; border-radius: 14px; background: #fffdf5; padding: 4px 10px;
+      cursor: pointer; box-shadow: 0 1px 4px rgba(0,0,0,.2); font: inherit; }
+    .panel { width: 280px; max-height: 70vh; overflow: auto; background: #fffdf5; border: 1px solid #b9a66a;
+      border-radius: 6px; padding: 8px 10px; margin-bottom: 6px; box-shadow: 0 2px 10px rgba(0,0,0,.25); }
+    .panel[hidden] { display: none; }
+    .type { font-weight: 700; letter-spacing: .05em; margin: 0; padding: 3px 6px; background: #eef; border-left: 4px solid #1565c0; }
+    .type-opinion { background: #fff3e0; border-color: #ef6c00; }
+    .evidence { color: #555; font-size: 11px; margin: 2px 0 6px; }
+    .disclosure { border: 1px solid #cfd8e3; padding: 3px 6px; margin: 6px 0; }
+    .disclosure h3 { margin: 2px 0; font-size: 13px; }
+    .disclosure p, dd { margin: 1px 0; }
+    dt { font-weight: 600; margin-top: 4px; text-transform: capitalize; }
+    .nav { display: flex; align-items: center; gap: 6px; margin: 3px 0; }
+    .nav span { flex: 1; }
+    .nav button { font: inherit; padding: 0 6px; }`;
+
+  /**
+   * Shows the panel for `analysis`; `targets[category]` lists a Text node per mark, in
+   * document order, to jump to. Returns `{ remove() }`.
+   */
+  function show(analysis, targets, doc = document) {
+    const host = doc.createElement('newslens-panel');
+    const shadow = host.attachShadow({ mode: 'open' });
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS_TEXT);
+    shadow.adoptedStyleSheets = [sheet];
+    const root = doc.createElement('div');
+    root.className = 'root';
+    const panel = doc.createElement('section');
+    panel.className = 'panel';
+    panel.hidden = true;
+    panel.setAttribute('aria-label', 'newslens summary');
+    const summary = doc.createElement('div');
+    globalThis.newslensDom.summarize(summary, analysis);
+    panel.appendChild(summary);
+    for (const [category, label] of CATEGORIES) {
+      const nodes = targets[category] || [];
+      if (!nodes.length) continue;
+      const row = doc.createElement('div');
+      row.className = 'nav';
+      const name = doc.createElement('span');
+      name.textContent = `${label} (${nodes.length})`;
+      row.appendChild(name);
+      for (const [text, direction] of [['◀', -1], ['▶', 1]]) {
+        const button = doc.createElement('button');
+        button.type = 'button';
+        button.textContent = text;
+        button.setAttribute('aria-label', `${direction < 0 ? 'Previous' : 'Next'} ${label.toLowerCase()}`);
+        button.dataset.category = category;
+        button.dataset.direction = String(direction);
+        button.addEventListener('click', () => jump(nodes, direction));
+        row.appendChild(button);
+      }
+      panel.appendChild(row);
+    }
+    const pill = doc.createElement('button');
+    pill.type = 'button';
+    pill.className = 'pill';
+    pill.textContent = `newslens · ${analysis.findings.length}`;
+    pill.setAttribute('aria-expanded', 'false');
+    pill.addEventListener('click', () => {
+      panel.hidden = !panel.hidden;
+      pill.setAttribute('aria-expanded', String(!panel.hidden));
+    });
+    root.append(panel, pill);
+    shadow.appendChild(root);
+    doc.documentElement.appendChild(host);
+    return { remove: () => host.remove() };
+  }
+
+  /** Scrolls to the next (or previous) mark below (or above) the middle of the window. */
+  function jump(nodes, direction) {
+    const middle = innerHeight / 2;
+    // Element centres: the mark scrolled to last sits at the middle and is skipped.
+    const centres = nodes.map((n) => {
+      const r = n.parentElement.getBoundingClientRect();
+      return (r.top + r.bottom) / 2;
+    });
+    const order = centres.map((c, i) => (direction > 0 ? i : centres.length - 1 - i));
+    const pick = order.find((i) => (direction > 0 ? centres[i] > middle + 4 : centres[i] < middle - 4));
+    const target = nodes[pick === undefined ? order[0] : pick];
+    target.parentElement.scrollIntoView({ block: 'center', behavior: 'instant' });
+  }
+
+  return { show };
+})();
