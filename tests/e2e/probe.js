@@ -28,7 +28,11 @@ async function newslensProbe() {
     }
   }
   const sent = await (await fetch(location.href, { cache: 'no-store' })).text();
-  const original = new DOMParser().parseFromString(sent, 'text/html');
+  // Pages that require Trusted Types refuse plain strings as HTML, even the probe's.
+  const html = window.trustedTypes && trustedTypes.createPolicy
+    ? trustedTypes.createPolicy('newslens-probe', { createHTML: (s) => s }).createHTML(sent)
+    : sent;
+  const original = new DOMParser().parseFromString(html, 'text/html');
   return {
     ranges,
     textUnchanged: original.documentElement.textContent === document.documentElement.textContent,

@@ -22,6 +22,7 @@ const PAGES = [
   { name: 'seed page, strict CSP', path: '/strict/seed.html', strict: true },
   { name: 'seed page, no metadata', path: '/bare.html' },
   { name: 'seed page, dark theme', path: '/dark.html', dark: true },
+  { name: 'seed page, Trusted Types required', path: '/trusted-types/seed.html', strict: true },
 ];
 
 const expectations = loadExpectations();

@@ -71,11 +71,12 @@ export async function startServer() {
       const html = (await fs.readFile(PAGES['/seed.html'], 'utf8')).replace('</body>', `${late}</body>`);
       return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
     }
-    const strict = url.pathname.startsWith('/strict/');
+    const trusted = url.pathname.startsWith('/trusted-types/');
+    const strict = url.pathname.startsWith('/strict/') || trusted;
     const saved = url.pathname.startsWith('/saved/') && SAVED_PAGES.includes(url.pathname.slice('/saved/'.length));
     const file = saved
       ? path.join(SAVED, url.pathname.slice('/saved/'.length), 'source.html')
-      : PAGES[strict ? url.pathname.slice('/strict'.length) : url.pathname];
+      : PAGES[strict ? url.pathname.replace(/^\/(strict|trusted-types)/, '') : url.pathname];
     if (url.pathname === '/favicon.ico') {
       res.writeHead(204).end();
       return;
@@ -86,6 +87,8 @@ export async function startServer() {
     }
     const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
     if (strict) headers['content-security-policy'] = "script-src 'self'";
+    // A page that requires Trusted Types: any string-to-HTML sink throws there.
+    if (trusted) headers['content-security-policy'] = "script-src 'self'; require-trusted-types-for 'script'";
     // Saved pages: their own scripts would change the DOM (and reach for the network).
     if (saved) headers['content-security-policy'] = "script-src 'none'";
     res.writeHead(200, headers).end(await fs.readFile(file));
