@@ -100,44 +100,14 @@ pub fn analyze_with(page: &Page, options: &Options) -> Analysis {
                 found
             }
             BlockRole::Disclosure => {
-                // Consecutive disclosure blocks are one section (an author box).
-                match disclosure_groups.last_mut() {
-                    Some((first, texts)) if *first as usize + texts.len() == index as usize => {
-                        texts.push(text.clone())
-                    }
-                    _ => disclosure_groups.push((index, vec![text.clone()])),
-                }
                 previous = None;
-                let subtype = match disclosure::kind_of(&text) {
-                    Some(DisclosureKind::Statement) => Subtype::DisclosureStatement,
-                    Some(DisclosureKind::Sponsorship) => Subtype::Sponsorship,
-                    _ => Subtype::AuthorBio,
-                };
-                let cue = disclosure::bio_person(&text)
-                    .unwrap_or_default()
-                    .to_string();
-                let mark = finding::Mark {
-                    range: 0..text.len(),
-                    subtype,
-                    cue,
-                };
-                analyze::BlockFindings {
-                    marks: vec![mark],
-                    sentences: Vec::new(),
-                }
+                disclosure_block(index, &text, &mut disclosure_groups)
             }
             BlockRole::Boilerplate | BlockRole::Byline | BlockRole::Outside => continue,
         };
         let mut marks = found.marks;
         if let (Some(matcher), BlockRole::Body | BlockRole::Heading) = (&user_words, role) {
-            let quoted = analyze::quotes::quoted_spans(&text);
-            marks.extend(
-                matcher
-                    .find(&text)
-                    .into_iter()
-                    .map(|m| finding::Mark::new(&text, m.start..m.end, m.tag))
-                    .filter(|m| !analyze::quotes::is_inside(&quoted, &m.range)),
-            );
+            marks.extend(user_marks(matcher, &text));
         }
         marks.retain(|m| {
             options.shows(m.subtype, m.subtype.confidence())
@@ -211,6 +181,46 @@ impl Analysis {
             .collect::<Vec<_>>()
             .join("\n\n")
     }
+}
+
+/// A disclosure block's finding. Consecutive disclosure blocks form one section (an
+/// author box), gathered in `groups` as (first block, texts) for the facts.
+fn disclosure_block(
+    index: u32,
+    text: &str,
+    groups: &mut Vec<(u32, Vec<String>)>,
+) -> analyze::BlockFindings {
+    match groups.last_mut() {
+        Some((first, texts)) if *first as usize + texts.len() == index as usize => {
+            texts.push(text.to_string())
+        }
+        _ => groups.push((index, vec![text.to_string()])),
+    }
+    let subtype = match disclosure::kind_of(text) {
+        Some(DisclosureKind::Statement) => Subtype::DisclosureStatement,
+        Some(DisclosureKind::Sponsorship) => Subtype::Sponsorship,
+        _ => Subtype::AuthorBio,
+    };
+    let cue = disclosure::bio_person(text).unwrap_or_default().to_string();
+    analyze::BlockFindings {
+        marks: vec![finding::Mark {
+            range: 0..text.len(),
+            subtype,
+            cue,
+        }],
+        sentences: Vec::new(),
+    }
+}
+
+/// The reader's own words in a block, outside quotations.
+fn user_marks(matcher: &lexicon::PhraseMatcher<Subtype>, text: &str) -> Vec<finding::Mark> {
+    let quoted = analyze::quotes::quoted_spans(text);
+    matcher
+        .find(text)
+        .into_iter()
+        .map(|m| finding::Mark::new(text, m.start..m.end, m.tag))
+        .filter(|m| !analyze::quotes::is_inside(&quoted, &m.range))
+        .collect()
 }
 
 /// The block's links as byte ranges of its text; links outside the block are ignored.

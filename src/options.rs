@@ -60,10 +60,14 @@ impl Options {
             && confidence >= 1.0 - self.sensitivity(subtype.category())
     }
 
-    /// Whether `cue` was silenced for a page at `url`.
+    /// Whether `cue` was silenced for a page at `url`. An empty cue (an unsourced claim)
+    /// is never silenced by an exception: it would silence every such claim.
     pub fn is_exception(&self, cue: &str, url: &str) -> bool {
         let host = host_of(url);
         let cue = normalise(cue);
+        if cue.is_empty() {
+            return false;
+        }
         self.exceptions.iter().any(|e| {
             normalise(&e.cue) == cue
                 && e.site.as_deref().is_none_or(|site| {
