@@ -33,9 +33,19 @@ async function newslensProbe() {
     ? trustedTypes.createPolicy('newslens-probe', { createHTML: (s) => s }).createHTML(sent)
     : sent;
   const original = new DOMParser().parseFromString(html, 'text/html');
+  // <noscript> holds raw text in a scripting browser and markup in DOMParser's inert
+  // document, so it is left out of the comparison; everything else must be identical.
+  const textOf = (doc) => {
+    let text = '';
+    const walker = doc.createTreeWalker(doc.documentElement, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+      acceptNode: (n) => (n.nodeName === 'NOSCRIPT' ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    });
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.nodeType === Node.TEXT_NODE) text += n.data;
+    return text;
+  };
   return {
     ranges,
-    textUnchanged: original.documentElement.textContent === document.documentElement.textContent,
+    textUnchanged: textOf(original) === textOf(document),
     highlightApi: typeof CSS !== 'undefined' && !!CSS.highlights,
   };
 }

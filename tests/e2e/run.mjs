@@ -12,6 +12,7 @@ import { checkDemo } from './www.mjs';
 import { checkSettings } from './settings.mjs';
 import { checkLateContent } from './late.mjs';
 import { checkPanel } from './panel.mjs';
+import { checkSavedPages } from './saved.mjs';
 
 const DIST = path.resolve('target/dist');
 const SHOTS = path.resolve('target/e2e');
@@ -80,6 +81,7 @@ for (const [name, launch] of browsers) {
       for (const p of problems) console.log(`       ${p}`);
       failures.push(...problems.map((p) => `${name} ${page.name}: ${p}`));
     }
+    failures.push(...(await checkSavedPages(browser, server.origin, probe)));
     const late = await checkLateContent((url) => browser.visit(url), server.origin);
     console.log(`${late.length ? 'FAIL' : 'ok  '} ${name}: content added after load is analysed`);
     failures.push(...late.map((p) => `${name}: ${p}`));
