@@ -60,5 +60,6 @@
       if (!box.checked) s.disabled.push(...kinds);
     }));
   }
+  $('options').addEventListener('click', () => chrome.runtime.openOptionsPage());
   draw(await settings.load());
 })();

@@ -64,8 +64,23 @@ export async function checkSettings(context, extensionId, origin, screenshotDir)
   await popup.click('#exceptions button');
   await page.waitForFunction((n) => (CSS.highlights.get('newslens-booster') || { size: 0 }).size === n, boostersBefore, { timeout: 15000 })
     .catch(() => fail('removing the exception did not bring the mark back'));
+  // The options page: import a word list as JSON; the page marks the new word; export it back.
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options/options.html`);
+  await options.fill('#json', JSON.stringify({ words: [{ subtype: 'loaded', phrase: 'grievances' }, { subtype: 'hedge', phrase: 'half dozen' }] }));
+  await options.click('#import');
+  await page.waitForFunction(() => {
+    const h = CSS.highlights.get('newslens-hedge');
+    return !!h && [...h].some((r) => r.startContainer.data.slice(r.startOffset, r.endOffset) === 'half dozen');
+  }, null, { timeout: 15000 }).catch(() => fail('an imported word is not marked'));
+  await options.click('#export');
+  const exported = JSON.parse(await options.inputValue('#json'));
+  if (!exported.words.some((w) => w.phrase === 'half dozen')) fail(`export lacks the imported word: ${JSON.stringify(exported)}`);
+  const words = await options.textContent('#words');
+  if (!/half dozen/.test(words)) fail(`the options page does not list the word: ${words}`);
+  await options.close();
   await popup.close();
   await page.close();
-  if (!failures.length) console.log('ok   chromium: settings (category toggle, "Not a cue here" across reload, removal)');
+  if (!failures.length) console.log('ok   chromium: settings (category toggle, "Not a cue here" across reload, removal, word import/export)');
   return failures;
 }

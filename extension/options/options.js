@@ -1,0 +1,63 @@
+// The options page: the reader's own words and silenced cues — view, add, remove, and
+// move them between browsers as JSON. Open tabs follow through storage.onChanged.
+'use strict';
+
+(async () => {
+  const settings = globalThis.newslensSettings;
+  const $ = (id) => document.getElementById(id);
+
+  async function update(change) {
+    const s = await settings.load();
+    change(s);
+    draw(await settings.save(s));
+  }
+
+  function list(element, items, label, remove) {
+    element.replaceChildren();
+    items.forEach((item, i) => {
+      const li = document.createElement('li');
+      li.textContent = label(item);
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = 'Remove';
+      button.addEventListener('click', () => update((s) => remove(s, i)));
+      li.appendChild(button);
+      element.appendChild(li);
+    });
+  }
+
+  function draw(s) {
+    list($('words'), s.words, (w) => `“${w.phrase}” as ${w.subtype}`, (x, i) => x.words.splice(i, 1));
+    list($('exceptions'), s.exceptions, (e) => `“${e.cue}” ${e.site ? `on ${e.site}` : 'everywhere'}`,
+      (x, i) => x.exceptions.splice(i, 1));
+  }
+
+  $('add-word').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const phrase = $('phrase').value.trim();
+    if (phrase) update((s) => s.words.push({ subtype: $('subtype').value, phrase }));
+    $('phrase').value = '';
+  });
+  $('export').addEventListener('click', async () => {
+    const s = await settings.load();
+    $('json').value = JSON.stringify({ words: s.words, exceptions: s.exceptions }, null, 2);
+    $('status').textContent = 'Exported below.';
+  });
+  $('import').addEventListener('click', async () => {
+    let incoming;
+    try {
+      incoming = settings.migrate(JSON.parse($('json').value));
+    } catch (error) {
+      $('status').textContent = `Not valid JSON: ${error.message}`;
+      return;
+    }
+    await update((s) => {
+      const key = (x) => JSON.stringify(x);
+      const have = new Set([...s.words, ...s.exceptions].map(key));
+      s.words.push(...incoming.words.filter((w) => !have.has(key(w))));
+      s.exceptions.push(...incoming.exceptions.filter((e) => !have.has(key(e))));
+    });
+    $('status').textContent = `Imported ${incoming.words.length} words and ${incoming.exceptions.length} cues.`;
+  });
+  draw(await settings.load());
+})();
