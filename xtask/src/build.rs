@@ -64,21 +64,21 @@ pub fn run(root: &Path) -> Result {
     Ok(())
 }
 
+/// The cargo arguments that compile the crate to wasm (the bench adds its own target
+/// folder and settings to compare builds).
+pub const WASM_BUILD: &[&str] = &[
+    "build",
+    "--release",
+    "--target",
+    "wasm32-unknown-unknown",
+    "--package",
+    "newslens",
+    "--lib",
+];
+
 /// Compiles the crate to wasm and generates the JS glue into `target/pkg`.
 fn wasm_package(root: &Path) -> Result<PathBuf> {
-    cmd::run(
-        root,
-        "cargo",
-        &[
-            "build",
-            "--release",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--package",
-            "newslens",
-            "--lib",
-        ],
-    )?;
+    cmd::run(root, "cargo", WASM_BUILD)?;
     let pkg = root.join("target/pkg");
     bindgen(
         root,

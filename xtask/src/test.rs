@@ -40,7 +40,7 @@ pub fn run(root: &Path) -> Result {
         ],
     )?;
     // The quick benchmarks: fail only when a budget is exceeded twice over.
-    bench::run(root, &["--quick".into(), "--check".into()])?;
+    bench::quick(root, true)?;
     setup::browsers(root)?;
     cmd::run(root, "node", &["tests/e2e/run.mjs"])?;
     cmd::run(
