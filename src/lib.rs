@@ -16,6 +16,8 @@ pub mod analyze;
 pub mod article_type;
 pub mod byline;
 pub mod disclosure;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod document;
 pub mod eval;
 pub mod extract;
 mod finding;

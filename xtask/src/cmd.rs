@@ -7,9 +7,15 @@ pub type Result<T = ()> = std::result::Result<T, String>;
 
 /// Runs `program args…` in `dir`, inheriting stdio; fails with the command line.
 pub fn run(dir: &Path, program: &str, args: &[&str]) -> Result {
+    run_with(dir, program, args, &[])
+}
+
+/// [`run`] with extra environment variables for that one command.
+pub fn run_with(dir: &Path, program: &str, args: &[&str], envs: &[(&str, &str)]) -> Result {
     eprintln!("+ {program} {}", args.join(" "));
     let status = Command::new(program)
         .args(args)
+        .envs(envs.iter().copied())
         .current_dir(dir)
         .status()
         .map_err(|e| format!("could not start `{program}`: {e}"))?;

@@ -8,6 +8,7 @@ mod bench;
 mod build;
 mod cmd;
 mod conventions;
+mod fuzz;
 mod setup;
 mod test;
 mod train;
@@ -15,10 +16,12 @@ mod train;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <build|test>
+const USAGE: &str = "usage: cargo xtask <build|test|bench|fuzz|train>
   build   install missing tools, build the wasm package, assemble target/dist/{chrome,firefox,www} and zips
   bench [--quick] [--check] [--sizes]
           sizes, core throughput, wasm vs write-good in Node, timings in Chromium and Firefox
+  fuzz [--seconds N]
+          run every cargo-fuzz target for N seconds each (default 600)
   test    fmt, clippy, cargo test, build, browser end-to-end tests (Chromium + Firefox), web-ext lint
   train [--teacher FILE]
           fit the sentence opinion model on ../shared/data and write src/opinion/weights.bin";
@@ -29,6 +32,17 @@ fn main() -> ExitCode {
         Some("build") => build::run(&root()),
         Some("bench") => bench::run(&root(), &std::env::args().skip(2).collect::<Vec<_>>()),
         Some("test") => test::run(&root()),
+        Some("fuzz") => {
+            let args = std::env::args().skip(2).collect::<Vec<_>>();
+            match args.as_slice() {
+                [] => fuzz::run(&root(), 600),
+                [flag, n] if flag == "--seconds" => n
+                    .parse()
+                    .map_err(|e| format!("--seconds {n}: {e}"))
+                    .and_then(|n| fuzz::run(&root(), n)),
+                _ => Err(format!("unexpected arguments {args:?}\n{USAGE}")),
+            }
+        }
         Some("train") => {
             let teacher = std::env::args().skip(2).collect::<Vec<_>>();
             match teacher.as_slice() {

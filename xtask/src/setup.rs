@@ -9,6 +9,7 @@ use crate::cmd::{output, run, Result};
 /// hard "schema version" error at build time.
 const WASM_BINDGEN_VERSION: &str = "0.2.130";
 const GECKODRIVER_VERSION: &str = "0.37.1";
+const CARGO_FUZZ_VERSION: &str = "0.13.2";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
 /// The wasm32 target, the pinned wasm-bindgen CLI and the npm packages.
@@ -78,6 +79,25 @@ pub fn browsers(root: &Path) -> Result {
                 "geckodriver",
                 "--version",
                 GECKODRIVER_VERSION,
+                "--locked",
+            ],
+        )?;
+    }
+    Ok(())
+}
+
+/// cargo-fuzz, for the fuzz smoke run and `cargo xtask fuzz`.
+pub fn fuzz_tools(root: &Path) -> Result {
+    let version = output("cargo", &["fuzz", "--version"]).unwrap_or_default();
+    if !version.contains(CARGO_FUZZ_VERSION) {
+        run(
+            root,
+            "cargo",
+            &[
+                "install",
+                "cargo-fuzz",
+                "--version",
+                CARGO_FUZZ_VERSION,
                 "--locked",
             ],
         )?;

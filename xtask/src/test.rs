@@ -3,10 +3,18 @@
 use std::path::Path;
 
 use crate::cmd::{self, Result};
-use crate::{bench, build, conventions, setup};
+use crate::{bench, build, conventions, fuzz, setup};
+
+/// Seconds per fuzz target in the test command (four targets: under a minute in all).
+const FUZZ_SMOKE_SECONDS: u64 = 12;
 
 pub fn run(root: &Path) -> Result {
     cmd::run(root, "cargo", &["fmt", "--all", "--check"])?;
+    cmd::run(
+        root,
+        "cargo",
+        &["fmt", "--manifest-path", "fuzz/Cargo.toml", "--check"],
+    )?;
     conventions::run(root)?;
     cmd::run(
         root,
@@ -41,6 +49,8 @@ pub fn run(root: &Path) -> Result {
     )?;
     // The quick benchmarks: fail only when a budget is exceeded twice over.
     bench::quick(root, true)?;
+    // A short fuzz run of every target; `cargo xtask fuzz` runs them for ten minutes.
+    fuzz::run(root, FUZZ_SMOKE_SECONDS)?;
     setup::browsers(root)?;
     cmd::run(root, "node", &["tests/e2e/run.mjs"])?;
     cmd::run(

@@ -13,7 +13,8 @@ use std::time::Instant;
 
 use serde_json::Value;
 
-use crate::page::{self, Format};
+use crate::page;
+use newslens::document::{document, Format};
 
 /// Documents queued per worker.
 const QUEUE_PER_WORKER: usize = 4;
@@ -95,7 +96,7 @@ fn analyse(line: &str) -> Result<Value, String> {
         (None, Some(text)) => (text, Format::Text),
         (None, None) => return Err("no string field `text` or `html`".into()),
     };
-    let page = page::document(body.as_bytes(), format, url)?;
+    let page = document(body.as_bytes(), format, url)?;
     let mut report = page::report(&page);
     report["id"] = input.get("id").cloned().unwrap_or(Value::Null);
     Ok(report)

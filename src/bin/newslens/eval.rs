@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use newslens::document::Format;
 use newslens::eval::{macro_f1, Scores};
 use newslens::report::{sentence_report, OpinionLabel, SentenceReport, SourcingLabel};
 use newslens::Subtype;
@@ -312,7 +313,7 @@ fn extraction(data: &Path) -> Result<(), String> {
     for r in jsonl(&zyte_dir.join("ground_truth.jsonl"))? {
         let page = crate::page::load(
             &zyte_dir.join(r["html"].as_str().unwrap_or_default()),
-            crate::page::Format::Html,
+            Format::Html,
             r["url"].as_str().unwrap_or(""),
         )?;
         let analysis = newslens::analyze(&page);
@@ -334,15 +335,11 @@ fn extraction(data: &Path) -> Result<(), String> {
         let id = r["id"].as_str().unwrap_or_default();
         let page = crate::page::load(
             &dir.join(id).join("source.html"),
-            crate::page::Format::Html,
+            Format::Html,
             r["url"].as_str().unwrap_or(""),
         )?;
         let analysis = newslens::analyze(&page);
-        let expected = crate::page::load(
-            &dir.join(id).join("expected.html"),
-            crate::page::Format::Html,
-            "",
-        )?;
+        let expected = crate::page::load(&dir.join(id).join("expected.html"), Format::Html, "")?;
         let gold: Vec<String> = expected.blocks.iter().map(|b| b.text()).collect();
         body.add(&analysis.body_text(&page), &gold.join("\n\n"));
         if let Some(gold) = r["byline"].as_str().filter(|b| !b.trim().is_empty()) {

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use newslens::document::Format;
 
 #[derive(Parser)]
 #[command(
@@ -96,8 +97,8 @@ enum Command {
 #[derive(clap::Args)]
 struct InputArgs {
     /// Text or HTML; `auto` decides from the content.
-    #[arg(long, value_enum, default_value_t = page::Format::Auto)]
-    format: page::Format,
+    #[arg(long, value_enum, default_value_t = Format::Auto)]
+    format: Format,
     /// The page's address (for hints such as `/opinion/` in the path).
     #[arg(long, default_value = "")]
     url: String,
@@ -145,11 +146,11 @@ fn main() -> ExitCode {
         }),
         Command::Batch { file } => batch::run(&file),
         Command::Sentences { file } => read_input(&file).map(|text| sentences::run(&text)),
-        Command::Page { file, url } => page::load(&file, page::Format::Html, &url).map(|p| {
+        Command::Page { file, url } => page::load(&file, Format::Html, &url).map(|p| {
             emit(&serde_json::to_string_pretty(&page::report(&p)).expect("report serialises"));
             true
         }),
-        Command::Model { file, url } => page::load(&file, page::Format::Html, &url).map(|p| {
+        Command::Model { file, url } => page::load(&file, Format::Html, &url).map(|p| {
             emit(&serde_json::to_string(&p).expect("model serialises"));
             true
         }),

@@ -1,0 +1,129 @@
+//! `cargo xtask fuzz [--seconds N]`: every cargo-fuzz target in `fuzz/`, one after the
+//! other, with a table of executions and crashes.
+//!
+//! The machine has only the stable toolchain, so the targets build with
+//! `RUSTC_BOOTSTRAP=1` and without a sanitizer (the core is safe Rust: what the fuzzers
+//! look for is panics, bad offsets and runaway time or memory).
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::cmd::{run_with, Result};
+use crate::setup;
+
+/// The targets, each with the shared reference inputs it starts from (read in place,
+/// never copied into the repository).
+const TARGETS: [(&str, &[&str]); 4] = [
+    ("analyze_text", &["../shared/golden"]),
+    (
+        "analyze_bytes",
+        &["../shared/golden", "../shared/data/readability_test_pages"],
+    ),
+    ("html_model", &["../shared/data/readability_test_pages"]),
+    ("offsets", &[]),
+];
+
+/// libFuzzer options common to every run: inputs up to 64 KB, and an input that takes
+/// more than 10 s counts as a hang.
+const OPTIONS: [&str; 2] = ["-max_len=65536", "-timeout=10"];
+
+const BOOTSTRAP: [(&str, &str); 1] = [("RUSTC_BOOTSTRAP", "1")];
+
+/// Builds the targets and runs each for `seconds`; fails on the first crash.
+pub fn run(root: &Path, seconds: u64) -> Result {
+    setup::fuzz_tools(root)?;
+    let build = ["fuzz", "build", "--sanitizer", "none", "--release"];
+    run_with(
+        root,
+        "cargo",
+        &[&build[..], &["--debug-assertions"]].concat(),
+        &BOOTSTRAP,
+    )?;
+    let mut rows = Vec::new();
+    for (target, seeds) in TARGETS {
+        rows.push(run_target(root, target, seeds, seconds)?);
+    }
+    println!(
+        "\n{:<14} {:>10} {:>8} {:>9}",
+        "target", "runs", "seconds", "runs/s"
+    );
+    for (target, runs, secs) in rows {
+        let rate = runs / secs.max(1);
+        println!("{target:<14} {runs:>10} {secs:>8} {rate:>9}");
+    }
+    println!("no crashes, hangs or out-of-memory inputs");
+    Ok(())
+}
+
+/// One target for `seconds`: returns (target, executions, seconds) or the crash.
+fn run_target(
+    root: &Path,
+    target: &'static str,
+    seeds: &[&str],
+    seconds: u64,
+) -> Result<(&'static str, u64, u64)> {
+    let corpus = root.join("fuzz/corpus").join(target);
+    let artifacts = root.join("fuzz/artifacts").join(target);
+    for dir in [&corpus, &artifacts] {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    let mut dirs = vec![corpus.display().to_string()];
+    dirs.extend(
+        seeds
+            .iter()
+            .filter(|s| root.join(s).is_dir())
+            .map(|s| s.to_string()),
+    );
+    let mut args = vec![
+        "fuzz".to_string(),
+        "run".into(),
+        "--sanitizer".into(),
+        "none".into(),
+        "--release".into(),
+        "--debug-assertions".into(),
+        target.into(),
+    ];
+    args.extend(dirs);
+    args.push("--".into());
+    args.extend(OPTIONS.iter().map(|o| o.to_string()));
+    args.push(format!("-max_total_time={seconds}"));
+    args.push(format!("-artifact_prefix={}/", artifacts.display()));
+    eprintln!("+ cargo {}", args.join(" "));
+    let out = Command::new("cargo")
+        .args(&args)
+        .envs(BOOTSTRAP)
+        .current_dir(root)
+        .output()
+        .map_err(|e| format!("could not start cargo fuzz: {e}"))?;
+    let log = String::from_utf8_lossy(&out.stderr);
+    if !out.status.success() {
+        let tail: Vec<&str> = log.lines().rev().take(40).collect();
+        let tail: Vec<&str> = tail.into_iter().rev().collect();
+        return Err(format!(
+            "fuzz target {target} failed ({}); the input is in {}\n{}",
+            out.status,
+            artifacts.display(),
+            tail.join("\n")
+        ));
+    }
+    let (runs, secs) = done_line(&log)
+        .ok_or_else(|| format!("fuzz target {target}: no \"Done\" line in libFuzzer's output"))?;
+    Ok((target, runs, secs))
+}
+
+/// Parses libFuzzer's closing "Done 4295 runs in 21 second(s)".
+fn done_line(log: &str) -> Option<(u64, u64)> {
+    let line = log.lines().rev().find(|l| l.starts_with("Done "))?;
+    let words: Vec<&str> = line.split_whitespace().collect();
+    Some((words.get(1)?.parse().ok()?, words.get(4)?.parse().ok()?))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn reads_the_done_line() {
+        let log = "#4096 pulse\nDone 4295 runs in 21 second(s)\n";
+        assert_eq!(super::done_line(log), Some((4295, 21)));
+        assert_eq!(super::done_line("crashed"), None);
+    }
+}
