@@ -89,6 +89,10 @@ pub fn analyze_with(page: &Page, options: &Options) -> Analysis {
     let mut disclosure_groups: Vec<(u32, Vec<String>)> = Vec::new();
     for (index, (block, role)) in page.blocks.iter().zip(&roles).enumerate() {
         let index = index as u32;
+        if !options.analyses(index) {
+            previous = None;
+            continue;
+        }
         let text = block.text();
         let map = SegmentMap::new(&block.segments);
         let found = match role {

@@ -19,6 +19,11 @@ pub struct Options {
     pub words: Vec<UserWord>,
     /// Cues the reader marked "not a cue here", everywhere or on one site.
     pub exceptions: Vec<Exception>,
+    /// Blocks to analyse; `None` analyses them all. On a dynamic page the DOM layer sends
+    /// the whole page (so roles are decided on all of it) but asks only for the blocks
+    /// whose text is new; it keeps the findings it already has for the others. Article
+    /// type and disclosures are then from those blocks alone.
+    pub only_blocks: Option<Vec<u32>>,
 }
 
 pub const DEFAULT_SENSITIVITY: f32 = 0.5;
@@ -75,6 +80,13 @@ impl Options {
                     host == site || host.ends_with(&format!(".{site}"))
                 })
         })
+    }
+
+    /// Whether block `index` is to be analysed.
+    pub fn analyses(&self, index: u32) -> bool {
+        self.only_blocks
+            .as_ref()
+            .is_none_or(|only| only.contains(&index))
     }
 
     /// A matcher for the reader's words, if they have any.

@@ -50,3 +50,30 @@ fn words_exceptions_and_switches_apply() {
     page.url = "https://other.test/a".into();
     assert!(cues(&page, &options).contains(&("obviously".into(), Subtype::Booster)));
 }
+
+#[test]
+fn only_the_requested_blocks_are_analysed() {
+    let page = Page::from_text(
+        "The reckless plan will obviously fail.\nThe council met on Tuesday.\nIt is probably too late, critics say.",
+    );
+    let all = newslens::analyze(&page);
+    let only = Options {
+        only_blocks: Some(vec![2]),
+        ..Options::default()
+    };
+    let some = analyze_with(&page, &only);
+    assert!(all.findings.iter().any(|f| f.block == 0));
+    // Block 2 alone: the same findings as in the whole analysis, and nothing else.
+    let of_block = |findings: &[newslens::Finding]| -> Vec<String> {
+        findings
+            .iter()
+            .filter(|f| f.block == 2)
+            .map(|f| f.cue.clone())
+            .collect()
+    };
+    assert!(some.findings.iter().all(|f| f.block == 2));
+    assert!(!some.findings.is_empty());
+    assert_eq!(of_block(&some.findings), of_block(&all.findings));
+    // Roles are still decided for the whole page.
+    assert_eq!(some.roles, all.roles);
+}

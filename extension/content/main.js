@@ -1,34 +1,38 @@
 // Content script entry: read the reader's settings, collect the page model, analyse it,
-// render the findings; again whenever the settings change.
+// render the findings; again whenever the settings change, and incrementally when the
+// page's text changes.
 'use strict';
 
 /** Pages with more text than this are analysed off the main thread (about 30 pages). */
 const LONG_PAGE_CHARS = 100000;
-/** Content that arrives later is analysed at most this often (milliseconds). */
+/** Changes to the page are looked at most this often (milliseconds). */
 const LATE_CONTENT_INTERVAL = 1500;
+/**
+ * A block whose text has changed this many times is a ticker, clock or live counter:
+ * it is left unmarked and its changes are ignored, so a page that mutates forever
+ * costs nothing.
+ */
+const VOLATILE_CHANGES = 3;
 
 (() => {
-  const { collectPage, render } = globalThis.newslensDom;
+  const { collectPage, createView } = globalThis.newslensDom;
+  const { blockKey, matchBlocks, sameNodes } = globalThis.newslensIncremental;
   const analyzer = globalThis.newslensAnalyzer;
   const settings = globalThis.newslensSettings;
   const host = location.hostname;
-  let view = null;
-  let panel = null;
+  /**
+   * What is on the page now: `url`, `options`, the last full `analysis` (type, byline,
+   * disclosures), `blocks` [{ key, role, nodes, findings }] as last collected, the `view`
+   * and the `panel`. Null while nothing is shown.
+   */
+  let state = null;
   let queue = Promise.resolve();
+  const changes = new WeakMap(); // block element -> times its text changed
+  const volatile = new WeakSet(); // block elements whose text keeps changing
 
   /** Tells the background how many marks this tab shows (for the toolbar badge). */
   function count(marks) {
     chrome.runtime.sendMessage({ type: 'newslens/count', count: marks }).catch(() => {});
-  }
-
-  /** A Text node per finding, by category, in document order: where the panel jumps to. */
-  function targets(analysis, nodes) {
-    const out = {};
-    for (const f of analysis.findings) {
-      const node = f.ranges.length && nodes[f.block] && nodes[f.block][f.ranges[0].segment];
-      if (node) (out[f.category] = out[f.category] || []).push(node);
-    }
-    return out;
   }
 
   /** "Not a cue here": silence this cue on this site, remembered in the settings. */
@@ -38,28 +42,64 @@ const LATE_CONTENT_INTERVAL = 1500;
     await settings.save(s); // storage.onChanged re-runs the analysis
   }
 
-  async function run() {
-    if (view) view.clear();
-    if (panel) panel.remove();
-    view = null;
-    panel = null;
+  function teardown() {
+    if (state) {
+      state.view.clear();
+      if (state.panel) state.panel.remove();
+    }
+    state = null;
+  }
+
+  /** Analyses `page` where it costs the page least; long pages go to the background. */
+  function analyze(page, options) {
+    const chars = page.blocks.reduce((n, b) => n + b.segments.reduce((m, t) => m + t.length, 0), 0);
+    return analyzer.analyze(page, options, chars > LONG_PAGE_CHARS);
+  }
+
+  /** The panel and badge for what is shown now (keeping the panel open if it was). */
+  function refresh() {
+    const open = !!(state.panel && state.panel.open);
+    if (state.panel) state.panel.remove();
+    state.panel = null;
+    const findings = state.blocks.flatMap((b) => b.findings);
+    const targets = {};
+    for (const b of state.blocks) {
+      for (const f of b.findings) {
+        const node = f.ranges.length && b.nodes[f.ranges[0].segment];
+        if (node) (targets[f.category] = targets[f.category] || []).push(node);
+      }
+    }
+    if (findings.length) state.panel = globalThis.newslensPanel.show({ ...state.analysis, findings }, targets, document, open);
+    count(state.view.marks);
+  }
+
+  /** Everything from scratch: on load, when settings change, on a new URL (SPA navigation). */
+  async function full() {
+    teardown();
     const s = await settings.load();
     if (!settings.activeOn(s, host)) {
       count(0);
       return;
     }
     const started = performance.now();
-    const { page, nodes } = collectPage(document);
-    if (!page.blocks.length) return;
+    const { page, nodes, blockElements } = collectPage(document);
     const collected = performance.now();
-    // Long pages are analysed in the background, off the page's main thread.
-    const chars = page.blocks.reduce((n, b) => n + b.segments.reduce((m, t) => m + t.length, 0), 0);
-    const { analysis, where, timings } = await analyzer.analyze(page, settings.coreOptions(s), chars > LONG_PAGE_CHARS);
+    const keep = page.blocks.map((_, i) => !volatile.has(blockElements[i]));
+    const options = settings.coreOptions(s);
+    const { analysis, where, timings } = await analyze(page, options);
     const analysed = performance.now();
-    view = await render(analysis, nodes, document, { dismiss });
+    const view = createView(document, { dismiss });
+    const findings = analysis.findings.filter((f) => keep[f.block]);
+    await view.add(findings, nodes);
     const done = performance.now();
-    if (analysis.findings.length) panel = globalThis.newslensPanel.show(analysis, targets(analysis, nodes));
-    count(view.marks);
+    state = {
+      url: location.href, options, analysis, view, panel: null,
+      blocks: page.blocks.map((block, i) => ({
+        key: blockKey(block), role: analysis.roles[i], nodes: nodes[i],
+        findings: findings.filter((f) => f.block === i),
+      })),
+    };
+    refresh();
     // One line at debug level (hidden by default) for anyone measuring: `tests/bench`.
     console.debug(`newslens: ${JSON.stringify({
       where, collect: collected - started, ...timings, highlight: done - analysed, total: done - started,
@@ -67,24 +107,83 @@ const LATE_CONTENT_INTERVAL = 1500;
     })}`);
   }
 
-  /** Runs one analysis after another; never breaks the page, reports failures once each. */
-  function schedule() {
-    queue = queue.then(run).catch((error) => console.warn('newslens: analysis failed:', error));
+  /**
+   * The page's text changed: analyse only the blocks whose text is new, keep the marks
+   * of unchanged text, redraw them where the page replaced their nodes with the same
+   * text, and drop the marks of text that is gone.
+   */
+  async function update() {
+    if (!state || location.href !== state.url) return full();
+    const { page, nodes, blockElements } = collectPage(document);
+    const keys = page.blocks.map(blockKey);
+    const matched = matchBlocks(state.blocks.map((b) => b.key), keys);
+    const fresh = [];
+    matched.forEach((previous, i) => {
+      if (previous >= 0) return;
+      const el = blockElements[i];
+      const times = (changes.get(el) || 0) + 1;
+      changes.set(el, times);
+      if (times >= VOLATILE_CHANGES) volatile.add(el);
+      if (!volatile.has(el)) fresh.push(i);
+    });
+    let found = null;
+    if (fresh.length) {
+      found = (await analyze(page, { ...state.options, only_blocks: fresh })).analysis;
+      // Text that was there before changed role (the article is elsewhere now): start over.
+      if (matched.some((p, i) => p >= 0 && found.roles[i] !== state.blocks[p].role)) return full();
+    }
+    const keepNodes = new Set();
+    const redraw = [];
+    const blocks = keys.map((key, i) => {
+      const previous = state.blocks[matched[i]];
+      if (!previous) {
+        const findings = found && fresh.includes(i) ? found.findings.filter((f) => f.block === i) : [];
+        redraw.push(...findings);
+        return { key, role: found ? found.roles[i] : null, nodes: nodes[i], findings };
+      }
+      const findings = previous.findings.map((f) => ({ ...f, block: i }));
+      if (sameNodes(previous.nodes, nodes[i])) previous.nodes.forEach((n) => keepNodes.add(n));
+      else redraw.push(...findings);
+      return { key, role: previous.role, nodes: nodes[i], findings };
+    });
+    state.view.prune(keepNodes);
+    await state.view.add(redraw.sort((a, b) => a.block - b.block), nodes);
+    state.blocks = blocks;
+    refresh();
   }
 
-  chrome.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && changes[settings.KEY]) schedule();
+  /** Runs one job after another; never breaks the page, reports failures once each. */
+  function schedule(job) {
+    queue = queue.then(job).catch((error) => console.warn('newslens: analysis failed:', error));
+  }
+
+  chrome.storage.onChanged.addListener((changed, area) => {
+    if (area === 'local' && changed[settings.KEY]) schedule(full);
   });
 
+  /** Whether a mutation is the page's own (not the extension's UI, not a ticker). */
+  function pageChange(record) {
+    for (let n = record.target; n; n = n.parentNode) {
+      if (n.nodeType === Node.ELEMENT_NODE && (volatile.has(n) || n.hasAttribute('data-newslens'))) return false;
+    }
+    if (record.type === 'characterData') return true;
+    const nodes = [...record.addedNodes, ...record.removedNodes];
+    return nodes.some((n) => !(n.nodeType === Node.ELEMENT_NODE && n.hasAttribute('data-newslens')) && (n.textContent || '').trim());
+  }
+
   // Content that arrives later ("load more", infinite scroll, SPA navigation): the
-  // observer only notes that text was added; the analysis runs later, at most once per
-  // interval, so a page that mutates constantly costs one analysis per interval.
-  let lateContent = null;
+  // observer only notes that text changed; the work runs later, at most once per
+  // interval, and only on what is new.
+  let pending = null;
   const observer = new MutationObserver((records) => {
-    if (lateContent) return;
-    const addsText = records.some((r) => [...r.addedNodes].some((n) => (n.textContent || '').trim()));
-    if (addsText) lateContent = setTimeout(() => { lateContent = null; schedule(); }, LATE_CONTENT_INTERVAL);
+    if (pending || !records.some(pageChange)) return;
+    pending = setTimeout(() => {
+      pending = null;
+      schedule(update);
+    }, LATE_CONTENT_INTERVAL);
   });
-  if (document.body) observer.observe(document.body, { childList: true, subtree: true });
-  schedule();
+  if (document.body) observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  // Back and forward in a single-page app change the article without a load.
+  addEventListener('popstate', () => schedule(update));
+  schedule(full);
 })();

@@ -28,10 +28,11 @@ globalThis.newslensPanel = (() => {
 
   /**
    * Shows the panel for `analysis`; `targets[category]` lists a Text node per mark, in
-   * document order, to jump to. Returns `{ remove() }`.
+   * document order, to jump to. `open` shows it unfolded (when it replaces a panel the
+   * reader had open). Returns `{ remove(), open }`.
    */
-  function show(analysis, targets, doc = document) {
-    const host = doc.createElement('newslens-panel');
+  function show(analysis, targets, doc = document, open = false) {
+    const host = globalThis.newslensDom.uiHost(doc, 'panel');
     const shadow = host.attachShadow({ mode: 'open' });
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(CSS_TEXT);
@@ -40,7 +41,7 @@ globalThis.newslensPanel = (() => {
     root.className = 'root';
     const panel = doc.createElement('section');
     panel.className = 'panel';
-    panel.hidden = true;
+    panel.hidden = !open;
     panel.setAttribute('aria-label', 'newslens summary');
     const summary = doc.createElement('div');
     globalThis.newslensDom.summarize(summary, analysis);
@@ -69,7 +70,7 @@ globalThis.newslensPanel = (() => {
     pill.type = 'button';
     pill.className = 'pill';
     pill.textContent = `newslens · ${analysis.findings.length}`;
-    pill.setAttribute('aria-expanded', 'false');
+    pill.setAttribute('aria-expanded', String(open));
     pill.addEventListener('click', () => {
       panel.hidden = !panel.hidden;
       pill.setAttribute('aria-expanded', String(!panel.hidden));
@@ -77,7 +78,12 @@ globalThis.newslensPanel = (() => {
     root.append(panel, pill);
     shadow.appendChild(root);
     doc.documentElement.appendChild(host);
-    return { remove: () => host.remove() };
+    return {
+      remove: () => host.remove(),
+      get open() {
+        return !panel.hidden;
+      },
+    };
   }
 
   /** Scrolls to the next (or previous) mark below (or above) the middle of the window. */

@@ -60,8 +60,9 @@ globalThis.newslensDom = globalThis.newslensDom || {};
   }
 
   /**
-   * Walks `root` (a Document or an Element) and returns `{ page, nodes }`:
-   * `page` is the document model, `nodes[b][s]` the Text node of segment `s` of block `b`.
+   * Walks `root` (a Document or an Element) and returns `{ page, nodes, blockElements }`:
+   * `page` is the document model, `nodes[b][s]` the Text node of segment `s` of block `b`,
+   * `blockElements[b]` the element block `b` is the text of.
    */
   function collectPage(root) {
     const doc = root.ownerDocument || root;
@@ -70,6 +71,7 @@ globalThis.newslensDom = globalThis.newslensDom || {};
     const index = new Map();
     const blocks = [];
     const nodes = [];
+    const blockElements = [];
 
     /** Index of `el` in the element table, adding it and its ancestors (parents first). */
     function elementIndex(el) {
@@ -100,6 +102,7 @@ globalThis.newslensDom = globalThis.newslensDom || {};
       if (current && current.block.segments.join('').trim()) {
         blocks.push(current.block);
         nodes.push(current.nodes);
+        blockElements.push(current.el);
       }
       current = null;
     }
@@ -159,7 +162,7 @@ globalThis.newslensDom = globalThis.newslensDom || {};
       elements,
       blocks,
     };
-    return { page, nodes };
+    return { page, nodes, blockElements };
   }
 
   globalThis.newslensDom.collectPage = collectPage;

@@ -55,6 +55,20 @@ globalThis.newslensDom = globalThis.newslensDom || {};
     return false;
   }
 
+  // The extension's own elements get a name no page can predict: a page that defines a
+  // custom element called like ours would otherwise run its code on our card.
+  const HOST_SUFFIX = Math.random().toString(36).slice(2, 8);
+
+  /**
+   * A host element for the extension's own UI (card, panel), tagged `data-newslens` with
+   * its `kind` so observers and tests can tell it from the page's elements.
+   */
+  function uiHost(doc, kind) {
+    const host = doc.createElement(`newslens-${kind}-${HOST_SUFFIX}`);
+    host.setAttribute('data-newslens', kind);
+    return host;
+  }
+
   /** True when this browser supports the CSS Custom Highlight API. */
   function supported() {
     return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
@@ -65,76 +79,108 @@ globalThis.newslensDom = globalThis.newslensDom || {};
   const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
 
   /**
-   * Adds highlights for `analysis.findings` over `nodes` (from collectPage). Resolves to a
-   * controller with `clear()` (removes exactly these marks) and the number of `marks`.
-   * Works in slices of a few milliseconds, yielding between them, so a long page never
-   * blocks its main thread; findings are in document order, so the top comes first.
-   * Several renders can coexist: each adds its ranges to the shared named highlights.
-   * With `actions.dismiss(finding)`, cards offer "Not a cue here" for findings with a cue.
+   * A set of marks on the page that can grow and shrink: `add(findings, nodes)` draws
+   * findings over `nodes` (from collectPage), `prune(keep)` drops the marks on Text nodes
+   * not in the set `keep` (text that changed or left the page), `clear()` drops them all;
+   * `marks` is the number of findings shown. Drawing works in slices of a few
+   * milliseconds, yielding between them, so a long page never blocks its main thread;
+   * findings are in document order, so the top comes first. With
+   * `actions.dismiss(finding)`, cards offer "Not a cue here" for findings with a cue.
    */
-  async function render(analysis, nodes, doc = document, actions = {}) {
-    const byNode = new Map(); // Text node -> [{ start, end, finding }]
-    const added = []; // [Highlight, Range]
-    const pending = new Map(); // name -> ranges not yet in their highlight
+  function createView(doc = document, actions = {}) {
+    const byNode = new Map(); // Text node -> [{ start, end, finding, highlight, range }]
     const highlighting = supported();
-    const first = analysis.findings.length && nodes[analysis.findings[0].block];
-    const palette = PREFIX + (first && onDarkBackground(first[0]) ? 'dark-' : '');
-    let marks = 0;
-    let slice = performance.now();
-    // Adding to a registered highlight is costly one range at a time: add a slice's
-    // ranges together, then let the page paint them.
-    const flush = () => {
-      for (const [name, ranges] of pending) {
-        let h = CSS.highlights.get(name);
-        if (!h) {
-          h = new Highlight();
-          h.priority = PRIORITY[ranges[0][1]] || 0;
-          CSS.highlights.set(name, h);
-        }
-        for (const [range] of ranges) {
-          h.add(range);
-          added.push([h, range]);
-        }
-      }
-      pending.clear();
-    };
-    let flushed = false;
-    for (const finding of analysis.findings) {
-      if (performance.now() - slice > SLICE_MS) {
-        // Show the first slice (the top of the page) at once; every repaint of a page
-        // full of highlights costs, so the rest is shown together at the end.
-        if (!flushed) flush();
-        flushed = true;
-        await yieldToPage();
-        slice = performance.now();
-      }
-      const blockNodes = nodes[finding.block];
-      if (!blockNodes) continue;
-      for (const r of finding.ranges) {
-        const node = blockNodes[r.segment];
-        if (!node || r.end > node.length) continue; // the page changed under us
-        // Static ranges: the page's text is not ours to change, and live ranges cost the
-        // page on every later mutation (and cost far more to add to a highlight).
-        const range = new StaticRange({ startContainer: node, startOffset: r.start, endContainer: node, endOffset: r.end });
-        if (highlighting) {
-          const name = palette + finding.subtype;
-          if (!pending.has(name)) pending.set(name, []);
-          pending.get(name).push([range, finding.category]);
-        }
-        if (!byNode.has(node)) byNode.set(node, []);
-        byNode.get(node).push({ start: r.start, end: r.end, finding });
-      }
-      marks++;
-    }
-    if (highlighting) flush();
     const card = hoverCard(doc, byNode, actions);
+    const shown = new Set(); // findings with at least one range on the page
+
+    async function add(findings, nodes) {
+      const pending = new Map(); // name -> [[range, category]] not yet in their highlight
+      const first = findings.length && nodes[findings[0].block];
+      const palette = PREFIX + (first && onDarkBackground(first[0]) ? 'dark-' : '');
+      let slice = performance.now();
+      // Adding to a registered highlight is costly one range at a time: add a slice's
+      // ranges together, then let the page paint them.
+      const flush = () => {
+        for (const [name, ranges] of pending) {
+          let h = CSS.highlights.get(name);
+          if (!h) {
+            h = new Highlight();
+            h.priority = PRIORITY[ranges[0][1]] || 0;
+            CSS.highlights.set(name, h);
+          }
+          for (const [range, , mark] of ranges) {
+            h.add(range);
+            mark.highlight = h;
+          }
+        }
+        pending.clear();
+      };
+      let flushed = false;
+      for (const finding of findings) {
+        if (performance.now() - slice > SLICE_MS) {
+          // Show the first slice (the top of the page) at once; every repaint of a page
+          // full of highlights costs, so the rest is shown together at the end.
+          if (!flushed) flush();
+          flushed = true;
+          await yieldToPage();
+          slice = performance.now();
+        }
+        const blockNodes = nodes[finding.block];
+        if (!blockNodes) continue;
+        for (const r of finding.ranges) {
+          const node = blockNodes[r.segment];
+          if (!node || r.end > node.length) continue; // the page changed under us
+          // Static ranges: the page's text is not ours to change, and live ranges cost the
+          // page on every later mutation (and cost far more to add to a highlight).
+          const range = new StaticRange({ startContainer: node, startOffset: r.start, endContainer: node, endOffset: r.end });
+          const mark = { start: r.start, end: r.end, finding, highlight: null, range };
+          if (highlighting) {
+            const name = palette + finding.subtype;
+            if (!pending.has(name)) pending.set(name, []);
+            pending.get(name).push([range, finding.category, mark]);
+          }
+          if (!byNode.has(node)) byNode.set(node, []);
+          byNode.get(node).push(mark);
+          shown.add(finding);
+        }
+      }
+      if (highlighting) flush();
+    }
+
+    /** Removes the marks of `node`'s entry. */
+    function drop(node) {
+      for (const mark of byNode.get(node)) if (mark.highlight) mark.highlight.delete(mark.range);
+      byNode.delete(node);
+    }
+
+    /** Recounts the findings that still have a range on the page. */
+    function recount() {
+      shown.clear();
+      for (const marks of byNode.values()) for (const m of marks) shown.add(m.finding);
+    }
+
     return {
-      marks,
+      add,
+      prune(keep) {
+        for (const node of [...byNode.keys()]) if (!keep.has(node)) drop(node);
+        recount();
+      },
       clear() {
-        for (const [h, range] of added) h.delete(range);
+        for (const node of [...byNode.keys()]) drop(node);
+        shown.clear();
         card.remove();
       },
+      get marks() {
+        return shown.size;
+      },
     };
+  }
+
+  /** Draws `analysis.findings` over `nodes` in a new view (see createView). */
+  async function render(analysis, nodes, doc = document, actions = {}) {
+    const view = createView(doc, actions);
+    await view.add(analysis.findings, nodes);
+    return view;
   }
 
   /** The Text node and offset under a point, in either browser's API. */
@@ -160,7 +206,7 @@ globalThis.newslensDom = globalThis.newslensDom || {};
 
     function ensureCard() {
       if (box) return box;
-      host = doc.createElement('newslens-card');
+      host = uiHost(doc, 'card');
       const shadow = host.attachShadow({ mode: 'open' });
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(CARD_CSS);
@@ -232,5 +278,5 @@ globalThis.newslensDom = globalThis.newslensDom || {};
     };
   }
 
-  Object.assign(globalThis.newslensDom, { render, highlightsSupported: supported, HIGHLIGHT_PREFIX: PREFIX });
+  Object.assign(globalThis.newslensDom, { render, createView, uiHost, highlightsSupported: supported, HIGHLIGHT_PREFIX: PREFIX });
 })();

@@ -76,7 +76,7 @@ async function hoverCard(page, selector) {
   await page.mouse.move(box.x + 4, box.y + box.height / 2);
   await page.waitForTimeout(200);
   return page.evaluate(() => {
-    const host = document.querySelector('newslens-card');
+    const host = document.querySelector('[data-newslens="card"]');
     const card = host && host.shadowRoot.querySelector('.card');
     return card && !card.hidden ? card.textContent : null;
   });

@@ -6,20 +6,20 @@ export async function checkPanel(context, origin, screenshotDir) {
   const page = await context.newPage();
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`${origin}/seed.html`);
-  const pill = page.locator('newslens-panel').locator('.pill');
+  const pill = page.locator('[data-newslens="panel"]').locator('.pill');
   await pill.waitFor({ state: 'visible', timeout: 15000 }).catch(() => fail('no panel pill'));
   await pill.click();
-  const text = await page.locator('newslens-panel').locator('.panel').textContent().catch(() => '');
+  const text = await page.locator('[data-newslens="panel"]').locator('.panel').textContent().catch(() => '');
   for (const expected of ['OPINION', 'Fred Fleitz', 'President of the Center for Security Policy', 'Claims (']) {
     if (!text.includes(expected)) fail(`panel lacks “${expected}”`);
   }
   await page.screenshot({ path: `${screenshotDir}/chromium-panel.png` });
   const before = await page.evaluate(() => scrollY);
-  await page.locator('newslens-panel').locator('button[data-category="claim"][data-direction="1"]').click();
-  await page.locator('newslens-panel').locator('button[data-category="claim"][data-direction="1"]').click();
+  await page.locator('[data-newslens="panel"]').locator('button[data-category="claim"][data-direction="1"]').click();
+  await page.locator('[data-newslens="panel"]').locator('button[data-category="claim"][data-direction="1"]').click();
   const after = await page.evaluate(() => scrollY);
   if (!(after > before)) fail(`next claim did not scroll down (${before} -> ${after})`);
-  await page.locator('newslens-panel').locator('button[data-category="claim"][data-direction="-1"]').click();
+  await page.locator('[data-newslens="panel"]').locator('button[data-category="claim"][data-direction="-1"]').click();
   const back = await page.evaluate(() => scrollY);
   if (!(back < after)) fail(`previous claim did not scroll up (${after} -> ${back})`);
   await page.close();

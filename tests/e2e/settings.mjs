@@ -47,7 +47,7 @@ export async function checkSettings(context, extensionId, origin, screenshotDir)
     return null;
   });
   await page.mouse.move(box.x, box.y);
-  const button = page.locator('newslens-card').locator('button');
+  const button = page.locator('[data-newslens="card"]').locator('button');
   await button.waitFor({ state: 'visible', timeout: 5000 }).catch(() => fail('no "Not a cue here" button on the card'));
   const boostersBefore = (await page.evaluate(sizes)).booster;
   await button.click().catch(() => {});

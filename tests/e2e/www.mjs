@@ -47,7 +47,7 @@ export async function checkDemo(origin, screenshotDir) {
     const hover = await page.locator('#output p').nth(5).boundingBox();
     await page.mouse.move(hover.x + 4, hover.y + hover.height / 2);
     await page.waitForTimeout(200);
-    const card = await page.evaluate(() => document.querySelector('newslens-card')?.shadowRoot.querySelector('.card')?.textContent);
+    const card = await page.evaluate(() => document.querySelector('[data-newslens="card"]')?.shadowRoot.querySelector('.card')?.textContent);
     if (!card) fail('no hover card on the sample');
     await page.screenshot({ path: path.join(screenshotDir, 'www-sample.png') });
 

@@ -55,23 +55,13 @@ fn gzip_len(bytes: &[u8]) -> u64 {
 /// gzipped total.
 fn size_table(root: &Path) -> Result<u64> {
     let dist = root.join("target/dist/chrome");
-    let files = [
-        "pkg/newslens_bg.wasm",
-        "pkg/newslens.js",
-        "dom/collect.js",
-        "dom/render.js",
-        "dom/summary.js",
-        "content/panel.js",
-        "content/analyzer.js",
-        "content/main.js",
-        "background.js",
-    ];
+    let files = shipped_files(&dist)?;
     println!(
         "{:<44} {:>10} {:>10}",
         "shipped code (Chrome build)", "bytes", "gzip -9"
     );
     let (mut raw, mut gz) = (0, 0);
-    for file in files {
+    for file in &files {
         let bytes =
             std::fs::read(dist.join(file)).map_err(|e| format!("cannot read {file}: {e}"))?;
         let g = gzip_len(&bytes);
@@ -85,6 +75,27 @@ fn size_table(root: &Path) -> Result<u64> {
         SIZE_BUDGET_GZIP / 1024
     );
     Ok(gz)
+}
+
+/// The wasm and every script the Chrome manifest loads (content scripts, background).
+fn shipped_files(dist: &Path) -> Result<Vec<String>> {
+    let manifest = std::fs::read_to_string(dist.join("manifest.json"))
+        .map_err(|e| format!("cannot read the built manifest: {e}"))?;
+    let manifest: serde_json::Value =
+        serde_json::from_str(&manifest).map_err(|e| format!("manifest.json: {e}"))?;
+    let mut files = vec!["pkg/newslens_bg.wasm".to_string()];
+    let scripts = manifest["content_scripts"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|c| c["js"].as_array().into_iter().flatten())
+        .chain(std::iter::once(&manifest["background"]["service_worker"]));
+    for script in scripts.filter_map(|s| s.as_str()) {
+        if !files.iter().any(|f| f == script) {
+            files.push(script.to_string());
+        }
+    }
+    Ok(files)
 }
 
 /// Rebuilds the wasm with other release settings into its own target folder and prints
