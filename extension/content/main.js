@@ -8,9 +8,10 @@ const LONG_PAGE_CHARS = 100000;
 /** Changes to the page are looked at most this often (milliseconds). */
 const LATE_CONTENT_INTERVAL = 1500;
 /**
- * A block whose text has changed this many times is a ticker, clock or live counter:
- * it is left unmarked and its changes are ignored, so a page that mutates forever
- * costs nothing.
+ * An element whose text the page has replaced in this many separate looks is a ticker,
+ * clock or live counter: its text is left unmarked and its changes ignored, so a page
+ * that mutates forever costs nothing. (Text that is only added, as in a feed or "load
+ * more", never counts.)
  */
 const VOLATILE_CHANGES = 3;
 
@@ -27,8 +28,9 @@ const VOLATILE_CHANGES = 3;
    */
   let state = null;
   let queue = Promise.resolve();
-  const changes = new WeakMap(); // block element -> times its text changed
-  const volatile = new WeakSet(); // block elements whose text keeps changing
+  let changes = new WeakMap(); // element -> looks in which the page replaced its text
+  let volatile = new WeakSet(); // elements whose text keeps being replaced
+  let replaced = new Set(); // elements whose text was replaced since the last look
 
   /** Tells the background how many marks this tab shows (for the toolbar badge). */
   function count(marks) {
@@ -75,7 +77,14 @@ const VOLATILE_CHANGES = 3;
 
   /** Everything from scratch: on load, when settings change, on a new URL (SPA navigation). */
   async function full() {
+    // A new article: what counted as a ticker is looked at afresh.
+    const navigated = !state || location.href !== state.url;
     teardown();
+    if (navigated) {
+      changes = new WeakMap();
+      volatile = new WeakSet();
+      replaced = new Set();
+    }
     const s = await settings.load();
     if (!settings.activeOn(s, host)) {
       count(0);
@@ -84,7 +93,7 @@ const VOLATILE_CHANGES = 3;
     const started = performance.now();
     const { page, nodes, blockElements } = collectPage(document);
     const collected = performance.now();
-    const keep = page.blocks.map((_, i) => !volatile.has(blockElements[i]));
+    const keep = page.blocks.map((_, i) => !volatileBlock(blockElements[i], nodes[i]));
     const options = settings.coreOptions(s);
     const { analysis, where, timings } = await analyze(page, options);
     const analysed = performance.now();
@@ -100,11 +109,29 @@ const VOLATILE_CHANGES = 3;
       })),
     };
     refresh();
-    // One line at debug level (hidden by default) for anyone measuring: `tests/bench`.
-    console.debug(`newslens: ${JSON.stringify({
+    debug({
       where, collect: collected - started, ...timings, highlight: done - analysed, total: done - started,
       blocks: page.blocks.length, findings: analysis.findings.length, wasmMemory: analyzer.wasmMemory(),
-    })}`);
+    });
+  }
+
+  /**
+   * One line per analysis at debug level (hidden by default) for anyone measuring:
+   * `tests/bench` reads the timings, the hostile-page tests count the lines.
+   */
+  function debug(fields) {
+    console.debug(`newslens: ${JSON.stringify(fields)}`);
+  }
+
+  /** Whether `el` is inside (or is) an element the page keeps rewriting. */
+  function inVolatile(el) {
+    for (let at = el; at; at = at.parentElement) if (volatile.has(at)) return true;
+    return false;
+  }
+
+  /** Whether a block is, or holds, text the page keeps rewriting (a live counter in a sentence). */
+  function volatileBlock(el, textNodes) {
+    return inVolatile(el) || textNodes.some((n) => inVolatile(n.parentElement));
   }
 
   /**
@@ -117,14 +144,15 @@ const VOLATILE_CHANGES = 3;
     const { page, nodes, blockElements } = collectPage(document);
     const keys = page.blocks.map(blockKey);
     const matched = matchBlocks(state.blocks.map((b) => b.key), keys);
-    const fresh = [];
-    matched.forEach((previous, i) => {
-      if (previous >= 0) return;
-      const el = blockElements[i];
+    for (const el of replaced) {
       const times = (changes.get(el) || 0) + 1;
       changes.set(el, times);
       if (times >= VOLATILE_CHANGES) volatile.add(el);
-      if (!volatile.has(el)) fresh.push(i);
+    }
+    replaced = new Set();
+    const fresh = [];
+    matched.forEach((previous, i) => {
+      if (previous < 0 && !volatileBlock(blockElements[i], nodes[i])) fresh.push(i);
     });
     let found = null;
     if (fresh.length) {
@@ -150,6 +178,7 @@ const VOLATILE_CHANGES = 3;
     await state.view.add(redraw.sort((a, b) => a.block - b.block), nodes);
     state.blocks = blocks;
     refresh();
+    debug({ update: true, fresh: fresh.length, blocks: page.blocks.length, marks: state.view.marks });
   }
 
   /** Runs one job after another; never breaks the page, reports failures once each. */
@@ -161,14 +190,25 @@ const VOLATILE_CHANGES = 3;
     if (area === 'local' && changed[settings.KEY]) schedule(full);
   });
 
-  /** Whether a mutation is the page's own (not the extension's UI, not a ticker). */
+  const hasText = (n) => !(n.nodeType === Node.ELEMENT_NODE && n.hasAttribute('data-newslens')) && (n.textContent || '').trim();
+
+  /**
+   * Whether a mutation changes the page's text (not the extension's UI, not inside a
+   * ticker); notes the element whose text was replaced, if any.
+   */
   function pageChange(record) {
     for (let n = record.target; n; n = n.parentNode) {
       if (n.nodeType === Node.ELEMENT_NODE && (volatile.has(n) || n.hasAttribute('data-newslens'))) return false;
     }
-    if (record.type === 'characterData') return true;
-    const nodes = [...record.addedNodes, ...record.removedNodes];
-    return nodes.some((n) => !(n.nodeType === Node.ELEMENT_NODE && n.hasAttribute('data-newslens')) && (n.textContent || '').trim());
+    if (record.type === 'characterData') {
+      if (record.target.parentElement) replaced.add(record.target.parentElement);
+      return true;
+    }
+    if ([...record.removedNodes].some(hasText)) {
+      replaced.add(record.target);
+      return true;
+    }
+    return [...record.addedNodes].some(hasText);
   }
 
   // Content that arrives later ("load more", infinite scroll, SPA navigation): the
@@ -176,7 +216,9 @@ const VOLATILE_CHANGES = 3;
   // interval, and only on what is new.
   let pending = null;
   const observer = new MutationObserver((records) => {
-    if (pending || !records.some(pageChange)) return;
+    // Every record is looked at (not just the first that matters): each notes replacements.
+    const changed = records.filter(pageChange).length > 0;
+    if (pending || !changed) return;
     pending = setTimeout(() => {
       pending = null;
       schedule(update);

@@ -7,13 +7,16 @@ export function articleText(bytes) {
     '../shared/data/zyte_article_extraction/ground_truth.jsonl',
     '../shared/data/semeval2020_task11_ptc/sentences.jsonl',
   ];
-  let text = '';
+  const parts = [];
+  let size = 0;
   for (const file of files) {
     for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
       if (!line) continue;
-      text += `${JSON.parse(line).text}\n`;
-      if (Buffer.byteLength(text) >= bytes) return text;
+      const part = `${JSON.parse(line).text}\n`;
+      parts.push(part);
+      size += Buffer.byteLength(part);
+      if (size >= bytes) return parts.join('');
     }
   }
-  return text;
+  return parts.join('');
 }

@@ -25,21 +25,24 @@ export async function launchChromium(extensionDir) {
   const worker = context.serviceWorkers()[0] || (await context.waitForEvent('serviceworker', { timeout: 15000 }));
   if (!worker.url().startsWith('chrome-extension://')) throw new Error(`unexpected worker ${worker.url()}`);
 
+  /** A new tab at `url`, with its console errors (and page errors) and other messages. */
+  async function load(url) {
+    const page = await context.newPage();
+    const errors = [];
+    const logs = [];
+    page.on('console', (m) => (m.type() === 'error' ? errors : logs).push(m.text()));
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(url);
+    return { page, errors, logs };
+  }
+
   return {
     name: 'chromium',
     context,
     extensionId: new URL(worker.url()).host,
     async open(url, probeSource) {
-      const page = await context.newPage();
       const firstRequest = requests.length;
-      const errors = [];
-      const logs = [];
-      page.on('console', (m) => {
-        if (m.type() === 'error') errors.push(m.text());
-        else logs.push(m.text());
-      });
-      page.on('pageerror', (e) => errors.push(String(e)));
-      await page.goto(url);
+      const { page, errors, logs } = await load(url);
       await page.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('newslens-')), null, { timeout: 15000 })
         .catch(() => {});
       const report = await page.evaluate(`(${probeSource})()`);
@@ -54,12 +57,27 @@ export async function launchChromium(extensionDir) {
         close: () => page.close(),
       };
     },
-    /** Opens `url`; `poll(expression, ms)` waits until it is true in the page. */
+    /**
+     * Opens `url`; `poll(expression, ms)` waits until it is true in the page,
+     * `evaluate(source)` runs an async function's source there and returns its result;
+     * `errors` and `logs` collect the console, `requests()` lists what the browser fetched,
+     * `heap()` is the used JS heap after a GC.
+     */
     async visit(url) {
-      const page = await context.newPage();
-      await page.goto(url);
+      const firstRequest = requests.length;
+      const { page, errors, logs } = await load(url);
+      const cdp = await context.newCDPSession(page);
       return {
-        poll: (expression, ms) => page.waitForFunction(expression, null, { timeout: ms }).then(() => true, () => false),
+        errors,
+        logs,
+        /** Every URL the browser requested since the visit began. */
+        requests: () => requests.slice(firstRequest),
+        poll: (expression, ms) => page.waitForFunction(expression, null, { timeout: ms, polling: 100 }).then(() => true, () => false),
+        evaluate: (source) => page.evaluate(`(${source})()`),
+        async heap() {
+          await cdp.send('HeapProfiler.collectGarbage');
+          return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+        },
         close: () => page.close(),
       };
     },

@@ -39,6 +39,12 @@ export async function launchFirefox(extensionDir) {
   await call('POST', `${s}/moz/addon/install`, { path: extensionDir, temporary: true });
   await call('POST', `${s}/window/rect`, { width: 1280, height: 900 }).catch(() => {});
 
+  /** Runs an async function's source in the page; a rejection becomes `{ error }`. */
+  const run = (source) => call('POST', `${s}/execute/async`, {
+    script: `const done = arguments[arguments.length - 1]; (${source})().then(done, (e) => done({ error: String(e) }));`,
+    args: [],
+  });
+
   return {
     name: 'firefox',
     async open(url, probeSource) {
@@ -47,10 +53,7 @@ export async function launchFirefox(extensionDir) {
       for (let i = 0; i < 150 && !(await call('POST', `${s}/execute/sync`, { script: waitForHighlights, args: [] })); i++) {
         await new Promise((r) => setTimeout(r, 100));
       }
-      const report = await call('POST', `${s}/execute/async`, {
-        script: `const done = arguments[arguments.length - 1]; (${probeSource})().then(done, (e) => done({ error: String(e) }));`,
-        args: [],
-      });
+      const report = await run(probeSource);
       return {
         report,
         logs: null, // not available through WebDriver classic
@@ -59,16 +62,26 @@ export async function launchFirefox(extensionDir) {
         close: async () => {},
       };
     },
-    /** Opens `url`; `poll(expression, ms)` waits until it is true in the page. */
+    /**
+     * Opens `url`; `poll(expression, ms)` waits until it is true in the page,
+     * `evaluate(source)` runs an async function's source there and returns its result.
+     * WebDriver classic reads neither the console, the requests nor the heap (`errors`,
+     * `logs`, `requests` and `heap` are null).
+     */
     async visit(url) {
       await call('POST', `${s}/url`, { url });
       return {
+        errors: null,
+        logs: null,
+        requests: null,
+        heap: null,
         async poll(expression, ms) {
           for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
             if (await call('POST', `${s}/execute/sync`, { script: `return ${expression}`, args: [] })) return true;
           }
           return false;
         },
+        evaluate: (source) => run(source),
         close: async () => {},
       };
     },

@@ -1,15 +1,38 @@
-// Content that arrives after load is analysed: a paragraph the page appends a second
-// after loading gets its marks, and the rest of the page keeps its own.
+// Dynamic pages: a paragraph appended after load is analysed, once and alone; a
+// single-page-app navigation replaces the article, and its marks replace the old ones.
+const MARKED_IN = (id) => `(() => {
+  const el = document.getElementById('${id}');
+  if (!el) return false;
+  const h = CSS.highlights.get('newslens-hedge');
+  return !!h && [...h].some((r) => el.contains(r.startContainer));
+})()`;
+
+/** Highlight ranges on text that has left the page. */
+const STALE = `async () => {
+  let stale = 0;
+  for (const [name, h] of CSS.highlights) if (name.startsWith('newslens-')) for (const r of h) stale += r.startContainer.isConnected ? 0 : 1;
+  return stale;
+}`;
+
+/** The debug lines of incremental updates (extension/content/main.js) in a tab's log. */
+const updates = (logs) => logs.map((l) => /^newslens: (\{"update".*)/.exec(l)).filter(Boolean).map((m) => JSON.parse(m[1]));
+
 export async function checkLateContent(open, origin) {
-  const tab = await open(`${origin}/late.html`);
   const failures = [];
-  const marked = await tab.poll(`(() => {
-    const late = document.getElementById('late');
-    if (!late) return false;
-    const h = CSS.highlights.get('newslens-hedge');
-    return !!h && [...h].some((r) => late.contains(r.startContainer));
-  })()`, 10000);
-  if (!marked) failures.push('a paragraph added after load was not analysed');
-  await tab.close();
+  const late = await open(`${origin}/late.html`);
+  if (!(await late.poll(MARKED_IN('late'), 10000))) failures.push('a paragraph added after load was not analysed');
+  await new Promise((r) => setTimeout(r, 2000));
+  // Chromium shows the content script's console: one update, for the one new paragraph.
+  if (late.logs) {
+    const runs = updates(late.logs);
+    if (runs.length !== 1 || runs[0].fresh !== 1) failures.push(`late content: expected one update of one block, got ${JSON.stringify(runs)}`);
+  }
+  await late.close();
+
+  const spa = await open(`${origin}/spa.html`);
+  if (!(await spa.poll(MARKED_IN('second'), 10000))) failures.push('the article after a History API navigation was not analysed');
+  const stale = await spa.evaluate(STALE);
+  if (stale) failures.push(`${stale} highlights left on the replaced article`);
+  await spa.close();
   return failures;
 }

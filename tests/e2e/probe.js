@@ -8,6 +8,7 @@ async function newslensProbe() {
     for (const [name, highlight] of CSS.highlights) {
       if (!name.startsWith('newslens-')) continue;
       for (const range of highlight) {
+        if (!range.startContainer.isConnected) continue; // stale: checked by the hostile pages
         const el = range.startContainer.parentElement;
         const block = el.closest('p, li, h1, h2, h3, h4, blockquote, div, td') || el;
         const before = document.createRange();
@@ -34,11 +35,13 @@ async function newslensProbe() {
     : sent;
   const original = new DOMParser().parseFromString(html, 'text/html');
   // <noscript> holds raw text in a scripting browser and markup in DOMParser's inert
-  // document, so it is left out of the comparison; everything else must be identical.
+  // document, so it is left out of the comparison, as is text a test page changes itself
+  // (marked data-test-volatile); everything else must be identical.
   const textOf = (doc) => {
     let text = '';
     const walker = doc.createTreeWalker(doc.documentElement, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-      acceptNode: (n) => (n.nodeName === 'NOSCRIPT' ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+      acceptNode: (n) => (n.nodeName === 'NOSCRIPT' || (n.hasAttribute && n.hasAttribute('data-test-volatile'))
+        ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
     });
     for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.nodeType === Node.TEXT_NODE) text += n.data;
     return text;

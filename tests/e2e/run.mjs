@@ -13,6 +13,7 @@ import { checkSettings } from './settings.mjs';
 import { checkLateContent } from './late.mjs';
 import { checkPanel } from './panel.mjs';
 import { checkSavedPages } from './saved.mjs';
+import { checkHostilePages } from './hostile.mjs';
 
 const DIST = path.resolve('target/dist');
 const SHOTS = path.resolve('target/e2e');
@@ -82,8 +83,10 @@ for (const [name, launch] of browsers) {
       failures.push(...problems.map((p) => `${name} ${page.name}: ${p}`));
     }
     failures.push(...(await checkSavedPages(browser, server.origin, probe)));
+    failures.push(...(await checkHostilePages(browser, server.origin, probe)));
     const late = await checkLateContent((url) => browser.visit(url), server.origin);
-    console.log(`${late.length ? 'FAIL' : 'ok  '} ${name}: content added after load is analysed`);
+    console.log(`${late.length ? 'FAIL' : 'ok  '} ${name}: content added after load, and a single-page-app navigation`);
+    for (const p of late) console.log(`       ${p}`);
     failures.push(...late.map((p) => `${name}: ${p}`));
     if (browser.extensionId) failures.push(...(await checkPanel(browser.context, server.origin, SHOTS)));
     if (browser.extensionId) failures.push(...(await checkSettings(browser.context, browser.extensionId, server.origin, SHOTS)));

@@ -50,10 +50,23 @@ async function long() {
   return longPage;
 }
 
+/** The hostile pages (hostile-pages.mjs); cross-origin frames point at `localhost`. */
+let port = 0;
+async function serveHostile(pathname, res) {
+  const { HOSTILE_PAGES, PAGE_JS, FRAME_HTML } = await import('./hostile-pages.mjs');
+  const html = { 'content-type': 'text/html; charset=utf-8' };
+  if (pathname === '/hostile/page.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(PAGE_JS);
+  if (pathname === '/hostile/frame.html') return res.writeHead(200, html).end(FRAME_HTML);
+  const make = HOSTILE_PAGES[pathname.slice('/hostile/'.length).replace(/\.html$/, '')];
+  if (!make) return res.writeHead(404).end('not found');
+  return res.writeHead(200, html).end(make(`http://localhost:${port}`));
+}
+
 export async function startServer() {
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     if (url.pathname.startsWith('/www/')) return serveDemo(url.pathname, res);
+    if (url.pathname.startsWith('/hostile/')) return serveHostile(url.pathname, res);
     if (url.pathname === '/long.html') {
       return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(await long());
     }
@@ -69,6 +82,22 @@ export async function startServer() {
         p.textContent = 'Later, the minister would probably resign, which is obviously overdue.';
         document.querySelector('article').insertBefore(p, document.querySelector('.author-bio')); }, 1000);</script>`;
       const html = (await fs.readFile(PAGES['/seed.html'], 'utf8')).replace('</body>', `${late}</body>`);
+      return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    }
+    if (url.pathname === '/spa.html') {
+      // A single-page app: a second after loading it "navigates" with the History API
+      // and replaces the article with another one, as client-side routers do.
+      const next = `<script>setTimeout(() => {
+        history.pushState({}, '', '/spa.html?story=2');
+        const article = document.querySelector('article');
+        const h = document.createElement('h1');
+        h.textContent = 'A second story';
+        const p = document.createElement('p');
+        p.id = 'second';
+        p.textContent = 'The mayor will probably veto the reckless budget, officials said on Monday.';
+        article.replaceChildren(h, p);
+      }, 1000);</script>`;
+      const html = (await fs.readFile(PAGES['/seed.html'], 'utf8')).replace('</body>', `${next}</body>`);
       return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
     }
     const trusted = url.pathname.startsWith('/trusted-types/');
@@ -94,6 +123,6 @@ export async function startServer() {
     res.writeHead(200, headers).end(await fs.readFile(file));
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
+  port = server.address().port;
   return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
 }

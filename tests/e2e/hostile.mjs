@@ -1,0 +1,98 @@
+// The hostile page suite (hostile-pages.mjs) in one browser: on every page the extension
+// still marks the article, leaves the page's text, form values and scripts alone, keeps
+// the page painting smoothly, makes no request of its own, and on a page that mutates
+// forever settles down instead of re-analysing without end.
+import { HOSTILE_PAGES } from './hostile-pages.mjs';
+
+const CANARY = `(() => {
+  const hedges = CSS.highlights.get('newslens-hedge');
+  // Only getters here: the page may have overridden DOM methods, and counts their calls.
+  return !!hedges && [...hedges].some((r) => r.startContainer.parentNode.className === 'canary');
+})()`;
+/** Frames are measured over this window once the extension has settled (ms). */
+const WINDOW_MS = 2000;
+/** The longest pause between two frames the page may see in that window (ms). */
+const MAX_FRAME_GAP_MS = 250;
+/** How long a page that mutates forever gets to settle before it must be quiet (ms). */
+const SETTLE_MUTATING_MS = 6000;
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** What the page and the extension did, read before anything else touches the page. */
+const STATE = `async () => {
+  let stale = 0;
+  const inside = (selector) => {
+    const out = [];
+    for (const [name, h] of CSS.highlights) {
+      if (!name.startsWith('newslens-')) continue;
+      for (const r of h) {
+        if (!r.startContainer.isConnected) stale++;
+        else if (r.startContainer.parentElement.closest(selector)) out.push(name);
+      }
+    }
+    return out;
+  };
+  const value = (id) => { const el = document.getElementById(id); return el ? el.value : null; };
+  return { ...window.__hostile, textKept: window.__hostile.text === window.__hostile.snapshot(), inEditable: inside('[contenteditable], input, textarea').length,
+    stale, field: value('field'), area: value('area') };
+}`;
+
+export async function checkHostilePages(browser, origin, probe) {
+  const failures = [];
+  const ours = [origin, origin.replace('127.0.0.1', 'localhost')];
+  for (const name of Object.keys(HOSTILE_PAGES)) {
+    const started = Date.now();
+    const tab = await browser.visit(`${origin}/hostile/${name}.html`);
+    const problems = [];
+    if (!(await tab.poll(CANARY, 30000))) problems.push('the article was not marked');
+    const ready = Date.now() - started;
+    await sleep(name === 'mutating' ? SETTLE_MUTATING_MS : 1000);
+    // A forced GC (for the heap figure) stalls the page itself: before the window opens.
+    const heapBefore = tab.heap && name === 'mutating' ? await tab.heap() : 0;
+    await tab.evaluate('async () => { window.__hostile.maxGap = 0; window.__hostile.frames = 0; }');
+    const logsBefore = tab.logs ? tab.logs.length : 0;
+    await sleep(WINDOW_MS);
+    const state = await tab.evaluate(STATE);
+    if (state.error) problems.push(`reading the page failed: ${state.error}`);
+    if (state.errors && state.errors.length) problems.push(`page errors: ${state.errors.join('; ')}`);
+    if (!(state.frames >= 10) || state.maxGap > MAX_FRAME_GAP_MS) {
+      problems.push(`the page stalled: ${state.frames} frames in ${WINDOW_MS} ms, longest gap ${Math.round(state.maxGap)} ms`);
+    }
+    if (state.calls) problems.push(`the extension called ${state.calls} of the page's overridden DOM methods`);
+    if (state.stale) problems.push(`${state.stale} highlights left on text that is no longer in the page`);
+    if (state.inEditable) problems.push(`${state.inEditable} highlights inside editable fields`);
+    if (name === 'editable' && (state.field !== 'This is probably the reckless option' || state.area !== 'Obviously the ruse will probably work.')) {
+      problems.push(`form values changed: ${state.field} / ${state.area}`);
+    }
+    if (name === 'mutating') {
+      // Settled: no more analyses (each logs a debug line) and no growing heap.
+      const runs = tab.logs ? tab.logs.slice(logsBefore).filter((l) => l.startsWith('newslens: {')).length : 0;
+      if (runs) problems.push(`${runs} analyses while the page kept mutating after it settled`);
+      if (tab.heap) {
+        const grown = (await tab.heap()) - heapBefore;
+        if (grown > 2 << 20) problems.push(`JS heap grew ${(grown / 1048576).toFixed(1)} MB in ${WINDOW_MS} ms`);
+      }
+    }
+    if (!state.textKept) problems.push('the page text changed after it loaded');
+    const report = await tab.evaluate(probe);
+    if (report.error) problems.push(`probe failed: ${report.error}`);
+    // Text a page builds by script is not in what the server sent: compared above only.
+    else if (!report.textUnchanged && !HOSTILE_PAGES[name].scripted) problems.push('the page text differs from what the server sent');
+    for (const r of report.ranges || []) {
+      // Every highlight covers whole characters (no half of a surrogate pair).
+      if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(r.text)) {
+        problems.push(`a highlight splits a character: ${JSON.stringify(r.text)}`);
+      }
+    }
+    if (tab.errors) problems.push(...tab.errors.map((e) => `console error: ${e}`));
+    if (tab.requests) {
+      const foreign = tab.requests().filter((u) => !ours.some((o) => u.startsWith(o)) && !u.startsWith('chrome-extension://'));
+      problems.push(...foreign.map((u) => `unexpected request: ${u}`));
+    }
+    await tab.close();
+    console.log(`${problems.length ? 'FAIL' : 'ok  '} ${browser.name}: hostile page ${name} (marked in ${(ready / 1000).toFixed(1)} s, ${report.ranges ? report.ranges.length : 0} ranges, longest frame gap ${Math.round(state.maxGap || 0)} ms)`);
+    for (const p of problems) console.log(`       ${p}`);
+    failures.push(...problems.map((p) => `${browser.name} hostile ${name}: ${p}`));
+  }
+  return failures;
+}
