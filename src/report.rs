@@ -143,10 +143,13 @@ pub fn page_sentences(
                 units.absolute(s.ranges.first()?, true),
                 units.absolute(s.ranges.last()?, false),
             );
-            let markers = analysis
-                .findings
+            // Findings come block by block in document order: this block's are a slice.
+            let findings = &analysis.findings;
+            let first = findings.partition_point(|f| f.block < s.block);
+            let last = findings.partition_point(|f| f.block <= s.block);
+            let markers = findings[first..last]
                 .iter()
-                .filter(|f| f.block == s.block && f.category == Category::Opinion)
+                .filter(|f| f.category == Category::Opinion)
                 .filter_map(|f| {
                     let (m_start, m_end) = (
                         units.absolute(f.ranges.first()?, true),

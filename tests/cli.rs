@@ -126,6 +126,34 @@ fn pages_without_an_article_say_so() {
 }
 
 #[test]
+fn a_ten_megabyte_page_is_analysed() {
+    // Varied sentences (each paragraph differs), wrapped in a page with furniture.
+    let mut html = String::from(
+        "<html><head><title>Long</title></head><body><nav><a href=/>Home</a></nav><article>",
+    );
+    let mut n = 0;
+    while html.len() < 10 << 20 {
+        n += 1;
+        html.push_str(&format!(
+            "<p>Item {n}: the council will probably approve budget line {n}, officials said. \
+             Critics say the <em>reckless</em> plan costs {n} million; it is obviously late.</p>"
+        ));
+    }
+    html.push_str("</article><footer>© 2025 Example</footer></body></html>");
+    let file = Scratch::new("ten-megabytes.html", html.as_bytes());
+    let out = newslens(&["page", file.path()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = json(&out);
+    assert_eq!(report["article_found"], true);
+    let sentences = report["sentences"].as_array().unwrap();
+    assert!(sentences.len() >= 2 * n, "{} sentences", sentences.len());
+}
+
+#[test]
 fn binary_and_missing_files_fail_with_a_clear_message() {
     let file = Scratch::new("binary.bin", &[0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xff]);
     let out = newslens(&["page", file.path()]);

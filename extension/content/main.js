@@ -28,6 +28,8 @@ const VOLATILE_CHANGES = 3;
    */
   let state = null;
   let queue = Promise.resolve();
+  let active = false; // whether the reader's settings have newslens on for this page
+  let working = false; // whether an analysis is under way
   let changes = new WeakMap(); // element -> looks in which the page replaced its text
   let volatile = new WeakSet(); // elements whose text keeps being replaced
   let replaced = new Set(); // elements whose text was replaced since the last look
@@ -86,7 +88,8 @@ const VOLATILE_CHANGES = 3;
       replaced = new Set();
     }
     const s = await settings.load();
-    if (!settings.activeOn(s, host)) {
+    active = settings.activeOn(s, host);
+    if (!active) {
       count(0);
       return;
     }
@@ -183,8 +186,27 @@ const VOLATILE_CHANGES = 3;
 
   /** Runs one job after another; never breaks the page, reports failures once each. */
   function schedule(job) {
-    queue = queue.then(job).catch((error) => console.warn('newslens: analysis failed:', error));
+    queue = queue.then(async () => {
+      working = true;
+      try {
+        await job();
+      } finally {
+        working = false;
+      }
+    }).catch((error) => console.warn('newslens: analysis failed:', error));
   }
+
+  // The popup asks what this tab shows (popup/status.js words the answer).
+  chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    if (sender.id !== chrome.runtime.id || !message || message.type !== 'newslens/status') return false;
+    sendResponse({
+      active,
+      working,
+      article: !!state && state.blocks.some((b) => b.role === 'body'),
+      marks: state ? state.view.marks : 0,
+    });
+    return false;
+  });
 
   chrome.storage.onChanged.addListener((changed, area) => {
     if (area === 'local' && changed[settings.KEY]) schedule(full);

@@ -15,6 +15,14 @@
   }
   const $ = (id) => document.getElementById(id);
   $('host').textContent = host || 'this page';
+  let runs = true; // false on pages newslens cannot work on
+  if (tab) {
+    const reply = await chrome.tabs.sendMessage(tab.id, { type: 'newslens/status' }).catch(() => null);
+    const status = globalThis.newslensStatus.describe(tab.url || '', reply);
+    $('status').textContent = status.text;
+    $('status').hidden = false;
+    runs = status.runs;
+  }
 
   async function update(change) {
     const s = await settings.load();
@@ -25,7 +33,7 @@
   function draw(s) {
     $('enabled').checked = s.enabled;
     $('site').checked = settings.activeOn({ ...s, enabled: true }, host);
-    $('site').disabled = !host;
+    $('site').disabled = !host || !runs;
     for (const box of document.querySelectorAll('[data-category]')) {
       box.checked = settings.CATEGORIES[box.dataset.category].some((t) => !s.disabled.includes(t));
     }
