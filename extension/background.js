@@ -28,3 +28,15 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     .catch((error) => sendResponse({ error: String((error && error.message) || error) }));
   return true; // the reply is sent asynchronously
 });
+
+/**
+ * Keyboard shortcuts (manifest `commands`): passed to the content script of the tab they
+ * were pressed in. Exposed on the global scope so tests can press them.
+ */
+function onCommand(command, tab) {
+  const send = (id) => chrome.tabs.sendMessage(id, { type: 'newslens/command', command }).catch(() => {});
+  if (tab && tab.id !== undefined) return send(tab.id);
+  return chrome.tabs.query({ active: true, lastFocusedWindow: true }).then(([active]) => active && send(active.id));
+}
+globalThis.newslensCommand = onCommand;
+chrome.commands.onCommand.addListener(onCommand);

@@ -29,6 +29,7 @@ const VOLATILE_CHANGES = 3;
   let state = null;
   let queue = Promise.resolve();
   let active = false; // whether the reader's settings have newslens on for this page
+  let paused = false; // marks hidden in this tab with the keyboard shortcut
   let working = false; // whether an analysis is under way
   let changes = new WeakMap(); // element -> looks in which the page replaced its text
   let volatile = new WeakSet(); // elements whose text keeps being replaced
@@ -46,12 +47,29 @@ const VOLATILE_CHANGES = 3;
     await settings.save(s); // storage.onChanged re-runs the analysis
   }
 
-  function teardown() {
+  async function teardown() {
     if (state) {
-      state.view.clear();
-      if (state.panel) state.panel.remove();
+      const { view, panel } = state;
+      await quietly(view, () => view.clear());
+      if (panel) panel.remove();
     }
     state = null;
+  }
+
+  /**
+   * Runs `work` (which changes the view). In wrapper mode that changes the page's DOM:
+   * the observer ignores it, and its records are dropped before the observer listens again.
+   */
+  let muted = false;
+  async function quietly(view, work) {
+    if (!view.wraps) return work();
+    muted = true;
+    try {
+      return await work();
+    } finally {
+      observer.takeRecords();
+      muted = false;
+    }
   }
 
   /** Analyses `page` where it costs the page least; long pages go to the background. */
@@ -73,7 +91,8 @@ const VOLATILE_CHANGES = 3;
         if (node) (targets[f.category] = targets[f.category] || []).push(node);
       }
     }
-    if (findings.length) state.panel = globalThis.newslensPanel.show({ ...state.analysis, findings }, targets, document, open);
+    const explain = (node) => state && state.view.explain(node);
+    if (findings.length) state.panel = globalThis.newslensPanel.show({ ...state.analysis, findings }, targets, { open, explain });
     count(state.view.marks);
   }
 
@@ -81,14 +100,14 @@ const VOLATILE_CHANGES = 3;
   async function full() {
     // A new article: what counted as a ticker is looked at afresh.
     const navigated = !state || location.href !== state.url;
-    teardown();
+    await teardown();
     if (navigated) {
       changes = new WeakMap();
       volatile = new WeakSet();
       replaced = new Set();
     }
     const s = await settings.load();
-    active = settings.activeOn(s, host);
+    active = settings.activeOn(s, host) && !paused;
     if (!active) {
       count(0);
       return;
@@ -100,9 +119,9 @@ const VOLATILE_CHANGES = 3;
     const options = settings.coreOptions(s);
     const { analysis, where, timings } = await analyze(page, options);
     const analysed = performance.now();
-    const view = createView(document, { dismiss });
+    const view = createView(document, { dismiss, palette: s.palette, wrap: s.wrapper });
     const findings = analysis.findings.filter((f) => keep[f.block]);
-    await view.add(findings, nodes);
+    await quietly(view, () => view.add(findings, nodes));
     const done = performance.now();
     state = {
       url: location.href, options, analysis, view, panel: null,
@@ -143,7 +162,8 @@ const VOLATILE_CHANGES = 3;
    * text, and drop the marks of text that is gone.
    */
   async function update() {
-    if (!state || location.href !== state.url) return full();
+    // Wrapper mode split the page's text nodes: start over rather than match them up.
+    if (!state || location.href !== state.url || state.view.wraps) return full();
     const { page, nodes, blockElements } = collectPage(document);
     const keys = page.blocks.map(blockKey);
     const matched = matchBlocks(state.blocks.map((b) => b.key), keys);
@@ -196,9 +216,23 @@ const VOLATILE_CHANGES = 3;
     }).catch((error) => console.warn('newslens: analysis failed:', error));
   }
 
-  // The popup asks what this tab shows (popup/status.js words the answer).
+  /** The keyboard shortcuts (manifest `commands`, relayed by the background). */
+  function command(name) {
+    if (name === 'toggle-highlights') {
+      paused = !paused;
+      schedule(full);
+    } else if (name === 'next-mark' && state) {
+      const nodes = state.blocks.flatMap((b) => b.findings.map((f) => f.ranges.length && b.nodes[f.ranges[0].segment]).filter(Boolean));
+      if (nodes.length) state.view.explain(globalThis.newslensPanel.jump(nodes, 1));
+    }
+  }
+
+  // The popup asks what this tab shows (popup/status.js words the answer); the
+  // background relays keyboard shortcuts.
   chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    if (sender.id !== chrome.runtime.id || !message || message.type !== 'newslens/status') return false;
+    if (sender.id !== chrome.runtime.id || !message) return false;
+    if (message.type === 'newslens/command') command(message.command);
+    if (message.type !== 'newslens/status') return false;
     sendResponse({
       active,
       working,
@@ -238,6 +272,7 @@ const VOLATILE_CHANGES = 3;
   // interval, and only on what is new.
   let pending = null;
   const observer = new MutationObserver((records) => {
+    if (muted) return;
     // Every record is looked at (not just the first that matters): each notes replacements.
     const changed = records.filter(pageChange).length > 0;
     if (pending || !changed) return;

@@ -24,14 +24,20 @@ globalThis.newslensPanel = (() => {
     dt { font-weight: 600; margin-top: 4px; text-transform: capitalize; }
     .nav { display: flex; align-items: center; gap: 6px; margin: 3px 0; }
     .nav span { flex: 1; }
-    .nav button { font: inherit; padding: 0 6px; }`;
+    .nav button { font: inherit; padding: 0 6px; }
+    .minimap { position: relative; height: 120px; margin: 6px 0 2px; background: #f1ecd9; border: 1px solid #d8cfa8; }
+    .tick { position: absolute; width: 32%; height: 2px; min-height: 2px; padding: 0; border: 0; cursor: pointer; }
+    .tick-opinion { background: #c62828; }
+    .tick-claim { background: #2e7d32; }
+    .tick-disclosure { background: #1565c0; }`;
 
   /**
    * Shows the panel for `analysis`; `targets[category]` lists a Text node per mark, in
-   * document order, to jump to. `open` shows it unfolded (when it replaces a panel the
-   * reader had open). Returns `{ remove(), open }`.
+   * document order, to jump to. Options: `open` shows it unfolded (when it replaces a
+   * panel the reader had open); `explain(node)` shows the card of the mark jumped to.
+   * Returns `{ remove(), open }`.
    */
-  function show(analysis, targets, doc = document, open = false) {
+  function show(analysis, targets, { doc = document, open = false, explain = () => {} } = {}) {
     const host = globalThis.newslensDom.uiHost(doc, 'panel');
     const shadow = host.attachShadow({ mode: 'open' });
     const sheet = new CSSStyleSheet();
@@ -61,11 +67,13 @@ globalThis.newslensPanel = (() => {
         button.setAttribute('aria-label', `${direction < 0 ? 'Previous' : 'Next'} ${label.toLowerCase()}`);
         button.dataset.category = category;
         button.dataset.direction = String(direction);
-        button.addEventListener('click', () => jump(nodes, direction));
+        button.addEventListener('click', () => explain(jump(nodes, direction)));
         row.appendChild(button);
       }
       panel.appendChild(row);
     }
+    const map = minimap(doc, targets, (node) => explain(reveal(node)));
+    panel.appendChild(map.element);
     const pill = doc.createElement('button');
     pill.type = 'button';
     pill.className = 'pill';
@@ -74,7 +82,9 @@ globalThis.newslensPanel = (() => {
     pill.addEventListener('click', () => {
       panel.hidden = !panel.hidden;
       pill.setAttribute('aria-expanded', String(!panel.hidden));
+      if (!panel.hidden) map.draw();
     });
+    if (open) map.draw();
     root.append(panel, pill);
     shadow.appendChild(root);
     doc.documentElement.appendChild(host);
@@ -86,7 +96,52 @@ globalThis.newslensPanel = (() => {
     };
   }
 
-  /** Scrolls to the next (or previous) mark below (or above) the middle of the window. */
+  /** Rows of the density minimap: one per this many pixels of its height. */
+  const MINIMAP_ROWS = 60;
+
+  /**
+   * The density minimap: a strip standing for the whole page, with a tick per category
+   * in every row that has marks (darker for more). Drawn when the panel opens (it
+   * measures where marks are, which costs a layout); a click jumps to that row's first
+   * mark. Returns `{ element, draw() }`.
+   */
+  function minimap(doc, targets, go) {
+    const element = doc.createElement('div');
+    element.className = 'minimap';
+    element.setAttribute('role', 'group');
+    element.setAttribute('aria-label', 'Where the marks are on the page');
+    function draw() {
+      element.replaceChildren();
+      const height = Math.max(1, doc.documentElement.scrollHeight);
+      CATEGORIES.forEach(([category, label], column) => {
+        const rows = new Map(); // row -> Text nodes
+        for (const node of targets[category] || []) {
+          if (!node.isConnected) continue;
+          const top = node.parentElement.getBoundingClientRect().top + scrollY;
+          const row = Math.min(MINIMAP_ROWS - 1, Math.max(0, Math.floor((top / height) * MINIMAP_ROWS)));
+          if (!rows.has(row)) rows.set(row, []);
+          rows.get(row).push(node);
+        }
+        for (const [row, nodes] of rows) {
+          const tick = doc.createElement('button');
+          tick.type = 'button';
+          tick.className = `tick tick-${category}`;
+          tick.style.top = `${(row / MINIMAP_ROWS) * 100}%`;
+          tick.style.left = `${column * 34}%`;
+          tick.style.opacity = String(Math.min(1, 0.35 + nodes.length * 0.15));
+          tick.setAttribute('aria-label', `${nodes.length} ${label.toLowerCase()} at ${Math.round((row / MINIMAP_ROWS) * 100)}% of the page`);
+          tick.addEventListener('click', () => go(nodes[0]));
+          element.appendChild(tick);
+        }
+      });
+    }
+    return { element, draw };
+  }
+
+  /**
+   * Scrolls to the next (or previous) mark below (or above) the middle of the window;
+   * returns its Text node.
+   */
   function jump(nodes, direction) {
     const middle = innerHeight / 2;
     // Element centres: the mark scrolled to last sits at the middle and is skipped.
@@ -97,8 +152,14 @@ globalThis.newslensPanel = (() => {
     const order = centres.map((c, i) => (direction > 0 ? i : centres.length - 1 - i));
     const pick = order.find((i) => (direction > 0 ? centres[i] > middle + 4 : centres[i] < middle - 4));
     const target = nodes[pick === undefined ? order[0] : pick];
-    target.parentElement.scrollIntoView({ block: 'center', behavior: 'instant' });
+    return reveal(target);
   }
 
-  return { show };
+  /** Scrolls `node` to the middle of the window; returns it. */
+  function reveal(node) {
+    node.parentElement.scrollIntoView({ block: 'center', behavior: 'instant' });
+    return node;
+  }
+
+  return { show, jump };
 })();

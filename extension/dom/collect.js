@@ -21,6 +21,11 @@ globalThis.newslensDom = globalThis.newslensDom || {};
     'U', 'VAR', 'WBR', 'DEL', 'INS', 'LABEL', 'BR',
   ]);
 
+  /** Inline elements, and the extension's own marks in wrapper mode (dom/wrap.js). */
+  function isInline(el) {
+    return INLINE.has(el.tagName.toUpperCase()) || el.hasAttribute('data-newslens-mark');
+  }
+
   /** Lower-case id and class tokens of an element. */
   function tokens(el) {
     const out = [];
@@ -117,7 +122,7 @@ globalThis.newslensDom = globalThis.newslensDom || {};
     });
     for (let text = walker.nextNode(); text; text = walker.nextNode()) {
       let blockEl = text.parentElement;
-      while (blockEl && blockEl !== start && INLINE.has(blockEl.tagName.toUpperCase())) {
+      while (blockEl && blockEl !== start && isInline(blockEl)) {
         blockEl = blockEl.parentElement;
       }
       if (!blockEl) continue;

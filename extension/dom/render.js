@@ -84,20 +84,50 @@ globalThis.newslensDom = globalThis.newslensDom || {};
    * not in the set `keep` (text that changed or left the page), `clear()` drops them all;
    * `marks` is the number of findings shown. Drawing works in slices of a few
    * milliseconds, yielding between them, so a long page never blocks its main thread;
-   * findings are in document order, so the top comes first. With
-   * `actions.dismiss(finding)`, cards offer "Not a cue here" for findings with a cue.
+   * findings are in document order, so the top comes first.
+   * Options: `dismiss(finding)` makes cards offer "Not a cue here" for findings with a
+   * cue; `palette` 'colour-blind' picks that palette; `wrap` draws marks as elements
+   * (dom/wrap.js) instead of CSS highlights, as happens anyway where the browser has no
+   * CSS Custom Highlight API.
    */
-  function createView(doc = document, actions = {}) {
-    const byNode = new Map(); // Text node -> [{ start, end, finding, highlight, range }]
-    const highlighting = supported();
-    const card = hoverCard(doc, byNode, actions);
+  function createView(doc = document, options = {}) {
+    const byNode = new Map(); // Text node -> [{ start, end, finding, highlight, range, element }]
+    const wrapping = !!options.wrap || !supported();
+    const card = hoverCard(doc, byNode, options);
     const shown = new Set(); // findings with at least one range on the page
 
-    async function add(findings, nodes) {
-      const pending = new Map(); // name -> [[range, category]] not yet in their highlight
-      const first = findings.length && nodes[findings[0].block];
-      const palette = PREFIX + (first && onDarkBackground(first[0]) ? 'dark-' : '');
-      let slice = performance.now();
+    /** The highlight name of a finding: palette, page brightness, kind. */
+    function nameOf(finding, dark) {
+      return PREFIX + (options.palette === 'colour-blind' ? 'cb-' : '') + (dark ? 'dark-' : '') + finding.subtype;
+    }
+
+    /** Calls `work(item)` for each item, yielding to the page between slices; `slice()` runs at each yield. */
+    async function sliced(items, work, slice) {
+      let started = performance.now();
+      for (const item of items) {
+        if (performance.now() - started > SLICE_MS) {
+          slice();
+          await yieldToPage();
+          started = performance.now();
+        }
+        work(item);
+      }
+    }
+
+    /** The ranges of `findings` as [node, start, end, finding], skipping text that changed. */
+    function* pieces(findings, nodes) {
+      for (const finding of findings) {
+        const blockNodes = nodes[finding.block];
+        if (!blockNodes) continue;
+        for (const r of finding.ranges) {
+          const node = blockNodes[r.segment];
+          if (node && r.end <= node.length) yield [node, r.start, r.end, finding];
+        }
+      }
+    }
+
+    async function highlight(findings, nodes, dark) {
+      const pending = new Map(); // name -> [[range, category, mark]] not yet in their highlight
       // Adding to a registered highlight is costly one range at a time: add a slice's
       // ranges together, then let the page paint them.
       const flush = () => {
@@ -115,41 +145,60 @@ globalThis.newslensDom = globalThis.newslensDom || {};
         }
         pending.clear();
       };
+      // Show the first slice (the top of the page) at once; every repaint of a page full
+      // of highlights costs, so the rest is shown together at the end.
       let flushed = false;
-      for (const finding of findings) {
-        if (performance.now() - slice > SLICE_MS) {
-          // Show the first slice (the top of the page) at once; every repaint of a page
-          // full of highlights costs, so the rest is shown together at the end.
-          if (!flushed) flush();
-          flushed = true;
-          await yieldToPage();
-          slice = performance.now();
-        }
-        const blockNodes = nodes[finding.block];
-        if (!blockNodes) continue;
-        for (const r of finding.ranges) {
-          const node = blockNodes[r.segment];
-          if (!node || r.end > node.length) continue; // the page changed under us
-          // Static ranges: the page's text is not ours to change, and live ranges cost the
-          // page on every later mutation (and cost far more to add to a highlight).
-          const range = new StaticRange({ startContainer: node, startOffset: r.start, endContainer: node, endOffset: r.end });
-          const mark = { start: r.start, end: r.end, finding, highlight: null, range };
-          if (highlighting) {
-            const name = palette + finding.subtype;
-            if (!pending.has(name)) pending.set(name, []);
-            pending.get(name).push([range, finding.category, mark]);
-          }
-          if (!byNode.has(node)) byNode.set(node, []);
-          byNode.get(node).push(mark);
-          shown.add(finding);
-        }
+      await sliced(pieces(findings, nodes), ([node, start, end, finding]) => {
+        // Static ranges: the page's text is not ours to change, and live ranges cost the
+        // page on every later mutation (and cost far more to add to a highlight).
+        const range = new StaticRange({ startContainer: node, startOffset: start, endContainer: node, endOffset: end });
+        const mark = { start, end, finding, highlight: null, range };
+        const name = nameOf(finding, dark);
+        if (!pending.has(name)) pending.set(name, []);
+        pending.get(name).push([range, finding.category, mark]);
+        remember(node, mark);
+      }, () => {
+        if (!flushed) flush();
+        flushed = true;
+      });
+      flush();
+    }
+
+    async function wrap(findings, nodes, dark) {
+      // All marks of a Text node are wrapped together: wrapping splits the node.
+      const byText = new Map();
+      for (const [node, start, end, finding] of pieces(findings, nodes)) {
+        if (!byText.has(node)) byText.set(node, []);
+        byText.get(node).push({ start, end, finding, name: nameOf(finding, dark), label: `${LABELS[finding.subtype] || finding.subtype} (${finding.category})` });
       }
-      if (highlighting) flush();
+      const rank = (m) => -(PRIORITY[m.finding.category] || 0);
+      await sliced(byText, ([node, marks]) => {
+        marks.sort((a, b) => rank(a) - rank(b) || (a.end - a.start) - (b.end - b.start));
+        for (const piece of globalThis.newslensDom.wrapText(doc, node, marks, uiHost)) {
+          for (const m of piece.marks) remember(piece.text, { start: 0, end: piece.text.length, finding: m.finding, element: piece.element });
+        }
+      }, () => {});
+    }
+
+    function remember(node, mark) {
+      if (!byNode.has(node)) byNode.set(node, []);
+      byNode.get(node).push(mark);
+      shown.add(mark.finding);
+    }
+
+    async function add(findings, nodes) {
+      const first = findings.length && nodes[findings[0].block];
+      const dark = !!first && onDarkBackground(first[0]);
+      if (wrapping) await wrap(findings, nodes, dark);
+      else await highlight(findings, nodes, dark);
     }
 
     /** Removes the marks of `node`'s entry. */
     function drop(node) {
-      for (const mark of byNode.get(node)) if (mark.highlight) mark.highlight.delete(mark.range);
+      for (const mark of byNode.get(node)) {
+        if (mark.highlight) mark.highlight.delete(mark.range);
+        if (mark.element) globalThis.newslensDom.unwrap(mark.element);
+      }
       byNode.delete(node);
     }
 
@@ -161,6 +210,10 @@ globalThis.newslensDom = globalThis.newslensDom || {};
 
     return {
       add,
+      /** Shows the card of the first mark on Text `node` (keyboard and command access). */
+      explain: (node) => card.explain(node),
+      /** Whether marks are elements in the page (wrapper mode) rather than highlights. */
+      wraps: wrapping,
       prune(keep) {
         for (const node of [...byNode.keys()]) if (!keep.has(node)) drop(node);
         recount();
@@ -177,8 +230,8 @@ globalThis.newslensDom = globalThis.newslensDom || {};
   }
 
   /** Draws `analysis.findings` over `nodes` in a new view (see createView). */
-  async function render(analysis, nodes, doc = document, actions = {}) {
-    const view = createView(doc, actions);
+  async function render(analysis, nodes, doc = document, options = {}) {
+    const view = createView(doc, options);
     await view.add(analysis.findings, nodes);
     return view;
   }
@@ -196,13 +249,22 @@ globalThis.newslensDom = globalThis.newslensDom || {};
     return null;
   }
 
-  /** Shows a card for the mark under the pointer; opinion markers before claims. */
+  /** Opinion markers before claims, then the narrowest mark. */
+  const byPriority = (a, b) => (PRIORITY[b.finding.category] || 0) - (PRIORITY[a.finding.category] || 0) ||
+    (a.end - a.start) - (b.end - b.start);
+
+  /**
+   * Shows a card for the mark under the pointer, or under a tap (touch and pen have no
+   * hover); `explain(node)` shows it for the first mark on a Text node and moves the
+   * keyboard focus to the card (Escape closes it and gives the focus back).
+   */
   function hoverCard(doc, byNode, actions) {
     let host = null;
     let box = null;
     let pending = false;
     let last = null;
     let shown = null; // the finding on the card
+    let returnFocus = null; // where the focus was before explain() moved it to the card
 
     function ensureCard() {
       if (box) return box;
@@ -213,8 +275,15 @@ globalThis.newslensDom = globalThis.newslensDom || {};
       shadow.adoptedStyleSheets = [sheet];
       box = doc.createElement('div');
       box.className = 'card';
-      box.setAttribute('role', 'tooltip');
+      box.setAttribute('role', 'dialog');
+      box.setAttribute('aria-label', 'newslens: what this mark means');
+      box.tabIndex = -1;
       box.hidden = true;
+      box.addEventListener('keydown', (event) => {
+        if (event.key !== 'Escape') return;
+        box.hidden = true;
+        if (returnFocus && returnFocus.focus) returnFocus.focus();
+      });
       for (const cls of ['kind', 'cue', 'why']) {
         const line = doc.createElement('div');
         line.className = cls;
@@ -254,8 +323,7 @@ globalThis.newslensDom = globalThis.newslensDom || {};
       const at = last && caretAt(doc, last.x, last.y);
       const here = at && byNode.get(at.node);
       const hits = (here || []).filter((m) => m.start <= at.offset && at.offset < m.end);
-      hits.sort((a, b) => (PRIORITY[b.finding.category] || 0) - (PRIORITY[a.finding.category] || 0) ||
-        (a.end - a.start) - (b.end - b.start));
+      hits.sort(byPriority);
       if (hits.length) show(hits[0].finding, last.x, last.y);
       else if (box) box.hidden = true;
     }
@@ -269,10 +337,38 @@ globalThis.newslensDom = globalThis.newslensDom || {};
         requestAnimationFrame(update);
       }
     }
+    function onTap(event) {
+      if (event.pointerType !== 'mouse') onMove(event);
+    }
+
+    /** The card for the first mark on `node`, next to it, with the keyboard focus. */
+    function explain(node) {
+      // In wrapper mode the marks sit on pieces split off the node, inside its parent.
+      const key = byNode.has(node) ? node : [...byNode.keys()].find((k) => node.parentNode && node.parentNode.contains(k));
+      const marks = [...(byNode.get(key) || [])].sort(byPriority);
+      if (!marks.length) return false;
+      node = key;
+      const range = doc.createRange();
+      range.setStart(node, marks[0].start);
+      range.setEnd(node, marks[0].end);
+      const rect = range.getBoundingClientRect();
+      show(marks[0].finding, rect.left, rect.bottom - 8);
+      // The focused element, inside shadow roots too (the panel's buttons live in one).
+      returnFocus = doc.activeElement;
+      while (returnFocus && returnFocus.shadowRoot && returnFocus.shadowRoot.activeElement) {
+        returnFocus = returnFocus.shadowRoot.activeElement;
+      }
+      box.focus();
+      return true;
+    }
+
     doc.addEventListener('pointermove', onMove, { passive: true });
+    doc.addEventListener('pointerdown', onTap, { passive: true });
     return {
+      explain,
       remove() {
         doc.removeEventListener('pointermove', onMove);
+        doc.removeEventListener('pointerdown', onTap);
         if (host) host.remove();
       },
     };

@@ -1,10 +1,13 @@
-// The options page: the reader's own words and silenced cues — view, add, remove, and
-// move them between browsers as JSON. Open tabs follow through storage.onChanged.
+// The options page: sensitivity per category, palette and wrapper mode; the reader's own
+// words and silenced cues — view, add, remove, and move them between browsers as JSON.
+// Open tabs follow through storage.onChanged.
 'use strict';
 
 (async () => {
   const settings = globalThis.newslensSettings;
   const $ = (id) => document.getElementById(id);
+  /** The core's sensitivity for categories the reader has not set (src/options.rs). */
+  const DEFAULT_SENSITIVITY = 0.5;
 
   async function update(change) {
     const s = await settings.load();
@@ -27,11 +30,22 @@
   }
 
   function draw(s) {
+    for (const slider of document.querySelectorAll('[data-category]')) {
+      const value = s.sensitivity[slider.dataset.category];
+      slider.value = String(value === undefined ? DEFAULT_SENSITIVITY : value);
+    }
+    $('palette').value = s.palette;
+    $('wrapper').checked = s.wrapper;
     list($('words'), s.words, (w) => `“${w.phrase}” as ${w.subtype}`, (x, i) => x.words.splice(i, 1));
     list($('exceptions'), s.exceptions, (e) => `“${e.cue}” ${e.site ? `on ${e.site}` : 'everywhere'}`,
       (x, i) => x.exceptions.splice(i, 1));
   }
 
+  for (const slider of document.querySelectorAll('[data-category]')) {
+    slider.addEventListener('change', () => update((s) => { s.sensitivity[slider.dataset.category] = Number(slider.value); }));
+  }
+  $('palette').addEventListener('change', () => update((s) => { s.palette = $('palette').value; }));
+  $('wrapper').addEventListener('change', () => update((s) => { s.wrapper = $('wrapper').checked; }));
   $('add-word').addEventListener('submit', (event) => {
     event.preventDefault();
     const phrase = $('phrase').value.trim();

@@ -5,7 +5,9 @@
 'use strict';
 
 globalThis.newslensSettings = (() => {
-  const VERSION = 1;
+  // 1: the first versioned shape; 2: adds `palette` and `wrapper`.
+  const VERSION = 2;
+  const PALETTES = ['default', 'colour-blind'];
   const KEY = 'settings';
   const BACKUP = 'settingsBackup';
   const CATEGORIES = {
@@ -23,6 +25,8 @@ globalThis.newslensSettings = (() => {
       sites: { mode: 'deny', list: [] }, // deny: off on listed sites; allow: on only there
       exceptions: [], // { cue, site|null }: "not a cue here"
       words: [], // { subtype, phrase }
+      palette: 'default', // or 'colour-blind'; the dark variant follows the page's colours
+      wrapper: false, // marks as elements screen readers can reach, instead of CSS highlights
     };
   }
 
@@ -40,7 +44,9 @@ globalThis.newslensSettings = (() => {
         if (Number.isFinite(v)) s.sensitivity[c] = Math.min(1, Math.max(0, v));
       }
     }
-    if (raw.sites && typeof raw.sites === 'object') {
+    if (Array.isArray(raw.sites)) {
+      s.sites.list = strings(raw.sites); // before versioning: a bare list of sites that are off
+    } else if (raw.sites && typeof raw.sites === 'object') {
       s.sites.mode = raw.sites.mode === 'allow' ? 'allow' : 'deny';
       s.sites.list = strings(raw.sites.list);
     }
@@ -51,6 +57,8 @@ globalThis.newslensSettings = (() => {
     s.words = items(raw.words)
       .filter((w) => typeof w.phrase === 'string' && CATEGORIES.opinion.includes(w.subtype))
       .map((w) => ({ subtype: w.subtype, phrase: w.phrase }));
+    if (PALETTES.includes(raw.palette)) s.palette = raw.palette;
+    if (typeof raw.wrapper === 'boolean') s.wrapper = raw.wrapper;
     return s;
   }
 
@@ -84,5 +92,5 @@ globalThis.newslensSettings = (() => {
     };
   }
 
-  return { CATEGORIES, KEY, defaults, migrate, load, save, activeOn, coreOptions };
+  return { CATEGORIES, PALETTES, KEY, defaults, migrate, load, save, activeOn, coreOptions };
 })();

@@ -12,6 +12,7 @@ import { checkDemo } from './www.mjs';
 import { checkSettings } from './settings.mjs';
 import { checkLateContent } from './late.mjs';
 import { checkPanel } from './panel.mjs';
+import { checkReader } from './reader.mjs';
 import { checkSavedPages } from './saved.mjs';
 import { checkHostilePages } from './hostile.mjs';
 
@@ -90,6 +91,7 @@ for (const [name, launch] of browsers) {
     failures.push(...late.map((p) => `${name}: ${p}`));
     if (browser.extensionId) failures.push(...(await checkPanel(browser.context, server.origin, SHOTS)));
     if (browser.extensionId) failures.push(...(await checkSettings(browser.context, browser.extensionId, server.origin, SHOTS)));
+    if (browser.extensionId) failures.push(...(await checkReader(browser.context, browser.extensionId, server.origin)));
   } finally {
     await browser.close();
   }

@@ -36,15 +36,37 @@ test('an older settings object keeps every exception, word and switch', async ()
     exceptions: [{ cue: 'obviously', site: 'example.com' }, { cue: 'likely' }],
     words: [{ subtype: 'hedge', phrase: 'perchance' }],
     sensitivity: { opinion: 0.3 },
+    sites: ['ads.example.net'],
   };
   const settings = settingsOver({ settings: old });
   const s = plain(await settings.load());
-  assert.equal(s.version, 1);
+  assert.equal(s.version, 2);
+  assert.deepEqual(s.sites, { mode: 'deny', list: ['ads.example.net'] });
   assert.equal(s.enabled, false);
   assert.deepEqual(s.disabled, ['loaded']);
   assert.deepEqual(s.exceptions, [{ cue: 'obviously', site: 'example.com' }, { cue: 'likely', site: null }]);
   assert.deepEqual(s.words, [{ subtype: 'hedge', phrase: 'perchance' }]);
   assert.equal(s.sensitivity.opinion, 0.3);
+});
+
+test('version 1 gains the palette and wrapper settings and loses nothing', async () => {
+  const v1 = {
+    version: 1,
+    enabled: true,
+    disabled: ['vague'],
+    sensitivity: { claim: 0.8 },
+    sites: { mode: 'allow', list: ['news.example.com'] },
+    exceptions: [{ cue: 'ruse', site: null }],
+    words: [{ subtype: 'loaded', phrase: 'grievances' }],
+  };
+  const s = plain(await settingsOver({ settings: v1, settingsBackup: v1 }).load());
+  assert.deepEqual(s, { ...v1, version: 2, palette: 'default', wrapper: false });
+  const chosen = plain(await settingsOver({ settings: { ...s, palette: 'colour-blind', wrapper: true } }).load());
+  assert.equal(chosen.palette, 'colour-blind');
+  assert.equal(chosen.wrapper, true);
+  const bad = plain(await settingsOver({ settings: { ...s, palette: 'neon', wrapper: 'yes' } }).load());
+  assert.equal(bad.palette, 'default');
+  assert.equal(bad.wrapper, false);
 });
 
 test('a corrupt settings object falls back to the backup, not to empty lists', async () => {

@@ -1,0 +1,117 @@
+// Reader features in Chromium: keyboard shortcuts (next mark with its card and the focus
+// on it, Escape; hide and show), a tap shows a card, the density minimap, sensitivity,
+// the colour-blind palette and wrapper mode for screen readers.
+const sizes = () => {
+  const out = {};
+  for (const [name, h] of CSS.highlights) if (name.startsWith('newslens-') && h.size) out[name.slice(9)] = h.size;
+  return out;
+};
+const total = (s) => Object.values(s).reduce((a, b) => a + b, 0);
+
+/** The card's text if it is shown, and whether it has the keyboard focus. */
+const cardState = () => {
+  const host = document.querySelector('[data-newslens="card"]');
+  const card = host && host.shadowRoot.querySelector('.card');
+  return card && !card.hidden ? { text: card.textContent, focused: host.shadowRoot.activeElement === card } : null;
+};
+
+export async function checkReader(context, extensionId, origin) {
+  const failures = [];
+  const fail = (m) => { failures.push(`chromium reader: ${m}`); console.log(`FAIL chromium reader: ${m}`); };
+  const worker = context.serviceWorkers()[0];
+  const press = (command) => worker.evaluate((c) => globalThis.newslensCommand(c), command);
+  const page = await context.newPage();
+  await page.goto(`${origin}/seed.html`);
+  await page.waitForFunction(() => (CSS.highlights.get('newslens-unattributed') || { size: 0 }).size > 0, null, { timeout: 15000 });
+  await page.bringToFront();
+  const before = await page.evaluate(sizes);
+
+  // Keyboard: the next mark is scrolled to, explained, and its card has the focus.
+  await press('next-mark');
+  await page.waitForFunction(cardState, null, { timeout: 5000 }).catch(() => {});
+  const card = await page.evaluate(cardState);
+  if (!card || !card.focused) fail(`next-mark shortcut: card ${JSON.stringify(card)}`);
+  await page.keyboard.press('Escape');
+  if (await page.evaluate(cardState)) fail('Escape did not close the card');
+  await press('toggle-highlights');
+  await page.waitForFunction(() => ![...CSS.highlights].some(([n, h]) => n.startsWith('newslens-') && h.size), null, { timeout: 5000 })
+    .catch(() => fail('the hide shortcut left marks'));
+  await press('toggle-highlights');
+  await page.waitForFunction((n) => Object.values((() => {
+    const out = {};
+    for (const [name, h] of CSS.highlights) if (name.startsWith('newslens-')) out[name] = h.size;
+    return out;
+  })()).reduce((a, b) => a + b, 0) === n, total(before), { timeout: 5000 }).catch(() => fail('the show shortcut did not bring the marks back'));
+
+  // A tap (no hover on touch screens) on a hedge shows its card.
+  const tapped = await page.evaluate(() => {
+    const range = [...CSS.highlights.get('newslens-hedge')][0];
+    const r = document.createRange();
+    r.setStart(range.startContainer, range.startOffset);
+    r.setEnd(range.endContainer, range.endOffset);
+    range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+    const rect = r.getBoundingClientRect();
+    document.dispatchEvent(new PointerEvent('pointerdown', { pointerType: 'touch', clientX: rect.x + 2, clientY: rect.y + rect.height / 2, bubbles: true }));
+    return true;
+  });
+  await page.waitForTimeout(150);
+  const tapCard = tapped && (await page.evaluate(cardState));
+  if (!tapCard || !/Hedge/.test(tapCard.text)) fail(`a tap on a hedge showed ${JSON.stringify(tapCard)}`);
+
+  // The minimap: ticks per category; a tick jumps to its mark and explains it.
+  const panel = page.locator('[data-newslens="panel"]');
+  await panel.locator('.pill').click();
+  const ticks = await panel.locator('.minimap .tick').count();
+  if (ticks < 5) fail(`minimap has ${ticks} ticks`);
+  await panel.locator('.minimap .tick-claim').last().click();
+  const fromMap = await page.evaluate(cardState);
+  if (!fromMap) fail('a minimap tick did not explain its mark');
+
+  // Options: sensitivity, palette, wrapper mode.
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options/options.html`);
+  const set = (selector, value) => options.evaluate(([sel, v]) => {
+    const el = document.querySelector(sel);
+    if (el.type === 'checkbox') el.checked = v;
+    else el.value = v;
+    el.dispatchEvent(new Event('change'));
+  }, [selector, value]);
+  await set('#sensitivity-opinion', '0.2');
+  await page.waitForFunction(() => !(CSS.highlights.get('newslens-loaded') || { size: 0 }).size, null, { timeout: 5000 })
+    .catch(() => fail('low opinion sensitivity still shows loaded words'));
+  const low = await page.evaluate(sizes);
+  if (!(low.stance > 0) || low.unattributed !== before.unattributed) fail(`low opinion sensitivity: ${JSON.stringify(low)}`);
+  await set('#sensitivity-opinion', '0.5');
+  await set('#palette', 'colour-blind');
+  await page.waitForFunction(() => (CSS.highlights.get('newslens-cb-hedge') || { size: 0 }).size > 0, null, { timeout: 5000 })
+    .catch(() => fail('the colour-blind palette is not used'));
+  const cb = await page.evaluate(sizes);
+  if (Object.keys(cb).some((k) => !k.startsWith('cb-'))) fail(`mixed palettes: ${Object.keys(cb).join(', ')}`);
+  await set('#palette', 'default');
+
+  await set('#wrapper', true);
+  await page.waitForFunction(() => document.querySelectorAll('[data-newslens="mark"]').length > 10, null, { timeout: 5000 })
+    .catch(() => fail('wrapper mode drew no elements'));
+  const wrapped = await page.evaluate(() => {
+    const marks = [...document.querySelectorAll('[data-newslens="mark"]')];
+    return {
+      count: marks.length,
+      roles: new Set(marks.map((m) => m.getAttribute('role'))).size === 1 && marks[0].getAttribute('role') === 'mark',
+      labelled: marks.every((m) => /^newslens: /.test(m.getAttribute('aria-description') || '')),
+      hedge: marks.some((m) => /Hedge/.test(m.getAttribute('aria-description'))),
+      highlights: [...CSS.highlights].filter(([n, h]) => n.startsWith('newslens-') && h.size).length,
+      styled: getComputedStyle(marks[0]).textDecorationLine.includes('underline'),
+    };
+  });
+  if (!wrapped.roles || !wrapped.labelled || !wrapped.hedge || wrapped.highlights || !wrapped.styled) fail(`wrapper mode: ${JSON.stringify(wrapped)}`);
+  const textWrapped = await page.evaluate(() => document.body.textContent);
+  await set('#wrapper', false);
+  await page.waitForFunction(() => !document.querySelector('[data-newslens="mark"]') && (CSS.highlights.get('newslens-hedge') || { size: 0 }).size > 0, null, { timeout: 5000 })
+    .catch(() => fail('leaving wrapper mode left elements or no highlights'));
+  const textAfter = await page.evaluate(() => document.body.textContent);
+  if (textWrapped !== textAfter) fail('wrapper mode changed the page text');
+  await options.close();
+  await page.close();
+  if (!failures.length) console.log('ok   chromium: reader (shortcuts, keyboard card, tap, minimap, sensitivity, colour-blind palette, wrapper mode)');
+  return failures;
+}
