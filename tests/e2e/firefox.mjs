@@ -12,9 +12,15 @@ async function freePort() {
   return port;
 }
 
+/** The add-on's id (extension/manifest.json) and the internal UUID we pin for it, so
+ * tests can open its popup and options pages at a known moz-extension:// address. */
+const ADDON_ID = 'newslens@newslens.dev';
+const ADDON_UUID = '5f1b7c3e-9d2a-4e8b-a6c1-3b7d2e9f0a41';
+
 export async function launchFirefox(extensionDir) {
   const port = await freePort();
-  const driver = spawn(process.env.GECKODRIVER || 'geckodriver', ['--host', '127.0.0.1', '--port', String(port)], { stdio: 'ignore' });
+  // System access lets the tests open the add-on's own pages (see `visit`).
+  const driver = spawn(process.env.GECKODRIVER || 'geckodriver', ['--host', '127.0.0.1', '--port', String(port), '--allow-system-access'], { stdio: 'ignore' });
   const base = `http://127.0.0.1:${port}`;
   async function call(method, path, body) {
     const res = await fetch(base + path, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
@@ -32,7 +38,7 @@ export async function launchFirefox(extensionDir) {
     capabilities: { alwaysMatch: { browserName: 'firefox', 'moz:firefoxOptions': {
       binary: process.env.FIREFOX || '/usr/bin/firefox-esr',
       args: ['-headless', '-width', '1280', '-height', '900'],
-      prefs: { 'app.update.enabled': false, 'network.captive-portal-service.enabled': false, 'browser.shell.checkDefaultBrowser': false },
+      prefs: { 'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }), 'app.update.enabled': false, 'network.captive-portal-service.enabled': false, 'browser.shell.checkDefaultBrowser': false },
     } } },
   });
   const s = `/session/${sessionId}`;
@@ -47,6 +53,8 @@ export async function launchFirefox(extensionDir) {
 
   return {
     name: 'firefox',
+    /** The base address of the add-on's own pages. */
+    extensionBase: `moz-extension://${ADDON_UUID}`,
     async open(url, probeSource) {
       await call('POST', `${s}/url`, { url });
       const waitForHighlights = 'return [...CSS.highlights.keys()].some((k) => k.startsWith("newslens-"))';
@@ -69,7 +77,19 @@ export async function launchFirefox(extensionDir) {
      * `logs`, `requests` and `heap` are null).
      */
     async visit(url) {
-      await call('POST', `${s}/url`, { url });
+      if (url.startsWith('moz-extension:')) {
+        // WebDriver may not navigate content to the add-on's pages; the browser chrome may.
+        await call('POST', `${s}/moz/context`, { context: 'chrome' });
+        await call('POST', `${s}/execute/sync`, {
+          script: `Services.wm.getMostRecentWindow('navigator:browser').gBrowser.loadURI(Services.io.newURI(arguments[0]),
+            { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });`,
+          args: [url],
+        });
+        await call('POST', `${s}/moz/context`, { context: 'content' });
+        await new Promise((r) => setTimeout(r, 500));
+      } else {
+        await call('POST', `${s}/url`, { url });
+      }
       return {
         errors: null,
         logs: null,

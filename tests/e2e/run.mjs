@@ -13,6 +13,7 @@ import { checkSettings } from './settings.mjs';
 import { checkLateContent } from './late.mjs';
 import { checkPanel } from './panel.mjs';
 import { checkReader } from './reader.mjs';
+import { checkFirefoxUi } from './firefox-ui.mjs';
 import { checkSavedPages } from './saved.mjs';
 import { checkHostilePages } from './hostile.mjs';
 
@@ -92,6 +93,7 @@ for (const [name, launch] of browsers) {
     if (browser.extensionId) failures.push(...(await checkPanel(browser.context, server.origin, SHOTS)));
     if (browser.extensionId) failures.push(...(await checkSettings(browser.context, browser.extensionId, server.origin, SHOTS)));
     if (browser.extensionId) failures.push(...(await checkReader(browser.context, browser.extensionId, server.origin)));
+    if (browser.extensionBase) failures.push(...(await checkFirefoxUi(browser, server.origin)));
   } finally {
     await browser.close();
   }

@@ -1,0 +1,82 @@
+// The popup, the side panel and "Not a cue here" in Firefox, through WebDriver: the
+// add-on's pages are opened at their pinned moz-extension:// address, and clicks are
+// made by script (WebDriver classic has no hover; the card is opened with a tap).
+const CLAIMS = ['attributed-named', 'attributed-anonymous', 'vague', 'unattributed'];
+const SIZES = `async () => {
+  const out = {};
+  for (const [name, h] of CSS.highlights) if (name.startsWith('newslens-') && h.size) out[name.slice(9)] = h.size;
+  return out;
+}`;
+const MARKED = '(CSS.highlights.get("newslens-hedge") || { size: 0 }).size > 0';
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export async function checkFirefoxUi(browser, origin) {
+  const failures = [];
+  const fail = (m) => { failures.push(`firefox ui: ${m}`); console.log(`FAIL firefox ui: ${m}`); };
+  const popupUrl = `${browser.extensionBase}/popup/popup.html?host=127.0.0.1`;
+  /** Opens the seed page and returns its highlight sizes once marked. */
+  async function seed() {
+    const tab = await browser.visit(`${origin}/seed.html`);
+    if (!(await tab.poll(MARKED, 15000))) fail('the seed page was not marked');
+    await sleep(300);
+    return { tab, sizes: await tab.evaluate(SIZES) };
+  }
+  /** Opens the popup, clicks `selector` and returns what the popup said before. */
+  async function popupClick(selector) {
+    const popup = await browser.visit(popupUrl);
+    await popup.poll(`!!document.querySelector('${selector}')`, 5000);
+    // The popup's text before the click.
+    return popup.evaluate(`async () => {
+      const text = document.body.textContent;
+      document.querySelector('${selector}').click();
+      await new Promise((r) => setTimeout(r, 300));
+      return text;
+    }`);
+  }
+
+  const { sizes: before } = await seed();
+  await popupClick('[data-category="claim"]');
+  const { sizes: off } = await seed();
+  for (const [kind, n] of Object.entries(before)) {
+    const expected = CLAIMS.includes(kind) ? undefined : n;
+    if (off[kind] !== expected) fail(`with claims off in the popup, ${kind}: ${n} -> ${off[kind]}`);
+  }
+  await popupClick('[data-category="claim"]');
+
+  // The panel, opened from its pill.
+  const { tab } = await seed();
+  const panel = await tab.evaluate(`async () => {
+    const root = document.querySelector('[data-newslens="panel"]').shadowRoot;
+    root.querySelector('.pill').click();
+    await new Promise((r) => setTimeout(r, 100));
+    return { text: root.querySelector('.panel').textContent, ticks: root.querySelectorAll('.minimap .tick').length };
+  }`);
+  for (const expected of ['OPINION', 'Fred Fleitz', 'Claims (']) if (!String(panel.text).includes(expected)) fail(`panel lacks “${expected}”`);
+  if (!(panel.ticks > 0)) fail('the panel has no minimap');
+
+  // A tap on "obviously", then "Not a cue here" on its card: gone after a reload.
+  const dismissed = await tab.evaluate(`async () => {
+    const range = [...CSS.highlights.get('newslens-booster')].find((r) => r.startContainer.data.slice(r.startOffset, r.endOffset) === 'obviously');
+    const r = document.createRange();
+    r.setStart(range.startContainer, range.startOffset);
+    r.setEnd(range.endContainer, range.endOffset);
+    range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+    const rect = r.getBoundingClientRect();
+    document.dispatchEvent(new PointerEvent('pointerdown', { pointerType: 'touch', clientX: rect.x + 2, clientY: rect.y + rect.height / 2, bubbles: true }));
+    await new Promise((r) => setTimeout(r, 200));
+    const card = document.querySelector('[data-newslens="card"]').shadowRoot.querySelector('.card');
+    const text = card.hidden ? null : card.textContent;
+    card.querySelector('button').click();
+    await new Promise((r) => setTimeout(r, 300));
+    return text;
+  }`);
+  if (!dismissed || !/Booster/.test(dismissed)) fail(`the tapped card showed ${JSON.stringify(dismissed)}`);
+  const { sizes: silenced } = await seed();
+  if (silenced.booster !== before.booster - 1) fail(`after "Not a cue here" and a reload, boosters ${before.booster} -> ${silenced.booster}`);
+  const listed = await popupClick('#exceptions button');
+  if (!/obviously/.test(listed)) fail('the popup did not list the silenced cue');
+  const { sizes: restored } = await seed();
+  if (restored.booster !== before.booster) fail(`removing the exception in the popup: boosters ${restored.booster}, expected ${before.booster}`);
+  if (!failures.length) console.log('ok   firefox: popup category switch, panel with minimap, tap card, "Not a cue here" across reload and its removal');
+  return failures;
+}
