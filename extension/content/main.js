@@ -41,10 +41,9 @@ const VOLATILE_CHANGES = 3;
   }
 
   /** "Not a cue here": silence this cue on this site, remembered in the settings. */
-  async function dismiss(finding) {
-    const s = await settings.load();
-    s.exceptions.push({ cue: finding.cue, site: host });
-    await settings.save(s); // storage.onChanged re-runs the analysis
+  function dismiss(finding) {
+    // storage.onChanged re-runs the analysis
+    return settings.update((s) => s.exceptions.push({ cue: finding.cue, site: host }));
   }
 
   async function teardown() {
@@ -204,7 +203,7 @@ const VOLATILE_CHANGES = 3;
     debug({ update: true, fresh: fresh.length, blocks: page.blocks.length, marks: state.view.marks });
   }
 
-  /** Runs one job after another; never breaks the page, reports failures once each. */
+  /** Runs one job after another; never breaks the page (see reportOnce). */
   function schedule(job) {
     queue = queue.then(async () => {
       working = true;
@@ -213,7 +212,16 @@ const VOLATILE_CHANGES = 3;
       } finally {
         working = false;
       }
-    }).catch((error) => console.warn('newslens: analysis failed:', error));
+    }).catch(reportOnce);
+  }
+
+  /** Logs a failure once per page, however often it recurs; the page is never affected. */
+  const reported = new Set();
+  function reportOnce(error) {
+    const message = String((error && error.message) || error);
+    if (reported.has(message)) return;
+    reported.add(message);
+    console.warn('newslens: analysis failed:', error);
   }
 
   /** The keyboard shortcuts (manifest `commands`, relayed by the background). */

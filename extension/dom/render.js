@@ -265,6 +265,7 @@ globalThis.newslensDom = globalThis.newslensDom || {};
     let last = null;
     let shown = null; // the finding on the card
     let returnFocus = null; // where the focus was before explain() moved it to the card
+    let pinned = false; // opened by explain(): stays until Escape, a click or another mark
 
     function ensureCard() {
       if (box) return box;
@@ -324,8 +325,12 @@ globalThis.newslensDom = globalThis.newslensDom || {};
       const here = at && byNode.get(at.node);
       const hits = (here || []).filter((m) => m.start <= at.offset && at.offset < m.end);
       hits.sort(byPriority);
-      if (hits.length) show(hits[0].finding, last.x, last.y);
-      else if (box) box.hidden = true;
+      if (hits.length) {
+        pinned = false;
+        show(hits[0].finding, last.x, last.y);
+      } else if (box && !pinned) {
+        box.hidden = true;
+      }
     }
 
     function onMove(event) {
@@ -338,6 +343,8 @@ globalThis.newslensDom = globalThis.newslensDom || {};
       }
     }
     function onTap(event) {
+      if (host && event.composedPath().includes(host)) return;
+      pinned = false;
       if (event.pointerType !== 'mouse') onMove(event);
     }
 
@@ -353,6 +360,7 @@ globalThis.newslensDom = globalThis.newslensDom || {};
       range.setEnd(node, marks[0].end);
       const rect = range.getBoundingClientRect();
       show(marks[0].finding, rect.left, rect.bottom - 8);
+      pinned = true;
       // The focused element, inside shadow roots too (the panel's buttons live in one).
       returnFocus = doc.activeElement;
       while (returnFocus && returnFocus.shadowRoot && returnFocus.shadowRoot.activeElement) {

@@ -10,21 +10,26 @@
   const DEFAULT_SENSITIVITY = 0.5;
 
   async function update(change) {
-    const s = await settings.load();
-    change(s);
-    draw(await settings.save(s));
+    draw(await settings.update(change));
   }
 
-  function list(element, items, label, remove) {
+  /**
+   * Draws `items` into `element`, each with its buttons: `actions` maps a button's text to
+   * `(settings, index) => change`; `applies(item)` (optional) says whether a button shows.
+   */
+  function list(element, items, label, actions) {
     element.replaceChildren();
     items.forEach((item, i) => {
       const li = document.createElement('li');
       li.textContent = label(item);
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.textContent = 'Remove';
-      button.addEventListener('click', () => update((s) => remove(s, i)));
-      li.appendChild(button);
+      for (const [text, change, applies] of actions) {
+        if (applies && !applies(item)) continue;
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.textContent = text;
+        button.addEventListener('click', () => update((s) => change(s, i)));
+        li.appendChild(button);
+      }
       element.appendChild(li);
     });
   }
@@ -36,16 +41,34 @@
     }
     $('palette').value = s.palette;
     $('wrapper').checked = s.wrapper;
-    list($('words'), s.words, (w) => `“${w.phrase}” as ${w.subtype}`, (x, i) => x.words.splice(i, 1));
-    list($('exceptions'), s.exceptions, (e) => `“${e.cue}” ${e.site ? `on ${e.site}` : 'everywhere'}`,
-      (x, i) => x.exceptions.splice(i, 1));
+    $('site-mode').value = s.sites.mode;
+    list($('sites'), s.sites.list, (site) => `${site}: ${s.sites.mode === 'deny' ? 'off' : 'on'}`,
+      [['Remove', (x, i) => x.sites.list.splice(i, 1)]]);
+    list($('words'), s.words, (w) => `“${w.phrase}” as ${w.subtype}`, [['Remove', (x, i) => x.words.splice(i, 1)]]);
+    list($('exceptions'), s.exceptions, (e) => `“${e.cue}” ${e.site ? `on ${e.site}` : 'everywhere'}`, [
+      ['Everywhere', (x, i) => { x.exceptions[i].site = null; }, (e) => e.site],
+      ['Remove', (x, i) => x.exceptions.splice(i, 1)],
+    ]);
   }
 
+  // Each control's value is read when it changes: a redraw from an earlier update may
+  // reset the control before this update runs.
   for (const slider of document.querySelectorAll('[data-category]')) {
-    slider.addEventListener('change', () => update((s) => { s.sensitivity[slider.dataset.category] = Number(slider.value); }));
+    slider.addEventListener('change', () => {
+      const value = Number(slider.value);
+      update((s) => { s.sensitivity[slider.dataset.category] = value; });
+    });
   }
-  $('palette').addEventListener('change', () => update((s) => { s.palette = $('palette').value; }));
-  $('wrapper').addEventListener('change', () => update((s) => { s.wrapper = $('wrapper').checked; }));
+  for (const [id, apply] of [
+    ['site-mode', (s, el) => { s.sites.mode = el.value; }],
+    ['palette', (s, el) => { s.palette = el.value; }],
+    ['wrapper', (s, el) => { s.wrapper = el.checked; }],
+  ]) {
+    $(id).addEventListener('change', () => {
+      const el = { value: $(id).value, checked: $(id).checked };
+      update((s) => apply(s, el));
+    });
+  }
   $('add-word').addEventListener('submit', (event) => {
     event.preventDefault();
     const phrase = $('phrase').value.trim();

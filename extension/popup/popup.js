@@ -25,9 +25,7 @@
   }
 
   async function update(change) {
-    const s = await settings.load();
-    change(s);
-    draw(await settings.save(s));
+    draw(await settings.update(change));
   }
 
   function draw(s) {
@@ -52,21 +50,31 @@
     });
   }
 
-  $('enabled').addEventListener('change', (e) => update((s) => { s.enabled = e.target.checked; }));
-  $('site').addEventListener('change', (e) => update((s) => {
+  // Each control's state is read when it changes: a redraw from an earlier update may
+  // reset it before this update runs.
+  $('enabled').addEventListener('change', (e) => {
+    const on = e.target.checked;
+    update((s) => { s.enabled = on; });
+  });
+  $('site').addEventListener('change', (e) => {
     const wanted = e.target.checked;
-    const listed = s.sites.list.includes(host);
-    // Deny mode lists the sites that are off; allow mode lists the sites that are on.
-    const shouldList = s.sites.mode === 'deny' ? !wanted : wanted;
-    if (shouldList && !listed) s.sites.list.push(host);
-    if (!shouldList && listed) s.sites.list = s.sites.list.filter((x) => x !== host);
-  }));
+    update((s) => {
+      const listed = s.sites.list.includes(host);
+      // Deny mode lists the sites that are off; allow mode lists the sites that are on.
+      const shouldList = s.sites.mode === 'deny' ? !wanted : wanted;
+      if (shouldList && !listed) s.sites.list.push(host);
+      if (!shouldList && listed) s.sites.list = s.sites.list.filter((x) => x !== host);
+    });
+  });
   for (const box of document.querySelectorAll('[data-category]')) {
-    box.addEventListener('change', () => update((s) => {
+    box.addEventListener('change', () => {
+      const on = box.checked;
       const kinds = settings.CATEGORIES[box.dataset.category];
-      s.disabled = s.disabled.filter((t) => !kinds.includes(t));
-      if (!box.checked) s.disabled.push(...kinds);
-    }));
+      update((s) => {
+        s.disabled = s.disabled.filter((t) => !kinds.includes(t));
+        if (!on) s.disabled.push(...kinds);
+      });
+    });
   }
   $('options').addEventListener('click', () => chrome.runtime.openOptionsPage());
   draw(await settings.load());

@@ -75,6 +75,22 @@ globalThis.newslensSettings = (() => {
     return s;
   }
 
+  /**
+   * Applies `change` to the stored settings and saves them; resolves to what was saved.
+   * Changes made in quick succession (two controls in a row) run one after another, so
+   * neither overwrites the other with a stale copy.
+   */
+  let pending = Promise.resolve();
+  function update(change) {
+    const next = pending.then(async () => {
+      const s = await load();
+      change(s);
+      return save(s);
+    });
+    pending = next.catch(() => {});
+    return next;
+  }
+
   /** Whether newslens runs on `host`. */
   function activeOn(s, host) {
     if (!s.enabled) return false;
@@ -92,5 +108,5 @@ globalThis.newslensSettings = (() => {
     };
   }
 
-  return { CATEGORIES, PALETTES, KEY, defaults, migrate, load, save, activeOn, coreOptions };
+  return { CATEGORIES, PALETTES, KEY, defaults, migrate, load, save, update, activeOn, coreOptions };
 })();

@@ -21,6 +21,8 @@ export async function checkReader(context, extensionId, origin) {
   const worker = context.serviceWorkers()[0];
   const press = (command) => worker.evaluate((c) => globalThis.newslensCommand(c), command);
   const page = await context.newPage();
+  const logs = [];
+  page.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
   await page.goto(`${origin}/seed.html`);
   await page.waitForFunction(() => (CSS.highlights.get('newslens-unattributed') || { size: 0 }).size > 0, null, { timeout: 15000 });
   await page.bringToFront();
@@ -76,6 +78,13 @@ export async function checkReader(context, extensionId, origin) {
     else el.value = v;
     el.dispatchEvent(new Event('change'));
   }, [selector, value]);
+  // Allow-list mode with no site listed: nothing is marked; back to deny mode: marked again.
+  await set('#site-mode', 'allow');
+  await page.waitForFunction(() => ![...CSS.highlights].some(([n, h]) => n.startsWith('newslens-') && h.size), null, { timeout: 5000 })
+    .catch(() => fail('allow-list mode still marks an unlisted site'));
+  await set('#site-mode', 'deny');
+  await page.waitForFunction(() => (CSS.highlights.get('newslens-hedge') || { size: 0 }).size > 0, null, { timeout: 5000 })
+    .catch(() => fail('deny-list mode did not mark the page again'));
   await set('#sensitivity-opinion', '0.2');
   await page.waitForFunction(() => !(CSS.highlights.get('newslens-loaded') || { size: 0 }).size, null, { timeout: 5000 })
     .catch(() => fail('low opinion sensitivity still shows loaded words'));
@@ -100,7 +109,7 @@ export async function checkReader(context, extensionId, origin) {
       labelled: marks.every((m) => /^newslens: /.test(m.getAttribute('aria-description') || '')),
       hedge: marks.some((m) => /Hedge/.test(m.getAttribute('aria-description'))),
       highlights: [...CSS.highlights].filter(([n, h]) => n.startsWith('newslens-') && h.size).length,
-      styled: getComputedStyle(marks[0]).textDecorationLine.includes('underline'),
+      styled: !!marks.length && getComputedStyle(marks[0]).textDecorationLine.includes('underline'),
     };
   });
   if (!wrapped.roles || !wrapped.labelled || !wrapped.hedge || wrapped.highlights || !wrapped.styled) fail(`wrapper mode: ${JSON.stringify(wrapped)}`);
@@ -112,6 +121,7 @@ export async function checkReader(context, extensionId, origin) {
   if (textWrapped !== textAfter) fail('wrapper mode changed the page text');
   await options.close();
   await page.close();
-  if (!failures.length) console.log('ok   chromium: reader (shortcuts, keyboard card, tap, minimap, sensitivity, colour-blind palette, wrapper mode)');
+  if (failures.length) console.log(logs.filter((l) => !l.startsWith('debug')).join('\n'));
+  if (!failures.length) console.log('ok   chromium: reader (shortcuts, keyboard card, tap, minimap, site mode, sensitivity, colour-blind palette, wrapper mode)');
   return failures;
 }

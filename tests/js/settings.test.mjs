@@ -95,3 +95,17 @@ test('per-site switches in deny and allow mode', () => {
   assert.equal(activeOn(s, 'example.com'), true);
   assert.equal(activeOn(s, 'news.test'), false);
 });
+
+test('changes made in quick succession are all kept', async () => {
+  const stored = {};
+  const settings = settingsOver(stored);
+  await Promise.all([
+    settings.update((s) => { s.palette = 'colour-blind'; }),
+    settings.update((s) => { s.sensitivity.opinion = 0.2; }),
+    settings.update((s) => s.exceptions.push({ cue: 'ruse', site: null })),
+  ]);
+  const s = plain(await settings.load());
+  assert.equal(s.palette, 'colour-blind');
+  assert.equal(s.sensitivity.opinion, 0.2);
+  assert.deepEqual(s.exceptions, [{ cue: 'ruse', site: null }]);
+});
