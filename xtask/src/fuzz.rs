@@ -29,8 +29,18 @@ const OPTIONS: [&str; 2] = ["-max_len=65536", "-timeout=10"];
 
 const BOOTSTRAP: [(&str, &str); 1] = [("RUSTC_BOOTSTRAP", "1")];
 
+/// How long, and from what.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Depth {
+    /// The test command's short run: a scratch corpus seeded only from the small golden
+    /// files, so loading seeds does not eat the time budget.
+    Smoke,
+    /// `cargo xtask fuzz`: the kept corpus in `fuzz/corpus/` and every seed.
+    Full,
+}
+
 /// Builds the targets and runs each for `seconds`; fails on the first crash.
-pub fn run(root: &Path, seconds: u64) -> Result {
+pub fn run(root: &Path, seconds: u64, depth: Depth) -> Result {
     setup::fuzz_tools(root)?;
     let build = ["fuzz", "build", "--sanitizer", "none", "--release"];
     run_with(
@@ -41,7 +51,12 @@ pub fn run(root: &Path, seconds: u64) -> Result {
     )?;
     let mut rows = Vec::new();
     for (target, seeds) in TARGETS {
-        rows.push(run_target(root, target, seeds, seconds)?);
+        let seeds: &[&str] = match (depth, target) {
+            (Depth::Full, _) => seeds,
+            (Depth::Smoke, "offsets") => &[],
+            (Depth::Smoke, _) => &["../shared/golden"],
+        };
+        rows.push(run_target(root, target, seeds, seconds, depth)?);
     }
     println!(
         "\n{:<14} {:>10} {:>8} {:>9}",
@@ -61,8 +76,16 @@ fn run_target(
     target: &'static str,
     seeds: &[&str],
     seconds: u64,
+    depth: Depth,
 ) -> Result<(&'static str, u64, u64)> {
-    let corpus = root.join("fuzz/corpus").join(target);
+    let corpus = match depth {
+        Depth::Full => root.join("fuzz/corpus").join(target),
+        Depth::Smoke => root.join("target/fuzz-smoke").join(target),
+    };
+    if depth == Depth::Smoke {
+        // Start empty each time, so the smoke run takes the same time on every machine.
+        let _ = std::fs::remove_dir_all(&corpus);
+    }
     let artifacts = root.join("fuzz/artifacts").join(target);
     for dir in [&corpus, &artifacts] {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;

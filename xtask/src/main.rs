@@ -35,11 +35,11 @@ fn main() -> ExitCode {
         Some("fuzz") => {
             let args = std::env::args().skip(2).collect::<Vec<_>>();
             match args.as_slice() {
-                [] => fuzz::run(&root(), 600),
+                [] => fuzz::run(&root(), 600, fuzz::Depth::Full),
                 [flag, n] if flag == "--seconds" => n
                     .parse()
                     .map_err(|e| format!("--seconds {n}: {e}"))
-                    .and_then(|n| fuzz::run(&root(), n)),
+                    .and_then(|n| fuzz::run(&root(), n, fuzz::Depth::Full)),
                 _ => Err(format!("unexpected arguments {args:?}\n{USAGE}")),
             }
         }

@@ -6,7 +6,7 @@ use crate::cmd::{self, Result};
 use crate::{bench, build, conventions, fuzz, setup};
 
 /// Seconds per fuzz target in the test command (four targets: under a minute in all).
-const FUZZ_SMOKE_SECONDS: u64 = 12;
+const FUZZ_SMOKE_SECONDS: u64 = 10;
 
 pub fn run(root: &Path) -> Result {
     cmd::run(root, "cargo", &["fmt", "--all", "--check"])?;
@@ -50,7 +50,7 @@ pub fn run(root: &Path) -> Result {
     // The quick benchmarks: fail only when a budget is exceeded twice over.
     bench::quick(root, true)?;
     // A short fuzz run of every target; `cargo xtask fuzz` runs them for ten minutes.
-    fuzz::run(root, FUZZ_SMOKE_SECONDS)?;
+    fuzz::run(root, FUZZ_SMOKE_SECONDS, fuzz::Depth::Smoke)?;
     setup::browsers(root)?;
     cmd::run(root, "node", &["tests/e2e/run.mjs"])?;
     cmd::run(
