@@ -140,6 +140,9 @@ pub fn analyze_with(page: &Page, options: &Options) -> Analysis {
     analysis.article_type =
         article_type::declared(page).unwrap_or_else(|| article_type::estimate(stats));
     let opinion_article = analysis.article_type.kind == ArticleKind::Opinion;
+    if options.skip_sentences {
+        sentences.clear();
+    }
     analysis.sentences = sentences
         .into_iter()
         .map(|(block, ranges, sentence)| {

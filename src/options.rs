@@ -24,6 +24,9 @@ pub struct Options {
     /// whose text is new; it keeps the findings it already has for the others. Article
     /// type and disclosures are then from those blocks alone.
     pub only_blocks: Option<Vec<u32>>,
+    /// Leave out the list of every sentence: the extension draws only the findings, and on
+    /// a long page the sentence list would be most of what crosses the message channel.
+    pub skip_sentences: bool,
 }
 
 pub const DEFAULT_SENSITIVITY: f32 = 0.5;

@@ -1,33 +1,42 @@
 //! WebAssembly bindings (wasm32 only): one call per batch, page model in, analysis out.
 //!
-//! Thin on purpose: everything here converts between JS values and the core's types.
-//! The same functions serve the content script, the background fallback and the demo.
+//! Thin on purpose: everything here converts between JSON text and the core's types.
+//! The same functions serve the extension's background (for every content script) and
+//! the demo page's worker.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::model::Page;
 use crate::Options;
 
 /// Analyses a page model collected by the DOM layer (see `extension/dom/collect.js`)
-/// with the reader's options (`undefined` for the defaults; see `src/options.rs`).
+/// with the reader's options (see `src/options.rs`; an empty string for the defaults).
 ///
-/// Returns plain JSON-compatible objects, so the result can also be sent through
-/// `runtime.sendMessage` unchanged. Offsets are UTF-16 code units within each segment.
-#[wasm_bindgen(js_name = analyze)]
-pub fn analyze_page(page: JsValue, options: JsValue) -> Result<JsValue, JsError> {
-    let page: Page = serde_wasm_bindgen::from_value(page)
+/// Both go in, and the analysis comes out, as JSON text: a large page crosses the wasm
+/// boundary and the extension's message channel as one string, which is several times
+/// cheaper than converting it field by field. Offsets are UTF-16 code units within each
+/// segment.
+#[wasm_bindgen]
+pub fn analyze(page: &str, options: &str) -> Result<String, JsError> {
+    let page: Page = serde_json::from_str(page)
         .map_err(|e| JsError::new(&format!("newslens: the page model is malformed: {e}")))?;
-    let options: Options = if options.is_undefined() || options.is_null() {
+    let options: Options = if options.is_empty() {
         Options::default()
     } else {
-        serde_wasm_bindgen::from_value(options)
+        serde_json::from_str(options)
             .map_err(|e| JsError::new(&format!("newslens: the options are malformed: {e}")))?
     };
-    let analysis = crate::analyze_with(&page, &options);
-    analysis
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+    serde_json::to_string(&crate::analyze_with(&page, &options))
         .map_err(|e| JsError::new(&format!("newslens: could not return the analysis: {e}")))
+}
+
+/// Builds everything the first analysis would (word lists, automata, the opinion model)
+/// by analysing a short text, so the real first page does not pay for it. The background
+/// calls this while a page is still loading.
+#[wasm_bindgen]
+pub fn warm() {
+    let page = Page::from_text("Critics say the reckless plan will probably fail, obviously.");
+    crate::analyze(&page);
 }
 
 /// The crate version, so the DOM layer can log which core it talks to.

@@ -77,3 +77,22 @@ fn only_the_requested_blocks_are_analysed() {
     // Roles are still decided for the whole page.
     assert_eq!(some.roles, all.roles);
 }
+
+#[test]
+fn skipping_sentences_changes_nothing_else() {
+    let page = Page::from_text(
+        "I believe the reckless plan will obviously fail.\nIt is probably too late, critics say.",
+    );
+    let all = newslens::analyze(&page);
+    let lean = analyze_with(
+        &page,
+        &Options {
+            skip_sentences: true,
+            ..Options::default()
+        },
+    );
+    assert!(!all.sentences.is_empty());
+    assert!(lean.sentences.is_empty());
+    assert_eq!(lean.findings, all.findings);
+    assert_eq!(lean.article_type, all.article_type);
+}

@@ -7,7 +7,7 @@ const ready = wasm_bindgen({ module_or_path: 'pkg/newslens_bg.wasm' });
 self.onmessage = async ({ data }) => {
   try {
     await ready;
-    self.postMessage({ id: data.id, analysis: wasm_bindgen.analyze(data.page, undefined) });
+    self.postMessage({ id: data.id, analysis: JSON.parse(wasm_bindgen.analyze(JSON.stringify(data.page), '')) });
   } catch (error) {
     self.postMessage({ id: data.id, error: String((error && error.message) || error) });
   }

@@ -3,8 +3,6 @@
 // page's text changes.
 'use strict';
 
-/** Pages with more text than this are analysed off the main thread (about 30 pages). */
-const LONG_PAGE_CHARS = 100000;
 /** Changes to the page are looked at most this often (milliseconds). */
 const LATE_CONTENT_INTERVAL = 1500;
 /**
@@ -16,7 +14,7 @@ const LATE_CONTENT_INTERVAL = 1500;
 const VOLATILE_CHANGES = 3;
 
 (() => {
-  const { collectPage, createView } = globalThis.newslensDom;
+  const { collectPageSliced, createView } = globalThis.newslensDom;
   const { blockKey, matchBlocks, sameNodes } = globalThis.newslensIncremental;
   const analyzer = globalThis.newslensAnalyzer;
   const settings = globalThis.newslensSettings;
@@ -71,12 +69,6 @@ const VOLATILE_CHANGES = 3;
     }
   }
 
-  /** Analyses `page` where it costs the page least; long pages go to the background. */
-  function analyze(page, options) {
-    const chars = page.blocks.reduce((n, b) => n + b.segments.reduce((m, t) => m + t.length, 0), 0);
-    return analyzer.analyze(page, options, chars > LONG_PAGE_CHARS);
-  }
-
   /** The panel and badge for what is shown now (keeping the panel open if it was). */
   function refresh() {
     const open = !!(state.panel && state.panel.open);
@@ -112,27 +104,29 @@ const VOLATILE_CHANGES = 3;
       return;
     }
     const started = performance.now();
-    const { page, nodes, blockElements } = collectPage(document);
+    const { page, nodes, blockElements } = await collectPageSliced(document);
     const collected = performance.now();
     const keep = page.blocks.map((_, i) => !volatileBlock(blockElements[i], nodes[i]));
-    const options = settings.coreOptions(s);
-    const { analysis, where, timings } = await analyze(page, options);
+    // The page shows findings only: the core need not send every sentence back.
+    const options = { ...settings.coreOptions(s), skip_sentences: true };
+    const { analysis, where, timings, wasmMemory } = await analyzer.analyze(page, options);
     const analysed = performance.now();
     const view = createView(document, { dismiss, palette: s.palette, wrap: s.wrapper });
     const findings = analysis.findings.filter((f) => keep[f.block]);
     await quietly(view, () => view.add(findings, nodes));
     const done = performance.now();
+    const byBlock = groupByBlock(findings);
     state = {
       url: location.href, options, analysis, view, panel: null,
       blocks: page.blocks.map((block, i) => ({
         key: blockKey(block), role: analysis.roles[i], nodes: nodes[i],
-        findings: findings.filter((f) => f.block === i),
+        findings: byBlock[i] || [],
       })),
     };
     refresh();
     debug({
       where, collect: collected - started, ...timings, highlight: done - analysed, total: done - started,
-      blocks: page.blocks.length, findings: analysis.findings.length, wasmMemory: analyzer.wasmMemory(),
+      blocks: page.blocks.length, findings: analysis.findings.length, wasmMemory,
     });
   }
 
@@ -142,6 +136,13 @@ const VOLATILE_CHANGES = 3;
    */
   function debug(fields) {
     console.debug(`newslens: ${JSON.stringify(fields)}`);
+  }
+
+  /** Findings by block index, in one pass (a long page has thousands of each). */
+  function groupByBlock(findings) {
+    const out = [];
+    for (const f of findings) (out[f.block] = out[f.block] || []).push(f);
+    return out;
   }
 
   /** Whether `el` is inside (or is) an element the page keeps rewriting. */
@@ -163,7 +164,7 @@ const VOLATILE_CHANGES = 3;
   async function update() {
     // Wrapper mode split the page's text nodes: start over rather than match them up.
     if (!state || location.href !== state.url || state.view.wraps) return full();
-    const { page, nodes, blockElements } = collectPage(document);
+    const { page, nodes, blockElements } = await collectPageSliced(document);
     const keys = page.blocks.map(blockKey);
     const matched = matchBlocks(state.blocks.map((b) => b.key), keys);
     for (const el of replaced) {
@@ -178,16 +179,18 @@ const VOLATILE_CHANGES = 3;
     });
     let found = null;
     if (fresh.length) {
-      found = (await analyze(page, { ...state.options, only_blocks: fresh })).analysis;
+      found = (await analyzer.analyze(page, { ...state.options, only_blocks: fresh })).analysis;
       // Text that was there before changed role (the article is elsewhere now): start over.
       if (matched.some((p, i) => p >= 0 && found.roles[i] !== state.blocks[p].role)) return full();
     }
+    // The core reports findings only for the fresh blocks (only_blocks).
+    const freshFindings = found ? groupByBlock(found.findings) : [];
     const keepNodes = new Set();
     const redraw = [];
     const blocks = keys.map((key, i) => {
       const previous = state.blocks[matched[i]];
       if (!previous) {
-        const findings = found && fresh.includes(i) ? found.findings.filter((f) => f.block === i) : [];
+        const findings = freshFindings[i] || [];
         redraw.push(...findings);
         return { key, role: found ? found.roles[i] : null, nodes: nodes[i], findings };
       }

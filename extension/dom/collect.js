@@ -70,6 +70,24 @@ globalThis.newslensDom = globalThis.newslensDom || {};
    * `blockElements[b]` the element block `b` is the text of.
    */
   function collectPage(root) {
+    const collector = collectorOf(root);
+    collector.step(Infinity);
+    return collector.result();
+  }
+
+  /**
+   * collectPage in slices of about `sliceMs` milliseconds, yielding to the page between
+   * them, so a huge page never blocks its main thread for long. (Text the page changes
+   * meanwhile is caught later: the renderer skips ranges that no longer fit their node.)
+   */
+  async function collectPageSliced(root, sliceMs = 8) {
+    const collector = collectorOf(root);
+    while (!collector.step(performance.now() + sliceMs)) await new Promise((resolve) => setTimeout(resolve, 0));
+    return collector.result();
+  }
+
+  /** The walk behind collectPage: `step(deadline)` walks until done (true) or the deadline. */
+  function collectorOf(root) {
     const doc = root.ownerDocument || root;
     const start = root.nodeType === Node.DOCUMENT_NODE ? root.body || root.documentElement : root;
     const elements = [];
@@ -120,12 +138,23 @@ globalThis.newslensDom = globalThis.newslensDom || {};
         return NodeFilter.FILTER_ACCEPT;
       },
     });
-    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+    let text = walker.nextNode();
+    function step(deadline) {
+      for (let n = 1; text; text = walker.nextNode(), n++) {
+        // Reading the clock costs too: every 256 nodes is often enough.
+        if ((n & 255) === 0 && performance.now() > deadline) return false;
+        walkText(text);
+      }
+      flush();
+      return true;
+    }
+
+    function walkText(text) {
       let blockEl = text.parentElement;
       while (blockEl && blockEl !== start && isInline(blockEl)) {
         blockEl = blockEl.parentElement;
       }
-      if (!blockEl) continue;
+      if (!blockEl) return;
       if (!current || current.el !== blockEl) {
         flush();
         current = {
@@ -154,21 +183,24 @@ globalThis.newslensDom = globalThis.newslensDom || {};
         extendRun(current, 'author', current.block.authors, author, segment, (s) => ({ start: s, end: s + 1 }));
       }
     }
-    flush();
 
-    const page = {
-      url: String(doc.location ? doc.location.href : ''),
-      title: doc.title || '',
-      meta: Array.from(doc.querySelectorAll('meta[content]'), (m) => ({
-        name: (m.getAttribute('name') || m.getAttribute('property') || m.getAttribute('itemprop') || '').toLowerCase(),
-        content: m.getAttribute('content') || '',
-      })).filter((m) => m.name),
-      json_ld: Array.from(doc.querySelectorAll('script[type="application/ld+json"]'), (s) => s.textContent || ''),
-      elements,
-      blocks,
-    };
-    return { page, nodes, blockElements };
+    function result() {
+      const page = {
+        url: String(doc.location ? doc.location.href : ''),
+        title: doc.title || '',
+        meta: Array.from(doc.querySelectorAll('meta[content]'), (m) => ({
+          name: (m.getAttribute('name') || m.getAttribute('property') || m.getAttribute('itemprop') || '').toLowerCase(),
+          content: m.getAttribute('content') || '',
+        })).filter((m) => m.name),
+        json_ld: Array.from(doc.querySelectorAll('script[type="application/ld+json"]'), (s) => s.textContent || ''),
+        elements,
+        blocks,
+      };
+      return { page, nodes, blockElements };
+    }
+
+    return { step, result };
   }
 
-  globalThis.newslensDom.collectPage = collectPage;
+  Object.assign(globalThis.newslensDom, { collectPage, collectPageSliced });
 })();
