@@ -86,7 +86,9 @@ export async function checkReader(context, extensionId, origin) {
   await page.waitForFunction(() => (CSS.highlights.get('newslens-hedge') || { size: 0 }).size > 0, null, { timeout: 5000 })
     .catch(() => fail('deny-list mode did not mark the page again'));
   await set('#sensitivity-opinion', '0.2');
-  await page.waitForFunction(() => !(CSS.highlights.get('newslens-loaded') || { size: 0 }).size, null, { timeout: 5000 })
+  // Redrawn (stances back) without loaded words: the redraw clears everything first.
+  await page.waitForFunction(() => !(CSS.highlights.get('newslens-loaded') || { size: 0 }).size &&
+    (CSS.highlights.get('newslens-stance') || { size: 0 }).size > 0, null, { timeout: 5000 })
     .catch(() => fail('low opinion sensitivity still shows loaded words'));
   const low = await page.evaluate(sizes);
   if (!(low.stance > 0) || low.unattributed !== before.unattributed) fail(`low opinion sensitivity: ${JSON.stringify(low)}`);

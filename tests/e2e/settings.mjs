@@ -21,7 +21,9 @@ export async function checkSettings(context, extensionId, origin, screenshotDir)
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup/popup.html?host=127.0.0.1`);
   await popup.uncheck('[data-category="claim"]');
-  await page.waitForFunction((claims) => claims.every((c) => !(CSS.highlights.get(`newslens-${c}`) || { size: 0 }).size), CLAIMS, { timeout: 15000 })
+  // Redrawn (hedges back: a redraw clears everything first) without claims.
+  await page.waitForFunction((claims) => claims.every((c) => !(CSS.highlights.get(`newslens-${c}`) || { size: 0 }).size) &&
+    (CSS.highlights.get('newslens-hedge') || { size: 0 }).size > 0, CLAIMS, { timeout: 15000 })
     .catch(() => fail('claim highlights remain after switching claims off'));
   const off = await page.evaluate(sizes);
   for (const [subtype, n] of Object.entries(before)) {

@@ -77,13 +77,19 @@ fn size_table(root: &Path) -> Result<u64> {
     Ok(gz)
 }
 
-/// The wasm and every script the Chrome manifest loads (content scripts, background).
+/// The wasm, its glue and every script the Chrome manifest loads (content scripts,
+/// background).
 fn shipped_files(dist: &Path) -> Result<Vec<String>> {
     let manifest = std::fs::read_to_string(dist.join("manifest.json"))
         .map_err(|e| format!("cannot read the built manifest: {e}"))?;
     let manifest: serde_json::Value =
         serde_json::from_str(&manifest).map_err(|e| format!("manifest.json: {e}"))?;
-    let mut files = vec!["pkg/newslens_bg.wasm".to_string()];
+    // The wasm and its glue (which the background loads itself, so the Chrome manifest
+    // does not list it).
+    let mut files = vec![
+        "pkg/newslens_bg.wasm".to_string(),
+        "pkg/newslens.js".to_string(),
+    ];
     let scripts = manifest["content_scripts"]
         .as_array()
         .into_iter()
