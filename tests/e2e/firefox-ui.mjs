@@ -1,6 +1,8 @@
 // The popup, the side panel and "Not a cue here" in Firefox, through WebDriver: the
 // add-on's pages are opened at their pinned moz-extension:// address, and clicks are
 // made by script (WebDriver classic has no hover; the card is opened with a tap).
+import { tapMark } from './tap.mjs';
+
 const CLAIMS = ['attributed-named', 'attributed-anonymous', 'vague', 'unattributed'];
 const SIZES = `async () => {
   const out = {};
@@ -56,13 +58,7 @@ export async function checkFirefoxUi(browser, origin) {
 
   // A tap on "obviously", then "Not a cue here" on its card: gone after a reload.
   const dismissed = await tab.evaluate(`async () => {
-    const range = [...CSS.highlights.get('newslens-booster')].find((r) => r.startContainer.data.slice(r.startOffset, r.endOffset) === 'obviously');
-    const r = document.createRange();
-    r.setStart(range.startContainer, range.startOffset);
-    r.setEnd(range.endContainer, range.endOffset);
-    range.startContainer.parentElement.scrollIntoView({ block: 'center' });
-    const rect = r.getBoundingClientRect();
-    document.dispatchEvent(new PointerEvent('pointerdown', { pointerType: 'touch', clientX: rect.x + 2, clientY: rect.y + rect.height / 2, bubbles: true }));
+    (${tapMark})(['newslens-booster', 'obviously']);
     await new Promise((r) => setTimeout(r, 200));
     const card = document.querySelector('[data-newslens="card"]').shadowRoot.querySelector('.card');
     const text = card.hidden ? null : card.textContent;

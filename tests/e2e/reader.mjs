@@ -1,6 +1,8 @@
 // Reader features in Chromium: keyboard shortcuts (next mark with its card and the focus
 // on it, Escape; hide and show), a tap shows a card, the density minimap, sensitivity,
 // the colour-blind palette and wrapper mode for screen readers.
+import { tapMark } from './tap.mjs';
+
 const sizes = () => {
   const out = {};
   for (const [name, h] of CSS.highlights) if (name.startsWith('newslens-') && h.size) out[name.slice(9)] = h.size;
@@ -46,16 +48,7 @@ export async function checkReader(context, extensionId, origin) {
   })()).reduce((a, b) => a + b, 0) === n, total(before), { timeout: 5000 }).catch(() => fail('the show shortcut did not bring the marks back'));
 
   // A tap (no hover on touch screens) on a hedge shows its card.
-  const tapped = await page.evaluate(() => {
-    const range = [...CSS.highlights.get('newslens-hedge')][0];
-    const r = document.createRange();
-    r.setStart(range.startContainer, range.startOffset);
-    r.setEnd(range.endContainer, range.endOffset);
-    range.startContainer.parentElement.scrollIntoView({ block: 'center' });
-    const rect = r.getBoundingClientRect();
-    document.dispatchEvent(new PointerEvent('pointerdown', { pointerType: 'touch', clientX: rect.x + 2, clientY: rect.y + rect.height / 2, bubbles: true }));
-    return true;
-  });
+  const tapped = await page.evaluate(tapMark, ['newslens-hedge', null]);
   await page.waitForTimeout(150);
   const tapCard = tapped && (await page.evaluate(cardState));
   if (!tapCard || !/Hedge/.test(tapCard.text)) fail(`a tap on a hedge showed ${JSON.stringify(tapCard)}`);
