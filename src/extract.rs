@@ -13,6 +13,8 @@ use crate::model::{Element, Page};
 const MIN_BLOCK_CHARS: usize = 25;
 /// An `articleBody` element must hold this much text to be trusted.
 const MIN_ARTICLE_BODY_CHARS: usize = 200;
+/// Containers whose own loose text counts as a paragraph of theirs.
+const LOOSE_TEXT_CONTAINERS: &[&str] = &["div", "section", "article", "main", "td"];
 /// How far up the ancestors a block's score reaches.
 const SCORE_LEVELS: usize = 5;
 
@@ -200,7 +202,14 @@ fn container_scores(
             .map(|s| s.matches([',', '،', '，']).count())
             .sum::<usize>();
         let points = 1.0 + commas as f32 + (stats.chars / 100).min(3) as f32;
-        let mut at = parent(page, e);
+        // Text loose in a container (a `div` holding the article's sentences directly) is,
+        // for Readability, a paragraph wrapped in a `p` inside that container: the
+        // container itself gets the first share, not its parent.
+        let mut at = if LOOSE_TEXT_CONTAINERS.contains(&page.elements[e].tag.as_str()) {
+            Some(e)
+        } else {
+            parent(page, e)
+        };
         for level in 0..SCORE_LEVELS {
             let Some(a) = at else { break };
             let share = match level {
@@ -248,6 +257,52 @@ mod tests {
 
     fn el(tag: &str, parent: Option<u32>, tokens: &[&str]) -> Element {
         Element::with(tag, parent, tokens)
+    }
+
+    #[test]
+    fn text_loose_in_a_div_scores_for_that_div() {
+        // <div class=row><div class=col>article text, loose</div><div class=links>…</div></div>
+        // and a footer: the row is mostly links, so the column itself must be the article.
+        let text = "The team registered this morning that two of the five cars, parked overnight, were broken into, and the police came to see the damage.";
+        let page = Page {
+            elements: vec![
+                el("body", None, &[]),
+                el("div", Some(0), &["row"]),
+                el("div", Some(1), &["col"]),
+                el("div", Some(1), &["links"]),
+                el("div", Some(0), &["rodape"]),
+                el("div", Some(4), &[]),
+            ],
+            blocks: vec![
+                Block {
+                    element: 2,
+                    segments: vec![text.into()],
+                    ..Block::default()
+                },
+                Block {
+                    element: 3,
+                    segments: vec![text.repeat(3)],
+                    links: vec![Link {
+                        start: 0,
+                        end: 1,
+                        href: "/tags".into(),
+                    }],
+                    ..Block::default()
+                },
+                Block {
+                    element: 5,
+                    segments: vec![
+                        "City - State - Company number 83.102.459 - Street 1111, postal box".into(),
+                    ],
+                    ..Block::default()
+                },
+            ],
+            ..Page::default()
+        };
+        let stats = PageStats::new(&page);
+        let inside = article_elements(&page, &stats, &[false; 6]);
+        assert!(inside[2], "{inside:?}");
+        assert!(!inside[5]);
     }
 
     #[test]
