@@ -143,6 +143,8 @@ const MONTHS: &[&str] = &[
 ];
 /// Words that start the date part of a byline, not the name.
 const DATE_WORDS: &[&str] = &["updated", "published", "posted", "last", "on", "at"];
+/// Words that start a social-media prompt after the name ("Jane Roe, Follow @janeroe").
+const SOCIAL_WORDS: &[&str] = &["follow", "email", "twitter", "contact"];
 
 /// "By Jane Roe | Updated 3 May 2024, 1,234 shares" → "Jane Roe".
 pub fn clean(raw: &str) -> Option<String> {
@@ -168,6 +170,9 @@ pub fn clean(raw: &str) -> Option<String> {
     // inside a name ("Laura June Topolsky").
     if let Some(at) = (0..words.len()).find(|&i| {
         is(words[i], DATE_WORDS)
+            || (i > 0 && words[i].starts_with('@'))
+            || (is(words[i], SOCIAL_WORDS)
+                && (i > 0 || words.get(1).is_none_or(|next| next.starts_with('@'))))
             || (is(words[i], MONTHS) && words.get(i + 1).is_none_or(|next| is(next, DATE_WORDS)))
     }) {
         words.truncate(at);
@@ -193,6 +198,12 @@ mod tests {
             Some("Lucas Nolan")
         );
         assert_eq!(clean("By 2024"), None);
+        assert_eq!(
+            clean("Erin Cunningham, Follow @erinmcunningham").as_deref(),
+            Some("Erin Cunningham")
+        );
+        assert_eq!(clean("Follow"), None);
+        assert_eq!(clean("Follow @erinmcunningham"), None);
         assert_eq!(
             clean("Steven Davidoff Solomon").as_deref(),
             Some("Steven Davidoff Solomon")
