@@ -11,9 +11,30 @@ use crate::model::Page;
 pub fn objects(page: &Page) -> Vec<Value> {
     page.json_ld
         .iter()
-        .filter_map(|s| serde_json::from_str::<Value>(s).ok())
+        .filter_map(|s| serde_json::from_str::<Value>(unwrapped(s)).ok())
         .flat_map(flatten)
         .collect()
+}
+
+/// A script's JSON without the XHTML-era wrappers some sites still put around it
+/// (`<![CDATA[ … ]]>`, `//<![CDATA[ … //]]>`, `<!-- … -->`).
+fn unwrapped(script: &str) -> &str {
+    let mut s = script.trim();
+    for (open, close) in [("<![CDATA[", "]]>"), ("<!--", "-->")] {
+        let start = s.trim_start_matches(['/', '*', ' ']);
+        if let Some(inner) = start.strip_prefix(open) {
+            // What is left of a comment around the marker ("/*<![CDATA[*/") is never JSON.
+            let inner = inner.trim_start_matches(['*', '/']).trim();
+            let inner = inner.strip_suffix("*/").unwrap_or(inner).trim_end();
+            s = inner
+                .strip_suffix(close)
+                .unwrap_or(inner)
+                .trim_end()
+                .trim_end_matches(['/', '*', ' '])
+                .trim();
+        }
+    }
+    s
 }
 
 fn flatten(value: Value) -> Vec<Value> {
@@ -115,6 +136,23 @@ pub fn transparency(objects: &[Value]) -> Vec<Transparency> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_json_inside_cdata_and_comment_wrappers() {
+        for script in [
+            "\n  <![CDATA[\n  {\"@type\": \"NewsArticle\"}\n  ]]>\n",
+            "//<![CDATA[\n{\"@type\": \"NewsArticle\"}\n//]]>",
+            "/*<![CDATA[*/{\"@type\": \"NewsArticle\"}/*]]>*/",
+            "<!-- {\"@type\": \"NewsArticle\"} -->",
+            "{\"@type\": \"NewsArticle\"}",
+        ] {
+            let page = Page {
+                json_ld: vec![script.into()],
+                ..Page::default()
+            };
+            assert_eq!(objects(&page).len(), 1, "{script}");
+        }
+    }
 
     #[test]
     fn flattens_graphs_and_reads_transparency() {
