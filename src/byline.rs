@@ -13,6 +13,7 @@ use crate::text::words;
 const AUTHOR_META: &[&str] = &[
     "author",
     "article:author",
+    "article:author_name",
     "byl",
     "sailthru.author",
     "parsely-author",
@@ -44,6 +45,19 @@ pub fn byline(page: &Page, roles: &[BlockRole]) -> Option<String> {
                     .filter(|(_, r)| in_article(r) == article)
                     .find_map(|(b, _)| author_runs(b))
             })
+        })
+        .or_else(|| {
+            // A short block that is itself the author element (`<div class="author">By
+            // Jane Roe</div>`), in a header that may lie outside the article.
+            page.blocks
+                .iter()
+                .filter(|b| {
+                    page.elements
+                        .get(b.element as usize)
+                        .is_some_and(names_the_author)
+                        && words(&b.text()).len() <= MAX_BYLINE_WORDS
+                })
+                .find_map(|b| clean(&b.text()))
         })
         .or_else(|| {
             page.blocks
@@ -85,6 +99,13 @@ fn author_runs(block: &crate::model::Block) -> Option<String> {
     }
     let names: Vec<String> = names.iter().filter_map(|n| clean(n)).collect();
     (!names.is_empty()).then(|| names.join(", "))
+}
+
+/// An element whose class or id names the author (not the author's bio), as the DOM
+/// layer's inline author elements are recognised.
+fn names_the_author(el: &crate::model::Element) -> bool {
+    let names = el.tokens.join(" ");
+    (names.contains("author") || names.contains("byline")) && !names.contains("bio")
 }
 
 fn is_by_line(text: &str) -> bool {
@@ -185,7 +206,33 @@ pub fn clean(raw: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Meta;
+    use crate::model::{Block, Element, Meta};
+
+    #[test]
+    fn a_short_author_block_names_the_author() {
+        let page = Page {
+            elements: vec![
+                Element::with("body", None, &[]),
+                Element::with("div", Some(0), &["article__author"]),
+                Element::with("div", Some(0), &["author-bio"]),
+            ],
+            blocks: vec![
+                Block {
+                    element: 2,
+                    segments: vec!["Jane Doe writes about science and has won prizes.".into()],
+                    ..Block::default()
+                },
+                Block {
+                    element: 1,
+                    segments: vec!["By\n\t\tScott Cunningham\t".into()],
+                    ..Block::default()
+                },
+            ],
+            ..Page::default()
+        };
+        let roles = [BlockRole::Outside, BlockRole::Outside];
+        assert_eq!(byline(&page, &roles).as_deref(), Some("Scott Cunningham"));
+    }
 
     #[test]
     fn cleans_dates_counters_and_prefixes() {
