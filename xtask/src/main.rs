@@ -22,7 +22,8 @@ const USAGE: &str = "usage: cargo xtask <build|test|bench|fuzz|train>
           sizes, core throughput, wasm vs write-good in Node, timings in Chromium and Firefox
   fuzz [--seconds N]
           run every cargo-fuzz target for N seconds each (default 600)
-  test    fmt, clippy, cargo test, build, browser end-to-end tests (Chromium + Firefox), web-ext lint
+  test    fmt, clippy, cargo test, Node tests, build, quick benchmarks, fuzz smoke run,
+          browser end-to-end tests (Chromium + Firefox), web-ext lint
   train [--teacher FILE]
           fit the sentence opinion model on ../shared/data and write src/opinion/weights.bin";
 
