@@ -1,5 +1,7 @@
-// End-to-end tests: the built extension in real Chromium and Firefox on the seed page,
-// served on 127.0.0.1 plain, with a strict CSP, and without metadata.
+// End-to-end tests: the demo page, then the built extension in real Chromium and Firefox
+// on pages served on 127.0.0.1 — the seed page (plain, strict CSP, Trusted Types, dark,
+// without metadata), saved real pages, the hostile pages, late content and a single-page
+// app — and its popup, options page, panel, cards and shortcuts.
 // Run from the repository root after `cargo xtask build` (the test command does both).
 import fs from 'node:fs';
 import path from 'node:path';
