@@ -15,12 +15,25 @@ const WARM_ROUNDS = 8;
 function ready() {
   core = core || wasm_bindgen({ module_or_path: chrome.runtime.getURL('pkg/newslens_bg.wasm') })
     .then((exports) => {
-      // Several rounds: the engine first runs wasm with a quick baseline compiler and
-      // optimises the functions that turn out to be hot; the warm-up makes them hot.
-      for (let i = 0; i < WARM_ROUNDS; i++) wasm_bindgen.warm();
+      wasm_bindgen.warm();
+      keepWarming(WARM_ROUNDS - 1);
       return exports;
     });
   return core;
+}
+
+/**
+ * The other warm-up rounds, one per task: the engine first runs wasm from a quick
+ * baseline compilation and optimises the functions that turn out to be hot. One round at
+ * a time, so a page asking for its analysis meanwhile waits for one round at most.
+ */
+function keepWarming(rounds) {
+  if (rounds > 0) {
+    setTimeout(() => {
+      wasm_bindgen.warm();
+      keepWarming(rounds - 1);
+    }, 0);
+  }
 }
 
 /**

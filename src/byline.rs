@@ -54,7 +54,7 @@ pub fn byline(page: &Page, roles: &[BlockRole]) -> Option<String> {
                 .filter(|b| {
                     page.elements
                         .get(b.element as usize)
-                        .is_some_and(names_the_author)
+                        .is_some_and(|el| names_author(&el.tokens.join(" "), &el.rel, &el.itemprop))
                         && words(&b.text()).len() <= MAX_BYLINE_WORDS
                 })
                 .find_map(|b| clean(&b.text()))
@@ -101,11 +101,15 @@ fn author_runs(block: &crate::model::Block) -> Option<String> {
     (!names.is_empty()).then(|| names.join(", "))
 }
 
-/// An element whose class or id names the author (not the author's bio), as the DOM
-/// layer's inline author elements are recognised.
-fn names_the_author(el: &crate::model::Element) -> bool {
-    let names = el.tokens.join(" ");
-    (names.contains("author") || names.contains("byline")) && !names.contains("bio")
+/// Whether an element names the article's author: `rel=author`, `itemprop=author` or
+/// `creator`, or class and id words with "author" or "byline" (but not "bio"). Arguments
+/// are lower-case. The DOM layer's `isAuthorElement()` (collect.js) is the same rule; the
+/// native front end calls this one.
+pub fn names_author(class_and_id: &str, rel: &str, itemprop: &str) -> bool {
+    rel.split_ascii_whitespace().any(|r| r == "author")
+        || matches!(itemprop, "author" | "creator")
+        || ((class_and_id.contains("author") || class_and_id.contains("byline"))
+            && !class_and_id.contains("bio"))
 }
 
 fn is_by_line(text: &str) -> bool {

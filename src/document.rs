@@ -1,6 +1,7 @@
 //! Bytes from a file or a request to a document model: gzip, binary and encoding checks,
 //! then HTML or plain text. The CLI uses it, and the fuzzers drive it with arbitrary bytes.
 
+use std::borrow::Cow;
 use std::io::Read;
 
 use crate::html::page_from_html;
@@ -22,7 +23,8 @@ const MAX_UNZIPPED: u64 = 256 << 20;
 
 /// Builds the document model of a document's bytes.
 pub fn document(bytes: &[u8], format: Format, url: &str) -> Result<Page, String> {
-    let bytes = if bytes.starts_with(&[0x1f, 0x8b]) {
+    // Plain input is read in place; only gzip input needs a buffer of its own.
+    let bytes: Cow<[u8]> = if bytes.starts_with(&[0x1f, 0x8b]) {
         let mut out = Vec::new();
         flate2::read::MultiGzDecoder::new(bytes)
             .take(MAX_UNZIPPED + 1)
@@ -34,9 +36,9 @@ pub fn document(bytes: &[u8], format: Format, url: &str) -> Result<Page, String>
                 MAX_UNZIPPED >> 20
             ));
         }
-        out
+        Cow::Owned(out)
     } else {
-        bytes.to_vec()
+        Cow::Borrowed(bytes)
     };
     let head = &bytes[..bytes.len().min(4096)];
     if head.contains(&0) {
@@ -51,15 +53,15 @@ pub fn document(bytes: &[u8], format: Format, url: &str) -> Result<Page, String>
         // Pages that are not UTF-8 (old Latin-1 sites) still parse: bad bytes become U+FFFD.
         Ok(page_from_html(&String::from_utf8_lossy(&bytes), url))
     } else {
-        let text = String::from_utf8(bytes).map_err(|e| {
+        let text = std::str::from_utf8(&bytes).map_err(|e| {
             format!(
                 "is not UTF-8 text (invalid byte at offset {})",
-                e.utf8_error().valid_up_to()
+                e.valid_up_to()
             )
         })?;
         Ok(Page {
             url: url.to_string(),
-            ..Page::from_text(&text)
+            ..Page::from_text(text)
         })
     }
 }

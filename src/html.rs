@@ -295,9 +295,7 @@ fn extend_run<T: SegmentRun>(
 fn is_author_element(e: &scraper::node::Element) -> bool {
     let lower = |name: &str| e.attr(name).unwrap_or("").to_ascii_lowercase();
     let names = format!("{} {}", lower("class"), lower("id"));
-    lower("rel").split_ascii_whitespace().any(|r| r == "author")
-        || matches!(lower("itemprop").as_str(), "author" | "creator")
-        || ((names.contains("author") || names.contains("byline")) && !names.contains("bio"))
+    crate::byline::names_author(&names, &lower("rel"), &lower("itemprop"))
 }
 
 fn is_inline(node: NodeRef<Node>) -> bool {

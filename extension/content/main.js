@@ -69,6 +69,18 @@ const VOLATILE_CHANGES = 3;
     }
   }
 
+  /** Each finding's first Text node with its category, in document order: where jumps go. */
+  function markNodes() {
+    const out = [];
+    for (const b of state.blocks) {
+      for (const f of b.findings) {
+        const node = f.ranges.length && b.nodes[f.ranges[0].segment];
+        if (node) out.push({ category: f.category, node });
+      }
+    }
+    return out;
+  }
+
   /** The panel and badge for what is shown now (keeping the panel open if it was). */
   function refresh() {
     const open = !!(state.panel && state.panel.open);
@@ -76,12 +88,7 @@ const VOLATILE_CHANGES = 3;
     state.panel = null;
     const findings = state.blocks.flatMap((b) => b.findings);
     const targets = {};
-    for (const b of state.blocks) {
-      for (const f of b.findings) {
-        const node = f.ranges.length && b.nodes[f.ranges[0].segment];
-        if (node) (targets[f.category] = targets[f.category] || []).push(node);
-      }
-    }
+    for (const { category, node } of markNodes()) (targets[category] = targets[category] || []).push(node);
     const explain = (node) => state && state.view.explain(node);
     if (findings.length) state.panel = globalThis.newslensPanel.show({ ...state.analysis, findings }, targets, { open, explain });
     count(state.view.marks);
@@ -233,7 +240,7 @@ const VOLATILE_CHANGES = 3;
       paused = !paused;
       schedule(full);
     } else if (name === 'next-mark' && state) {
-      const nodes = state.blocks.flatMap((b) => b.findings.map((f) => f.ranges.length && b.nodes[f.ranges[0].segment]).filter(Boolean));
+      const nodes = markNodes().map((m) => m.node);
       if (nodes.length) state.view.explain(globalThis.newslensPanel.jump(nodes, 1));
     }
   }

@@ -96,7 +96,7 @@ globalThis.newslensPanel = (() => {
     };
   }
 
-  /** Rows of the density minimap: one per this many pixels of its height. */
+  /** Rows of the density minimap: the page's height is divided into this many bands. */
   const MINIMAP_ROWS = 60;
 
   /**

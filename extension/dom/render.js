@@ -102,7 +102,7 @@ globalThis.newslensDom = globalThis.newslensDom || {};
     }
 
     /** Calls `work(item)` for each item, yielding to the page between slices; `slice()` runs at each yield. */
-    async function sliced(items, work, slice) {
+    async function sliced(items, work, slice = () => {}) {
       let started = performance.now();
       for (const item of items) {
         if (performance.now() - started > SLICE_MS) {
@@ -171,13 +171,12 @@ globalThis.newslensDom = globalThis.newslensDom || {};
         if (!byText.has(node)) byText.set(node, []);
         byText.get(node).push({ start, end, finding, name: nameOf(finding, dark), label: `${LABELS[finding.subtype] || finding.subtype} (${finding.category})` });
       }
-      const rank = (m) => -(PRIORITY[m.finding.category] || 0);
       await sliced(byText, ([node, marks]) => {
-        marks.sort((a, b) => rank(a) - rank(b) || (a.end - a.start) - (b.end - b.start));
+        marks.sort(byPriority);
         for (const piece of globalThis.newslensDom.wrapText(doc, node, marks, uiHost)) {
           for (const m of piece.marks) remember(piece.text, { start: 0, end: piece.text.length, finding: m.finding, element: piece.element });
         }
-      }, () => {});
+      });
     }
 
     function remember(node, mark) {

@@ -28,6 +28,9 @@ const TARGETS: [(&str, &[&str]); 4] = [
 const OPTIONS: [&str; 2] = ["-max_len=65536", "-timeout=10"];
 
 const BOOTSTRAP: [(&str, &str); 1] = [("RUSTC_BOOTSTRAP", "1")];
+/// How the targets are built, for `cargo fuzz build` and `cargo fuzz run` alike (the same
+/// flags, or `run` rebuilds).
+const BUILD: [&str; 4] = ["--sanitizer", "none", "--release", "--debug-assertions"];
 
 /// How long, and from what.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -42,11 +45,10 @@ pub enum Depth {
 /// Builds the targets and runs each for `seconds`; fails on the first crash.
 pub fn run(root: &Path, seconds: u64, depth: Depth) -> Result {
     setup::fuzz_tools(root)?;
-    let build = ["fuzz", "build", "--sanitizer", "none", "--release"];
     run_with(
         root,
         "cargo",
-        &[&build[..], &["--debug-assertions"]].concat(),
+        &[&["fuzz", "build"][..], &BUILD].concat(),
         &BOOTSTRAP,
     )?;
     let mut rows = Vec::new();
@@ -97,15 +99,12 @@ fn run_target(
             .filter(|s| root.join(s).is_dir())
             .map(|s| s.to_string()),
     );
-    let mut args = vec![
-        "fuzz".to_string(),
-        "run".into(),
-        "--sanitizer".into(),
-        "none".into(),
-        "--release".into(),
-        "--debug-assertions".into(),
-        target.into(),
-    ];
+    let mut args: Vec<String> = ["fuzz", "run"]
+        .iter()
+        .chain(&BUILD)
+        .map(|a| a.to_string())
+        .collect();
+    args.push(target.into());
     args.extend(dirs);
     args.push("--".into());
     args.extend(OPTIONS.iter().map(|o| o.to_string()));
