@@ -113,9 +113,13 @@ pub fn utf16_to_chars(text: &str, units: u32) -> usize {
         .count()
 }
 
-/// Length of `s` in UTF-16 code units.
+/// Length of `s` in UTF-16 code units, counted on bytes: every char but a UTF-8
+/// continuation byte starts one unit, and a four-byte char (lead byte ≥ 0xF0) is a
+/// surrogate pair.
 pub fn utf16_len(s: &str) -> u32 {
-    s.chars().map(|c| c.len_utf16() as u32).sum()
+    s.bytes()
+        .map(|b| u32::from((b & 0xC0) != 0x80) + u32::from(b >= 0xF0))
+        .sum()
 }
 
 /// Number of Unicode code points before byte offset `byte` of `s`.

@@ -7,6 +7,7 @@ use crate::analyze::{self, markers, quotes, sourcing::SentenceContext, BlockFind
 use crate::finding::{Category, Subtype};
 use crate::offsets::{code_points_before, utf16_to_chars, BlockUnits, SegmentRange};
 use crate::opinion::Model;
+use crate::text::words;
 
 /// How a sentence is sourced, as named in every output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -79,12 +80,14 @@ pub struct SentenceReport {
 /// Analyses `text` as one sentence, with no surrounding context.
 pub fn sentence_report(text: &str) -> SentenceReport {
     let quoted = quotes::quoted_spans(text);
+    let words = words(text);
+    let markers = markers::find(text, &words, &quoted);
     let mut found = BlockFindings {
-        marks: markers::find(text, &quoted),
+        marks: markers.clone(),
         sentences: Vec::new(),
     };
-    let cx = SentenceContext::whole(text, &quoted);
-    let sourcing = analyze::sentence(&cx, &mut found).map(|s| s.subtype);
+    let cx = SentenceContext::whole(text, &words, &quoted);
+    let sourcing = analyze::sentence(&cx, &markers, &mut found).map(|s| s.subtype);
     let opinion = found.sentences.first().map_or(0.0, |s| s.opinion);
     let mut markers: Vec<MarkerReport> = found
         .marks

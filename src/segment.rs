@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+use crate::text::char_at;
+
 /// Abbreviations that are followed by a period but rarely end a sentence (lower case,
 /// without the final period).
 const ABBREVIATIONS: &[&str] = &[
@@ -22,30 +24,35 @@ const CLOSERS: &[char] = &['"', '”', '’', '\'', ')', ']', '»'];
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !matches!(c, '.' | '!' | '?' | '…') {
+    let mut i = 0;
+    while i < text.len() {
+        let (c, len) = char_at(text, i);
+        i += len;
+        if !is_terminal(c) {
             continue;
         }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, c)) = chars.peek() {
-            if matches!(c, '.' | '!' | '?' | '…') || CLOSERS.contains(&c) {
-                end = j + c.len_utf8();
-                chars.next();
-            } else {
+        let at = i - len;
+        while i < text.len() {
+            let (c, len) = char_at(text, i);
+            if !is_terminal(c) && !CLOSERS.contains(&c) {
                 break;
             }
+            i += len;
         }
-        if c == '.' && end == i + 1 && is_abbreviation(&text[..i]) {
+        if c == '.' && i == at + 1 && is_abbreviation(&text[..at]) {
             continue;
         }
-        if starts_new_sentence(&text[end..]) {
-            push_trimmed(&mut out, text, start..end);
-            start = end;
+        if starts_new_sentence(&text[i..]) {
+            push_trimmed(&mut out, text, start..i);
+            start = i;
         }
     }
     push_trimmed(&mut out, text, start..text.len());
     out
+}
+
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
 }
 
 /// True when the word just before a period is an abbreviation or an initial.

@@ -4,8 +4,13 @@ use std::ops::Range;
 
 /// Letters and digits are word characters; apostrophes and hyphens join words only
 /// between letters (see [`words`]).
+#[inline]
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// A word of the text and where it is (byte offsets).
@@ -16,7 +21,7 @@ pub struct Word<'a> {
     pub end: usize,
 }
 
-impl Word<'_> {
+impl<'a> Word<'a> {
     /// Starts with an upper-case letter ("Biden", "NATO", "U.S.").
     pub fn is_capitalized(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_uppercase)
@@ -25,6 +30,10 @@ impl Word<'_> {
     /// Equal to `other` (lower case, straight apostrophes) ignoring ASCII case and
     /// apostrophe style. Allocation-free: it runs for every word against word lists.
     pub fn is(&self, other: &str) -> bool {
+        // An ASCII word has no typographic apostrophe: bytes compare as they are.
+        if self.text.is_ascii() {
+            return self.text.eq_ignore_ascii_case(other);
+        }
         let mut mine = self.text.chars().map(|c| {
             if c == '’' {
                 '\''
@@ -42,9 +51,23 @@ impl Word<'_> {
         }
     }
 
-    /// Lower case with straight apostrophes, for set lookups.
-    pub fn normalised(&self) -> String {
-        self.text.replace('’', "'").to_lowercase()
+    /// Lower case with straight apostrophes, for set lookups. Runs for every word of
+    /// every page, so it allocates only for the rare word that needs it (see [`Normal`]).
+    pub fn normalised(&self) -> Normal<'a> {
+        let text = self.text;
+        if !text
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+        {
+            return Normal::Borrowed(text);
+        }
+        if text.is_ascii() && text.len() <= INLINE {
+            let mut bytes = [0; INLINE];
+            bytes[..text.len()].copy_from_slice(text.as_bytes());
+            bytes[..text.len()].make_ascii_lowercase();
+            return Normal::Inline(bytes, text.len() as u8);
+        }
+        Normal::Owned(text.replace('’', "'").to_lowercase())
     }
 
     pub fn range(&self) -> Range<usize> {
@@ -52,27 +75,57 @@ impl Word<'_> {
     }
 }
 
+/// Longest ASCII word [`Normal`] keeps on the stack.
+const INLINE: usize = 23;
+
+/// A word's normalised form ([`Word::normalised`]): the word itself when it is already
+/// lower case, a lower-cased copy on the stack for short ASCII words, a `String` otherwise.
+pub enum Normal<'a> {
+    Borrowed(&'a str),
+    Inline([u8; INLINE], u8),
+    Owned(String),
+}
+
+impl std::ops::Deref for Normal<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Normal::Borrowed(s) => s,
+            // Only ASCII bytes are ever stored inline.
+            Normal::Inline(bytes, len) => {
+                std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default()
+            }
+            Normal::Owned(s) => s,
+        }
+    }
+}
+
 /// The words of `text`: runs of letters and digits, joined across inner apostrophes,
 /// hyphens and dots ("don’t", "break-away", "U.S").
+///
+/// Reads bytes and decodes only non-ASCII characters: this runs over every block.
 pub fn words(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    let mut i = 0;
+    while i < text.len() {
+        let (c, len) = char_at(text, i);
+        i += len;
         if !is_word_char(c) {
             continue;
         }
-        let mut end = start + c.len_utf8();
-        while let Some(&(i, c)) = chars.peek() {
+        let start = i - len;
+        let mut end = i;
+        while i < text.len() {
+            let (c, len) = char_at(text, i);
             if is_word_char(c) {
-                end = i + c.len_utf8();
-                chars.next();
+                i += len;
+                end = i;
             } else if matches!(c, '\'' | '’' | '-' | '.')
-                && text[i + c.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(is_word_char)
+                && i + len < text.len()
+                && is_word_char(char_at(text, i + len).0)
             {
-                chars.next();
+                i += len;
             } else {
                 break;
             }
@@ -84,6 +137,25 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
         });
     }
     out
+}
+
+/// The character at byte `i` (a char boundary) of `text` and its length in bytes.
+#[inline]
+pub fn char_at(text: &str, i: usize) -> (char, usize) {
+    match text.as_bytes()[i] {
+        b if b.is_ascii() => (char::from(b), 1),
+        _ => text[i..]
+            .chars()
+            .next()
+            .map_or(('\0', 1), |c| (c, c.len_utf8())),
+    }
+}
+
+/// The words of `all` (sorted, as [`words`] returns them) that start inside `range`.
+pub fn within<'w, 'a>(all: &'w [Word<'a>], range: &Range<usize>) -> &'w [Word<'a>] {
+    let first = all.partition_point(|w| w.start < range.start);
+    let end = first + all[first..].partition_point(|w| w.start < range.end);
+    &all[first..end]
 }
 
 #[cfg(test)]

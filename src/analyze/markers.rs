@@ -6,14 +6,13 @@
 //! the time an automaton takes on the first page a tab analyses. A marker inside
 //! quotation marks is the quoted speaker's voice and is not reported as the writer's.
 
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::analyze::quotes;
 use crate::finding::{Mark, Subtype};
-use crate::lexicon::{self, PhraseMatcher};
-use crate::text::{words, Word};
+use crate::lexicon::{self, PhraseMatcher, WordSet};
+use crate::text::Word;
 
 fn matcher() -> &'static PhraseMatcher<Subtype> {
     static MATCHER: OnceLock<PhraseMatcher<Subtype>> = OnceLock::new();
@@ -32,21 +31,20 @@ fn inner_states() -> &'static [String] {
 }
 
 /// A set of lower-case words from a list, built once.
-fn word_set(cell: &'static OnceLock<HashSet<String>>, list: &str) -> &'static HashSet<String> {
-    cell.get_or_init(|| lexicon::entries(list).into_iter().collect())
+fn word_set(cell: &'static OnceLock<WordSet>, list: &str) -> &'static WordSet {
+    cell.get_or_init(|| WordSet::new(list))
 }
 
 /// Opinion markers in `text` outside the `quoted` spans, in text order.
-pub fn find(text: &str, quoted: &[Range<usize>]) -> Vec<Mark> {
-    let words = words(text);
-    let speculation = speculation(text, &words);
+pub fn find(text: &str, words: &[Word], quoted: &[Range<usize>]) -> Vec<Mark> {
+    let speculation = speculation(text, words);
     let mut marks: Vec<Mark> = matcher()
         .find(text)
         .into_iter()
         .map(|m| Mark::new(text, m.start..m.end, m.tag))
         .filter(|m| !speculation.iter().any(|s| covers(&s.range, &m.range)))
         .collect();
-    static LOADED: OnceLock<HashSet<String>> = OnceLock::new();
+    static LOADED: OnceLock<WordSet> = OnceLock::new();
     let loaded = word_set(&LOADED, lexicon::LOADED);
     let taken: Vec<Range<usize>> = marks
         .iter()
@@ -61,7 +59,7 @@ pub fn find(text: &str, quoted: &[Range<usize>]) -> Vec<Mark> {
             .map(|w| Mark::new(text, w.range(), Subtype::Loaded)),
     );
     marks.extend(speculation);
-    marks.extend(judged_conduct(text, &words));
+    marks.extend(judged_conduct(text, words));
     marks.retain(|m| !quotes::is_inside(quoted, &m.range));
     marks.sort_by_key(|m| m.range.start);
     marks
@@ -102,8 +100,8 @@ fn speculation(text: &str, words: &[Word]) -> Vec<Mark> {
 /// "the weak reaction", "a foolish decision": a word that news often uses neutrally is
 /// loaded when it judges what someone did (one of the conduct nouns, at most one word on).
 fn judged_conduct(text: &str, words: &[Word]) -> Vec<Mark> {
-    static EVALUATIVE: OnceLock<HashSet<String>> = OnceLock::new();
-    static CONDUCT: OnceLock<HashSet<String>> = OnceLock::new();
+    static EVALUATIVE: OnceLock<WordSet> = OnceLock::new();
+    static CONDUCT: OnceLock<WordSet> = OnceLock::new();
     let (evaluative, conduct) = (
         word_set(&EVALUATIVE, lexicon::EVALUATIVE),
         word_set(&CONDUCT, lexicon::CONDUCT_NOUNS),
@@ -136,10 +134,11 @@ fn is_inner_state(word: &Word) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::words;
 
     fn found(text: &str) -> Vec<(&str, Subtype)> {
         let quoted = quotes::quoted_spans(text);
-        find(text, &quoted)
+        find(text, &words(text), &quoted)
             .into_iter()
             .map(|m| (&text[m.range], m.subtype))
             .collect()

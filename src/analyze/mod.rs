@@ -6,11 +6,10 @@ pub mod sourcing;
 
 use std::ops::Range;
 
-use crate::finding::Category;
 use crate::finding::{Mark, Subtype};
 use crate::opinion::{sentence_features, Model, SentenceFacts};
 use crate::segment;
-use crate::text::words;
+use crate::text::{within, words};
 use sourcing::{SentenceContext, Sourcing};
 
 /// Scare quotes are short: a word or a phrase of up to this many words.
@@ -44,31 +43,40 @@ pub struct BlockFindings {
 /// `previous` carries the last sentence's sourcing across blocks, so "He added that…" at
 /// the start of a paragraph continues the speaker of the paragraph before.
 pub fn block(text: &str, links: &[Range<usize>], previous: &mut Option<Sourcing>) -> BlockFindings {
+    let words = words(text);
     let quoted = quotes::quoted_spans(text);
-    let mut found = BlockFindings {
-        marks: markers::find(text, &quoted),
-        sentences: Vec::new(),
-    };
+    let markers = markers::find(text, &words, &quoted);
+    let mut found = BlockFindings::default();
     for range in segment::sentences(text) {
         let cx = SentenceContext {
             text,
+            words: within(&words, &range),
             range,
             quoted: &quoted,
             links,
             previous: previous.as_ref(),
         };
-        *previous = sentence(&cx, &mut found);
+        *previous = sentence(&cx, &markers, &mut found);
     }
+    // Markers first, so a sentence mark with the same range sorts after them.
+    let sentence_marks = std::mem::replace(&mut found.marks, markers);
+    found.marks.extend(sentence_marks);
     found.marks.sort_by_key(|m| (m.range.start, m.range.end));
     found
 }
 
 /// The sentence-level detectors: rhetorical question, scare quotes, sourcing, opinion
-/// probability. Adds to `found` and returns the sentence's sourcing for the next one.
-pub fn sentence(cx: &SentenceContext, found: &mut BlockFindings) -> Option<Sourcing> {
+/// probability. `markers` are the block's opinion markers ([`markers::find`], in text
+/// order). Adds to `found` and returns the sentence's sourcing for the next one.
+pub fn sentence(
+    cx: &SentenceContext,
+    markers: &[Mark],
+    found: &mut BlockFindings,
+) -> Option<Sourcing> {
     let (text, range) = (cx.text, cx.range.clone());
     let sourcing = sourcing::classify(cx);
-    if is_question(text, &range, cx.quoted) {
+    let question = is_question(text, &range, cx.quoted);
+    if question {
         let mark = Mark::new(text, range.clone(), Subtype::RhetoricalQuestion);
         found.marks.push(mark);
     }
@@ -81,35 +89,32 @@ pub fn sentence(cx: &SentenceContext, found: &mut BlockFindings) -> Option<Sourc
         found.marks.extend(scare_quotes(text, &range, cx.quoted));
     }
     if let Some(s) = &sourcing {
-        let mut mark = Mark::new(text, range.clone(), s.subtype);
-        mark.cue = s
-            .cue
-            .clone()
-            .map(|c| text[c].to_string())
-            .unwrap_or_default();
-        found.marks.push(mark);
+        found.marks.push(Mark {
+            range: range.clone(),
+            subtype: s.subtype,
+            cue: s
+                .cue
+                .clone()
+                .map(|c| text[c].to_string())
+                .unwrap_or_default(),
+        });
     }
     let inside = |r: &Range<usize>| range.start <= r.start && r.end <= range.end;
+    let first = markers.partition_point(|m| m.range.start < range.start);
+    let mine: Vec<&Mark> = markers[first..]
+        .iter()
+        .take_while(|m| m.range.start < range.end)
+        .filter(|m| inside(&m.range))
+        .collect();
     let quoted: Vec<&Range<usize>> = cx.quoted.iter().filter(|q| inside(q)).collect();
     let facts = SentenceFacts {
         sourcing: subtype,
-        markers: found
-            .marks
-            .iter()
-            .filter(|m| m.subtype.category() == Category::Opinion && inside(&m.range))
-            .filter(|m| !matches!(m.subtype, Subtype::RhetoricalQuestion | Subtype::ScareQuote))
-            .map(|m| m.subtype)
-            .collect(),
+        markers: mine.iter().map(|m| m.subtype).collect(),
         quoted_bytes: quoted.iter().map(|q| q.len()).sum(),
         has_quote: !quoted.is_empty(),
     };
-    let features = sentence_features(&text[range.clone()], &facts);
-    let question = is_question(text, &range, cx.quoted);
-    let has = |kinds: &[Subtype]| {
-        found.marks.iter().any(|m| {
-            kinds.contains(&m.subtype) && range.start <= m.range.start && m.range.end <= range.end
-        })
-    };
+    let features = sentence_features(&text[range.clone()], cx.words, &facts);
+    let has = |kinds: &[Subtype]| mine.iter().any(|m| kinds.contains(&m.subtype));
     let speculative = has(&[Subtype::Hedge, Subtype::Speculation]);
     found.sentences.push(Sentence {
         opinion: Model::shipped().probability(&features),

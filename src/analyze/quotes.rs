@@ -6,13 +6,23 @@
 
 use std::ops::Range;
 
+use crate::text::char_at;
+
 /// The outermost quoted spans of `text`, each including its quotation marks. An unclosed
 /// quote runs to the end of the text (a quoted paragraph often continues in the next one).
 pub fn quoted_spans(text: &str) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
     let mut open: Vec<(usize, char)> = Vec::new();
-    let mut prev = ' ';
-    for (i, c) in text.char_indices() {
+    // Only `"` and the three-byte marks starting 0xE2 (“ ” ‘ ’) can be quotes: skip the
+    // rest without decoding.
+    let candidates = text
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'"' || b == 0xE2)
+        .map(|(i, _)| i);
+    for i in candidates {
+        let c = char_at(text, i).0;
+        let prev = text[..i].chars().next_back().unwrap_or(' ');
         let opens = match c {
             '“' => Some(true),
             '”' => Some(false),
@@ -35,7 +45,6 @@ pub fn quoted_spans(text: &str) -> Vec<Range<usize>> {
             }
             None => {}
         }
-        prev = c;
     }
     if let Some(&(start, _)) = open.first() {
         spans.push(start..text.len());

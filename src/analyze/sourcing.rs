@@ -6,14 +6,13 @@
 //! ministry"), a hyperlink, and finally a continuation of the previous sentence's
 //! speaker ("He added that…"). Evidence inside quotation marks is the quoted speaker's.
 
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::analyze::quotes;
 use crate::finding::Subtype;
-use crate::lexicon::{self, PhraseMatcher};
-use crate::text::{words, Word};
+use crate::lexicon::{self, PhraseMatcher, WordSet};
+use crate::text::Word;
 
 /// A sentence's sourcing and the words that show it (byte range of the block text).
 #[derive(Debug, Clone, PartialEq)]
@@ -27,6 +26,8 @@ pub struct SentenceContext<'a> {
     /// The whole block text; `range` selects the sentence.
     pub text: &'a str,
     pub range: Range<usize>,
+    /// The sentence's words (offsets in the block text).
+    pub words: &'a [Word<'a>],
     pub quoted: &'a [Range<usize>],
     /// Byte ranges of hyperlinks in the block.
     pub links: &'a [Range<usize>],
@@ -36,10 +37,15 @@ pub struct SentenceContext<'a> {
 
 impl<'a> SentenceContext<'a> {
     /// `text` as one sentence on its own: no links, no sentence before it.
-    pub fn whole(text: &'a str, quoted: &'a [Range<usize>]) -> SentenceContext<'a> {
+    pub fn whole(
+        text: &'a str,
+        words: &'a [Word<'a>],
+        quoted: &'a [Range<usize>],
+    ) -> SentenceContext<'a> {
         SentenceContext {
             text,
             range: 0..text.len(),
+            words,
             quoted,
             links: &[],
             previous: None,
@@ -63,13 +69,9 @@ fn source_phrases() -> &'static PhraseMatcher<SourceList> {
     })
 }
 
-fn reporting_verbs() -> &'static HashSet<String> {
-    static VERBS: OnceLock<HashSet<String>> = OnceLock::new();
-    VERBS.get_or_init(|| {
-        lexicon::entries(lexicon::REPORTING_VERBS)
-            .into_iter()
-            .collect()
-    })
+fn reporting_verbs() -> &'static WordSet {
+    static VERBS: OnceLock<WordSet> = OnceLock::new();
+    VERBS.get_or_init(|| WordSet::new(lexicon::REPORTING_VERBS))
 }
 
 /// Quantifiers that make a vague many when followed by a verb of knowing or saying.
@@ -166,19 +168,15 @@ const PRONOUNS: &[&str] = &["he", "she", "they"];
 /// fragment). Sentences with no evidence of a source are [`Subtype::Unattributed`].
 pub fn classify(cx: &SentenceContext) -> Option<Sourcing> {
     let sentence = &cx.text[cx.range.clone()];
-    if !is_claim_like(sentence) {
+    if !is_claim_like(sentence, cx.words) {
         return None;
     }
     let offset = cx.range.start;
-    let all_words = words(sentence);
-    let words: Vec<Word> = all_words
-        .into_iter()
-        .map(|w| Word {
-            start: w.start + offset,
-            end: w.end + offset,
-            ..w
-        })
+    let words: Vec<Word> = cx
+        .words
+        .iter()
         .filter(|w| !quotes::is_inside(cx.quoted, &w.range()))
+        .copied()
         .collect();
     let found = |subtype, cue: Range<usize>| {
         Some(Sourcing {
@@ -221,11 +219,11 @@ pub fn classify(cx: &SentenceContext) -> Option<Sourcing> {
 }
 
 /// Declarative sentences of five words or more make claims; questions do not.
-fn is_claim_like(sentence: &str) -> bool {
+fn is_claim_like(sentence: &str, words: &[Word]) -> bool {
     let ends_with_question = sentence
         .trim_end_matches(['"', '”', '’', '\'', ')'])
         .ends_with('?');
-    !ends_with_question && words(sentence).len() >= 5
+    !ends_with_question && words.len() >= 5
 }
 
 /// "according to the Financial Times" (named), "according to officials" (anonymous),
@@ -387,7 +385,8 @@ mod tests {
 
     fn sourcing_of(text: &str) -> Option<(Subtype, Option<&str>)> {
         let quoted = quotes::quoted_spans(text);
-        let cx = SentenceContext::whole(text, &quoted);
+        let words = crate::text::words(text);
+        let cx = SentenceContext::whole(text, &words, &quoted);
         classify(&cx).map(|s| (s.subtype, s.cue.map(|c| &text[c])))
     }
 
@@ -470,9 +469,11 @@ mod tests {
     fn a_link_counts_as_a_citation() {
         let text = "The budget grew by a third in two years.";
         let link = 4..10;
+        let words = crate::text::words(text);
         let cx = SentenceContext {
             text,
             range: 0..text.len(),
+            words: &words,
             quoted: &[],
             links: std::slice::from_ref(&link),
             previous: None,
@@ -490,9 +491,11 @@ mod tests {
             subtype: Subtype::AttributedAnonymous,
             cue: None,
         };
+        let words = crate::text::words(text);
         let cx = SentenceContext {
             text,
             range: 0..text.len(),
+            words: &words,
             quoted: &[],
             links: &[],
             previous: Some(&previous),

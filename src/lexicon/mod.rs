@@ -5,7 +5,11 @@
 //! four phrases, and a group followed by `?` may also be left out. Matching ignores ASCII
 //! case and treats the typographic apostrophe `’` like `'`, so "don’t" matches "don't".
 
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use rustc_hash::FxHasher;
 
 use crate::text::is_word_char;
 
@@ -23,7 +27,7 @@ pub const ANONYMOUS_SOURCES: &str = include_str!("anonymous_sources.txt");
 /// The entries of a list file, expanded and lower-cased, in file order without repeats.
 pub fn entries(source: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::new();
     for line in source.lines().map(str::trim) {
         if line.is_empty() || line.starts_with('#') {
             continue;
@@ -54,6 +58,20 @@ fn expand(line: &str) -> Vec<String> {
         .into_iter()
         .flat_map(|alt| expand(&format!("{head}{alt}{tail}")))
         .collect()
+}
+
+/// A set of single words from a list (lower case, straight apostrophes), looked up with
+/// a word's [`crate::text::Word::normalised`] form.
+pub struct WordSet(HashSet<String, BuildHasherDefault<FxHasher>>);
+
+impl WordSet {
+    pub fn new(source: &str) -> WordSet {
+        WordSet(entries(source).into_iter().collect())
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.0.contains(word)
+    }
 }
 
 /// A phrase found in text: byte range and the tag of the list it came from.

@@ -6,7 +6,7 @@
 
 use crate::analyze::{markers, quotes, sourcing};
 use crate::finding::Subtype;
-use crate::text::words;
+use crate::text::{words, Normal, Word};
 
 /// Number of hash buckets (a power of two).
 pub const DIMS: usize = 1 << 17;
@@ -40,35 +40,48 @@ pub struct SentenceFacts {
     pub has_quote: bool,
 }
 
-/// The features of one sentence, given what the detectors saw in it.
+/// The features of one sentence, given its words and what the detectors saw in it.
 ///
 /// N-grams are hashed as they are read, without building strings: this runs for every
 /// sentence of every page.
-pub fn sentence_features(sentence: &str, facts: &SentenceFacts) -> Features {
-    let tokens: Vec<String> = words(sentence).iter().map(|w| w.normalised()).collect();
-    let mut grams: Vec<u32> = Vec::with_capacity(tokens.len() * 14);
+pub fn sentence_features(sentence: &str, words: &[Word], facts: &SentenceFacts) -> Features {
+    let tokens: Vec<Normal> = words.iter().map(Word::normalised).collect();
+    let mut grams: Vec<u32> = Vec::with_capacity(tokens.len() * 14 + 1);
+    // " token " and its char boundaries, reused from token to token.
+    let mut padded = String::new();
+    let mut bounds: Vec<usize> = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
-        grams.push(bucket_of(&[b"w:", t.as_bytes()]));
-        let next = tokens.get(i + 1).map_or("</s>", String::as_str);
-        grams.push(bucket_of(&[b"b:", t.as_bytes(), b" ", next.as_bytes()]));
-        // Character 3- to 5-grams of " token ", on char boundaries.
-        let padded = format!(" {t} ");
-        let bounds: Vec<usize> = padded
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain([padded.len()])
-            .collect();
-        for n in 3..=5 {
-            for w in bounds.windows(n + 1) {
-                grams.push(bucket_of(&[b"c:", &padded.as_bytes()[w[0]..w[n]]]));
+        let word = WORD.eat(t.as_bytes());
+        grams.push(word.bucket());
+        let next = tokens.get(i + 1).map_or("</s>", |n| n);
+        grams.push(
+            BIGRAM
+                .eat(t.as_bytes())
+                .eat(b" ")
+                .eat(next.as_bytes())
+                .bucket(),
+        );
+        // Character 3- to 5-grams of " token ", on char boundaries: each start's hash is
+        // extended one char at a time rather than rehashed per length.
+        padded.clear();
+        padded.extend([" ", t, " "]);
+        bounds.clear();
+        bounds.extend(padded.char_indices().map(|(i, _)| i));
+        bounds.push(padded.len());
+        for start in 0..bounds.len() {
+            let mut gram = CHARS;
+            for (n, piece) in bounds[start..].windows(2).take(5).enumerate() {
+                gram = gram.eat(&padded.as_bytes()[piece[0]..piece[1]]);
+                if n >= 2 {
+                    grams.push(gram.bucket());
+                }
             }
         }
     }
     if let Some(first) = tokens.first() {
-        grams.push(bucket_of(&[b"b:<s> ", first.as_bytes()]));
+        grams.push(SENTENCE_START.eat(first.as_bytes()).bucket());
     }
-    grams.sort_unstable();
-    grams.dedup();
+    let grams = distinct(grams);
     // Binary n-gram presence, scaled to unit length so long sentences do not dominate.
     let scale = 1.0 / (grams.len().max(1) as f32).sqrt();
     let mut out: Features = grams.iter().map(|&g| (g, scale)).collect();
@@ -86,11 +99,11 @@ pub fn sentence_features(sentence: &str, facts: &SentenceFacts) -> Features {
     flag("f:exclamation", trimmed.ends_with('!'));
     flag(
         "f:first-person",
-        tokens.iter().any(|t| FIRST_PERSON.contains(&t.as_str())),
+        tokens.iter().any(|t| FIRST_PERSON.contains(&&**t)),
     );
     flag(
         "f:second-person",
-        tokens.iter().any(|t| SECOND_PERSON.contains(&t.as_str())),
+        tokens.iter().any(|t| SECOND_PERSON.contains(&&**t)),
     );
     flag("f:number", sentence.chars().any(|c| c.is_ascii_digit()));
     flag("f:mostly-quoted", facts.quoted_bytes * 2 > sentence.len());
@@ -108,32 +121,78 @@ pub fn sentence_features(sentence: &str, facts: &SentenceFacts) -> Features {
 /// The features of a standalone sentence (the detectors run on it alone).
 pub fn features(sentence: &str) -> Features {
     let quoted = quotes::quoted_spans(sentence);
-    let cx = sourcing::SentenceContext::whole(sentence, &quoted);
+    let words = words(sentence);
+    let cx = sourcing::SentenceContext::whole(sentence, &words, &quoted);
     let facts = SentenceFacts {
         sourcing: sourcing::classify(&cx).map(|s| s.subtype),
-        markers: markers::find(sentence, &quoted)
+        markers: markers::find(sentence, &words, &quoted)
             .iter()
             .map(|m| m.subtype)
             .collect(),
         quoted_bytes: quoted.iter().map(|q| q.len()).sum(),
         has_quote: !quoted.is_empty(),
     };
-    sentence_features(sentence, &facts)
+    sentence_features(sentence, &words, &facts)
 }
 
-/// FNV-1a over the concatenation of `parts`.
-fn bucket_of(parts: &[&[u8]]) -> u32 {
-    let mut hash: u32 = 0x811c_9dc5;
-    for byte in parts.iter().flat_map(|p| p.iter()) {
-        hash ^= u32::from(*byte);
-        hash = hash.wrapping_mul(0x0100_0193);
+/// The distinct buckets of `grams`, in first-seen order. An open-addressing set sized to
+/// the input: cheaper than sorting, which showed in profiles of long pages.
+fn distinct(grams: Vec<u32>) -> Vec<u32> {
+    const EMPTY: u32 = u32::MAX;
+    let slots = (grams.len() * 2).next_power_of_two().max(16);
+    let mut table = vec![EMPTY; slots];
+    let mut out = Vec::with_capacity(grams.len());
+    for g in grams {
+        // Buckets are already hashes: their low bits spread well.
+        let mut at = g as usize & (slots - 1);
+        loop {
+            match table[at] {
+                EMPTY => {
+                    table[at] = g;
+                    out.push(g);
+                    break;
+                }
+                seen if seen == g => break,
+                _ => at = (at + 1) & (slots - 1),
+            }
+        }
     }
-    hash & (DIMS as u32 - 1)
+    out
+}
+
+/// An FNV-1a hash state: a feature's prefix is hashed once and then extended.
+#[derive(Clone, Copy)]
+struct Fnv(u32);
+
+const WORD: Fnv = Fnv::new().eat(b"w:");
+const BIGRAM: Fnv = Fnv::new().eat(b"b:");
+const SENTENCE_START: Fnv = Fnv::new().eat(b"b:<s> ");
+const CHARS: Fnv = Fnv::new().eat(b"c:");
+
+impl Fnv {
+    const fn new() -> Fnv {
+        Fnv(0x811c_9dc5)
+    }
+
+    const fn eat(self, bytes: &[u8]) -> Fnv {
+        let mut hash = self.0;
+        let mut i = 0;
+        while i < bytes.len() {
+            hash ^= bytes[i] as u32;
+            hash = hash.wrapping_mul(0x0100_0193);
+            i += 1;
+        }
+        Fnv(hash)
+    }
+
+    fn bucket(self) -> u32 {
+        self.0 & (DIMS as u32 - 1)
+    }
 }
 
 /// FNV-1a, so buckets are stable across platforms and releases.
 fn bucket(feature: &str) -> u32 {
-    bucket_of(&[feature.as_bytes()])
+    Fnv::new().eat(feature.as_bytes()).bucket()
 }
 
 #[cfg(test)]
