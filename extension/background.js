@@ -15,11 +15,20 @@ const WARM_ROUNDS = 8;
 function ready() {
   core = core || wasm_bindgen({ module_or_path: chrome.runtime.getURL('pkg/newslens_bg.wasm') })
     .then((exports) => {
-      wasm_bindgen.warm();
+      warmOnce();
       keepWarming(WARM_ROUNDS - 1);
       return exports;
     });
   return core;
+}
+
+/** One warm-up analysis; a failure only costs speed, so it is logged, never thrown. */
+function warmOnce() {
+  try {
+    wasm_bindgen.warm();
+  } catch (error) {
+    console.warn('newslens: warm-up failed:', error);
+  }
 }
 
 /**
@@ -30,7 +39,7 @@ function ready() {
 function keepWarming(rounds) {
   if (rounds > 0) {
     setTimeout(() => {
-      wasm_bindgen.warm();
+      warmOnce();
       keepWarming(rounds - 1);
     }, 0);
   }

@@ -30,13 +30,18 @@ pub fn analyze(page: &str, options: &str) -> Result<String, JsError> {
         .map_err(|e| JsError::new(&format!("newslens: could not return the analysis: {e}")))
 }
 
-/// Builds everything the first analysis would (word lists, automata, the opinion model)
-/// by analysing a short text, so the real first page does not pay for it. The background
-/// calls this while a page is still loading.
+/// The model of a small made-up opinion page (`newslens model` output): navigation, a
+/// headline, a byline, quotes, links, named, anonymous and vague sources, every kind of
+/// opinion marker, a list, an author bio with a disclosure, JSON-LD and comments.
+const WARM_UP_PAGE: &str = include_str!("web/warm_up_page.json");
+
+/// Runs one analysis of [`WARM_UP_PAGE`] through the same path a real page takes, so the
+/// first real page pays neither for building word lists, automata and the model nor for
+/// the engine's first compilation of the functions it calls. The background calls this
+/// while a page is still loading.
 #[wasm_bindgen]
-pub fn warm() {
-    let page = Page::from_text("Critics say the reckless plan will probably fail, obviously.");
-    crate::analyze(&page);
+pub fn warm() -> Result<(), JsError> {
+    analyze(WARM_UP_PAGE, "").map(drop)
 }
 
 /// The crate version, so the DOM layer can log which core it talks to.

@@ -8,7 +8,9 @@
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::noncontiguous::{self, NFA};
+use aho_corasick::{Input, MatchKind};
 use rustc_hash::FxHasher;
 
 use crate::text::is_word_char;
@@ -84,7 +86,7 @@ pub struct PhraseMatch<T> {
 
 /// Finds whole-word phrases from several tagged lists in one pass.
 pub struct PhraseMatcher<T> {
-    automaton: AhoCorasick,
+    automaton: NFA,
     tags: Vec<T>,
 }
 
@@ -104,12 +106,12 @@ impl<T: Copy> PhraseMatcher<T> {
                 tags.push(tag);
             }
         }
-        // A noncontiguous NFA builds fastest; the lists are compiled on the first page a
-        // tab analyses, so build time is page time.
-        let automaton = AhoCorasickBuilder::new()
+        // A noncontiguous NFA builds fastest (the lists are compiled while the first page
+        // loads). Used directly rather than through `AhoCorasick`, which would also ship
+        // the DFA and contiguous-NFA code in the wasm.
+        let automaton = noncontiguous::Builder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
             .build(&patterns)
             .expect("lexicon phrases form a valid automaton");
         PhraseMatcher { automaton, tags }
@@ -118,7 +120,8 @@ impl<T: Copy> PhraseMatcher<T> {
     /// All non-overlapping whole-word matches in `text`, in order.
     pub fn find(&self, text: &str) -> Vec<PhraseMatch<T>> {
         self.automaton
-            .find_iter(text)
+            .try_find_iter(Input::new(text))
+            .expect("an unanchored leftmost search is supported by every NFA")
             .filter(|m| is_whole_word(text, m.start(), m.end()))
             .map(|m| PhraseMatch {
                 start: m.start(),

@@ -24,9 +24,10 @@ function pageOf(text) {
   return { elements, blocks };
 }
 
+/** Median time of `run` after one untimed call (each side gets its engine warmed alike). */
 function median(run, times = 7) {
   const samples = [];
-  let result;
+  let result = run();
   for (let i = 0; i < times; i++) {
     const t = process.hrtime.bigint();
     result = run();

@@ -104,21 +104,29 @@ fn shipped_files(dist: &Path) -> Result<Vec<String>> {
     Ok(files)
 }
 
+const OPT_Z: &str = "profile.release.opt-level=\"z\"";
+const CORE_Z: &str = "profile.release.package.newslens.opt-level=\"z\"";
+const CORE_S: &str = "profile.release.package.newslens.opt-level=\"s\"";
+const OPT_3: &str = "profile.release.opt-level=3";
+
 /// Rebuilds the wasm with other release settings into its own target folder and prints
 /// the size of the wasm-bindgen output for each; then wasm-opt on the shipped one.
 fn size_variants(root: &Path) -> Result {
-    let variants: &[(&str, &[(&str, &str)])] = &[
-        ("shipped: opt-level z, LTO, 1 codegen unit", &[]),
-        ("opt-level 3", &[("CARGO_PROFILE_RELEASE_OPT_LEVEL", "3")]),
-        ("opt-level s", &[("CARGO_PROFILE_RELEASE_OPT_LEVEL", "s")]),
-        ("no LTO", &[("CARGO_PROFILE_RELEASE_LTO", "false")]),
-        ("panic = abort", &[("CARGO_PROFILE_RELEASE_PANIC", "abort")]),
+    // `--config` overrides of Cargo.toml's release profile (the core's own package has
+    // its own opt-level there, so each variant sets both).
+    let variants: &[(&str, &[&str])] = &[
+        ("shipped: s, the core at 3, LTO, 1 codegen unit", &[]),
+        ("everything at opt-level z", &[OPT_Z, CORE_Z]),
+        ("everything at opt-level s", &[CORE_S]),
+        ("everything at opt-level 3", &[OPT_3]),
+        ("no LTO", &["profile.release.lto=false"]),
+        ("panic = abort", &["profile.release.panic=\"abort\""]),
     ];
     println!(
         "{:<44} {:>10} {:>10}",
         "wasm build settings", "bytes", "gzip -9"
     );
-    for (name, env) in variants {
+    for (name, overrides) in variants {
         let dir = root.join("target/size").join(
             name.split(':')
                 .next()
@@ -132,8 +140,8 @@ fn size_variants(root: &Path) -> Result {
             .arg("--target-dir")
             .arg(&dir)
             .current_dir(root);
-        for (k, v) in *env {
-            command.env(k, v);
+        for config in *overrides {
+            command.args(["--config", config]);
         }
         let status = command
             .status()

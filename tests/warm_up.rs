@@ -1,0 +1,46 @@
+//! The page the wasm bindings analyse to warm up (`src/web/warm_up_page.json`) must take
+//! every path a real article takes, or the first real page pays for what it skipped.
+
+use std::collections::HashSet;
+
+use newslens::model::Page;
+use newslens::page::BlockRole;
+use newslens::Subtype;
+
+#[test]
+fn the_warm_up_page_exercises_every_detector_and_page_part() {
+    let json = std::fs::read_to_string("src/web/warm_up_page.json").expect("warm-up page");
+    let page: Page = serde_json::from_str(&json).expect("the warm-up page is a page model");
+    let analysis = newslens::analyze(&page);
+
+    for role in [
+        BlockRole::Heading,
+        BlockRole::Body,
+        BlockRole::Byline,
+        BlockRole::Disclosure,
+        BlockRole::Boilerplate,
+        BlockRole::Outside,
+    ] {
+        assert!(analysis.roles.contains(&role), "no {role:?} block");
+    }
+    let kinds: HashSet<Subtype> = analysis.findings.iter().map(|f| f.subtype).collect();
+    for kind in [
+        Subtype::Hedge,
+        Subtype::Booster,
+        Subtype::Stance,
+        Subtype::Loaded,
+        Subtype::Speculation,
+        Subtype::RhetoricalQuestion,
+        Subtype::ScareQuote,
+        Subtype::AttributedNamed,
+        Subtype::AttributedAnonymous,
+        Subtype::Vague,
+        Subtype::Unattributed,
+    ] {
+        assert!(kinds.contains(&kind), "no {kind:?} finding");
+    }
+    assert_eq!(analysis.byline.as_deref(), Some("Jane Roe"));
+    assert!(!analysis.disclosures.is_empty());
+    assert!(!analysis.transparency.is_empty());
+    assert!(!analysis.article_type.estimated);
+}
