@@ -61,18 +61,28 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // The toolbar badge: how many marks the reader's tab shows.
     const text = message.count > 0 ? String(Math.min(message.count, 999)) : '';
     chrome.action.setBadgeText({ tabId: sender.tab.id, text }).catch(() => {});
-    return false;
   }
-  // A page started loading: get the core ready while it does (content/warm.js).
-  if (message.type === 'newslens/warm') {
-    ready().catch(() => {});
-    return false;
-  }
-  if (message.type !== 'newslens/analyze') return false;
-  ready()
-    .then((exports) => sendResponse(analyze(message.page, message.options, exports)))
-    .catch((error) => sendResponse({ error: String((error && error.message) || error) }));
-  return true; // the reply is sent asynchronously
+  return false;
+});
+
+// Each page opens a port as it starts loading (content/channel.js): get the core ready
+// while the page loads, and answer its analysis requests over that port.
+chrome.runtime.onConnect.addListener((port) => {
+  if (port.name !== 'newslens/analyze' || !port.sender || port.sender.id !== chrome.runtime.id) return;
+  ready().catch(() => {});
+  port.onMessage.addListener((message) => {
+    if (!message || typeof message.id !== 'number') return;
+    const reply = (fields) => {
+      try {
+        port.postMessage({ id: message.id, ...fields });
+      } catch {
+        // The page went away meanwhile.
+      }
+    };
+    ready()
+      .then((exports) => reply(analyze(message.page, message.options, exports)))
+      .catch((error) => reply({ error: String((error && error.message) || error) }));
+  });
 });
 
 /**

@@ -20,7 +20,7 @@ pub enum Category {
 }
 
 /// What kind of opinion marker, sourcing or disclosure a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Subtype {
     Hedge,
@@ -108,14 +108,15 @@ impl Mark {
     }
 }
 
-/// A finding as the DOM layer receives it: block, segment ranges in UTF-16 units.
+/// A finding as the DOM layer receives it: block, segment ranges in UTF-16 units. Its
+/// explanation is [`Subtype::explanation`], sent once per kind in
+/// [`crate::Analysis::explanations`] rather than with each of a long page's findings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     pub block: u32,
     pub category: Category,
     pub subtype: Subtype,
     pub cue: String,
-    pub explanation: String,
     pub ranges: Vec<SegmentRange>,
 }
 

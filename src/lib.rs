@@ -36,6 +36,7 @@ mod text;
 #[cfg(target_arch = "wasm32")]
 mod web;
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -62,6 +63,8 @@ pub struct Analysis {
     pub roles: Vec<BlockRole>,
     /// Every finding, block by block in document order.
     pub findings: Vec<Finding>,
+    /// The reader's explanation of each kind of finding present.
+    pub explanations: BTreeMap<Subtype, String>,
     /// The kind of article, declared by the page or estimated from its text.
     pub article_type: ArticleType,
     /// Every analysed sentence with its opinion probability (in the context of the
@@ -124,7 +127,6 @@ pub fn analyze_with(page: &Page, options: &Options) -> Analysis {
                 block: index,
                 category: mark.subtype.category(),
                 subtype: mark.subtype,
-                explanation: mark.subtype.explanation().to_string(),
                 ranges: map.to_segment_ranges(&text, mark.range.start, mark.range.end),
                 cue: mark.cue,
             });
@@ -136,6 +138,12 @@ pub fn analyze_with(page: &Page, options: &Options) -> Analysis {
             let ranges = map.to_segment_ranges(&text, sentence.range.start, sentence.range.end);
             sentences.push((index, ranges, sentence));
         }
+    }
+    for finding in &analysis.findings {
+        analysis
+            .explanations
+            .entry(finding.subtype)
+            .or_insert_with(|| finding.subtype.explanation().to_string());
     }
     analysis.article_type =
         article_type::declared(page).unwrap_or_else(|| article_type::estimate(stats));

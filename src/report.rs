@@ -162,7 +162,7 @@ pub fn page_sentences(
                         category: f.category,
                         subtype: f.subtype,
                         cue: f.cue.clone(),
-                        explanation: f.explanation.clone(),
+                        explanation: f.subtype.explanation().to_string(),
                         start: utf16_to_chars(&text, m_start) - utf16_to_chars(&text, start),
                         end: utf16_to_chars(&text, m_end) - utf16_to_chars(&text, start),
                     })

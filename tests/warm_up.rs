@@ -39,6 +39,9 @@ fn the_warm_up_page_exercises_every_detector_and_page_part() {
     ] {
         assert!(kinds.contains(&kind), "no {kind:?} finding");
     }
+    // Explanations come once per kind present, not with every finding.
+    let explained: HashSet<Subtype> = analysis.explanations.keys().copied().collect();
+    assert_eq!(explained, kinds);
     assert_eq!(analysis.byline.as_deref(), Some("Jane Roe"));
     assert!(!analysis.disclosures.is_empty());
     assert!(!analysis.transparency.is_empty());

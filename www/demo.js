@@ -129,6 +129,7 @@
   function drawLegend() {
     const list = document.getElementById('legend');
     const nodes = [];
+    const explanations = {};
     const findings = LEGEND.map(([subtype, category, label, example, cue], block) => {
       const item = document.createElement('li');
       const text = document.createTextNode(example);
@@ -139,10 +140,10 @@
       list.appendChild(item);
       nodes.push([text]);
       const start = example.indexOf(cue);
-      const explanation = `${label}: see the card on any mark in an article for why it was marked.`;
-      return { block, category, subtype, cue, explanation, ranges: [{ segment: 0, start, end: start + cue.length }] };
+      explanations[subtype] = `${label}: see the card on any mark in an article for why it was marked.`;
+      return { block, category, subtype, cue, ranges: [{ segment: 0, start, end: start + cue.length }] };
     });
-    render({ findings }, nodes);
+    render({ findings, explanations }, nodes);
   }
 
   analyseButton.addEventListener('click', analyse);

@@ -1,10 +1,11 @@
-// Runs the Rust core on a page model, in the extension's background, through one message.
+// Runs the Rust core on a page model, in the extension's background, through the port
+// content/channel.js opened when the page started loading.
 //
-// The background keeps one warm instance for every tab (content/warm.js gets it ready
-// while the page loads), so a page pays neither compiling the wasm nor building the word
-// lists, and the analysis never runs on the page's main thread. (The page could not be
-// relied on anyway: Chromium applies a page's strict CSP to wasm compiled in content
-// scripts.) The `analyze` binding is the same one the demo page calls in a worker.
+// The background keeps one warm instance for every tab (ready by the time the page is),
+// so a page pays neither compiling the wasm nor building the word lists, and the analysis
+// never runs on the page's main thread. (The page could not be relied on anyway:
+// Chromium applies a page's strict CSP to wasm compiled in content scripts.) The
+// `analyze` binding is the same one the demo page calls in a worker.
 'use strict';
 
 globalThis.newslensAnalyzer = (() => {
@@ -18,8 +19,8 @@ globalThis.newslensAnalyzer = (() => {
     const started = performance.now();
     // As JSON text both ways: one string crosses the message channel far more cheaply
     // than a large object graph.
-    const message = { type: 'newslens/analyze', page: JSON.stringify(page), options: options ? JSON.stringify(options) : '' };
-    const reply = await chrome.runtime.sendMessage(message);
+    const message = { page: JSON.stringify(page), options: options ? JSON.stringify(options) : '' };
+    const reply = await globalThis.newslensChannel.request(message);
     if (!reply || reply.error) {
       throw new Error(`the background could not analyse this page: ${reply ? reply.error : 'no reply'}`);
     }

@@ -32,6 +32,8 @@ const VOLATILE_CHANGES = 3;
   let changes = new WeakMap(); // element -> looks in which the page replaced its text
   let volatile = new WeakSet(); // elements whose text keeps being replaced
   let replaced = new Set(); // elements whose text was replaced since the last look
+  // Each kind's explanation, as the core sends it once per analysis (cards read it).
+  const explanations = {};
 
   /** Tells the background how many marks this tab shows (for the toolbar badge). */
   function count(marks) {
@@ -118,7 +120,8 @@ const VOLATILE_CHANGES = 3;
     const options = { ...settings.coreOptions(s), skip_sentences: true };
     const { analysis, where, timings, wasmMemory } = await analyzer.analyze(page, options);
     const analysed = performance.now();
-    const view = createView(document, { dismiss, palette: s.palette, wrap: s.wrapper });
+    Object.assign(explanations, analysis.explanations);
+    const view = createView(document, { dismiss, palette: s.palette, wrap: s.wrapper, explanations });
     const findings = analysis.findings.filter((f) => keep[f.block]);
     await quietly(view, () => view.add(findings, nodes));
     const done = performance.now();
@@ -187,6 +190,7 @@ const VOLATILE_CHANGES = 3;
     let found = null;
     if (fresh.length) {
       found = (await analyzer.analyze(page, { ...state.options, only_blocks: fresh })).analysis;
+      Object.assign(explanations, found.explanations);
       // Text that was there before changed role (the article is elsewhere now): start over.
       if (matched.some((p, i) => p >= 0 && found.roles[i] !== state.blocks[p].role)) return full();
     }

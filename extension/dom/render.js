@@ -230,7 +230,7 @@ globalThis.newslensDom = globalThis.newslensDom || {};
 
   /** Draws `analysis.findings` over `nodes` in a new view (see createView). */
   async function render(analysis, nodes, doc = document, options = {}) {
-    const view = createView(doc, options);
+    const view = createView(doc, { explanations: analysis.explanations, ...options });
     await view.add(analysis.findings, nodes);
     return view;
   }
@@ -309,7 +309,7 @@ globalThis.newslensDom = globalThis.newslensDom || {};
       const [kind, cue, why] = card.children;
       kind.textContent = `${LABELS[finding.subtype] || finding.subtype} · ${finding.category}`;
       cue.textContent = finding.cue ? `“${finding.cue}”` : '';
-      why.textContent = finding.explanation;
+      why.textContent = (options.explanations || {})[finding.subtype] || '';
       shown = finding;
       const button = card.querySelector('button');
       if (button) button.hidden = !finding.cue;

@@ -225,9 +225,9 @@ pub fn annotated_html(page: &Page, analysis: &Analysis) -> String {
             for l in active.iter().rev() {
                 let f = l.finding;
                 let title = if f.cue.is_empty() {
-                    f.explanation.clone()
+                    f.subtype.explanation().to_string()
                 } else {
-                    format!("{} Cue: “{}”.", f.explanation, f.cue)
+                    format!("{} Cue: “{}”.", f.subtype.explanation(), f.cue)
                 };
                 let name = serde_json::to_value(f.subtype).ok();
                 let name = name.as_ref().and_then(|v| v.as_str()).unwrap_or("");
