@@ -70,17 +70,27 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
 chrome.runtime.onConnect.addListener((port) => {
   if (port.name !== 'newslens/analyze' || !port.sender || port.sender.id !== chrome.runtime.id) return;
   ready().catch(() => {});
+  const pages = new Map(); // request id -> the parts of its page's JSON text so far
+  port.onDisconnect.addListener(() => pages.clear());
   port.onMessage.addListener((message) => {
     if (!message || typeof message.id !== 'number') return;
+    const { id } = message;
+    if (!message.done) {
+      if (!pages.has(id)) pages.set(id, []);
+      pages.get(id).push(String(message.part));
+      return;
+    }
+    const page = (pages.get(id) || []).join('');
+    pages.delete(id);
     const reply = (fields) => {
       try {
-        port.postMessage({ id: message.id, ...fields });
+        port.postMessage({ id, ...fields });
       } catch {
         // The page went away meanwhile.
       }
     };
     ready()
-      .then((exports) => reply(analyze(message.page, message.options, exports)))
+      .then((exports) => reply(analyze(page, message.options, exports)))
       .catch((error) => reply({ error: String((error && error.message) || error) }));
   });
 });

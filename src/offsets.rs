@@ -7,11 +7,31 @@
 use serde::{Deserialize, Serialize};
 
 /// A range inside one segment of a block, in UTF-16 code units.
+///
+/// In JSON it is the array `[segment, start, end]`: a long page has a hundred thousand
+/// of them, and with named fields they made up four fifths of the analysis sent back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "(u32, u32, u32)", into = "(u32, u32, u32)")]
 pub struct SegmentRange {
     pub segment: u32,
     pub start: u32,
     pub end: u32,
+}
+
+impl From<(u32, u32, u32)> for SegmentRange {
+    fn from((segment, start, end): (u32, u32, u32)) -> SegmentRange {
+        SegmentRange {
+            segment,
+            start,
+            end,
+        }
+    }
+}
+
+impl From<SegmentRange> for (u32, u32, u32) {
+    fn from(r: SegmentRange) -> (u32, u32, u32) {
+        (r.segment, r.start, r.end)
+    }
 }
 
 /// Maps byte ranges of a block's text onto its segments.

@@ -9,6 +9,33 @@
 'use strict';
 
 globalThis.newslensAnalyzer = (() => {
+  /** Work between yields to the page, as in collect.js and render.js (milliseconds). */
+  const SLICE_MS = 8;
+  /** Blocks per piece of the page's JSON text (a piece is one message to the background). */
+  const BLOCKS_PER_PART = 400;
+  const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  /**
+   * The page model as JSON text in pieces, written a slice at a time: for a long page
+   * both writing it and handing it to the message channel would each be a long task.
+   */
+  async function jsonParts(page) {
+    const { blocks, ...rest } = page;
+    const head = JSON.stringify(rest);
+    const parts = [`${head === '{}' ? '{' : `${head.slice(0, -1)},`}"blocks":[`];
+    let started = performance.now();
+    for (let i = 0; i < blocks.length; i += BLOCKS_PER_PART) {
+      const piece = blocks.slice(i, i + BLOCKS_PER_PART).map((b) => JSON.stringify(b)).join(',');
+      parts.push(i ? `,${piece}` : piece);
+      if (performance.now() - started > SLICE_MS) {
+        await yieldToPage();
+        started = performance.now();
+      }
+    }
+    parts.push(']}');
+    return parts;
+  }
+
   /**
    * Analyses `page` with the reader's `options` (src/options.rs; undefined for defaults).
    * Resolves to `{ analysis, where, timings, wasmMemory }`: `where` is "background";
@@ -17,10 +44,10 @@ globalThis.newslensAnalyzer = (() => {
    */
   async function analyze(page, options) {
     const started = performance.now();
-    // As JSON text both ways: one string crosses the message channel far more cheaply
-    // than a large object graph.
-    const message = { page: JSON.stringify(page), options: options ? JSON.stringify(options) : '' };
-    const reply = await globalThis.newslensChannel.request(message);
+    // As JSON text both ways: strings cross the message channel far more cheaply than
+    // a large object graph.
+    const parts = await jsonParts(page);
+    const reply = await globalThis.newslensChannel.request(parts, options ? JSON.stringify(options) : '');
     if (!reply || reply.error) {
       throw new Error(`the background could not analyse this page: ${reply ? reply.error : 'no reply'}`);
     }

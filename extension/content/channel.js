@@ -30,18 +30,26 @@ globalThis.newslensChannel = (() => {
     return port;
   }
 
-  /** Sends `message` to the background; resolves to its reply (`{ error }` if there was none). */
-  function request(message) {
-    return new Promise((resolve) => {
-      const id = next++;
-      waiting.set(id, resolve);
-      try {
-        open().postMessage({ ...message, id });
-      } catch (error) {
-        waiting.delete(id);
-        resolve({ error: String((error && error.message) || error) });
+  /**
+   * Asks the background to analyse the page whose JSON text is `parts` joined, with
+   * `options` (JSON text). Each part is its own message, sent in its own task: the
+   * channel copies and encodes what it sends on the page's main thread, which for a whole
+   * long page at once was a long task. Resolves to the reply (`{ error }` if none came).
+   */
+  async function request(parts, options) {
+    const id = next++;
+    const replied = new Promise((resolve) => waiting.set(id, resolve));
+    try {
+      for (let i = 0; i < parts.length; i++) {
+        if (i) await new Promise((resolve) => setTimeout(resolve, 0));
+        open().postMessage({ id, part: parts[i] });
       }
-    });
+      open().postMessage({ id, options, done: true });
+    } catch (error) {
+      waiting.delete(id);
+      return { error: String((error && error.message) || error) };
+    }
+    return replied;
   }
 
   try {

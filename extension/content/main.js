@@ -31,6 +31,7 @@ const VOLATILE_CHANGES = 3;
   let working = false; // whether an analysis is under way
   let changes = new WeakMap(); // element -> looks in which the page replaced its text
   let volatile = new WeakSet(); // elements whose text keeps being replaced
+  let anyVolatile = false; // whether `volatile` has any element (a WeakSet cannot say)
   let replaced = new Set(); // elements whose text was replaced since the last look
   // Each kind's explanation, as the core sends it once per analysis (cards read it).
   const explanations = {};
@@ -76,7 +77,7 @@ const VOLATILE_CHANGES = 3;
     const out = [];
     for (const b of state.blocks) {
       for (const f of b.findings) {
-        const node = f.ranges.length && b.nodes[f.ranges[0].segment];
+        const node = f.ranges.length && b.nodes[f.ranges[0][0]]; // [segment, start, end]
         if (node) out.push({ category: f.category, node });
       }
     }
@@ -104,6 +105,7 @@ const VOLATILE_CHANGES = 3;
     if (navigated) {
       changes = new WeakMap();
       volatile = new WeakSet();
+      anyVolatile = false;
       replaced = new Set();
     }
     const s = await settings.load();
@@ -115,14 +117,20 @@ const VOLATILE_CHANGES = 3;
     const started = performance.now();
     const { page, nodes, blockElements } = await collectPageSliced(document);
     const collected = performance.now();
-    const keep = page.blocks.map((_, i) => !volatileBlock(blockElements[i], nodes[i]));
     // The page shows findings only: the core need not send every sentence back.
     const options = { ...settings.coreOptions(s), skip_sentences: true };
     const { analysis, where, timings, wasmMemory } = await analyzer.analyze(page, options);
     const analysed = performance.now();
     Object.assign(explanations, analysis.explanations);
     const view = createView(document, { dismiss, palette: s.palette, wrap: s.wrapper, explanations });
-    const findings = analysis.findings.filter((f) => keep[f.block]);
+    // Tickers found earlier stay unmarked; walking every text node's ancestors to check
+    // is skipped when there are none (a long page has a hundred thousand text nodes).
+    const keep = new Map(); // block -> whether it holds no ticker
+    const kept = (i) => {
+      if (!keep.has(i)) keep.set(i, !volatileBlock(blockElements[i], nodes[i]));
+      return keep.get(i);
+    };
+    const findings = anyVolatile ? analysis.findings.filter((f) => kept(f.block)) : analysis.findings;
     await quietly(view, () => view.add(findings, nodes));
     const done = performance.now();
     const byBlock = groupByBlock(findings);
@@ -180,7 +188,10 @@ const VOLATILE_CHANGES = 3;
     for (const el of replaced) {
       const times = (changes.get(el) || 0) + 1;
       changes.set(el, times);
-      if (times >= VOLATILE_CHANGES) volatile.add(el);
+      if (times >= VOLATILE_CHANGES) {
+        volatile.add(el);
+        anyVolatile = true;
+      }
     }
     replaced = new Set();
     const fresh = [];

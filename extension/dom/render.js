@@ -119,9 +119,10 @@ globalThis.newslensDom = globalThis.newslensDom || {};
       for (const finding of findings) {
         const blockNodes = nodes[finding.block];
         if (!blockNodes) continue;
-        for (const r of finding.ranges) {
-          const node = blockNodes[r.segment];
-          if (node && r.end <= node.length) yield [node, r.start, r.end, finding];
+        // Each range is [segment, start, end] (UTF-16 units in that Text node).
+        for (const [segment, start, end] of finding.ranges) {
+          const node = blockNodes[segment];
+          if (node && end <= node.length) yield [node, start, end, finding];
         }
       }
     }
@@ -309,7 +310,7 @@ globalThis.newslensDom = globalThis.newslensDom || {};
       const [kind, cue, why] = card.children;
       kind.textContent = `${LABELS[finding.subtype] || finding.subtype} · ${finding.category}`;
       cue.textContent = finding.cue ? `“${finding.cue}”` : '';
-      why.textContent = (options.explanations || {})[finding.subtype] || '';
+      why.textContent = (actions.explanations || {})[finding.subtype] || '';
       shown = finding;
       const button = card.querySelector('button');
       if (button) button.hidden = !finding.cue;
