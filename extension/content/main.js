@@ -115,23 +115,34 @@ const VOLATILE_CHANGES = 3;
       return;
     }
     const started = performance.now();
-    const { page, nodes, blockElements } = await collectPageSliced(document);
-    const collected = performance.now();
     // The page shows findings only: the core need not send every sentence back.
     const options = { ...settings.coreOptions(s), skip_sentences: true };
+    const view = createView(document, { dismiss, palette: s.palette, wrap: s.wrapper, explanations });
+    // A long page: its top (what the reader sees first) is analysed and marked from the
+    // first slice of the walk, while the rest is still being collected. (Not in wrapper
+    // mode, which splits the Text nodes the rest of the walk still refers to.)
+    let top = null;
+    const onFirstSlice = view.wraps ? null : (first) => {
+      top = markTop(first, options, view).catch((error) => {
+        reportOnce(error);
+        return null;
+      });
+    };
+    const { page, nodes, blockElements } = await collectPageSliced(document, undefined, onFirstSlice);
+    const collected = performance.now();
     const { analysis, where, timings, wasmMemory } = await analyzer.analyze(page, options);
     const analysed = performance.now();
+    const shownTop = top && (await top);
     Object.assign(explanations, analysis.explanations);
-    const view = createView(document, { dismiss, palette: s.palette, wrap: s.wrapper, explanations });
-    // Tickers found earlier stay unmarked; walking every text node's ancestors to check
-    // is skipped when there are none (a long page has a hundred thousand text nodes).
-    const keep = new Map(); // block -> whether it holds no ticker
-    const kept = (i) => {
-      if (!keep.has(i)) keep.set(i, !volatileBlock(blockElements[i], nodes[i]));
-      return keep.get(i);
-    };
-    const findings = anyVolatile ? analysis.findings.filter((f) => kept(f.block)) : analysis.findings;
-    await quietly(view, () => view.add(findings, nodes));
+    const findings = unlessTicker(analysis.findings, nodes, blockElements);
+    // The top's marks stay if the whole page gives its blocks the roles the top alone did.
+    let rest = findings;
+    if (shownTop && shownTop.roles.every((role, i) => role === analysis.roles[i])) {
+      rest = findings.filter((f) => f.block >= shownTop.blocks);
+    } else if (shownTop) {
+      await quietly(view, () => view.clear());
+    }
+    await quietly(view, () => view.add(rest, nodes));
     const done = performance.now();
     const byBlock = groupByBlock(findings);
     state = {
@@ -144,7 +155,34 @@ const VOLATILE_CHANGES = 3;
     refresh();
     debug({
       where, collect: collected - started, ...timings, highlight: done - analysed, total: done - started,
+      first: (shownTop ? shownTop.at : done) - started,
       blocks: page.blocks.length, findings: analysis.findings.length, wasmMemory,
+    });
+  }
+
+  /**
+   * Analyses and marks the top of a long page (a model of its own, from the first slice
+   * of the walk). Resolves to `{ blocks, roles, at }`: how many blocks it covered, their
+   * roles, and when their marks were registered.
+   */
+  async function markTop({ page, nodes, blockElements }, options, view) {
+    const { analysis } = await analyzer.analyze(page, options);
+    Object.assign(explanations, analysis.explanations);
+    await quietly(view, () => view.add(unlessTicker(analysis.findings, nodes, blockElements), nodes));
+    return { blocks: page.blocks.length, roles: analysis.roles, at: performance.now() };
+  }
+
+  /**
+   * `findings` without those in blocks that hold text the page keeps rewriting (found
+   * earlier). Walking every Text node's ancestors to check is skipped when there are no
+   * such elements: a long page has a hundred thousand Text nodes.
+   */
+  function unlessTicker(findings, nodes, blockElements) {
+    if (!anyVolatile) return findings;
+    const keep = new Map(); // block -> whether it holds no ticker
+    return findings.filter(({ block }) => {
+      if (!keep.has(block)) keep.set(block, !volatileBlock(blockElements[block], nodes[block]));
+      return keep.get(block);
     });
   }
 

@@ -79,10 +79,17 @@ globalThis.newslensDom = globalThis.newslensDom || {};
    * collectPage in slices of about `sliceMs` milliseconds, yielding to the page between
    * them, so a huge page never blocks its main thread for long. (Text the page changes
    * meanwhile is caught later: the renderer skips ranges that no longer fit their node.)
+   * When the page takes more than one slice, `onFirstSlice` gets what the first slice
+   * collected (the top of the page, a model of its own) while the walk goes on.
    */
-  async function collectPageSliced(root, sliceMs = 8) {
+  async function collectPageSliced(root, sliceMs = 8, onFirstSlice = null) {
     const collector = collectorOf(root);
-    while (!collector.step(performance.now() + sliceMs)) await new Promise((resolve) => setTimeout(resolve, 0));
+    let first = true;
+    while (!collector.step(performance.now() + sliceMs)) {
+      if (first && onFirstSlice) onFirstSlice(collector.snapshot());
+      first = false;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
     return collector.result();
   }
 
@@ -199,7 +206,17 @@ globalThis.newslensDom = globalThis.newslensDom || {};
       return { page, nodes, blockElements };
     }
 
-    return { step, result };
+    /** What is collected so far, in arrays the rest of the walk will not change. */
+    function snapshot() {
+      const { page, ...rest } = result();
+      return {
+        page: { ...page, elements: elements.slice(), blocks: blocks.slice() },
+        nodes: rest.nodes.slice(),
+        blockElements: rest.blockElements.slice(),
+      };
+    }
+
+    return { step, result, snapshot };
   }
 
   Object.assign(globalThis.newslensDom, { collectPage, collectPageSliced });
