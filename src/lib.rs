@@ -233,7 +233,7 @@ fn disclosure_block(
 fn user_marks(matcher: &lexicon::PhraseMatcher<Subtype>, text: &str) -> Vec<finding::Mark> {
     let quoted = analyze::quotes::quoted_spans(text);
     matcher
-        .find(text)
+        .find(text, &text::words(text))
         .into_iter()
         .map(|m| finding::Mark::new(text, m.start..m.end, m.tag))
         .filter(|m| !analyze::quotes::is_inside(&quoted, &m.range))

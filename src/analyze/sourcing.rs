@@ -171,7 +171,6 @@ pub fn classify(cx: &SentenceContext) -> Option<Sourcing> {
     if !is_claim_like(sentence, cx.words) {
         return None;
     }
-    let offset = cx.range.start;
     let words: Vec<Word> = cx
         .words
         .iter()
@@ -185,8 +184,8 @@ pub fn classify(cx: &SentenceContext) -> Option<Sourcing> {
         })
     };
 
-    for m in source_phrases().find(sentence) {
-        let range = m.start + offset..m.end + offset;
+    for m in source_phrases().find(cx.text, cx.words) {
+        let range = m.start..m.end;
         if quotes::is_inside(cx.quoted, &range) {
             continue;
         }

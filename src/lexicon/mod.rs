@@ -1,19 +1,17 @@
-//! Word lists as data, compiled once into one Aho-Corasick automaton per use.
+//! Word lists as data, compiled once into word sets and phrase matchers.
 //!
 //! Each list is a text file beside this module: one entry per line, `#` comments, and a
 //! small alternation syntax so a list stays readable: `{i|we} {think|believe}` expands to
-//! four phrases, and a group followed by `?` may also be left out. Matching ignores ASCII
-//! case and treats the typographic apostrophe `’` like `'`, so "don’t" matches "don't".
+//! four phrases, and a group followed by `?` may also be left out. Matching works on the
+//! words of the text ([`crate::text::words`]), ignoring case and treating the typographic
+//! apostrophe `’` like `'`, so "don’t" matches "don't".
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::nfa::noncontiguous::{self, NFA};
-use aho_corasick::{Input, MatchKind};
 use rustc_hash::FxHasher;
 
-use crate::text::is_word_char;
+use crate::text::{words, Word};
 
 pub const HEDGES: &str = include_str!("hedges.txt");
 pub const BOOSTERS: &str = include_str!("boosters.txt");
@@ -84,59 +82,119 @@ pub struct PhraseMatch<T> {
     pub tag: T,
 }
 
-/// Finds whole-word phrases from several tagged lists in one pass.
+/// Finds whole-word phrases from several tagged lists in a text's words.
+///
+/// Phrases are looked up by their first word (one hash lookup per word of the text) and
+/// compared word by word, so matching ignores case and apostrophe style as
+/// [`Word::normalised`] does. Between two words of a phrase the text must have what the
+/// phrase has, up to whitespace: "I think" matches "I  think" but not "I, think"; "U.S.
+/// official" needs the ". ".
 pub struct PhraseMatcher<T> {
-    automaton: NFA,
-    tags: Vec<T>,
+    /// Phrases by their first word, longest first.
+    by_first: HashMap<String, Vec<Phrase<T>>, BuildHasherDefault<FxHasher>>,
+}
+
+struct Phrase<T> {
+    /// The normalised words after the first.
+    rest: Vec<String>,
+    /// What separates each word from the next, whitespace collapsed to one space.
+    gaps: Vec<String>,
+    tag: T,
 }
 
 impl<T: Copy> PhraseMatcher<T> {
     /// Builds a matcher over `(tag, list source)` pairs. On overlap the longest phrase wins,
     /// so "very likely" is one hedge rather than "likely" alone.
     pub fn new(lists: &[(T, &str)]) -> PhraseMatcher<T> {
-        let mut patterns = Vec::new();
-        let mut tags = Vec::new();
+        let mut by_first: HashMap<String, Vec<Phrase<T>>, _> = HashMap::default();
         for &(tag, source) in lists {
             for phrase in entries(source) {
-                if phrase.contains('\'') {
-                    patterns.push(phrase.replace('\'', "’"));
-                    tags.push(tag);
-                }
-                patterns.push(phrase);
-                tags.push(tag);
+                let words = words(&phrase);
+                let Some(first) = words.first() else {
+                    continue; // no word characters: nothing to match
+                };
+                by_first
+                    .entry(first.normalised().to_string())
+                    .or_default()
+                    .push(Phrase {
+                        rest: words[1..]
+                            .iter()
+                            .map(|w| w.normalised().to_string())
+                            .collect(),
+                        gaps: words
+                            .windows(2)
+                            .map(|w| gap(&phrase, &w[0], &w[1]))
+                            .collect(),
+                        tag,
+                    });
             }
         }
-        // A noncontiguous NFA builds fastest (the lists are compiled while the first page
-        // loads). Used directly rather than through `AhoCorasick`, which would also ship
-        // the DFA and contiguous-NFA code in the wasm.
-        let automaton = noncontiguous::Builder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .expect("lexicon phrases form a valid automaton");
-        PhraseMatcher { automaton, tags }
+        for phrases in by_first.values_mut() {
+            // Stable: among phrases of one length the first list given wins.
+            phrases.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
+        }
+        PhraseMatcher { by_first }
     }
 
-    /// All non-overlapping whole-word matches in `text`, in order.
-    pub fn find(&self, text: &str) -> Vec<PhraseMatch<T>> {
-        self.automaton
-            .try_find_iter(Input::new(text))
-            .expect("an unanchored leftmost search is supported by every NFA")
-            .filter(|m| is_whole_word(text, m.start(), m.end()))
-            .map(|m| PhraseMatch {
-                start: m.start(),
-                end: m.end(),
-                tag: self.tags[m.pattern().as_usize()],
-            })
-            .collect()
+    /// All non-overlapping phrases among `words` (the words of `text`), in order.
+    pub fn find(&self, text: &str, words: &[Word]) -> Vec<PhraseMatch<T>> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let found = self
+                .by_first
+                .get(&*words[i].normalised())
+                .and_then(|phrases| phrases.iter().find(|p| p.starts(text, &words[i..])));
+            match found {
+                Some(phrase) => {
+                    let last = &words[i + phrase.rest.len()];
+                    out.push(PhraseMatch {
+                        start: words[i].start,
+                        end: last.end,
+                        tag: phrase.tag,
+                    });
+                    i += phrase.rest.len() + 1;
+                }
+                None => i += 1,
+            }
+        }
+        out
     }
 }
 
-/// True when `start..end` is not glued to a letter or digit on either side.
-fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+impl<T> Phrase<T> {
+    /// Whether `words` (whose first word is this phrase's first) start with the phrase.
+    fn starts(&self, text: &str, words: &[Word]) -> bool {
+        words.len() > self.rest.len()
+            && self
+                .rest
+                .iter()
+                .zip(&self.gaps)
+                .enumerate()
+                .all(|(k, (word, between))| {
+                    *words[k + 1].normalised() == **word
+                        && gap(text, &words[k], &words[k + 1]) == *between
+                })
+    }
+}
+
+/// The text between two words, whitespace runs collapsed to one space.
+fn gap(text: &str, before: &Word, after: &Word) -> String {
+    let between = &text[before.end..after.start];
+    if between == " " {
+        return between.to_string();
+    }
+    let mut out = String::new();
+    for piece in between.split(char::is_whitespace) {
+        if piece.is_empty() {
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else {
+            out.push_str(piece);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -189,10 +247,19 @@ mod tests {
         let m = PhraseMatcher::new(&[(1, "likely\nvery likely"), (2, "don't know")]);
         let text = "It is Very likely, I don’t know; unlikely.";
         let found: Vec<_> = m
-            .find(text)
+            .find(text, &words(text))
             .iter()
             .map(|p| (&text[p.start..p.end], p.tag))
             .collect();
         assert_eq!(found, [("Very likely", 1), ("don’t know", 2)]);
+    }
+
+    #[test]
+    fn the_text_between_words_must_be_the_phrases_up_to_whitespace() {
+        let m = PhraseMatcher::new(&[(1, "i think"), (2, "a u.s. official")]);
+        let tags =
+            |text: &str| -> Vec<i32> { m.find(text, &words(text)).iter().map(|p| p.tag).collect() };
+        assert_eq!(tags("I  think\nso, said a U.S. official."), [1, 2]);
+        assert!(tags("I, think so; a U.S official").is_empty());
     }
 }
