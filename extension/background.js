@@ -9,7 +9,7 @@ if (typeof wasm_bindgen === 'undefined' && typeof importScripts === 'function') 
 
 let core = null; // Promise of the wasm instance's exports
 /** Warm-up analyses at start (a few milliseconds each, off every page's main thread). */
-const WARM_ROUNDS = 8;
+const WARM_ROUNDS = 30;
 
 /** The wasm core, instantiated once and warmed (word lists and model built) on first use. */
 function ready() {
@@ -75,12 +75,10 @@ chrome.runtime.onConnect.addListener((port) => {
   port.onMessage.addListener((message) => {
     if (!message || typeof message.id !== 'number') return;
     const { id } = message;
-    if (!message.done) {
-      if (!pages.has(id)) pages.set(id, []);
-      pages.get(id).push(String(message.part));
-      return;
-    }
-    const page = (pages.get(id) || []).join('');
+    if (!pages.has(id)) pages.set(id, []);
+    pages.get(id).push(String(message.part));
+    if (!message.done) return;
+    const page = pages.get(id).join('');
     pages.delete(id);
     const reply = (fields) => {
       try {

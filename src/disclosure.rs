@@ -138,11 +138,10 @@ pub struct Disclosure {
 
 /// The kind of disclosure a block's text is by its wording alone, if any.
 pub fn kind_of(text: &str) -> Option<DisclosureKind> {
-    let lower = text.to_lowercase();
-    let short = words(text).len() <= 80;
-    if !short {
+    if words(text).len() > 80 {
         return None;
     }
+    let lower = text.to_lowercase();
     if SPONSORSHIP_PHRASES.iter().any(|p| lower.contains(p)) {
         Some(DisclosureKind::Sponsorship)
     } else if STATEMENT_PHRASES.iter().any(|p| lower.contains(p)) {

@@ -279,14 +279,15 @@ pub fn title(page: &Page, roles: &[BlockRole]) -> String {
 
 /// Copyright lines and "read more" calls.
 pub fn is_boilerplate(text: &str) -> bool {
+    if words(text).len() > 25 {
+        return false;
+    }
     let lower = text.to_lowercase();
-    let short = words(text).len() <= 25;
-    short
-        && (lower.contains('©')
-            || lower.starts_with("copyright")
-            || lower.contains("all rights reserved")
-            || lower.contains("click here")
-            || (lower.starts_with("read more") && !lower.contains(". ")))
+    lower.contains('©')
+        || lower.starts_with("copyright")
+        || lower.contains("all rights reserved")
+        || lower.contains("click here")
+        || (lower.starts_with("read more") && !lower.contains(". "))
 }
 
 #[cfg(test)]

@@ -13,13 +13,14 @@ globalThis.newslensAnalyzer = (() => {
   const SLICE_MS = 8;
   /** Blocks per piece of the page's JSON text (a piece is one message to the background). */
   const BLOCKS_PER_PART = 400;
-  const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
+  const { yieldToPage } = globalThis.newslensDom;
 
   /**
    * The page model as JSON text in pieces, written a slice at a time: for a long page
    * both writing it and handing it to the message channel would each be a long task.
    */
   async function jsonParts(page) {
+    if (page.blocks.length <= BLOCKS_PER_PART) return [JSON.stringify(page)];
     const { blocks, ...rest } = page;
     const head = JSON.stringify(rest);
     const parts = [`${head === '{}' ? '{' : `${head.slice(0, -1)},`}"blocks":[`];

@@ -6,6 +6,8 @@
 
 globalThis.newslensChannel = (() => {
   const NAME = 'newslens/analyze';
+  /** Sending time between yields to the page (milliseconds), as in dom/ and analyzer.js. */
+  const SLICE_MS = 8;
   let port = null;
   let next = 1;
   const waiting = new Map(); // request id -> resolve
@@ -32,19 +34,25 @@ globalThis.newslensChannel = (() => {
 
   /**
    * Asks the background to analyse the page whose JSON text is `parts` joined, with
-   * `options` (JSON text). Each part is its own message, sent in its own task: the
-   * channel copies and encodes what it sends on the page's main thread, which for a whole
-   * long page at once was a long task. Resolves to the reply (`{ error }` if none came).
+   * `options` (JSON text). Each part is its own message, with a yield to the page after
+   * every few milliseconds of sending: the channel copies and encodes what it sends on
+   * the page's main thread, which for a whole long page at once was a long task.
+   * Resolves to the reply (`{ error }` if none came).
    */
   async function request(parts, options) {
     const id = next++;
     const replied = new Promise((resolve) => waiting.set(id, resolve));
     try {
+      let started = performance.now();
       for (let i = 0; i < parts.length; i++) {
-        if (i) await new Promise((resolve) => setTimeout(resolve, 0));
-        open().postMessage({ id, part: parts[i] });
+        if (performance.now() - started > SLICE_MS) {
+          await globalThis.newslensDom.yieldToPage(); // dom/collect.js, loaded by now
+          started = performance.now();
+        }
+        // The last part carries the options and asks for the analysis.
+        const last = i === parts.length - 1;
+        open().postMessage(last ? { id, part: parts[i], options, done: true } : { id, part: parts[i] });
       }
-      open().postMessage({ id, options, done: true });
     } catch (error) {
       waiting.delete(id);
       return { error: String((error && error.message) || error) };

@@ -76,7 +76,7 @@ globalThis.newslensDom = globalThis.newslensDom || {};
 
   /** Work per slice of a long render before yielding to the page, in milliseconds. */
   const SLICE_MS = 8;
-  const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
+  const { yieldToPage } = globalThis.newslensDom;
 
   /**
    * A set of marks on the page that can grow and shrink: `add(findings, nodes)` draws
