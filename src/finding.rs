@@ -40,6 +40,24 @@ pub enum Subtype {
 }
 
 impl Subtype {
+    /// Every subtype, opinion markers first, then claims, then disclosures.
+    pub const ALL: [Subtype; 14] = [
+        Subtype::Hedge,
+        Subtype::Booster,
+        Subtype::Stance,
+        Subtype::Loaded,
+        Subtype::Speculation,
+        Subtype::RhetoricalQuestion,
+        Subtype::ScareQuote,
+        Subtype::AttributedNamed,
+        Subtype::AttributedAnonymous,
+        Subtype::Vague,
+        Subtype::Unattributed,
+        Subtype::AuthorBio,
+        Subtype::DisclosureStatement,
+        Subtype::Sponsorship,
+    ];
+
     pub fn category(self) -> Category {
         use Subtype::*;
         match self {

@@ -244,31 +244,18 @@ pub fn annotated_html(page: &Page, analysis: &Analysis) -> String {
         .iter()
         .map(|l| format!("<p class=\"summary\">{}</p>\n", escape(l)))
         .collect();
-    let legend: String = [
-        Subtype::Hedge,
-        Subtype::Booster,
-        Subtype::Stance,
-        Subtype::Loaded,
-        Subtype::Speculation,
-        Subtype::RhetoricalQuestion,
-        Subtype::ScareQuote,
-        Subtype::AttributedNamed,
-        Subtype::AttributedAnonymous,
-        Subtype::Vague,
-        Subtype::Unattributed,
-        Subtype::AuthorBio,
-    ]
-    .iter()
-    .map(|&s| {
-        let name = serde_json::to_value(s).ok();
-        let name = name.as_ref().and_then(|v| v.as_str()).unwrap_or("");
-        format!(
-            "<li><mark class=\"newslens-{name}\">{}</mark> — {}</li>",
-            escape(&label(s)),
-            escape(s.explanation())
-        )
-    })
-    .collect();
+    let legend: String = Subtype::ALL
+        .iter()
+        .map(|&s| {
+            let name = serde_json::to_value(s).ok();
+            let name = name.as_ref().and_then(|v| v.as_str()).unwrap_or("");
+            format!(
+                "<li><mark class=\"newslens-{name}\">{}</mark> — {}</li>",
+                escape(&label(s)),
+                escape(s.explanation())
+            )
+        })
+        .collect();
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"generator\" content=\"newslens\">\n\
          <title>{title} — annotated by newslens</title>\n<style>\n\
