@@ -78,6 +78,8 @@ export async function checkHostilePages(browser, origin, probe) {
     if (report.error) problems.push(`probe failed: ${report.error}`);
     // Text a page builds by script is not in what the server sent: compared above only.
     else if (!report.textUnchanged && !HOSTILE_PAGES[name].scripted) problems.push('the page text differs from what the server sent');
+    // Marked once: the top of a long page, marked first, is not marked again with the rest.
+    if (report.duplicates) problems.push(`${report.duplicates} ranges registered twice`);
     for (const r of report.ranges || []) {
       // Every highlight covers whole characters (no half of a surrogate pair).
       if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(r.text)) {

@@ -4,11 +4,18 @@
 // Playwright can evaluate it as a function body.
 async function newslensProbe() {
   const ranges = [];
+  // Ranges registered twice under one highlight name (same Text node and offsets).
+  let duplicates = 0;
+  const seen = new Map(); // Text node -> Set of "name start end"
   if (typeof CSS !== 'undefined' && CSS.highlights) {
     for (const [name, highlight] of CSS.highlights) {
       if (!name.startsWith('newslens-')) continue;
       for (const range of highlight) {
         if (!range.startContainer.isConnected) continue; // stale: checked by the hostile pages
+        const key = `${name} ${range.startOffset} ${range.endOffset}`;
+        if (!seen.has(range.startContainer)) seen.set(range.startContainer, new Set());
+        if (seen.get(range.startContainer).has(key)) duplicates++;
+        seen.get(range.startContainer).add(key);
         const el = range.startContainer.parentElement;
         const block = el.closest('p, li, h1, h2, h3, h4, blockquote, div, td') || el;
         const before = document.createRange();
@@ -48,6 +55,7 @@ async function newslensProbe() {
   };
   return {
     ranges,
+    duplicates,
     textUnchanged: textOf(original) === textOf(document),
     highlightApi: typeof CSS !== 'undefined' && !!CSS.highlights,
   };
