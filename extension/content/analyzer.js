@@ -41,7 +41,9 @@ globalThis.newslensAnalyzer = (() => {
    * Analyses `page` with the reader's `options` (src/options.rs; undefined for defaults).
    * Resolves to `{ analysis, where, timings, wasmMemory }`: `where` is "background";
    * `timings.analyze` is the milliseconds from sending the page to having the analysis,
-   * `timings.core` the part spent in the core; `wasmMemory` the background's wasm memory.
+   * `timings.core` the part spent in the core, `timings.instantiate` and `timings.warmUp`
+   * what the background spent once, when it started, on the wasm and its first warm-up
+   * analysis; `wasmMemory` the background's wasm memory.
    */
   async function analyze(page, options) {
     const started = performance.now();
@@ -53,7 +55,7 @@ globalThis.newslensAnalyzer = (() => {
       throw new Error(`the background could not analyse this page: ${reply ? reply.error : 'no reply'}`);
     }
     const analysis = JSON.parse(reply.analysis);
-    const timings = { analyze: performance.now() - started, core: reply.core };
+    const timings = { analyze: performance.now() - started, core: reply.core, ...reply.startup };
     return { analysis, where: 'background', timings, wasmMemory: reply.memory };
   }
 
