@@ -118,17 +118,17 @@ const VOLATILE_CHANGES = 3;
     // The page shows findings only: the core need not send every sentence back.
     const options = { ...settings.coreOptions(s), skip_sentences: true };
     const view = createView(document, { dismiss, palette: s.palette, wrap: s.wrapper, explanations });
-    // A long page: its top (what the reader sees first) is analysed and marked from the
-    // first slice of the walk, while the rest is still being collected. (Not in wrapper
-    // mode, which splits the Text nodes the rest of the walk still refers to.)
+    // A long page: its top (what the reader sees first) is analysed and marked from what
+    // the walk has collected so far, while the rest is still being collected. (Not in
+    // wrapper mode, which splits the Text nodes the rest of the walk still refers to.)
     let top = null;
-    const onFirstSlice = view.wraps ? null : (first) => {
+    const onLongPage = view.wraps ? null : (first) => {
       top = markTop(first, options, view).catch((error) => {
         reportOnce(error);
         return null;
       });
     };
-    const { page, nodes, blockElements } = await collectPageSliced(document, undefined, onFirstSlice);
+    const { page, nodes, blockElements } = await collectPageSliced(document, undefined, onLongPage);
     const collected = performance.now();
     const { analysis, where, timings, wasmMemory } = await analyzer.analyze(page, options);
     const analysed = performance.now();
@@ -161,7 +161,7 @@ const VOLATILE_CHANGES = 3;
   }
 
   /**
-   * Analyses and marks the top of a long page (a model of its own, from the first slice
+   * Analyses and marks the top of a long page (a model of its own, from the first part
    * of the walk). Resolves to `{ blocks, roles, at }`: how many blocks it covered, their
    * roles, and when their marks were registered.
    */

@@ -38,6 +38,15 @@ globalThis.newslensDom.yieldToPage = (() => {
     'U', 'VAR', 'WBR', 'DEL', 'INS', 'LABEL', 'BR',
   ]);
 
+  /**
+   * A walk still going after this many milliseconds is a long page, whose top is worth
+   * showing before the rest. Ordinary articles are collected well within it, so they are
+   * analysed once, as a whole (the top alone can misjudge where the article is).
+   */
+  const LONG_PAGE_MS = 100;
+  /** The top of a long page: enough blocks for a screen or two, few enough to show at once. */
+  const TOP_BLOCKS = 200;
+
   /** Inline elements, and the extension's own marks in wrapper mode (dom/wrap.js). */
   function isInline(el) {
     return INLINE.has(el.tagName.toUpperCase()) || el.hasAttribute('data-newslens-mark');
@@ -96,15 +105,18 @@ globalThis.newslensDom.yieldToPage = (() => {
    * collectPage in slices of about `sliceMs` milliseconds, yielding to the page between
    * them, so a huge page never blocks its main thread for long. (Text the page changes
    * meanwhile is caught later: the renderer skips ranges that no longer fit their node.)
-   * When the page takes more than one slice, `onFirstSlice` gets what the first slice
-   * collected (the top of the page, a model of its own) while the walk goes on.
+   * When the walk is still going after LONG_PAGE_MS, `onLongPage` gets the top of the
+   * page (its first TOP_BLOCKS blocks, a model of its own) while the walk goes on.
    */
-  async function collectPageSliced(root, sliceMs = 8, onFirstSlice = null) {
+  async function collectPageSliced(root, sliceMs = 8, onLongPage = null) {
     const collector = collectorOf(root);
-    let first = true;
+    const started = performance.now();
+    let long = false;
     while (!collector.step(performance.now() + sliceMs)) {
-      if (first && onFirstSlice) onFirstSlice(collector.snapshot());
-      first = false;
+      if (!long && onLongPage && performance.now() - started > LONG_PAGE_MS) {
+        long = true;
+        onLongPage(collector.snapshot(TOP_BLOCKS));
+      }
       await globalThis.newslensDom.yieldToPage();
     }
     return collector.result();
@@ -154,20 +166,30 @@ globalThis.newslensDom.yieldToPage = (() => {
       current = null;
     }
 
-    const walker = doc.createTreeWalker(start, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-      acceptNode(node) {
-        if (node.nodeType === Node.ELEMENT_NODE) {
-          return skipped(node) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
-        }
-        return NodeFilter.FILTER_ACCEPT;
-      },
-    });
-    let text = walker.nextNode();
+    // The walk, in document order, by firstChild / nextSibling: a TreeWalker with a filter
+    // calls back into script for every node, which cost a long page a third of its walk.
+    // The subtree of a skipped element is left out; shadow roots and frames are not
+    // entered (as with a TreeWalker).
+    let node = start.firstChild;
+    /** The node after `at` in document order below `start`, entering `at` if `enter`. */
+    function following(at, enter) {
+      if (enter && at.firstChild) return at.firstChild;
+      for (let n = at; n && n !== start; n = n.parentNode) {
+        if (n.nextSibling) return n.nextSibling;
+      }
+      return null;
+    }
     function step(deadline) {
-      for (let n = 1; text; text = walker.nextNode(), n++) {
+      for (let n = 1; node; n++) {
         // Reading the clock costs too: every 256 nodes is often enough.
         if ((n & 255) === 0 && performance.now() > deadline) return false;
-        walkText(text);
+        const at = node;
+        if (at.nodeType === Node.TEXT_NODE) {
+          walkText(at);
+          node = following(at, false);
+        } else {
+          node = following(at, at.nodeType === Node.ELEMENT_NODE && !skipped(at));
+        }
       }
       flush();
       return true;
@@ -223,13 +245,13 @@ globalThis.newslensDom.yieldToPage = (() => {
       return { page, nodes, blockElements };
     }
 
-    /** What is collected so far, in arrays the rest of the walk will not change. */
-    function snapshot() {
+    /** The first `count` blocks collected so far, in arrays the rest of the walk will not change. */
+    function snapshot(count) {
       const { page, ...rest } = result();
       return {
-        page: { ...page, elements: elements.slice(), blocks: blocks.slice() },
-        nodes: rest.nodes.slice(),
-        blockElements: rest.blockElements.slice(),
+        page: { ...page, elements: elements.slice(), blocks: blocks.slice(0, count) },
+        nodes: rest.nodes.slice(0, count),
+        blockElements: rest.blockElements.slice(0, count),
       };
     }
 
