@@ -9,7 +9,7 @@ if (typeof wasm_bindgen === 'undefined' && typeof importScripts === 'function') 
 
 let core = null; // Promise of the wasm instance's exports
 /** Warm-up analyses at start (a few milliseconds each, off every page's main thread). */
-const WARM_ROUNDS = 30;
+const WARM_ROUNDS = 100;
 
 /** Milliseconds this background spent compiling and instantiating the wasm, and on the first warm-up. */
 const startup = { instantiate: 0, warmUp: 0 };
