@@ -48,10 +48,9 @@ async function measure(context, url, withExtension) {
   await page.waitForTimeout(300);
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
-  const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics').catch(async () => {
-    await cdp.send('Performance.enable');
-    return cdp.send('Performance.getMetrics');
-  })).metrics.map((m) => [m.name, m.value]));
+  // Without Performance.enable the metrics come back without the heap size.
+  await cdp.send('Performance.enable');
+  const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
   const longest = await page.evaluate(() => Math.max(0, ...window.__longTasks));
   await page.close();
   return { timings, longest, heap: metrics.JSHeapUsedSize || 0 };
