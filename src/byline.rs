@@ -221,16 +221,8 @@ mod tests {
                 Element::with("div", Some(0), &["author-bio"]),
             ],
             blocks: vec![
-                Block {
-                    element: 2,
-                    segments: vec!["Jane Doe writes about science and has won prizes.".into()],
-                    ..Block::default()
-                },
-                Block {
-                    element: 1,
-                    segments: vec!["By\n\t\tScott Cunningham\t".into()],
-                    ..Block::default()
-                },
+                Block::with(2, "Jane Doe writes about science and has won prizes."),
+                Block::with(1, "By\n\t\tScott Cunningham\t"),
             ],
             ..Page::default()
         };

@@ -274,11 +274,7 @@ mod tests {
                 el("div", Some(4), &[]),
             ],
             blocks: vec![
-                Block {
-                    element: 2,
-                    segments: vec![text.into()],
-                    ..Block::default()
-                },
+                Block::with(2, text),
                 Block {
                     element: 3,
                     segments: vec![text.repeat(3)],
@@ -320,21 +316,9 @@ mod tests {
                 el("li", Some(6), &[]),
             ],
             blocks: vec![
-                Block {
-                    element: 2,
-                    segments: vec!["Teaser headline about the story".into()],
-                    ..Block::default()
-                },
-                Block {
-                    element: 4,
-                    segments: vec![long.into()],
-                    ..Block::default()
-                },
-                Block {
-                    element: 5,
-                    segments: vec![long.into()],
-                    ..Block::default()
-                },
+                Block::with(2, "Teaser headline about the story"),
+                Block::with(4, long),
+                Block::with(5, long),
                 Block {
                     element: 7,
                     segments: vec!["A list of links to other stories, all links".into()],

@@ -103,6 +103,16 @@ pub struct Link {
 }
 
 impl Block {
+    /// A block of one segment (for tests).
+    #[cfg(test)]
+    pub fn with(element: u32, text: &str) -> Block {
+        Block {
+            element,
+            segments: vec![text.into()],
+            ..Block::default()
+        }
+    }
+
     /// The block's text: its segments joined with nothing in between, as in the DOM.
     pub fn text(&self) -> String {
         self.segments.concat()

@@ -299,14 +299,6 @@ mod tests {
         Element::with(tag, parent, tokens)
     }
 
-    fn block(element: u32, text: &str) -> Block {
-        Block {
-            element,
-            segments: vec![text.into()],
-            ..Block::default()
-        }
-    }
-
     #[test]
     fn only_the_article_body_is_analysed() {
         let page = Page {
@@ -323,13 +315,13 @@ mod tests {
                 el("div", Some(0), &["comments"]),
             ],
             blocks: vec![
-                block(1, "Politics World Opinion"),
-                block(4, "The article text is long enough to win the root."),
-                block(5, "Share Tweet Email"),
-                block(6, "Jane Roe is a columnist."),
-                block(7, "© 2025 Example News. All rights reserved."),
-                block(8, "Obviously the worst deal ever"),
-                block(9, "I think the author is right."),
+                Block::with(1, "Politics World Opinion"),
+                Block::with(4, "The article text is long enough to win the root."),
+                Block::with(5, "Share Tweet Email"),
+                Block::with(6, "Jane Roe is a columnist."),
+                Block::with(7, "© 2025 Example News. All rights reserved."),
+                Block::with(8, "Obviously the worst deal ever"),
+                Block::with(9, "I think the author is right."),
             ],
             ..Page::default()
         };
@@ -357,8 +349,8 @@ mod tests {
                 el("p", Some(0), &[]),
             ],
             blocks: vec![
-                block(1, "We use cookies."),
-                block(2, "The article text is longer than the cookie banner."),
+                Block::with(1, "We use cookies."),
+                Block::with(2, "The article text is longer than the cookie banner."),
             ],
             ..Page::default()
         };
