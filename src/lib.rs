@@ -123,6 +123,10 @@ pub fn analyze_with(page: &Page, options: &Options) -> Analysis {
                 && !options.is_exception(&m.cue, &page.url)
         });
         for mark in marks {
+            analysis
+                .explanations
+                .entry(mark.subtype)
+                .or_insert_with(|| mark.subtype.explanation().to_string());
             analysis.findings.push(Finding {
                 block: index,
                 category: mark.subtype.category(),
@@ -135,22 +139,16 @@ pub fn analyze_with(page: &Page, options: &Options) -> Analysis {
             stats.sentences += 1;
             stats.writer_voice += usize::from(sentence.writer_voice);
             stats.opinion_probability_sum += sentence.opinion;
-            let ranges = map.to_segment_ranges(&text, sentence.range.start, sentence.range.end);
-            sentences.push((index, ranges, sentence));
+            // The extension asks for findings only: no sentence list to map and send.
+            if !options.skip_sentences {
+                let ranges = map.to_segment_ranges(&text, sentence.range.start, sentence.range.end);
+                sentences.push((index, ranges, sentence));
+            }
         }
-    }
-    for finding in &analysis.findings {
-        analysis
-            .explanations
-            .entry(finding.subtype)
-            .or_insert_with(|| finding.subtype.explanation().to_string());
     }
     analysis.article_type =
         article_type::declared(page).unwrap_or_else(|| article_type::estimate(stats));
     let opinion_article = analysis.article_type.kind == ArticleKind::Opinion;
-    if options.skip_sentences {
-        sentences.clear();
-    }
     analysis.sentences = sentences
         .into_iter()
         .map(|(block, ranges, sentence)| {
