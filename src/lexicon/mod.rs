@@ -123,7 +123,7 @@ impl<T: Copy> PhraseMatcher<T> {
                             .collect(),
                         gaps: words
                             .windows(2)
-                            .map(|w| gap(&phrase, &w[0], &w[1]))
+                            .map(|w| gap(&phrase, &w[0], &w[1]).collect())
                             .collect(),
                         tag,
                     });
@@ -173,28 +173,21 @@ impl<T> Phrase<T> {
                 .enumerate()
                 .all(|(k, (word, between))| {
                     *words[k + 1].normalised() == **word
-                        && gap(text, &words[k], &words[k + 1]) == *between
+                        && gap(text, &words[k], &words[k + 1]).eq(between.chars())
                 })
     }
 }
 
-/// The text between two words, whitespace runs collapsed to one space.
-fn gap(text: &str, before: &Word, after: &Word) -> String {
-    let between = &text[before.end..after.start];
-    if between == " " {
-        return between.to_string();
-    }
-    let mut out = String::new();
-    for piece in between.split(char::is_whitespace) {
-        if piece.is_empty() {
-            if !out.ends_with(' ') {
-                out.push(' ');
-            }
-        } else {
-            out.push_str(piece);
-        }
-    }
-    out
+/// The text between two words, each run of whitespace as one space. An iterator, so
+/// matching compares it with a phrase's gap without building a string.
+fn gap<'t>(text: &'t str, before: &Word, after: &Word) -> impl Iterator<Item = char> + 't {
+    let mut in_space = false;
+    text[before.end..after.start].chars().filter_map(move |c| {
+        let space = c.is_whitespace();
+        let repeat = space && in_space;
+        in_space = space;
+        (!repeat).then_some(if space { ' ' } else { c })
+    })
 }
 
 #[cfg(test)]
