@@ -14,6 +14,7 @@ const AUTHOR_META: &[&str] = &[
     "author",
     "article:author",
     "article:author_name",
+    "og:article:author",
     "byl",
     "sailthru.author",
     "parsely-author",
@@ -273,5 +274,13 @@ mod tests {
         assert_eq!(byline(&page, &[]).as_deref(), Some("Jane Roe, Rich Doe"));
         page.json_ld.clear();
         assert_eq!(byline(&page, &[]).as_deref(), Some("Someone Else"));
+        // Open Graph's article author, as an organisation's name or a profile URL.
+        page.meta = vec![Meta {
+            name: "og:article:author".into(),
+            content: "BBC News".into(),
+        }];
+        assert_eq!(byline(&page, &[]).as_deref(), Some("BBC News"));
+        page.meta[0].content = "https://example.com/staff/jane-roe".into();
+        assert_eq!(byline(&page, &[]), None);
     }
 }
