@@ -7,7 +7,7 @@
 use crate::jsonld;
 use crate::model::Page;
 use crate::page::BlockRole;
-use crate::text::words;
+use crate::text::more_words_than;
 
 /// Meta tags that carry the author's name (some carry a URL instead: those are skipped).
 const AUTHOR_META: &[&str] = &[
@@ -56,7 +56,7 @@ pub fn byline(page: &Page, roles: &[BlockRole]) -> Option<String> {
                     page.elements
                         .get(b.element as usize)
                         .is_some_and(|el| names_author(&el.tokens.join(" "), &el.rel, &el.itemprop))
-                        && words(&b.text()).len() <= MAX_BYLINE_WORDS
+                        && !more_words_than(&b.text(), MAX_BYLINE_WORDS)
                 })
                 .find_map(|b| clean(&b.text()))
         })
@@ -116,7 +116,7 @@ pub fn names_author(class_and_id: &str, rel: &str, itemprop: &str) -> bool {
 fn is_by_line(text: &str) -> bool {
     let t = text.trim();
     (t.starts_with("By ") || t.starts_with("BY ") || t.starts_with("by "))
-        && words(t).len() <= MAX_BYLINE_WORDS
+        && !more_words_than(t, MAX_BYLINE_WORDS)
 }
 
 /// Author names from JSON-LD (`author` or `creator`: a string, an object with `name`,

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::segment;
-use crate::text::words;
+use crate::text::{more_words_than, words};
 
 /// Nouns that make "X is a …" a bio sentence.
 const ROLE_NOUNS: &[&str] = &[
@@ -138,7 +138,7 @@ pub struct Disclosure {
 
 /// The kind of disclosure a block's text is by its wording alone, if any.
 pub fn kind_of(text: &str) -> Option<DisclosureKind> {
-    if words(text).len() > 80 {
+    if more_words_than(text, 80) {
         return None;
     }
     let lower = text.to_lowercase();

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::disclosure::{self, DisclosureKind};
 use crate::extract;
 use crate::model::{Element, Page};
-use crate::text::words;
+use crate::text::more_words_than;
 
 /// What a block is, as far as the analysis is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -279,7 +279,7 @@ pub fn title(page: &Page, roles: &[BlockRole]) -> String {
 
 /// Copyright lines and "read more" calls.
 pub fn is_boilerplate(text: &str) -> bool {
-    if words(text).len() > 25 {
+    if more_words_than(text, 25) {
         return false;
     }
     let lower = text.to_lowercase();

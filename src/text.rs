@@ -103,40 +103,60 @@ impl std::ops::Deref for Normal<'_> {
 
 /// The words of `text`: runs of letters and digits, joined across inner apostrophes,
 /// hyphens and dots ("don’t", "break-away", "U.S").
-///
-/// Reads bytes and decodes only non-ASCII characters: this runs over every block.
 pub fn words(text: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < text.len() {
-        let (c, len) = char_at(text, i);
-        i += len;
-        if !is_word_char(c) {
-            continue;
-        }
-        let start = i - len;
-        let mut end = i;
+    Words { text, at: 0 }.collect()
+}
+
+/// Whether `text` has more than `n` words, reading no further than word `n + 1`.
+pub fn more_words_than(text: &str, n: usize) -> bool {
+    Words { text, at: 0 }.nth(n).is_some()
+}
+
+/// The iterator behind [`words`]. Reads bytes and decodes only non-ASCII characters: this
+/// runs over every block.
+struct Words<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = Word<'a>;
+
+    fn next(&mut self) -> Option<Word<'a>> {
+        let text = self.text;
+        let mut i = self.at;
         while i < text.len() {
             let (c, len) = char_at(text, i);
-            if is_word_char(c) {
-                i += len;
-                end = i;
-            } else if matches!(c, '\'' | '’' | '-' | '.')
-                && i + len < text.len()
-                && is_word_char(char_at(text, i + len).0)
-            {
-                i += len;
-            } else {
-                break;
+            i += len;
+            if !is_word_char(c) {
+                continue;
             }
+            let start = i - len;
+            let mut end = i;
+            while i < text.len() {
+                let (c, len) = char_at(text, i);
+                if is_word_char(c) {
+                    i += len;
+                    end = i;
+                } else if matches!(c, '\'' | '’' | '-' | '.')
+                    && i + len < text.len()
+                    && is_word_char(char_at(text, i + len).0)
+                {
+                    i += len;
+                } else {
+                    break;
+                }
+            }
+            self.at = i;
+            return Some(Word {
+                text: &text[start..end],
+                start,
+                end,
+            });
         }
-        out.push(Word {
-            text: &text[start..end],
-            start,
-            end,
-        });
+        self.at = i;
+        None
     }
-    out
 }
 
 /// The character at byte `i` (a char boundary) of `text` and its length in bytes.
@@ -170,6 +190,8 @@ mod tests {
             found,
             ["Putin’s", "break-away", "U.S", "plan", "isn't", "it"]
         );
+        assert!(more_words_than(text, 5));
+        assert!(!more_words_than(text, 6));
     }
 
     #[test]

@@ -4,6 +4,14 @@
 //! Training (`cargo xtask train`) and inference call this same function, so the shipped
 //! weights always meet the features they were trained on.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::hash::BuildHasherDefault;
+use std::ops::Range;
+
+use rustc_hash::FxHasher;
+
 use crate::analyze::{markers, quotes, sourcing};
 use crate::finding::Subtype;
 use crate::text::{words, Normal, Word};
@@ -46,48 +54,34 @@ pub struct SentenceFacts {
 /// sentence of every page.
 pub fn sentence_features(sentence: &str, words: &[Word], facts: &SentenceFacts) -> Features {
     let tokens: Vec<Normal> = words.iter().map(Word::normalised).collect();
-    let mut grams: Vec<u32> = Vec::with_capacity(tokens.len() * 14 + 1);
-    // " token " and its char boundaries, reused from token to token.
-    let mut padded = String::new();
-    let mut bounds: Vec<usize> = Vec::new();
-    for (i, t) in tokens.iter().enumerate() {
-        let word = WORD.eat(t.as_bytes());
-        grams.push(word.bucket());
-        let next = tokens.get(i + 1).map_or("</s>", |n| n);
-        grams.push(
-            BIGRAM
-                .eat(t.as_bytes())
-                .eat(b" ")
-                .eat(next.as_bytes())
-                .bucket(),
-        );
-        // Character 3- to 5-grams of " token ", on char boundaries: each start's hash is
-        // extended one char at a time rather than rehashed per length.
-        padded.clear();
-        padded.extend([" ", t, " "]);
-        bounds.clear();
-        bounds.extend(padded.char_indices().map(|(i, _)| i));
-        bounds.push(padded.len());
-        for start in 0..bounds.len() {
-            let mut gram = CHARS;
-            for (n, piece) in bounds[start..].windows(2).take(5).enumerate() {
-                gram = gram.eat(&padded.as_bytes()[piece[0]..piece[1]]);
-                if n >= 2 {
-                    grams.push(gram.bucket());
-                }
-            }
+    SCRATCH.with_borrow_mut(|scratch| {
+        let Scratch { grams, cache } = scratch;
+        grams.clear();
+        for (i, t) in tokens.iter().enumerate() {
+            // The word, the bigram it starts, then its character n-grams.
+            let own = cache.word_grams(t);
+            let next = tokens.get(i + 1).map_or("</s>", |n| n);
+            let bigram = BIGRAM.eat(t.as_bytes()).eat(b" ").eat(next.as_bytes());
+            grams.push(own[0]);
+            grams.push(bigram.bucket());
+            grams.extend_from_slice(&own[1..]);
         }
-    }
-    if let Some(first) = tokens.first() {
-        grams.push(SENTENCE_START.eat(first.as_bytes()).bucket());
-    }
-    let grams = distinct(grams);
-    // Binary n-gram presence, scaled to unit length so long sentences do not dominate.
-    let scale = 1.0 / (grams.len().max(1) as f32).sqrt();
-    let mut out: Features = grams.iter().map(|&g| (g, scale)).collect();
+        if let Some(first) = tokens.first() {
+            grams.push(SENTENCE_START.eat(first.as_bytes()).bucket());
+        }
+        let distinct = grams.distinct();
+        // Binary n-gram presence, scaled to unit length so long sentences do not dominate.
+        let scale = 1.0 / (distinct.len().max(1) as f32).sqrt();
+        let mut out: Features = distinct.iter().map(|&g| (g, scale)).collect();
+        detector_features(sentence, &tokens, facts, &mut out);
+        out
+    })
+}
 
+/// The features from what the detectors saw and from the sentence's shape.
+fn detector_features(sentence: &str, tokens: &[Normal], facts: &SentenceFacts, out: &mut Features) {
     for m in &facts.markers {
-        out.push((bucket(&format!("m:{m:?}")), 0.5));
+        out.push((named(b"m:", m), 0.5));
     }
     let mut flag = |name: &str, on: bool| {
         if on {
@@ -110,12 +104,20 @@ pub fn sentence_features(sentence: &str, words: &[Word], facts: &SentenceFacts) 
     flag("f:has-quote", facts.has_quote);
     flag("f:short", tokens.len() < 8);
     flag("f:long", tokens.len() > 30);
-    let source = match facts.sourcing {
-        Some(s) => format!("s:{s:?}"),
-        None => "s:none".to_string(),
+    let source = match &facts.sourcing {
+        Some(s) => named(b"s:", s),
+        None => bucket("s:none"),
     };
-    out.push((bucket(&source), 0.5));
-    out
+    out.push((source, 0.5));
+}
+
+/// The bucket of `prefix` followed by `value`'s `Debug` name ("m:Hedge"), hashed as it is
+/// written instead of formatted into a string first.
+fn named(prefix: &[u8], value: &impl std::fmt::Debug) -> u32 {
+    let mut hash = Fnv::new().eat(prefix);
+    // Writing into a hash cannot fail.
+    let _ = write!(hash, "{value:?}");
+    hash.bucket()
 }
 
 /// The features of a standalone sentence (the detectors run on it alone).
@@ -135,29 +137,112 @@ pub fn features(sentence: &str) -> Features {
     sentence_features(sentence, &words, &facts)
 }
 
-/// The distinct buckets of `grams`, in first-seen order. An open-addressing set sized to
-/// the input: cheaper than sorting, which showed in profiles of long pages.
-fn distinct(grams: Vec<u32>) -> Vec<u32> {
-    const EMPTY: u32 = u32::MAX;
-    let slots = (grams.len() * 2).next_power_of_two().max(16);
-    let mut table = vec![EMPTY; slots];
-    let mut out = Vec::with_capacity(grams.len());
-    for g in grams {
-        // Buckets are already hashes: their low bits spread well.
-        let mut at = g as usize & (slots - 1);
-        loop {
-            match table[at] {
-                EMPTY => {
-                    table[at] = g;
-                    out.push(g);
-                    break;
-                }
-                seen if seen == g => break,
-                _ => at = (at + 1) & (slots - 1),
-            }
+thread_local! {
+    /// Buffers and the word cache reused from sentence to sentence (and page to page in
+    /// the extension's background): features run for every sentence of every page.
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
+}
+
+#[derive(Default)]
+struct Scratch {
+    grams: Grams,
+    cache: WordGrams,
+}
+
+/// A sentence's n-gram buckets, with repeats, and a bit per bucket to drop them.
+struct Grams {
+    all: Vec<u32>,
+    seen: Vec<u64>,
+    distinct: Vec<u32>,
+}
+
+impl Default for Grams {
+    fn default() -> Self {
+        Grams {
+            all: Vec::new(),
+            seen: vec![0; DIMS / 64],
+            distinct: Vec::new(),
         }
     }
-    out
+}
+
+impl Grams {
+    fn clear(&mut self) {
+        self.all.clear();
+    }
+
+    fn push(&mut self, gram: u32) {
+        self.all.push(gram);
+    }
+
+    fn extend_from_slice(&mut self, grams: &[u32]) {
+        self.all.extend_from_slice(grams);
+    }
+
+    /// The distinct buckets, in first-seen order. A bit per bucket, cleared again after
+    /// use: cheaper than sorting or hashing, which both showed in profiles of long pages.
+    fn distinct(&mut self) -> &[u32] {
+        self.distinct.clear();
+        for &g in &self.all {
+            let (word, bit) = (g as usize / 64, 1u64 << (g % 64));
+            if self.seen[word] & bit == 0 {
+                self.seen[word] |= bit;
+                self.distinct.push(g);
+            }
+        }
+        for &g in &self.distinct {
+            self.seen[g as usize / 64] = 0;
+        }
+        &self.distinct
+    }
+}
+
+/// Each distinct word's own buckets (the word, its character 3- to 5-grams), computed
+/// once: in news text most words are repeats. Emptied when it holds
+/// [`WordGrams::MAX_GRAMS`], so a long-lived background keeps a bounded cache.
+#[derive(Default)]
+struct WordGrams {
+    spans: HashMap<Box<str>, Range<u32>, BuildHasherDefault<FxHasher>>,
+    grams: Vec<u32>,
+    /// " token " and its char boundaries, reused from word to word.
+    padded: String,
+    bounds: Vec<usize>,
+}
+
+impl WordGrams {
+    const MAX_GRAMS: usize = 1 << 18;
+
+    fn word_grams(&mut self, token: &str) -> &[u32] {
+        if let Some(span) = self.spans.get(token) {
+            return &self.grams[span.start as usize..span.end as usize];
+        }
+        if self.grams.len() >= Self::MAX_GRAMS {
+            self.grams.clear();
+            self.spans.clear();
+        }
+        let start = self.grams.len();
+        self.grams.push(WORD.eat(token.as_bytes()).bucket());
+        // Character 3- to 5-grams of " token ", on char boundaries: each start's hash is
+        // extended one char at a time rather than rehashed per length.
+        self.padded.clear();
+        self.padded.extend([" ", token, " "]);
+        self.bounds.clear();
+        self.bounds
+            .extend(self.padded.char_indices().map(|(i, _)| i));
+        self.bounds.push(self.padded.len());
+        for start in 0..self.bounds.len() {
+            let mut gram = CHARS;
+            for (n, piece) in self.bounds[start..].windows(2).take(5).enumerate() {
+                gram = gram.eat(&self.padded.as_bytes()[piece[0]..piece[1]]);
+                if n >= 2 {
+                    self.grams.push(gram.bucket());
+                }
+            }
+        }
+        let span = start as u32..self.grams.len() as u32;
+        self.spans.insert(token.into(), span.clone());
+        &self.grams[span.start as usize..span.end as usize]
+    }
 }
 
 /// An FNV-1a hash state: a feature's prefix is hashed once and then extended.
@@ -190,6 +275,13 @@ impl Fnv {
     }
 }
 
+impl std::fmt::Write for Fnv {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        *self = self.eat(s.as_bytes());
+        Ok(())
+    }
+}
+
 /// FNV-1a, so buckets are stable across platforms and releases.
 fn bucket(feature: &str) -> u32 {
     Fnv::new().eat(feature.as_bytes()).bucket()
@@ -204,6 +296,25 @@ mod tests {
         let a = features("I think this is obviously wrong, isn’t it?");
         assert_eq!(a, features("I think this is obviously wrong, isn’t it?"));
         assert!(a.iter().all(|&(b, v)| (b as usize) < DIMS && v > 0.0));
+    }
+
+    #[test]
+    fn the_word_cache_empties_when_full_and_features_stay_the_same() {
+        let sentence = "Critics say the reckless plan will probably fail.";
+        let before = features(sentence);
+        // Enough distinct made-up words to fill the cache past its bound.
+        let filler: Vec<String> = (0..WordGrams::MAX_GRAMS / 8)
+            .map(|i| format!("zq{i}x"))
+            .collect();
+        for chunk in filler.chunks(500) {
+            features(&chunk.join(" "));
+        }
+        let held = SCRATCH.with_borrow(|s| s.cache.grams.len());
+        assert!(
+            held < WordGrams::MAX_GRAMS + 500 * 16,
+            "{held} grams cached"
+        );
+        assert_eq!(features(sentence), before);
     }
 
     #[test]
