@@ -127,6 +127,53 @@ globalThis.newslensDom = globalThis.newslensDom || {};
       }
     }
 
+    /**
+     * The pieces of each finding grouped into spans a single range can cover: pieces on
+     * consecutive Text nodes that meet (one ends its node, the next starts at 0) with
+     * nothing but element boundaries between them. A sentence over a dozen links and
+     * emphases is then one range, not a dozen, to create, register and paint.
+     * Yields [finding, pieces] with pieces as from `pieces()`.
+     */
+    function* spans(findings, nodes) {
+      let finding = null;
+      let span = [];
+      for (const piece of pieces(findings, nodes)) {
+        const last = span[span.length - 1];
+        if (last && (piece[3] !== finding || !joins(last, piece))) {
+          yield [finding, span];
+          span = [];
+        }
+        finding = piece[3];
+        span.push(piece);
+      }
+      if (span.length) yield [finding, span];
+    }
+
+    /** Whether piece `b` continues piece `a` ([node, start, end, finding]) with no gap. */
+    function joins([a, , aEnd], [b, bStart]) {
+      return aEnd === a.length && bStart === 0 && nextText(a) === b;
+    }
+
+    /**
+     * The Text node after `text` in document order, looking no further than a few element
+     * boundaries (null beyond them: the span just breaks there). Comments are passed over;
+     * any Text node, such as that of a button or script the collector skipped, ends the
+     * search, so a range never covers text that is not the finding's.
+     */
+    function nextText(text) {
+      let n = text;
+      for (let steps = 0; steps < 16; steps++) {
+        if (n !== text && n.firstChild) n = n.firstChild;
+        else {
+          while (n && !n.nextSibling) n = n.parentNode;
+          if (!n) return null;
+          n = n.nextSibling;
+        }
+        if (n.nodeType === Node.TEXT_NODE) return n;
+      }
+      return null;
+    }
+
     async function highlight(findings, nodes, dark) {
       const pending = new Map(); // name -> [[range, category, mark]] not yet in their highlight
       // Adding to a registered highlight is costly one range at a time: add a slice's
@@ -139,9 +186,9 @@ globalThis.newslensDom = globalThis.newslensDom || {};
             h.priority = PRIORITY[ranges[0][1]] || 0;
             CSS.highlights.set(name, h);
           }
-          for (const [range, , mark] of ranges) {
+          for (const [range, , marks] of ranges) {
             h.add(range);
-            mark.highlight = h;
+            for (const mark of marks) mark.highlight = h;
           }
         }
         pending.clear();
@@ -149,15 +196,20 @@ globalThis.newslensDom = globalThis.newslensDom || {};
       // Show the first slice (the top of the page) at once; every repaint of a page full
       // of highlights costs, so the rest is shown together at the end.
       let flushed = false;
-      await sliced(pieces(findings, nodes), ([node, start, end, finding]) => {
+      await sliced(spans(findings, nodes), ([finding, span]) => {
         // Static ranges: the page's text is not ours to change, and live ranges cost the
         // page on every later mutation (and cost far more to add to a highlight).
-        const range = new StaticRange({ startContainer: node, startOffset: start, endContainer: node, endOffset: end });
-        const mark = { start, end, finding, highlight: null, range };
+        const [first, last] = [span[0], span[span.length - 1]];
+        const range = new StaticRange({ startContainer: first[0], startOffset: first[1], endContainer: last[0], endOffset: last[2] });
+        // One mark per Text node (cards look marks up by node), sharing the range.
+        const marks = span.map(([node, start, end]) => {
+          const mark = { start, end, finding, highlight: null, range };
+          remember(node, mark);
+          return mark;
+        });
         const name = nameOf(finding, dark);
         if (!pending.has(name)) pending.set(name, []);
-        pending.get(name).push([range, finding.category, mark]);
-        remember(node, mark);
+        pending.get(name).push([range, finding.category, marks]);
       }, () => {
         if (!flushed) flush();
         flushed = true;
@@ -193,7 +245,10 @@ globalThis.newslensDom = globalThis.newslensDom || {};
       else await highlight(findings, nodes, dark);
     }
 
-    /** Removes the marks of `node`'s entry. */
+    /**
+     * Removes the marks of `node`'s entry. A range can span several Text nodes of one
+     * block, so marks are meant to be dropped a block at a time, as `prune` callers do.
+     */
     function drop(node) {
       for (const mark of byNode.get(node)) {
         if (mark.highlight) mark.highlight.delete(mark.range);

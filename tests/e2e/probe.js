@@ -7,6 +7,12 @@ async function newslensProbe() {
   // Ranges registered twice under one highlight name (same Text node and offsets).
   let duplicates = 0;
   const seen = new Map(); // Text node -> Set of "name start end"
+  const rangeText = (range) => {
+    const live = document.createRange();
+    live.setStart(range.startContainer, range.startOffset);
+    live.setEnd(range.endContainer, range.endOffset);
+    return live.toString();
+  };
   if (typeof CSS !== 'undefined' && CSS.highlights) {
     for (const [name, highlight] of CSS.highlights) {
       if (!name.startsWith('newslens-')) continue;
@@ -25,8 +31,8 @@ async function newslensProbe() {
         ranges.push({
           subtype: kind.replace(/^dark-/, ''),
           palette: kind.startsWith('dark-') ? 'dark' : 'light',
-          // Highlights hold StaticRanges (no toString); each lies within one text node.
-          text: range.startContainer.data.slice(range.startOffset, range.endOffset),
+          // Highlights hold StaticRanges (no toString), which may span Text nodes.
+          text: rangeText(range),
           block: block.textContent,
           offset: before.toString().length,
           inArticle: !!el.closest('article'),

@@ -15,7 +15,11 @@ function outputMarks() {
   for (const [name, h] of CSS.highlights) {
     for (const r of h) {
       if (document.getElementById('output').contains(r.startContainer)) {
-        out.push([name.replace('newslens-', ''), r.startContainer.data.slice(r.startOffset, r.endOffset)]);
+        // Static ranges have no text of their own and may span Text nodes.
+        const live = document.createRange();
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        out.push([name.replace('newslens-', ''), live.toString()]);
       }
     }
   }
