@@ -67,6 +67,7 @@ globalThis.newslensDom.yieldToPage = (() => {
 
   /** Inline elements that name the author: rel=author, itemprop=author, author/byline classes. */
   function isAuthorElement(el) {
+    if (!el.hasAttributes()) return false;
     const names = `${attr(el, 'class')} ${attr(el, 'id')}`;
     return attr(el, 'rel').split(/\s+/).includes('author') ||
       ['author', 'creator'].includes(attr(el, 'itemprop')) ||
@@ -166,29 +167,29 @@ globalThis.newslensDom.yieldToPage = (() => {
       current = null;
     }
 
-    // The walk, in document order, by firstChild / nextSibling: a TreeWalker with a filter
-    // calls back into script for every node, which cost a long page a third of its walk.
-    // The subtree of a skipped element is left out; shadow roots and frames are not
-    // entered (as with a TreeWalker).
-    let node = start.firstChild;
-    /** The node after `at` in document order below `start`, entering `at` if `enter`. */
-    function following(at, enter) {
-      if (enter && at.firstChild) return at.firstChild;
-      for (let n = at; n && n !== start; n = n.parentNode) {
-        if (n.nextSibling) return n.nextSibling;
+    // The walk, in document order: a TreeWalker without a filter (a filter calls back into
+    // script for every node, which cost a long page a third of its walk; one native call
+    // per node is cheaper than reading firstChild / nextSibling / parentNode by hand). The
+    // subtree of a skipped element is stepped over; shadow roots and frames are not entered.
+    const walker = doc.createTreeWalker(start, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    let node = walker.nextNode();
+    /** The node after the walker's current element and its subtree, or null at the end. */
+    function pastSubtree() {
+      for (;;) {
+        const next = walker.nextSibling();
+        if (next) return next;
+        if (!walker.parentNode()) return null;
       }
-      return null;
     }
     function step(deadline) {
       for (let n = 1; node; n++) {
         // Reading the clock costs too: every 256 nodes is often enough.
         if ((n & 255) === 0 && performance.now() > deadline) return false;
-        const at = node;
-        if (at.nodeType === Node.TEXT_NODE) {
-          walkText(at);
-          node = following(at, false);
+        if (node.nodeType === Node.TEXT_NODE) {
+          walkText(node);
+          node = walker.nextNode();
         } else {
-          node = following(at, at.nodeType === Node.ELEMENT_NODE && !skipped(at));
+          node = skipped(node) ? pastSubtree() : walker.nextNode();
         }
       }
       flush();
@@ -196,8 +197,14 @@ globalThis.newslensDom.yieldToPage = (() => {
     }
 
     function walkText(text) {
+      // Up through the inline elements to the block element, noting the nearest link and
+      // author element on the way.
+      let anchor = null;
+      let author = null;
       let blockEl = text.parentElement;
       while (blockEl && blockEl !== start && isInline(blockEl)) {
+        if (!anchor && blockEl.tagName.toUpperCase() === 'A' && blockEl.hasAttribute('href')) anchor = blockEl;
+        if (!author && isAuthorElement(blockEl)) author = blockEl;
         blockEl = blockEl.parentElement;
       }
       if (!blockEl) return;
@@ -214,13 +221,6 @@ globalThis.newslensDom.yieldToPage = (() => {
       const segment = current.block.segments.length;
       current.block.segments.push(text.data);
       current.nodes.push(text);
-      // The nearest link and author element between the text and its block element.
-      let anchor = null;
-      let author = null;
-      for (let el = text.parentElement; el && el !== blockEl; el = el.parentElement) {
-        if (!anchor && el.tagName.toUpperCase() === 'A' && el.hasAttribute('href')) anchor = el;
-        if (!author && isAuthorElement(el)) author = el;
-      }
       if (anchor) {
         const href = anchor.getAttribute('href') || '';
         extendRun(current, 'link', current.block.links, anchor, segment, (s) => ({ start: s, end: s + 1, href }));
