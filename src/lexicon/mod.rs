@@ -84,15 +84,25 @@ pub struct PhraseMatch<T> {
 
 /// Finds whole-word phrases from several tagged lists in a text's words.
 ///
-/// Phrases are looked up by their first word (one hash lookup per word of the text) and
+/// Phrases are looked up by their first word and then, for longer phrases, by their
+/// second (common first words such as "a" or "is" start a hundred phrases or more), and
 /// compared word by word, so matching ignores case and apostrophe style as
 /// [`Word::normalised`] does. Between two words of a phrase the text must have what the
 /// phrase has, up to whitespace: "I think" matches "I  think" but not "I, think"; "U.S.
 /// official" needs the ". ".
 pub struct PhraseMatcher<T> {
-    /// Phrases by their first word, longest first.
-    by_first: HashMap<String, Vec<Phrase<T>>, BuildHasherDefault<FxHasher>>,
+    by_first: FxMap<String, Starts<T>>,
 }
+
+/// The phrases that start with one word.
+struct Starts<T> {
+    /// The one-word phrase, if the word is one on its own (the first list given wins).
+    alone: Option<T>,
+    /// Longer phrases by their second word, longest first.
+    by_second: FxMap<String, Vec<Phrase<T>>>,
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 struct Phrase<T> {
     /// The normalised words after the first.
@@ -106,15 +116,26 @@ impl<T: Copy> PhraseMatcher<T> {
     /// Builds a matcher over `(tag, list source)` pairs. On overlap the longest phrase wins,
     /// so "very likely" is one hedge rather than "likely" alone.
     pub fn new(lists: &[(T, &str)]) -> PhraseMatcher<T> {
-        let mut by_first: HashMap<String, Vec<Phrase<T>>, _> = HashMap::default();
+        let mut by_first: FxMap<String, Starts<T>> = HashMap::default();
         for &(tag, source) in lists {
             for phrase in entries(source) {
                 let words = words(&phrase);
                 let Some(first) = words.first() else {
                     continue; // no word characters: nothing to match
                 };
-                by_first
+                let starts = by_first
                     .entry(first.normalised().to_string())
+                    .or_insert_with(|| Starts {
+                        alone: None,
+                        by_second: HashMap::default(),
+                    });
+                let Some(second) = words.get(1) else {
+                    starts.alone = starts.alone.or(Some(tag));
+                    continue;
+                };
+                starts
+                    .by_second
+                    .entry(second.normalised().to_string())
                     .or_default()
                     .push(Phrase {
                         rest: words[1..]
@@ -129,7 +150,7 @@ impl<T: Copy> PhraseMatcher<T> {
                     });
             }
         }
-        for phrases in by_first.values_mut() {
+        for phrases in by_first.values_mut().flat_map(|s| s.by_second.values_mut()) {
             // Stable: among phrases of one length the first list given wins.
             phrases.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
@@ -141,22 +162,28 @@ impl<T: Copy> PhraseMatcher<T> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < words.len() {
-            let found = self
-                .by_first
-                .get(&*words[i].normalised())
+            let Some(starts) = self.by_first.get(&*words[i].normalised()) else {
+                i += 1;
+                continue;
+            };
+            let longer = words
+                .get(i + 1)
+                .and_then(|second| starts.by_second.get(&*second.normalised()))
                 .and_then(|phrases| phrases.iter().find(|p| p.starts(text, &words[i..])));
-            match found {
-                Some(phrase) => {
-                    let last = &words[i + phrase.rest.len()];
-                    out.push(PhraseMatch {
-                        start: words[i].start,
-                        end: last.end,
-                        tag: phrase.tag,
-                    });
-                    i += phrase.rest.len() + 1;
+            let (tag, len) = match (longer, starts.alone) {
+                (Some(phrase), _) => (phrase.tag, phrase.rest.len() + 1),
+                (None, Some(tag)) => (tag, 1),
+                (None, None) => {
+                    i += 1;
+                    continue;
                 }
-                None => i += 1,
-            }
+            };
+            out.push(PhraseMatch {
+                start: words[i].start,
+                end: words[i + len - 1].end,
+                tag,
+            });
+            i += len;
         }
         out
     }
