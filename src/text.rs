@@ -2,6 +2,8 @@
 
 use std::ops::Range;
 
+use crate::lexicon::Tags;
+
 /// Letters and digits are word characters; apostrophes and hyphens join words only
 /// between letters (see [`words`]).
 #[inline]
@@ -13,12 +15,13 @@ pub fn is_word_char(c: char) -> bool {
     }
 }
 
-/// A word of the text and where it is (byte offsets).
+/// A word of the text, where it is (byte offsets) and the word lists it is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Word<'a> {
     pub text: &'a str,
     pub start: usize,
     pub end: usize,
+    pub tags: Tags,
 }
 
 impl<'a> Word<'a> {
@@ -103,18 +106,31 @@ impl std::ops::Deref for Normal<'_> {
 
 /// The words of `text`: runs of letters and digits, joined across inner apostrophes,
 /// hyphens and dots ("don’t", "break-away", "U.S").
+/// Each word carries its [`Tags`]: one lookup here instead of one per list in every
+/// detector.
 pub fn words(text: &str) -> Vec<Word<'_>> {
-    Words { text, at: 0 }.collect()
+    raw_words(text)
+        .map(|w| Word {
+            tags: Tags::of(&w.normalised()),
+            ..w
+        })
+        .collect()
 }
 
 /// Whether `text` has more than `n` words, reading no further than word `n + 1`.
 pub fn more_words_than(text: &str, n: usize) -> bool {
-    Words { text, at: 0 }.nth(n).is_some()
+    raw_words(text).nth(n).is_some()
+}
+
+/// The words of `text` as [`words`] finds them, without their tags (empty): for counting,
+/// and for building the tag table itself.
+pub(crate) fn raw_words(text: &str) -> Words<'_> {
+    Words { text, at: 0 }
 }
 
 /// The iterator behind [`words`]. Reads bytes and decodes only non-ASCII characters: this
 /// runs over every block.
-struct Words<'a> {
+pub(crate) struct Words<'a> {
     text: &'a str,
     at: usize,
 }
@@ -152,6 +168,7 @@ impl<'a> Iterator for Words<'a> {
                 text: &text[start..end],
                 start,
                 end,
+                tags: Tags::default(),
             });
         }
         self.at = i;

@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use crate::analyze::quotes;
 use crate::finding::{Mark, Subtype};
-use crate::lexicon::{self, PhraseMatcher, WordSet};
+use crate::lexicon::{self, PhraseMatcher, Tags};
 use crate::text::Word;
 
 fn matcher() -> &'static PhraseMatcher<Subtype> {
@@ -30,11 +30,6 @@ fn inner_states() -> &'static [String] {
     STATES.get_or_init(|| lexicon::entries(lexicon::INNER_STATES))
 }
 
-/// A set of lower-case words from a list, built once.
-fn word_set(cell: &'static OnceLock<WordSet>, list: &str) -> &'static WordSet {
-    cell.get_or_init(|| WordSet::new(list))
-}
-
 /// Opinion markers in `text` outside the `quoted` spans, in text order.
 pub fn find(text: &str, words: &[Word], quoted: &[Range<usize>]) -> Vec<Mark> {
     let speculation = speculation(text, words);
@@ -44,8 +39,6 @@ pub fn find(text: &str, words: &[Word], quoted: &[Range<usize>]) -> Vec<Mark> {
         .map(|m| Mark::new(text, m.start..m.end, m.tag))
         .filter(|m| !speculation.iter().any(|s| covers(&s.range, &m.range)))
         .collect();
-    static LOADED: OnceLock<WordSet> = OnceLock::new();
-    let loaded = word_set(&LOADED, lexicon::LOADED);
     let taken: Vec<Range<usize>> = marks
         .iter()
         .chain(&speculation)
@@ -55,7 +48,7 @@ pub fn find(text: &str, words: &[Word], quoted: &[Range<usize>]) -> Vec<Mark> {
         words
             .iter()
             .filter(|w| !taken.iter().any(|t| t.start < w.end && w.start < t.end))
-            .filter(|w| loaded.contains(&w.normalised()))
+            .filter(|w| w.tags.has(Tags::LOADED))
             .map(|w| Mark::new(text, w.range(), Subtype::Loaded)),
     );
     marks.extend(speculation);
@@ -104,16 +97,10 @@ fn speculation(text: &str, words: &[Word]) -> Vec<Mark> {
 /// "the weak reaction", "a foolish decision": a word that news often uses neutrally is
 /// loaded when it judges what someone did (one of the conduct nouns, at most one word on).
 fn judged_conduct(text: &str, words: &[Word]) -> Vec<Mark> {
-    static EVALUATIVE: OnceLock<WordSet> = OnceLock::new();
-    static CONDUCT: OnceLock<WordSet> = OnceLock::new();
-    let (evaluative, conduct) = (
-        word_set(&EVALUATIVE, lexicon::EVALUATIVE),
-        word_set(&CONDUCT, lexicon::CONDUCT_NOUNS),
-    );
     words
         .iter()
         .enumerate()
-        .filter(|(_, w)| evaluative.contains(&w.normalised()))
+        .filter(|(_, w)| w.tags.has(Tags::EVALUATIVE))
         .filter(|&(i, w)| {
             words[i + 1..]
                 .iter()
@@ -121,7 +108,7 @@ fn judged_conduct(text: &str, words: &[Word]) -> Vec<Mark> {
                 .take_while(|next| {
                     !text[w.end..next.start].contains([',', ';', ':', '.', '—', '(', ')', '"', '“'])
                 })
-                .any(|next| conduct.contains(&next.normalised()))
+                .any(|next| next.tags.has(Tags::CONDUCT_NOUN))
         })
         .map(|(_, w)| Mark::new(text, w.range(), Subtype::Loaded))
         .collect()

@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use crate::analyze::quotes;
 use crate::finding::Subtype;
-use crate::lexicon::{self, PhraseMatcher, WordSet};
+use crate::lexicon::{self, PhraseMatcher, Tags};
 use crate::text::Word;
 
 /// A sentence's sourcing and the words that show it (byte range of the block text).
@@ -69,46 +69,6 @@ fn source_phrases() -> &'static PhraseMatcher<SourceList> {
     })
 }
 
-fn reporting_verbs() -> &'static WordSet {
-    static VERBS: OnceLock<WordSet> = OnceLock::new();
-    VERBS.get_or_init(|| WordSet::new(lexicon::REPORTING_VERBS))
-}
-
-/// Quantifiers that make a vague many when followed by a verb of knowing or saying.
-const QUANTIFIERS: &[&str] = &["most", "many", "some", "several", "numerous", "countless"];
-/// Groups of people that, unnamed and counted vaguely, stand in for a source
-/// ("many historians", "some critics").
-const SOURCE_GROUPS: &[&str] = &[
-    "people",
-    "critics",
-    "experts",
-    "scholars",
-    "historians",
-    "observers",
-    "analysts",
-    "commentators",
-    "scientists",
-    "researchers",
-    "economists",
-    "officials",
-    "sources",
-    "fans",
-    "others",
-    "americans",
-    "voters",
-    "residents",
-    "reviewers",
-    "writers",
-    "authors",
-    "theorists",
-    "academics",
-    "specialists",
-    "insiders",
-    "pundits",
-    "activists",
-    "politicians",
-    "leaders",
-];
 /// Verb stems of knowing, believing and saying ("realize", "realizes", "realized").
 const COGNITION_STEMS: &[&str] = &[
     "realiz",
@@ -275,15 +235,18 @@ fn according_to(text: &str, words: &[Word]) -> Option<Sourcing> {
 /// verb of knowing or saying (up to three words on).
 fn vague_many(text: &str, words: &[Word]) -> Option<Range<usize>> {
     for (i, w) in words.iter().enumerate() {
-        let superlative = i > 0 && (words[i - 1].is("the") || words[i - 1].is("at"));
-        if superlative || !QUANTIFIERS.iter().any(|q| w.is(q)) {
+        if !w.tags.has(Tags::QUANTIFIER) {
+            continue;
+        }
+        // "the most", "at least some": a superlative, not a vague many.
+        if i > 0 && (words[i - 1].is("the") || words[i - 1].is("at")) {
             continue;
         }
         if let Some(group) = words
             .iter()
             .skip(i + 1)
             .take(2)
-            .find(|g| SOURCE_GROUPS.iter().any(|s| g.is(s)))
+            .find(|g| g.tags.has(Tags::SOURCE_GROUP))
         {
             return Some(w.start..group.end);
         }
@@ -303,11 +266,10 @@ fn vague_many(text: &str, words: &[Word]) -> Option<Range<usize>> {
 /// A reporting verb and who it reports: "Biden said", "the ministry said", "said Biden",
 /// "He added" (the previous sentence's speaker).
 fn reporting_verb(cx: &SentenceContext, words: &[Word]) -> Option<Sourcing> {
-    let verbs = reporting_verbs();
     // A capitalised "States" or "Reports" is a name, not a verb.
     let v = words
         .iter()
-        .position(|w| !w.is_capitalized() && verbs.contains(&w.normalised()))?;
+        .position(|w| w.tags.has(Tags::REPORTING_VERB) && !w.is_capitalized())?;
     let mut s = v;
     while s > 0 && BETWEEN_SUBJECT_AND_VERB.iter().any(|b| words[s - 1].is(b)) {
         s -= 1;

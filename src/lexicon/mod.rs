@@ -13,6 +13,11 @@ use rustc_hash::FxHasher;
 
 use crate::text::{words, Word};
 
+mod tags;
+pub use tags::Tags;
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
 pub const HEDGES: &str = include_str!("hedges.txt");
 pub const BOOSTERS: &str = include_str!("boosters.txt");
 pub const STANCE: &str = include_str!("stance.txt");
@@ -60,20 +65,6 @@ fn expand(line: &str) -> Vec<String> {
         .collect()
 }
 
-/// A set of single words from a list (lower case, straight apostrophes), looked up with
-/// a word's [`crate::text::Word::normalised`] form.
-pub struct WordSet(HashSet<String, BuildHasherDefault<FxHasher>>);
-
-impl WordSet {
-    pub fn new(source: &str) -> WordSet {
-        WordSet(entries(source).into_iter().collect())
-    }
-
-    pub fn contains(&self, word: &str) -> bool {
-        self.0.contains(word)
-    }
-}
-
 /// A phrase found in text: byte range and the tag of the list it came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PhraseMatch<T> {
@@ -92,6 +83,9 @@ pub struct PhraseMatch<T> {
 /// official" needs the ". ".
 pub struct PhraseMatcher<T> {
     by_first: FxMap<String, Starts<T>>,
+    /// Every first word is tagged [`Tags::PHRASE_START`] (the shipped lists are; a
+    /// reader's own words may not be), so words without the tag need no lookup.
+    starts_tagged: bool,
 }
 
 /// The phrases that start with one word.
@@ -101,8 +95,6 @@ struct Starts<T> {
     /// Longer phrases by their second word, longest first.
     by_second: FxMap<String, Vec<Phrase<T>>>,
 }
-
-type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 struct Phrase<T> {
     /// The normalised words after the first.
@@ -154,7 +146,11 @@ impl<T: Copy> PhraseMatcher<T> {
             // Stable: among phrases of one length the first list given wins.
             phrases.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
-        PhraseMatcher { by_first }
+        let starts_tagged = by_first.keys().all(|w| Tags::of(w).has(Tags::PHRASE_START));
+        PhraseMatcher {
+            by_first,
+            starts_tagged,
+        }
     }
 
     /// All non-overlapping phrases among `words` (the words of `text`), in order.
@@ -162,6 +158,10 @@ impl<T: Copy> PhraseMatcher<T> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < words.len() {
+            if self.starts_tagged && !words[i].tags.has(Tags::PHRASE_START) {
+                i += 1;
+                continue;
+            }
             let Some(starts) = self.by_first.get(&*words[i].normalised()) else {
                 i += 1;
                 continue;

@@ -14,6 +14,7 @@ use rustc_hash::FxHasher;
 
 use crate::analyze::{markers, quotes, sourcing};
 use crate::finding::Subtype;
+use crate::lexicon::Tags;
 use crate::text::{words, Normal, Word};
 
 /// Number of hash buckets (a power of two).
@@ -21,20 +22,6 @@ pub const DIMS: usize = 1 << 17;
 
 /// A sparse feature vector: (bucket, value) pairs, buckets may repeat.
 pub type Features = Vec<(u32, f32)>;
-
-const FIRST_PERSON: &[&str] = &[
-    "i",
-    "me",
-    "my",
-    "mine",
-    "we",
-    "us",
-    "our",
-    "ours",
-    "myself",
-    "ourselves",
-];
-const SECOND_PERSON: &[&str] = &["you", "your", "yours", "yourself"];
 
 /// What the rule-based detectors saw in a sentence.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -73,13 +60,13 @@ pub fn sentence_features(sentence: &str, words: &[Word], facts: &SentenceFacts) 
         // Binary n-gram presence, scaled to unit length so long sentences do not dominate.
         let scale = 1.0 / (distinct.len().max(1) as f32).sqrt();
         let mut out: Features = distinct.iter().map(|&g| (g, scale)).collect();
-        detector_features(sentence, &tokens, facts, &mut out);
+        detector_features(sentence, words, facts, &mut out);
         out
     })
 }
 
 /// The features from what the detectors saw and from the sentence's shape.
-fn detector_features(sentence: &str, tokens: &[Normal], facts: &SentenceFacts, out: &mut Features) {
+fn detector_features(sentence: &str, words: &[Word], facts: &SentenceFacts, out: &mut Features) {
     for m in &facts.markers {
         out.push((named(b"m:", m), 0.5));
     }
@@ -93,17 +80,17 @@ fn detector_features(sentence: &str, tokens: &[Normal], facts: &SentenceFacts, o
     flag("f:exclamation", trimmed.ends_with('!'));
     flag(
         "f:first-person",
-        tokens.iter().any(|t| FIRST_PERSON.contains(&&**t)),
+        words.iter().any(|w| w.tags.has(Tags::FIRST_PERSON)),
     );
     flag(
         "f:second-person",
-        tokens.iter().any(|t| SECOND_PERSON.contains(&&**t)),
+        words.iter().any(|w| w.tags.has(Tags::SECOND_PERSON)),
     );
     flag("f:number", sentence.chars().any(|c| c.is_ascii_digit()));
     flag("f:mostly-quoted", facts.quoted_bytes * 2 > sentence.len());
     flag("f:has-quote", facts.has_quote);
-    flag("f:short", tokens.len() < 8);
-    flag("f:long", tokens.len() > 30);
+    flag("f:short", words.len() < 8);
+    flag("f:long", words.len() > 30);
     let source = match &facts.sourcing {
         Some(s) => named(b"s:", s),
         None => bucket("s:none"),
