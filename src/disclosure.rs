@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::segment;
-use crate::text::{more_words_than, words};
+use crate::text::{more_words_than, raw_words, words};
 
 /// Nouns that make "X is a …" a bio sentence.
 const ROLE_NOUNS: &[&str] = &[
@@ -163,6 +163,10 @@ pub fn is_bio_heading(text: &str) -> bool {
 /// Requires a personal name of two to four capitalised words, then "is", then a role noun
 /// within the same sentence.
 pub fn bio_person(text: &str) -> Option<&str> {
+    // Most blocks have no "is" among their first words: no need to find sentences.
+    if !raw_words(text).take(5).any(|w| w.is("is")) {
+        return None;
+    }
     let first = segment::sentences(text).into_iter().next()?;
     let sentence = &text[first];
     let words = words(sentence);

@@ -71,6 +71,9 @@ impl Options {
     /// Whether `cue` was silenced for a page at `url`. An empty cue (an unsourced claim)
     /// is never silenced by an exception: it would silence every such claim.
     pub fn is_exception(&self, cue: &str, url: &str) -> bool {
+        if self.exceptions.is_empty() {
+            return false;
+        }
         let host = host_of(url);
         let cue = normalise(cue);
         if cue.is_empty() {
