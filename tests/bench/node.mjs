@@ -24,10 +24,15 @@ function pageOf(text) {
   return { elements, blocks };
 }
 
-/** Median time of `run` after one untimed call (each side gets its engine warmed alike). */
+/** Untimed calls before timing: V8 optimises wasm and JS hot code in the background, so
+ * one call leaves either side partly unoptimised. Both sides are warmed alike. */
+const WARM_UP = 3;
+
+/** Median time of `run` after WARM_UP untimed calls. */
 function median(run, times = 7) {
   const samples = [];
-  let result = run();
+  let result;
+  for (let i = 0; i < WARM_UP; i++) result = run();
   for (let i = 0; i < times; i++) {
     const t = process.hrtime.bigint();
     result = run();
