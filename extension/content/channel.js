@@ -1,5 +1,6 @@
 // Runs as the page starts loading: opens the channel to the background, which gets the
-// core ready (wasm instantiated, word lists built, warmed up) while the page loads. The
+// core ready (wasm instantiated, word lists built, warmed up) while the page loads, and
+// starts reading the reader's settings. The
 // analysis goes over this open port later (content/analyzer.js): a one-off message
 // would set up a new channel to the background for every request.
 'use strict';
@@ -62,6 +63,7 @@ globalThis.newslensChannel = (() => {
 
   try {
     open();
+    globalThis.newslensSettings.preload(); // settings/settings.js, loaded just before
   } catch {
     // No extension context (it was unloaded): analyzer.js reports it when it asks.
   }

@@ -99,6 +99,7 @@ const VOLATILE_CHANGES = 3;
 
   /** Everything from scratch: on load, when settings change, on a new URL (SPA navigation). */
   async function full() {
+    const started = performance.now();
     // A new article: what counted as a ticker is looked at afresh.
     const navigated = !state || location.href !== state.url;
     await teardown();
@@ -114,7 +115,7 @@ const VOLATILE_CHANGES = 3;
       count(0);
       return;
     }
-    const started = performance.now();
+    const ready = performance.now();
     // The page shows findings only: the core need not send every sentence back.
     const options = { ...settings.coreOptions(s), skip_sentences: true };
     const view = createView(document, { dismiss, palette: s.palette, wrap: s.wrapper, explanations });
@@ -154,7 +155,7 @@ const VOLATILE_CHANGES = 3;
     };
     refresh();
     debug({
-      where, collect: collected - started, ...timings, highlight: done - analysed, total: done - started,
+      where, settings: ready - started, collect: collected - ready, ...timings, highlight: done - analysed, total: done - started,
       first: (shownTop ? shownTop.at : done) - started,
       blocks: page.blocks.length, findings: analysis.findings.length, wasmMemory,
     });

@@ -62,8 +62,25 @@ globalThis.newslensSettings = (() => {
     return s;
   }
 
+  /**
+   * The stored settings as read by `preload()`, not yet used. The content script preloads
+   * at document_start, so when the page is ready to be analysed its settings are at hand
+   * (reading them only then cost the seed page ~8 ms, more on a busy page). Used once, and
+   * dropped if storage changes meanwhile: every later load reads storage.
+   */
+  let early = null;
+
+  function preload() {
+    early = chrome.storage.local.get([KEY, BACKUP]);
+    chrome.storage.onChanged.addListener(() => {
+      early = null;
+    });
+  }
+
   async function load() {
-    const stored = await chrome.storage.local.get([KEY, BACKUP]);
+    const read = early || chrome.storage.local.get([KEY, BACKUP]);
+    early = null;
+    const stored = await read;
     const main = stored[KEY];
     const usable = main && typeof main === 'object' && main.version >= 1 && Array.isArray(main.exceptions);
     return migrate(usable ? main : stored[BACKUP] || main);
@@ -108,5 +125,5 @@ globalThis.newslensSettings = (() => {
     };
   }
 
-  return { CATEGORIES, PALETTES, KEY, defaults, migrate, load, save, update, activeOn, coreOptions };
+  return { CATEGORIES, PALETTES, KEY, defaults, migrate, preload, load, save, update, activeOn, coreOptions };
 })();

@@ -1,11 +1,12 @@
 // Timings in real browsers with the extension loaded: from content-script start to
-// highlights registered, split into page-model collection, messaging to and from the
-// background, analysis in the core there and highlight registration; "first" is when
-// the top of the page was marked (a long page's top is marked before the rest); the longest
-// main-thread task; memory added (JS heap in the page, wasm memory in the background). On the seed
-// page and on a generated long page (≥ 1 MB of text, ≥ 50,000 nodes). "bg start" is what
-// the background spent once, when the first page woke it: wasm compile + instantiate, then
-// the first warm-up analysis (word lists, model) — before any page asks for an analysis.
+// highlights registered, split into reading the reader's settings, page-model collection,
+// messaging to and from the background, analysis in the core there and highlight
+// registration; "first" is when the top of the page was marked (a long page's top is
+// marked before the rest); the longest main-thread task; memory added (JS heap in the
+// page, wasm memory in the background). On the seed page and on a generated long page
+// (≥ 1 MB of text, ≥ 50,000 nodes). "bg start" is what the background spent once, when
+// the first page woke it: wasm compile + instantiate, then the first warm-up analysis
+// (word lists, model) — before any page asks for an analysis.
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import fs from 'node:fs/promises';
@@ -63,7 +64,7 @@ const server = await startServer();
 const pages = [['seed page', '/seed.html', 15], ['seed page, strict CSP', '/strict/seed.html', 15], ['long page (1 MB, 50k+ nodes)', '/long.html', 300]];
 const withExt = await chromiumContext(true);
 const without = await chromiumContext(false);
-console.log(`${'Chromium, extension loaded (median of 3)'.padEnd(34)} ${'where'.padStart(10)} ${'collect'.padStart(8)} ${'message'.padStart(8)} ${'core'.padStart(8)} ${'mark'.padStart(8)} ${'first'.padStart(8)} ${'total'.padStart(8)} ${'goal'.padStart(6)} ${'longest'.padStart(8)} ${'heap +'.padStart(8)} ${'wasm mem'.padStart(9)} ${'bg start'.padStart(12)}`);
+console.log(`${'Chromium, extension loaded (median of 3)'.padEnd(34)} ${'where'.padStart(10)} ${'settings'.padStart(8)} ${'collect'.padStart(8)} ${'message'.padStart(8)} ${'core'.padStart(8)} ${'mark'.padStart(8)} ${'first'.padStart(8)} ${'total'.padStart(8)} ${'goal'.padStart(6)} ${'longest'.padStart(8)} ${'heap +'.padStart(8)} ${'wasm mem'.padStart(9)} ${'bg start'.padStart(12)}`);
 try {
   for (const [name, route, goal] of pages) {
     const runs = [];
@@ -76,7 +77,7 @@ try {
     const heap = (median(runs.map((r) => r.heap)) - median(baseline.map((r) => r.heap))) / 1024 / 1024;
     const wasmMem = median(runs.map((r) => (r.timings ? r.timings.wasmMemory : 0))) / 1024 / 1024;
     const where = runs[0].timings ? runs[0].timings.where : 'none';
-    console.log(`${name.padEnd(34)} ${where.padStart(10)} ${ms(t('collect')).padStart(8)} ${ms(t('analyze') - t('core')).padStart(8)} ${ms(t('core')).padStart(8)} ${ms(t('highlight')).padStart(8)} ${ms(t('first')).padStart(8)} ${ms(t('total')).padStart(8)} ${String(goal).padStart(6)} ${ms(median(runs.map((r) => r.longest))).padStart(8)} ${`${heap.toFixed(1)} MB`.padStart(8)} ${`${wasmMem.toFixed(1)} MB`.padStart(9)} ${`${ms(t('instantiate'))}+${ms(t('warmUp'))}`.padStart(12)}`);
+    console.log(`${name.padEnd(34)} ${where.padStart(10)} ${ms(t('settings')).padStart(8)} ${ms(t('collect')).padStart(8)} ${ms(t('analyze') - t('core')).padStart(8)} ${ms(t('core')).padStart(8)} ${ms(t('highlight')).padStart(8)} ${ms(t('first')).padStart(8)} ${ms(t('total')).padStart(8)} ${String(goal).padStart(6)} ${ms(median(runs.map((r) => r.longest))).padStart(8)} ${`${heap.toFixed(1)} MB`.padStart(8)} ${`${wasmMem.toFixed(1)} MB`.padStart(9)} ${`${ms(t('instantiate'))}+${ms(t('warmUp'))}`.padStart(12)}`);
   }
 } finally {
   await withExt.close();

@@ -10,6 +10,7 @@ const plain = (x) => JSON.parse(JSON.stringify(x));
 
 /** A fresh copy of the module over `stored`, the storage.local contents. */
 function settingsOver(stored) {
+  const listeners = [];
   const chrome = {
     storage: {
       local: {
@@ -18,8 +19,10 @@ function settingsOver(stored) {
         },
         async set(values) {
           Object.assign(stored, structuredClone(values));
+          for (const listener of listeners) listener(values, 'local');
         },
       },
+      onChanged: { addListener: (listener) => listeners.push(listener) },
     },
   };
   const sandbox = { chrome };
@@ -108,4 +111,17 @@ test('changes made in quick succession are all kept', async () => {
   assert.equal(s.palette, 'colour-blind');
   assert.equal(s.sensitivity.opinion, 0.2);
   assert.deepEqual(s.exceptions, [{ cue: 'ruse', site: null }]);
+});
+
+test('preloaded settings are used once, and not after a change', async () => {
+  const stored = { settings: { version: 2, enabled: true, exceptions: [], words: [], palette: 'colour-blind' } };
+  const settings = settingsOver(stored);
+  settings.preload();
+  stored.settings = { ...stored.settings, palette: 'default' }; // behind storage's back
+  assert.equal((await settings.load()).palette, 'colour-blind', 'the preloaded read');
+  assert.equal((await settings.load()).palette, 'default', 'a later load reads storage');
+
+  settings.preload();
+  await settings.save({ ...stored.settings, enabled: false });
+  assert.equal((await settings.load()).enabled, false, 'a change drops the preloaded read');
 });
