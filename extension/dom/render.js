@@ -91,7 +91,9 @@ globalThis.newslensDom = globalThis.newslensDom || {};
    * CSS Custom Highlight API.
    */
   function createView(doc = document, options = {}) {
-    const byNode = new Map(); // Text node -> [{ start, end, finding, highlight, range, element }]
+    // Text node -> marks on it: { finding, range, highlight } (a highlight, shared by every
+    // node its range covers) or { finding, start, end, element } (wrapper mode); see extent().
+    const byNode = new Map();
     const wrapping = !!options.wrap || !supported();
     const card = hoverCard(doc, byNode, options);
     const shown = new Set(); // findings with at least one range on the page
@@ -186,9 +188,9 @@ globalThis.newslensDom = globalThis.newslensDom || {};
             h.priority = PRIORITY[ranges[0][1]] || 0;
             CSS.highlights.set(name, h);
           }
-          for (const [range, , marks] of ranges) {
+          for (const [range, , mark] of ranges) {
             h.add(range);
-            for (const mark of marks) mark.highlight = h;
+            mark.highlight = h;
           }
         }
         pending.clear();
@@ -201,15 +203,12 @@ globalThis.newslensDom = globalThis.newslensDom || {};
         // page on every later mutation (and cost far more to add to a highlight).
         const [first, last] = [span[0], span[span.length - 1]];
         const range = new StaticRange({ startContainer: first[0], startOffset: first[1], endContainer: last[0], endOffset: last[2] });
-        // One mark per Text node (cards look marks up by node), sharing the range.
-        const marks = span.map(([node, start, end]) => {
-          const mark = { start, end, finding, highlight: null, range };
-          remember(node, mark);
-          return mark;
-        });
+        // One mark, filed under each Text node it covers (cards look marks up by node).
+        const mark = { finding, highlight: null, range };
+        for (const [node] of span) remember(node, mark);
         const name = nameOf(finding, dark);
         if (!pending.has(name)) pending.set(name, []);
-        pending.get(name).push([range, finding.category, marks]);
+        pending.get(name).push([range, finding.category, mark]);
       }, () => {
         if (!flushed) flush();
         flushed = true;
@@ -225,7 +224,7 @@ globalThis.newslensDom = globalThis.newslensDom || {};
         byText.get(node).push({ start, end, finding, name: nameOf(finding, dark), label: `${LABELS[finding.subtype] || finding.subtype} (${finding.category})` });
       }
       await sliced(byText, ([node, marks]) => {
-        marks.sort(byPriority);
+        marks.sort(byPriority((m) => m.end - m.start));
         for (const piece of globalThis.newslensDom.wrapText(doc, node, marks, uiHost)) {
           for (const m of piece.marks) remember(piece.text, { start: 0, end: piece.text.length, finding: m.finding, element: piece.element });
         }
@@ -304,9 +303,26 @@ globalThis.newslensDom = globalThis.newslensDom || {};
     return null;
   }
 
-  /** Opinion markers before claims, then the narrowest mark. */
-  const byPriority = (a, b) => (PRIORITY[b.finding.category] || 0) - (PRIORITY[a.finding.category] || 0) ||
-    (a.end - a.start) - (b.end - b.start);
+  /** Opinion markers before claims, then the narrowest mark (as `width` measures it). */
+  const byPriority = (width) => (a, b) => (PRIORITY[b.finding.category] || 0) - (PRIORITY[a.finding.category] || 0) ||
+    width(a) - width(b);
+
+  /**
+   * Where a mark lies in Text `node`, as [start, end] offsets. A highlight's range may span
+   * several Text nodes and covers those between its ends whole; a wrapper-mode mark is
+   * one piece of text, `start` to `end`.
+   */
+  function extent(mark, node) {
+    const r = mark.range;
+    if (!r) return [mark.start, mark.end];
+    return [r.startContainer === node ? r.startOffset : 0, r.endContainer === node ? r.endOffset : node.length];
+  }
+
+  /** byPriority for the marks on Text `node`. */
+  const onNode = (node) => byPriority((m) => {
+    const [start, end] = extent(m, node);
+    return end - start;
+  });
 
   /**
    * Shows a card for the mark under the pointer, or under a tap (touch and pen have no
@@ -378,8 +394,11 @@ globalThis.newslensDom = globalThis.newslensDom || {};
       pending = false;
       const at = last && caretAt(doc, last.x, last.y);
       const here = at && byNode.get(at.node);
-      const hits = (here || []).filter((m) => m.start <= at.offset && at.offset < m.end);
-      hits.sort(byPriority);
+      const hits = (here || []).filter((m) => {
+        const [start, end] = extent(m, at.node);
+        return start <= at.offset && at.offset < end;
+      });
+      hits.sort(onNode(at.node));
       if (hits.length) {
         pinned = false;
         show(hits[0].finding, last.x, last.y);
@@ -407,12 +426,13 @@ globalThis.newslensDom = globalThis.newslensDom || {};
     function explain(node) {
       // In wrapper mode the marks sit on pieces split off the node, inside its parent.
       const key = byNode.has(node) ? node : [...byNode.keys()].find((k) => node.parentNode && node.parentNode.contains(k));
-      const marks = [...(byNode.get(key) || [])].sort(byPriority);
+      const marks = [...(byNode.get(key) || [])].sort(onNode(key));
       if (!marks.length) return false;
       node = key;
+      const [start, end] = extent(marks[0], node);
       const range = doc.createRange();
-      range.setStart(node, marks[0].start);
-      range.setEnd(node, marks[0].end);
+      range.setStart(node, start);
+      range.setEnd(node, end);
       const rect = range.getBoundingClientRect();
       show(marks[0].finding, rect.left, rect.bottom - 8);
       pinned = true;

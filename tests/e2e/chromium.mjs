@@ -90,7 +90,9 @@ export async function launchChromium(extensionDir) {
 
 /** Moves the pointer onto the middle of the first element matching `selector` and returns the card's text. */
 async function hoverCard(page, selector) {
-  const box = await page.locator(selector).first().boundingBox();
+  const target = page.locator(selector).first();
+  await target.scrollIntoViewIfNeeded();
+  const box = await target.boundingBox();
   await page.mouse.move(box.x + 4, box.y + box.height / 2);
   await page.waitForTimeout(200);
   return page.evaluate(() => {
