@@ -68,6 +68,10 @@ fn main() {
             t.as_secs_f64() * 1e3,
             budget.as_millis()
         );
+        summary_row(
+            &format!("core, native: {name}"),
+            &format!("{:.2} ms, {mbps:.1} MB/s", t.as_secs_f64() * 1e3),
+        );
         if t > budget * 2 {
             over.push(format!(
                 "{name}: {:.1} ms is over twice the {} ms budget",
@@ -79,5 +83,23 @@ fn main() {
     if check && !over.is_empty() {
         eprintln!("{}", over.join("\n"));
         std::process::exit(1);
+    }
+}
+
+/// A row for the summary table `cargo xtask bench` prints (see tests/bench/summary.mjs):
+/// appended to the file NEWSLENS_BENCH_SUMMARY names, if it does. These figures have no
+/// goal of their own (the browser timings do).
+fn summary_row(measure: &str, figure: &str) {
+    let Ok(file) = std::env::var("NEWSLENS_BENCH_SUMMARY") else {
+        return;
+    };
+    let row = format!("{measure}\t{figure}\t—\t\n");
+    let appended = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(&file)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, row.as_bytes()));
+    if let Err(e) = appended {
+        eprintln!("cannot write the summary row to {file}: {e}");
     }
 }
