@@ -39,6 +39,8 @@ impl From<SegmentRange> for (u32, u32, u32) {
 pub struct SegmentMap {
     /// Byte offset at which each segment starts in the block text, plus the total length.
     starts: Vec<usize>,
+    /// Whether each segment is ASCII, where byte and UTF-16 offsets are the same.
+    ascii: Vec<bool>,
 }
 
 impl SegmentMap {
@@ -50,7 +52,8 @@ impl SegmentMap {
             at += segment.as_ref().len();
         }
         starts.push(at);
-        SegmentMap { starts }
+        let ascii = segments.iter().map(|s| s.as_ref().is_ascii()).collect();
+        SegmentMap { starts, ascii }
     }
 
     /// The byte range of the block text covered by segments `start..end`, if they exist.
@@ -65,17 +68,33 @@ impl SegmentMap {
     /// `start` and `end` must lie on char boundaries of `text`.
     pub fn to_segment_ranges(&self, text: &str, start: usize, end: usize) -> Vec<SegmentRange> {
         let mut out = Vec::new();
-        for (index, bounds) in self.starts.windows(2).enumerate() {
+        // From the segment holding `start` (segments are sorted) until one starts at `end`.
+        let first = self
+            .starts
+            .partition_point(|&s| s <= start)
+            .saturating_sub(1);
+        for (index, bounds) in self.starts.windows(2).enumerate().skip(first) {
             let (seg_start, seg_end) = (bounds[0], bounds[1]);
+            if seg_start >= end {
+                break;
+            }
             let (lo, hi) = (start.max(seg_start), end.min(seg_end));
             if lo >= hi {
                 continue;
             }
-            let segment = &text[seg_start..seg_end];
+            // Offsets within the segment: bytes are UTF-16 units in ASCII text.
+            let units = |at: usize| {
+                let within = at - seg_start;
+                if self.ascii[index] {
+                    within as u32
+                } else {
+                    utf16_len(&text[seg_start..at])
+                }
+            };
             out.push(SegmentRange {
                 segment: index as u32,
-                start: utf16_len(&segment[..lo - seg_start]),
-                end: utf16_len(&segment[..hi - seg_start]),
+                start: units(lo),
+                end: units(hi),
             });
         }
         out
