@@ -147,6 +147,7 @@ pub fn article_elements(page: &Page, stats: &PageStats, furniture: &[bool]) -> V
         else {
             return vec![true; n];
         };
+        let top = split_article(page, &scores, top, best);
         roots[top] = true;
         // Siblings that score nearly as well, or are substantial paragraphs, belong too
         // (articles split across several containers).
@@ -169,6 +170,45 @@ pub fn article_elements(page: &Page, stats: &PageStats, furniture: &[bool]) -> V
         inside[i] = roots[i] || parent(page, i).is_some_and(|p| inside[p]);
     }
     inside
+}
+
+/// Runner-up containers that score this close to the best one are parts of the same
+/// article when there are enough of them (Readability's rule).
+const SPLIT_SHARE: f32 = 0.75;
+/// How many runners-up, of the best few, make an article split across containers.
+const SPLIT_PARTS: usize = 3;
+const SPLIT_CANDIDATES: usize = 5;
+
+/// The container of an article split over several (an article text `div` per section,
+/// each in its own layout cell): when at least [`SPLIT_PARTS`] of the next best
+/// containers outside the best one score within [`SPLIT_SHARE`] of it, the nearest
+/// ancestor of the best that holds that many of them. Otherwise the best container.
+fn split_article(page: &Page, scores: &[Option<f32>], top: usize, best: f32) -> usize {
+    let within = |e: usize, ancestor: usize| {
+        std::iter::successors(Some(e), |&e| parent(page, e)).any(|e| e == ancestor)
+    };
+    // Other parts are containers beside the best one: its ancestors score high only
+    // because its own text counts for them.
+    let mut ranked: Vec<(usize, f32)> = scores
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| s.map(|s| (i, s)))
+        .filter(|&(i, _)| !within(top, i) && !within(i, top))
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let parts: Vec<usize> = ranked
+        .iter()
+        .take(SPLIT_CANDIDATES)
+        .filter(|(_, s)| *s >= best * SPLIT_SHARE)
+        .map(|&(i, _)| i)
+        .collect();
+    if parts.len() < SPLIT_PARTS {
+        return top;
+    }
+    std::iter::successors(parent(page, top), |&e| parent(page, e))
+        .take_while(|&e| !matches!(page.elements[e].tag.as_str(), "body" | "html"))
+        .find(|&ancestor| parts.iter().filter(|&&p| within(p, ancestor)).count() >= SPLIT_PARTS)
+        .unwrap_or(top)
 }
 
 /// The first `itemprop=articleBody` element with enough text.
@@ -299,6 +339,51 @@ mod tests {
         let inside = article_elements(&page, &stats, &[false; 6]);
         assert!(inside[2], "{inside:?}");
         assert!(!inside[5]);
+    }
+
+    #[test]
+    fn an_article_split_across_layout_cells_is_kept_whole() {
+        // <main><div class=cell><div class=article-text><p>…</p><p>…</p></div></div> × 4,
+        // then an aside: each part scores alike; the article is all four.
+        let paragraph = "A paragraph of the review, with commas, clauses, and enough words to count for its container.";
+        let mut elements = vec![el("body", None, &[]), el("main", Some(0), &[])];
+        let mut blocks = Vec::new();
+        for _ in 0..4 {
+            let cell = elements.len() as u32;
+            elements.push(el("div", Some(1), &["cell"]));
+            elements.push(el("div", Some(cell), &["article-text"]));
+            for _ in 0..2 {
+                blocks.push(Block::with(elements.len() as u32, paragraph));
+                elements.push(el("p", Some(cell + 1), &[]));
+            }
+        }
+        let aside = elements.len();
+        elements.push(el("div", Some(0), &["sidebar"]));
+        blocks.push(Block::with(aside as u32, paragraph));
+        let page = Page {
+            elements,
+            blocks,
+            ..Page::default()
+        };
+        let n = page.elements.len();
+        let inside = article_elements(&page, &PageStats::new(&page), &vec![false; n]);
+        let parts: Vec<bool> = page
+            .blocks
+            .iter()
+            .map(|b| inside[b.element as usize])
+            .collect();
+        assert_eq!(
+            parts,
+            [true, true, true, true, true, true, true, true, false]
+        );
+
+        // One part alone, nested in wrappers that score from its text: not split.
+        let single = Page {
+            blocks: page.blocks[..2].to_vec(),
+            ..page.clone()
+        };
+        let inside = article_elements(&single, &PageStats::new(&single), &vec![false; n]);
+        assert!(inside[3] && !inside[1], "{inside:?}");
     }
 
     #[test]
