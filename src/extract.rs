@@ -164,6 +164,19 @@ pub fn article_elements(page: &Page, stats: &PageStats, furniture: &[bool]) -> V
                 roots[i] = scores[i].is_some_and(|s| s >= threshold) || paragraph;
             }
         }
+        // Containers made from the same template as the best one (same tag and class
+        // words), elsewhere on the page, hold the rest of its text: the sections of an
+        // article laid out between full-width figures.
+        let (tag, tokens) = (&page.elements[top].tag, &page.elements[top].tokens);
+        for i in 0..n {
+            if scores[i].is_some()
+                && !tokens.is_empty()
+                && page.elements[i].tag == *tag
+                && page.elements[i].tokens == *tokens
+            {
+                roots[i] = true;
+            }
+        }
     }
     let mut inside = vec![false; n];
     for i in 0..n {
@@ -343,15 +356,21 @@ mod tests {
 
     #[test]
     fn an_article_split_across_layout_cells_is_kept_whole() {
-        // <main><div class=cell><div class=article-text><p>…</p><p>…</p></div></div> × 4,
-        // then an aside: each part scores alike; the article is all four.
+        // <main><div class=cell><div class=article-text><p>…</p><p>…</p></div></div> × 4
+        // (every other part with a class more), then an aside: each part scores alike;
+        // the article is all four.
         let paragraph = "A paragraph of the review, with commas, clauses, and enough words to count for its container.";
         let mut elements = vec![el("body", None, &[]), el("main", Some(0), &[])];
         let mut blocks = Vec::new();
-        for _ in 0..4 {
+        for part in 0..4 {
             let cell = elements.len() as u32;
             elements.push(el("div", Some(1), &["cell"]));
-            elements.push(el("div", Some(cell), &["article-text"]));
+            let classes: &[&str] = if part % 2 == 0 {
+                &["article-text"]
+            } else {
+                &["article-text", "wide"]
+            };
+            elements.push(el("div", Some(cell), classes));
             for _ in 0..2 {
                 blocks.push(Block::with(elements.len() as u32, paragraph));
                 elements.push(el("p", Some(cell + 1), &[]));
@@ -384,6 +403,43 @@ mod tests {
         };
         let inside = article_elements(&single, &PageStats::new(&single), &vec![false; n]);
         assert!(inside[3] && !inside[1], "{inside:?}");
+    }
+
+    #[test]
+    fn sections_made_from_the_best_containers_template_belong_to_the_article() {
+        // <section class=outer><div class="post__content">…4 paragraphs…</div></section>
+        // <figure/>, the same with one paragraph twice more, and a sidebar: the short
+        // sections score far below the first, and are not its siblings.
+        let paragraph = "A paragraph of the essay, with commas, clauses, and enough words to count for its container.";
+        let mut elements = vec![el("body", None, &[])];
+        let mut blocks = Vec::new();
+        for paragraphs in [4, 1, 1] {
+            let outer = elements.len() as u32;
+            elements.push(el("section", Some(0), &["outer"]));
+            let section = elements.len() as u32;
+            elements.push(el("div", Some(outer), &["post__content", "wysiwyg"]));
+            for _ in 0..paragraphs {
+                blocks.push(Block::with(elements.len() as u32, paragraph));
+                elements.push(el("p", Some(section), &[]));
+            }
+            elements.push(el("figure", Some(0), &[]));
+        }
+        let aside = elements.len();
+        elements.push(el("div", Some(0), &["sidebar"]));
+        blocks.push(Block::with(aside as u32, paragraph));
+        let page = Page {
+            elements,
+            blocks,
+            ..Page::default()
+        };
+        let n = page.elements.len();
+        let inside = article_elements(&page, &PageStats::new(&page), &vec![false; n]);
+        let parts: Vec<bool> = page
+            .blocks
+            .iter()
+            .map(|b| inside[b.element as usize])
+            .collect();
+        assert_eq!(parts, [true, true, true, true, true, true, false]);
     }
 
     #[test]
