@@ -312,6 +312,31 @@ mod tests {
         Element::with(tag, parent, tokens)
     }
 
+    /// The page of `elements` and `blocks` with a sidebar paragraph of `text` after them,
+    /// and for each of its blocks whether it is in the article.
+    fn with_sidebar(
+        mut elements: Vec<Element>,
+        mut blocks: Vec<Block>,
+        text: &str,
+    ) -> (Page, Vec<bool>) {
+        let aside = elements.len() as u32;
+        elements.push(el("div", Some(0), &["sidebar"]));
+        blocks.push(Block::with(aside, text));
+        let page = Page {
+            elements,
+            blocks,
+            ..Page::default()
+        };
+        let n = page.elements.len();
+        let inside = article_elements(&page, &PageStats::new(&page), &vec![false; n]);
+        let parts = page
+            .blocks
+            .iter()
+            .map(|b| inside[b.element as usize])
+            .collect();
+        (page, parts)
+    }
+
     #[test]
     fn text_loose_in_a_div_scores_for_that_div() {
         // <div class=row><div class=col>article text, loose</div><div class=links>…</div></div>
@@ -376,21 +401,7 @@ mod tests {
                 elements.push(el("p", Some(cell + 1), &[]));
             }
         }
-        let aside = elements.len();
-        elements.push(el("div", Some(0), &["sidebar"]));
-        blocks.push(Block::with(aside as u32, paragraph));
-        let page = Page {
-            elements,
-            blocks,
-            ..Page::default()
-        };
-        let n = page.elements.len();
-        let inside = article_elements(&page, &PageStats::new(&page), &vec![false; n]);
-        let parts: Vec<bool> = page
-            .blocks
-            .iter()
-            .map(|b| inside[b.element as usize])
-            .collect();
+        let (page, parts) = with_sidebar(elements, blocks, paragraph);
         assert_eq!(
             parts,
             [true, true, true, true, true, true, true, true, false]
@@ -401,6 +412,7 @@ mod tests {
             blocks: page.blocks[..2].to_vec(),
             ..page.clone()
         };
+        let n = single.elements.len();
         let inside = article_elements(&single, &PageStats::new(&single), &vec![false; n]);
         assert!(inside[3] && !inside[1], "{inside:?}");
     }
@@ -424,21 +436,7 @@ mod tests {
             }
             elements.push(el("figure", Some(0), &[]));
         }
-        let aside = elements.len();
-        elements.push(el("div", Some(0), &["sidebar"]));
-        blocks.push(Block::with(aside as u32, paragraph));
-        let page = Page {
-            elements,
-            blocks,
-            ..Page::default()
-        };
-        let n = page.elements.len();
-        let inside = article_elements(&page, &PageStats::new(&page), &vec![false; n]);
-        let parts: Vec<bool> = page
-            .blocks
-            .iter()
-            .map(|b| inside[b.element as usize])
-            .collect();
+        let (_, parts) = with_sidebar(elements, blocks, paragraph);
         assert_eq!(parts, [true, true, true, true, true, true, false]);
     }
 
