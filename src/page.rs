@@ -3,11 +3,15 @@
 //!
 //! Works only on the document model, so the browser and the native front end agree.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 
 use crate::disclosure::{self, DisclosureKind};
 use crate::extract;
-use crate::model::{Element, Page};
+use crate::lexicon;
+use crate::model::{Block, Element, Page};
 use crate::text::more_words_than;
 
 /// What a block is, as far as the analysis is concerned.
@@ -145,6 +149,7 @@ fn roles_with(page: &Page, stats: &extract::PageStats, by_name: bool) -> Vec<Blo
             }
         })
         .collect();
+    end_at_related_heading(page, &mut roles);
     // Disclosures recognised by their wording: bios, statements and sponsorship notes
     // near the end, statements and sponsorship notes near the start.
     let article: Vec<usize> = (0..roles.len())
@@ -179,6 +184,61 @@ fn roles_with(page: &Page, stats: &extract::PageStats, by_name: bool) -> Vec<Blo
         }
     }
     roles
+}
+
+/// A heading that opens a list of other stories ("You may also like", or classes that say
+/// "related"), even inside the article element: it and every later block of its container
+/// (the nearest ancestor holding a later block) are not the article's.
+fn end_at_related_heading(page: &Page, roles: &mut [BlockRole]) {
+    let Some(at) = (0..roles.len())
+        .find(|&i| roles[i] == BlockRole::Heading && is_related_heading(page, &page.blocks[i]))
+    else {
+        return;
+    };
+    let within = |e: usize, ancestor: usize| {
+        std::iter::successors(Some(e), |&e| extract::parent(page, e)).any(|e| e == ancestor)
+    };
+    let later = &page.blocks[at + 1..];
+    let heading = page.blocks[at].element as usize;
+    let container = std::iter::successors(extract::parent(page, heading), |&e| {
+        extract::parent(page, e)
+    })
+    .find(|&c| later.iter().any(|b| within(b.element as usize, c)));
+    roles[at] = BlockRole::Outside;
+    let Some(container) = container else {
+        return;
+    };
+    for (i, block) in page.blocks.iter().enumerate().skip(at + 1) {
+        let article_text = matches!(
+            roles[i],
+            BlockRole::Body | BlockRole::Heading | BlockRole::Boilerplate
+        );
+        if article_text && within(block.element as usize, container) {
+            roles[i] = BlockRole::Outside;
+        }
+    }
+}
+
+/// Whether a heading block opens a list of other stories: its words are one of
+/// [`lexicon::RELATED_HEADINGS`], or its classes say "related".
+fn is_related_heading(page: &Page, block: &Block) -> bool {
+    static HEADINGS: OnceLock<HashSet<String>> = OnceLock::new();
+    let headings = HEADINGS.get_or_init(|| {
+        lexicon::entries(lexicon::RELATED_HEADINGS)
+            .into_iter()
+            .collect()
+    });
+    let classes_say = page
+        .elements
+        .get(block.element as usize)
+        .is_some_and(|el| el.tokens.iter().any(|t| t.contains("related")));
+    let text = block.text().to_lowercase().replace('’', "'");
+    let words = text
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '…' | ':' | '!' | '?'))
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    classes_say || headings.contains(&words)
 }
 
 /// Inherited facts about an element, computed top-down in one pass.
@@ -338,6 +398,48 @@ mod tests {
                 Outside
             ]
         );
+    }
+
+    #[test]
+    fn a_list_of_other_stories_inside_the_article_is_not_the_article() {
+        let paragraph = "The council voted on Tuesday, after a long debate, to keep the library open, and the mayor agreed.";
+        let teaser = "Another story, with its own summary, clauses, commas, and enough words to be a paragraph.";
+        // <article><p/><h2>Background</h2><p/><p/><h3 …>You may also like…</h3><p/><p/></article>
+        let roles = |heading: &str, classes: &[&str]| {
+            let page = Page {
+                elements: vec![
+                    el("body", None, &[]),
+                    el("article", Some(0), &[]),
+                    el("p", Some(1), &[]),
+                    el("h2", Some(1), &[]),
+                    el("p", Some(1), &[]),
+                    el("p", Some(1), &[]),
+                    el("h3", Some(1), classes),
+                    el("p", Some(1), &[]),
+                    el("p", Some(1), &[]),
+                ],
+                blocks: vec![
+                    Block::with(2, paragraph),
+                    Block::with(3, "Background"),
+                    Block::with(4, paragraph),
+                    Block::with(5, paragraph),
+                    Block::with(6, heading),
+                    Block::with(7, teaser),
+                    Block::with(8, teaser),
+                ],
+                ..Page::default()
+            };
+            block_roles(&page)
+        };
+        use BlockRole::*;
+        let article = [Body, Heading, Body, Body];
+        let cut = [&article[..], &[Outside, Outside, Outside]].concat();
+        assert_eq!(roles("You may also like…", &[]), cut);
+        assert_eq!(roles("Você pode gostar...", &[]), cut);
+        assert_eq!(roles("More", &["relatedpoststitle"]), cut);
+        // Any other heading is the article's own.
+        let kept = [&article[..], &[Heading, Body, Body]].concat();
+        assert_eq!(roles("What happens next", &[]), kept);
     }
 
     #[test]

@@ -28,6 +28,7 @@ pub const INNER_STATES: &str = include_str!("inner_states.txt");
 pub const REPORTING_VERBS: &str = include_str!("reporting_verbs.txt");
 pub const VAGUE_SOURCES: &str = include_str!("vague_sources.txt");
 pub const ANONYMOUS_SOURCES: &str = include_str!("anonymous_sources.txt");
+pub const RELATED_HEADINGS: &str = include_str!("related_headings.txt");
 
 /// The entries of a list file, expanded and lower-cased, in file order without repeats.
 pub fn entries(source: &str) -> Vec<String> {
@@ -250,6 +251,7 @@ mod tests {
             REPORTING_VERBS,
             VAGUE_SOURCES,
             ANONYMOUS_SOURCES,
+            RELATED_HEADINGS,
         ] {
             let phrases = entries(list);
             assert!(!phrases.is_empty());
