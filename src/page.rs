@@ -84,6 +84,10 @@ const FURNITURE_WORDS: &[&str] = &[
     "masthead",
     "mostread",
     "footer",
+    "credit",
+    "credits",
+    "gallery",
+    "slideshow",
 ];
 /// Two-word furniture tokens ("most-read", "read-more").
 const FURNITURE_PAIRS: &[[&str; 2]] = &[["most", "read"], ["read", "more"], ["more", "stories"]];
@@ -440,6 +444,16 @@ mod tests {
         // Any other heading is the article's own.
         let kept = [&article[..], &[Heading, Body, Body]].concat();
         assert_eq!(roles("What happens next", &[]), kept);
+    }
+
+    #[test]
+    fn class_words_name_furniture_unless_they_also_say_content() {
+        let furniture = |tokens: &[&str]| token_kinds(&el("div", None, tokens)).0;
+        assert!(furniture(&["photo-credit"]));
+        assert!(furniture(&["gallery-item"]) && furniture(&["slideshow"]));
+        assert!(furniture(&["most-read"]) && furniture(&["share_bar"]));
+        assert!(!furniture(&["sidebar-content"]));
+        assert!(!furniture(&["caption"]) && !furniture(&["story-body"]));
     }
 
     #[test]
