@@ -146,6 +146,8 @@ fn roles_with(page: &Page, stats: &extract::PageStats, by_name: bool) -> Vec<Blo
                 BlockRole::Outside
             } else if is_boilerplate(&block.text()) {
                 BlockRole::Boilerplate
+            } else if is_dateline(&block.text()) {
+                BlockRole::Byline
             } else if HEADING_TAGS.contains(&page.elements[e].tag.as_str()) {
                 BlockRole::Heading
             } else {
@@ -341,6 +343,20 @@ pub fn title(page: &Page, roles: &[BlockRole]) -> String {
         .unwrap_or_else(|| collapse(&page.title))
 }
 
+/// A line that only says when the article was published or updated ("Updated 3:27 am
+/// PST, Wednesday, November 20, 2019"): the byline's date, not a claim of the article.
+fn is_dateline(text: &str) -> bool {
+    const STARTS: &[&str] = &["updated", "published", "posted", "last updated", "modified"];
+    let lower = text.trim().to_lowercase();
+    !more_words_than(text, 12)
+        && lower.contains(|c: char| c.is_ascii_digit())
+        && STARTS.iter().any(|s| {
+            lower
+                .strip_prefix(s)
+                .is_some_and(|rest| rest.starts_with([' ', ':']))
+        })
+}
+
 /// Copyright lines and "read more" calls.
 pub fn is_boilerplate(text: &str) -> bool {
     if more_words_than(text, 25) {
@@ -444,6 +460,19 @@ mod tests {
         // Any other heading is the article's own.
         let kept = [&article[..], &[Heading, Body, Body]].concat();
         assert_eq!(roles("What happens next", &[]), kept);
+    }
+
+    #[test]
+    fn date_lines_are_the_bylines_not_claims() {
+        assert!(is_dateline(
+            "Updated 3:27 am PST, Wednesday, November 20, 2019"
+        ));
+        assert!(is_dateline("Published: 12 March 2024"));
+        assert!(!is_dateline(
+            "Updated figures show the deficit grew by 3% in 2023, the ministry said on Monday."
+        ));
+        assert!(!is_dateline("Published without a date"));
+        assert!(!is_dateline("Updatedness 2020"));
     }
 
     #[test]
