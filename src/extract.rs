@@ -79,6 +79,11 @@ pub fn parent(page: &Page, i: usize) -> Option<usize> {
         .filter(|&p| p < i)
 }
 
+/// Whether element `e` is `ancestor` or lies below it.
+pub fn is_within(page: &Page, e: usize, ancestor: usize) -> bool {
+    std::iter::successors(Some(e), |&e| parent(page, e)).any(|e| e == ancestor)
+}
+
 /// Text and link lengths of every block, and of every element with all below it.
 #[derive(Debug, Clone, Default)]
 pub struct PageStats {
@@ -167,14 +172,12 @@ pub fn article_elements(page: &Page, stats: &PageStats, furniture: &[bool]) -> V
         // Containers made from the same template as the best one (same tag and class
         // words), elsewhere on the page, hold the rest of its text: the sections of an
         // article laid out between full-width figures.
-        let (tag, tokens) = (&page.elements[top].tag, &page.elements[top].tokens);
-        for i in 0..n {
-            if scores[i].is_some()
-                && !tokens.is_empty()
-                && page.elements[i].tag == *tag
-                && page.elements[i].tokens == *tokens
-            {
-                roots[i] = true;
+        let template = &page.elements[top];
+        if !template.tokens.is_empty() {
+            for (i, el) in page.elements.iter().enumerate() {
+                if scores[i].is_some() && el.tag == template.tag && el.tokens == template.tokens {
+                    roots[i] = true;
+                }
             }
         }
     }
@@ -197,9 +200,7 @@ const SPLIT_CANDIDATES: usize = 5;
 /// containers outside the best one score within [`SPLIT_SHARE`] of it, the nearest
 /// ancestor of the best that holds that many of them. Otherwise the best container.
 fn split_article(page: &Page, scores: &[Option<f32>], top: usize, best: f32) -> usize {
-    let within = |e: usize, ancestor: usize| {
-        std::iter::successors(Some(e), |&e| parent(page, e)).any(|e| e == ancestor)
-    };
+    let within = |e: usize, ancestor: usize| is_within(page, e, ancestor);
     // Other parts are containers beside the best one: its ancestors score high only
     // because its own text counts for them.
     let mut ranked: Vec<(usize, f32)> = scores

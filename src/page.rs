@@ -3,16 +3,15 @@
 //!
 //! Works only on the document model, so the browser and the native front end agree.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
 use crate::disclosure::{self, DisclosureKind};
 use crate::extract;
-use crate::lexicon;
+use crate::lexicon::{self, PhraseMatch, PhraseMatcher};
 use crate::model::{Block, Element, Page};
-use crate::text::more_words_than;
+use crate::text::{more_words_than, words};
 
 /// What a block is, as far as the analysis is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -144,14 +143,8 @@ fn roles_with(page: &Page, stats: &extract::PageStats, by_name: bool) -> Vec<Blo
                 BlockRole::Disclosure
             } else if !inside[e] || f.furniture || is_link_list(stats.blocks[i]) {
                 BlockRole::Outside
-            } else if is_boilerplate(&block.text()) {
-                BlockRole::Boilerplate
-            } else if is_dateline(&block.text()) {
-                BlockRole::Byline
-            } else if HEADING_TAGS.contains(&page.elements[e].tag.as_str()) {
-                BlockRole::Heading
             } else {
-                BlockRole::Body
+                text_role(&block.text(), &page.elements[e].tag)
             }
         })
         .collect();
@@ -192,6 +185,19 @@ fn roles_with(page: &Page, stats: &extract::PageStats, by_name: bool) -> Vec<Blo
     roles
 }
 
+/// The role of a block of article text, by what it says and its tag.
+fn text_role(text: &str, tag: &str) -> BlockRole {
+    if is_boilerplate(text) {
+        BlockRole::Boilerplate
+    } else if is_dateline(text) {
+        BlockRole::Byline
+    } else if HEADING_TAGS.contains(&tag) {
+        BlockRole::Heading
+    } else {
+        BlockRole::Body
+    }
+}
+
 /// A heading that opens a list of other stories ("You may also like", or classes that say
 /// "related"), even inside the article element: it and every later block of its container
 /// (the nearest ancestor holding a later block) are not the article's.
@@ -201,9 +207,7 @@ fn end_at_related_heading(page: &Page, roles: &mut [BlockRole]) {
     else {
         return;
     };
-    let within = |e: usize, ancestor: usize| {
-        std::iter::successors(Some(e), |&e| extract::parent(page, e)).any(|e| e == ancestor)
-    };
+    let within = |e: usize, ancestor: usize| extract::is_within(page, e, ancestor);
     let later = &page.blocks[at + 1..];
     let heading = page.blocks[at].element as usize;
     let container = std::iter::successors(extract::parent(page, heading), |&e| {
@@ -225,26 +229,23 @@ fn end_at_related_heading(page: &Page, roles: &mut [BlockRole]) {
     }
 }
 
-/// Whether a heading block opens a list of other stories: its words are one of
-/// [`lexicon::RELATED_HEADINGS`], or its classes say "related".
+/// Whether a heading block opens a list of other stories: it is one of
+/// [`lexicon::RELATED_HEADINGS`] from its first word to its last, or its classes say
+/// "related".
 fn is_related_heading(page: &Page, block: &Block) -> bool {
-    static HEADINGS: OnceLock<HashSet<String>> = OnceLock::new();
-    let headings = HEADINGS.get_or_init(|| {
-        lexicon::entries(lexicon::RELATED_HEADINGS)
-            .into_iter()
-            .collect()
-    });
+    static HEADINGS: OnceLock<PhraseMatcher<()>> = OnceLock::new();
+    let headings = HEADINGS.get_or_init(|| PhraseMatcher::new(&[((), lexicon::RELATED_HEADINGS)]));
     let classes_say = page
         .elements
         .get(block.element as usize)
         .is_some_and(|el| el.tokens.iter().any(|t| t.contains("related")));
-    let text = block.text().to_lowercase().replace('’', "'");
-    let words = text
-        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '…' | ':' | '!' | '?'))
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    classes_say || headings.contains(&words)
+    let text = block.text();
+    let words = words(&text);
+    let whole = |m: &PhraseMatch<()>| match (words.first(), words.last()) {
+        (Some(first), Some(last)) => m.start == first.start && m.end == last.end,
+        _ => false,
+    };
+    classes_say || headings.find(&text, &words).first().is_some_and(whole)
 }
 
 /// Inherited facts about an element, computed top-down in one pass.

@@ -83,34 +83,65 @@ pub struct PhraseMatch<T> {
 /// phrase has, up to whitespace: "I think" matches "I  think" but not "I, think"; "U.S.
 /// official" needs the ". ".
 pub struct PhraseMatcher<T> {
-    by_first: FxMap<String, Starts<T>>,
+    phrases: Phrases,
+    /// Each list's tag, by the list's index (what the phrases carry).
+    tags: Vec<T>,
+}
+
+/// The phrases of every list, tagged with the list's index: the matching itself is not
+/// generic, so each kind of tag does not ship its own copy of it in the wasm.
+struct Phrases {
+    by_first: FxMap<String, Starts>,
     /// Every first word is tagged [`Tags::PHRASE_START`] (the shipped lists are; a
     /// reader's own words may not be), so words without the tag need no lookup.
     starts_tagged: bool,
 }
 
 /// The phrases that start with one word.
-struct Starts<T> {
-    /// The one-word phrase, if the word is one on its own (the first list given wins).
-    alone: Option<T>,
+struct Starts {
+    /// The one-word phrase's list, if the word is one on its own (the first list wins).
+    alone: Option<usize>,
     /// Longer phrases by their second word, longest first.
-    by_second: FxMap<String, Vec<Phrase<T>>>,
+    by_second: FxMap<String, Vec<Phrase>>,
 }
 
-struct Phrase<T> {
+struct Phrase {
     /// The normalised words after the first.
     rest: Vec<String>,
     /// What separates each word from the next, whitespace collapsed to one space.
     gaps: Vec<String>,
-    tag: T,
+    list: usize,
 }
 
 impl<T: Copy> PhraseMatcher<T> {
     /// Builds a matcher over `(tag, list source)` pairs. On overlap the longest phrase wins,
     /// so "very likely" is one hedge rather than "likely" alone.
     pub fn new(lists: &[(T, &str)]) -> PhraseMatcher<T> {
-        let mut by_first: FxMap<String, Starts<T>> = HashMap::default();
-        for &(tag, source) in lists {
+        let sources: Vec<&str> = lists.iter().map(|&(_, source)| source).collect();
+        PhraseMatcher {
+            phrases: Phrases::new(&sources),
+            tags: lists.iter().map(|&(tag, _)| tag).collect(),
+        }
+    }
+
+    /// All non-overlapping phrases among `words` (the words of `text`), in order.
+    pub fn find(&self, text: &str, words: &[Word]) -> Vec<PhraseMatch<T>> {
+        self.phrases
+            .find(text, words)
+            .into_iter()
+            .map(|m| PhraseMatch {
+                start: m.start,
+                end: m.end,
+                tag: self.tags[m.tag],
+            })
+            .collect()
+    }
+}
+
+impl Phrases {
+    fn new(lists: &[&str]) -> Phrases {
+        let mut by_first: FxMap<String, Starts> = HashMap::default();
+        for (list, source) in lists.iter().enumerate() {
             for phrase in entries(source) {
                 let words = words(&phrase);
                 let Some(first) = words.first() else {
@@ -123,7 +154,7 @@ impl<T: Copy> PhraseMatcher<T> {
                         by_second: HashMap::default(),
                     });
                 let Some(second) = words.get(1) else {
-                    starts.alone = starts.alone.or(Some(tag));
+                    starts.alone = starts.alone.or(Some(list));
                     continue;
                 };
                 starts
@@ -139,7 +170,7 @@ impl<T: Copy> PhraseMatcher<T> {
                             .windows(2)
                             .map(|w| gap(&phrase, &w[0], &w[1]).collect())
                             .collect(),
-                        tag,
+                        list,
                     });
             }
         }
@@ -148,14 +179,14 @@ impl<T: Copy> PhraseMatcher<T> {
             phrases.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
         let starts_tagged = by_first.keys().all(|w| Tags::of(w).has(Tags::PHRASE_START));
-        PhraseMatcher {
+        Phrases {
             by_first,
             starts_tagged,
         }
     }
 
-    /// All non-overlapping phrases among `words` (the words of `text`), in order.
-    pub fn find(&self, text: &str, words: &[Word]) -> Vec<PhraseMatch<T>> {
+    /// As [`PhraseMatcher::find`], tagged with the list's index.
+    fn find(&self, text: &str, words: &[Word]) -> Vec<PhraseMatch<usize>> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < words.len() {
@@ -172,8 +203,8 @@ impl<T: Copy> PhraseMatcher<T> {
                 .and_then(|second| starts.by_second.get(&*second.normalised()))
                 .and_then(|phrases| phrases.iter().find(|p| p.starts(text, &words[i..])));
             let (tag, len) = match (longer, starts.alone) {
-                (Some(phrase), _) => (phrase.tag, phrase.rest.len() + 1),
-                (None, Some(tag)) => (tag, 1),
+                (Some(phrase), _) => (phrase.list, phrase.rest.len() + 1),
+                (None, Some(list)) => (list, 1),
                 (None, None) => {
                     i += 1;
                     continue;
@@ -190,7 +221,7 @@ impl<T: Copy> PhraseMatcher<T> {
     }
 }
 
-impl<T> Phrase<T> {
+impl Phrase {
     /// Whether `words` (whose first word is this phrase's first) start with the phrase.
     fn starts(&self, text: &str, words: &[Word]) -> bool {
         words.len() > self.rest.len()

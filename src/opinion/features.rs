@@ -43,18 +43,20 @@ pub fn sentence_features(sentence: &str, words: &[Word], facts: &SentenceFacts) 
     let tokens: Vec<Normal> = words.iter().map(Word::normalised).collect();
     SCRATCH.with_borrow_mut(|scratch| {
         let Scratch { grams, cache } = scratch;
-        grams.clear();
+        grams.all.clear();
         for (i, t) in tokens.iter().enumerate() {
             // The word, the bigram it starts, then its character n-grams.
             let own = cache.word_grams(t);
             let next = tokens.get(i + 1).map_or("</s>", |n| n);
             let bigram = BIGRAM.eat(t.as_bytes()).eat(b" ").eat(next.as_bytes());
-            grams.push(own[0]);
-            grams.push(bigram.bucket());
-            grams.extend_from_slice(&own[1..]);
+            grams.all.push(own[0]);
+            grams.all.push(bigram.bucket());
+            grams.all.extend_from_slice(&own[1..]);
         }
         if let Some(first) = tokens.first() {
-            grams.push(SENTENCE_START.eat(first.as_bytes()).bucket());
+            grams
+                .all
+                .push(SENTENCE_START.eat(first.as_bytes()).bucket());
         }
         let distinct = grams.distinct();
         // Binary n-gram presence, scaled to unit length so long sentences do not dominate.
@@ -154,18 +156,6 @@ impl Default for Grams {
 }
 
 impl Grams {
-    fn clear(&mut self) {
-        self.all.clear();
-    }
-
-    fn push(&mut self, gram: u32) {
-        self.all.push(gram);
-    }
-
-    fn extend_from_slice(&mut self, grams: &[u32]) {
-        self.all.extend_from_slice(grams);
-    }
-
     /// The distinct buckets, in first-seen order. A bit per bucket, cleared again after
     /// use: cheaper than sorting or hashing, which both showed in profiles of long pages.
     fn distinct(&mut self) -> &[u32] {
