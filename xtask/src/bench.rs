@@ -18,10 +18,9 @@ const SUMMARY: &str = "target/bench-summary.tsv";
 pub fn run(root: &Path, args: &[String]) -> Result {
     let flag = |f: &str| args.iter().any(|a| a == f);
     build::run(root)?;
-    let summary = root.join(SUMMARY);
+    let summary = root.join(SUMMARY).to_string_lossy().into_owned();
     quick_with(root, flag("--check"), Some(&summary))?;
-    let summary_env = summary.to_string_lossy().into_owned();
-    let env = [("NEWSLENS_BENCH_SUMMARY", summary_env.as_str())];
+    let env = [("NEWSLENS_BENCH_SUMMARY", summary.as_str())];
     if !flag("--quick") {
         if flag("--sizes") {
             size_variants(root)?;
@@ -30,7 +29,7 @@ pub fn run(root: &Path, args: &[String]) -> Result {
         setup::browsers(root)?;
         cmd::run_with(root, "node", &["tests/bench/browser.mjs"], &env)?;
     }
-    print_summary(&summary)
+    print_summary(Path::new(&summary))
 }
 
 /// The one table: every figure the benchmarks above printed in detail, with its goal.
@@ -64,13 +63,12 @@ pub fn quick(root: &Path, check: bool) -> Result {
     quick_with(root, check, None)
 }
 
-/// [`quick`]; with `summary`, starts that file with the size row, and the throughput
-/// bench adds its rows.
-fn quick_with(root: &Path, check: bool, summary: Option<&Path>) -> Result {
+/// [`quick`]; with `summary` (a file path), starts that file with the size row, and the
+/// throughput bench adds its rows.
+fn quick_with(root: &Path, check: bool, summary: Option<&str>) -> Result {
     let total = size_table(root)?;
     let mut env = Vec::new();
-    let summary_env = summary.map(|f| f.to_string_lossy().into_owned());
-    if let (Some(file), Some(name)) = (summary, &summary_env) {
+    if let Some(file) = summary {
         let row = format!(
             "shipped wasm + JS, gzip -9\t{total} bytes ({:.1} KiB)\t≤ {} KiB\t{}\n",
             total as f64 / 1024.0,
@@ -82,7 +80,7 @@ fn quick_with(root: &Path, check: bool, summary: Option<&Path>) -> Result {
             }
         );
         std::fs::write(file, row).map_err(|e| format!("cannot write {SUMMARY}: {e}"))?;
-        env.push(("NEWSLENS_BENCH_SUMMARY", name.as_str()));
+        env.push(("NEWSLENS_BENCH_SUMMARY", file));
     }
     if check && total > SIZE_BUDGET_GZIP * 2 {
         return Err(format!(
