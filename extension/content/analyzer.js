@@ -9,11 +9,9 @@
 'use strict';
 
 globalThis.newslensAnalyzer = (() => {
-  /** Work between yields to the page, as in collect.js and render.js (milliseconds). */
-  const SLICE_MS = 8;
   /** Blocks per piece of the page's JSON text (a piece is one message to the background). */
   const BLOCKS_PER_PART = 400;
-  const { yieldToPage } = globalThis.newslensDom;
+  const { sliced } = globalThis.newslensDom;
 
   /**
    * The page model as JSON text in pieces, written a slice at a time: for a long page
@@ -24,15 +22,11 @@ globalThis.newslensAnalyzer = (() => {
     const { blocks, ...rest } = page;
     const head = JSON.stringify(rest);
     const parts = [`${head === '{}' ? '{' : `${head.slice(0, -1)},`}"blocks":[`];
-    let started = performance.now();
-    for (let i = 0; i < blocks.length; i += BLOCKS_PER_PART) {
+    const starts = Array.from({ length: Math.ceil(blocks.length / BLOCKS_PER_PART) }, (_, k) => k * BLOCKS_PER_PART);
+    await sliced(starts, (i) => {
       const piece = blocks.slice(i, i + BLOCKS_PER_PART).map((b) => JSON.stringify(b)).join(',');
       parts.push(i ? `,${piece}` : piece);
-      if (performance.now() - started > SLICE_MS) {
-        await yieldToPage();
-        started = performance.now();
-      }
-    }
+    });
     parts.push(']}');
     return parts;
   }

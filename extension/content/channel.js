@@ -7,8 +7,6 @@
 
 globalThis.newslensChannel = (() => {
   const NAME = 'newslens/analyze';
-  /** Sending time between yields to the page (milliseconds), as in dom/ and analyzer.js. */
-  const SLICE_MS = 8;
   let port = null;
   let next = 1;
   const waiting = new Map(); // request id -> resolve
@@ -44,16 +42,12 @@ globalThis.newslensChannel = (() => {
     const id = next++;
     const replied = new Promise((resolve) => waiting.set(id, resolve));
     try {
-      let started = performance.now();
-      for (let i = 0; i < parts.length; i++) {
-        if (performance.now() - started > SLICE_MS) {
-          await globalThis.newslensDom.yieldToPage(); // dom/collect.js, loaded by now
-          started = performance.now();
-        }
+      // dom/collect.js is loaded by the time a page is analysed.
+      await globalThis.newslensDom.sliced(parts.keys(), (i) => {
         // The last part carries the options and asks for the analysis.
         const last = i === parts.length - 1;
         open().postMessage(last ? { id, part: parts[i], options, done: true } : { id, part: parts[i] });
-      }
+      });
     } catch (error) {
       waiting.delete(id);
       return { error: String((error && error.message) || error) };

@@ -25,6 +25,26 @@ globalThis.newslensDom.yieldToPage = (() => {
   });
 })();
 
+/** Work between yields to the page, in milliseconds: collecting, sending and marking. */
+globalThis.newslensDom.SLICE_MS = 8;
+
+/**
+ * Calls `work(item)` for each item, yielding to the page after every SLICE_MS of work;
+ * `slice()` runs at each yield.
+ */
+globalThis.newslensDom.sliced = async (items, work, slice = () => {}) => {
+  const { SLICE_MS, yieldToPage } = globalThis.newslensDom;
+  let started = performance.now();
+  for (const item of items) {
+    if (performance.now() - started > SLICE_MS) {
+      slice();
+      await yieldToPage();
+      started = performance.now();
+    }
+    work(item);
+  }
+};
+
 (() => {
   // Elements whose text is never article text, or must never be touched.
   const SKIP = new Set([
@@ -109,7 +129,7 @@ globalThis.newslensDom.yieldToPage = (() => {
    * When the walk is still going after LONG_PAGE_MS, `onLongPage` gets the top of the
    * page (its first TOP_BLOCKS blocks, a model of its own) while the walk goes on.
    */
-  async function collectPageSliced(root, sliceMs = 8, onLongPage = null) {
+  async function collectPageSliced(root, sliceMs = globalThis.newslensDom.SLICE_MS, onLongPage = null) {
     const collector = collectorOf(root);
     const started = performance.now();
     let long = false;

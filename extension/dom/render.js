@@ -74,9 +74,7 @@ globalThis.newslensDom = globalThis.newslensDom || {};
     return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
   }
 
-  /** Work per slice of a long render before yielding to the page, in milliseconds. */
-  const SLICE_MS = 8;
-  const { yieldToPage } = globalThis.newslensDom;
+  const { sliced } = globalThis.newslensDom;
 
   /**
    * A set of marks on the page that can grow and shrink: `add(findings, nodes)` draws
@@ -101,19 +99,6 @@ globalThis.newslensDom = globalThis.newslensDom || {};
     /** The highlight name of a finding: palette, page brightness, kind. */
     function nameOf(finding, dark) {
       return PREFIX + (options.palette === 'colour-blind' ? 'cb-' : '') + (dark ? 'dark-' : '') + finding.subtype;
-    }
-
-    /** Calls `work(item)` for each item, yielding to the page between slices; `slice()` runs at each yield. */
-    async function sliced(items, work, slice = () => {}) {
-      let started = performance.now();
-      for (const item of items) {
-        if (performance.now() - started > SLICE_MS) {
-          slice();
-          await yieldToPage();
-          started = performance.now();
-        }
-        work(item);
-      }
     }
 
     /** The ranges of `findings` as [node, start, end, finding], skipping text that changed. */
