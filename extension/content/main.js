@@ -137,13 +137,10 @@ const VOLATILE_CHANGES = 3;
     Object.assign(explanations, analysis.explanations);
     const findings = unlessTicker(analysis.findings, nodes, blockElements);
     // The top's marks stay if the whole page gives its blocks the roles the top alone did.
-    let rest = findings;
-    if (shownTop && shownTop.roles.every((role, i) => role === analysis.roles[i])) {
-      rest = findings.filter((f) => f.block >= shownTop.blocks);
-    } else if (shownTop) {
-      await quietly(view, () => view.clear());
-    }
-    await quietly(view, () => view.add(rest, nodes));
+    const keepTop = !!shownTop && shownTop.roles.every((role, i) => role === analysis.roles[i]);
+    if (shownTop && !keepTop) await quietly(view, () => view.clear());
+    const rest = keepTop ? findings.filter((f) => f.block >= shownTop.blocks) : findings;
+    await quietly(view, () => view.add(rest, nodes, { oneChange: keepTop }));
     const done = performance.now();
     const byBlock = groupByBlock(findings);
     state = {
@@ -155,7 +152,7 @@ const VOLATILE_CHANGES = 3;
     };
     refresh();
     debug({
-      where, settings: ready - started, collect: collected - ready, ...timings, highlight: done - analysed, total: done - started,
+      where, startedAt: started, settings: ready - started, collect: collected - ready, ...timings, highlight: done - analysed, total: done - started,
       first: (shownTop ? shownTop.at : done) - started,
       blocks: page.blocks.length, findings: analysis.findings.length, wasmMemory,
     });
@@ -169,7 +166,9 @@ const VOLATILE_CHANGES = 3;
   async function markTop({ page, nodes, blockElements }, options, view) {
     const { analysis } = await analyzer.analyze(page, options);
     Object.assign(explanations, analysis.explanations);
-    await quietly(view, () => view.add(unlessTicker(analysis.findings, nodes, blockElements), nodes));
+    // A screen or two: registered in one change, each of which costs a repaint of the page.
+    const top = unlessTicker(analysis.findings, nodes, blockElements);
+    await quietly(view, () => view.add(top, nodes, { oneChange: true }));
     return { blocks: page.blocks.length, roles: analysis.roles, at: performance.now() };
   }
 

@@ -19,6 +19,23 @@ globalThis.newslensDom = globalThis.newslensDom || {};
   };
   // Higher wins where highlights overlap: a marker shows on top of its sentence's claim.
   const PRIORITY = { opinion: 2, disclosure: 1, claim: 0 };
+  /**
+   * A view registers all its highlight ranges while they cover up to this many Text nodes
+   * in all; past it, only those of the blocks near the viewport (see watchViewport). At
+   * every change to any highlight, Chromium rebuilds the markers of every registered range
+   * in the next frame, ~5 µs for each Text node a range covers: with all 11,000 ranges of
+   * the 1 MB test page registered, that frame took 0.5 s — and again at every later change.
+   */
+  const EAGER_PIECES = 4000;
+  /**
+   * Blocks are registered and dropped in runs of about this many characters of page text,
+   * marked or not (about a screen of an article).
+   */
+  const CHUNK_CHARS = 4000;
+  /** Screens above and below the viewport whose blocks are registered at each change. */
+  const KEEP_SCREENS = 3;
+  /** A block this many screens away that is not registered makes a change: the reader is nearly there. */
+  const NEAR_SCREENS = 1;
 
   const CARD_CSS = `
     :host { all: initial; }
@@ -89,8 +106,9 @@ globalThis.newslensDom = globalThis.newslensDom || {};
    * CSS Custom Highlight API.
    */
   function createView(doc = document, options = {}) {
-    // Text node -> marks on it: { finding, range, highlight } (a highlight, shared by every
-    // node its range covers) or { finding, start, end, element } (wrapper mode); see extent().
+    // Text node -> marks on it: { finding, range, highlight, chunk, pieces } (a highlight
+    // range, shared by the `pieces` Text nodes it covers; `highlight` is the one it belongs
+    // in, registered or not) or { finding, start, end, element } (wrapper mode); see extent().
     const byNode = new Map();
     const wrapping = !!options.wrap || !supported();
     const card = hoverCard(doc, byNode, options);
@@ -161,44 +179,151 @@ globalThis.newslensDom = globalThis.newslensDom || {};
       return null;
     }
 
-    async function highlight(findings, nodes, dark) {
-      const pending = new Map(); // name -> [[range, category, mark]] not yet in their highlight
-      // Adding to a registered highlight is costly one range at a time: add a slice's
-      // ranges together, then let the page paint them.
-      const flush = () => {
-        for (const [name, ranges] of pending) {
-          let h = CSS.highlights.get(name);
-          if (!h) {
-            h = new Highlight();
-            h.priority = PRIORITY[ranges[0][1]] || 0;
-            CSS.highlights.set(name, h);
+    /** The highlight called `name`, registered in CSS.highlights on first use. */
+    function highlightNamed(name, category) {
+      let h = CSS.highlights.get(name);
+      if (!h) {
+        h = new Highlight();
+        h.priority = PRIORITY[category] || 0;
+        CSS.highlights.set(name, h);
+      }
+      return h;
+    }
+
+    // Highlight marks in runs of blocks (CHUNK_CHARS): { first, last (the run's first and
+    // last Text node), marks, shown (whether its ranges are registered) }.
+    const chunks = [];
+    let covered = 0; // Text nodes covered by the view's highlight ranges
+    let watching = false; // past EAGER_PIECES: only chunks near the viewport are shown
+
+    /** Takes `mark` out of its highlight and its chunk (once, however many nodes it covers). */
+    function unfile(mark) {
+      mark.highlight.delete(mark.range);
+      const { chunk } = mark;
+      if (!chunk || !chunk.marks.delete(mark)) return;
+      covered -= mark.pieces;
+      if (!chunk.marks.size) chunks.splice(chunks.indexOf(chunk), 1);
+    }
+
+    function show(chunk, on) {
+      chunk.shown = on;
+      for (const m of chunk.marks) {
+        if (on) m.highlight.add(m.range);
+        else m.highlight.delete(m.range);
+      }
+    }
+
+    const measure = doc.createRange();
+    /** Where Text `node` is drawn (the box of its own text: its element may be the whole article). */
+    function boxOf(node) {
+      measure.selectNodeContents(node);
+      return measure.getBoundingClientRect();
+    }
+
+    /** Whether `chunk` has text within `screens` screens of the viewport (in any layout order). */
+    function near(chunk, screens) {
+      const { first, last } = chunk;
+      if (!first.isConnected && !last.isConnected) return false;
+      const [a, b] = [boxOf(first), boxOf(last)];
+      const margin = screens * innerHeight;
+      return Math.max(a.bottom, b.bottom) >= -margin && Math.min(a.top, b.top) <= innerHeight + margin;
+    }
+
+    /**
+     * When a chunk within NEAR_SCREENS of the viewport is not shown (or `always`, which
+     * also sets chunks shown in part right): shows every chunk within KEEP_SCREENS and
+     * drops the others, in one change. So a change, and its
+     * repaint, comes once every few screens of scrolling, and the reader never meets
+     * unmarked text. (Two boxes a chunk: ~1 ms for the 1 MB page's 380 chunks.)
+     */
+    function follow(always = false) {
+      if (!always && chunks.every((c) => c.shown || !near(c, NEAR_SCREENS))) return;
+      for (const c of chunks) {
+        const want = near(c, KEEP_SCREENS);
+        if (always || c.shown !== want) show(c, want);
+      }
+    }
+
+    let followPending = false;
+    const onScroll = () => {
+      if (followPending) return;
+      followPending = true;
+      requestAnimationFrame(() => {
+        followPending = false;
+        if (watching) follow();
+      });
+    };
+
+    /** From now on only the chunks near the viewport have their ranges registered (follow). */
+    function watchViewport() {
+      watching = true;
+      // Any scroller's scroll (captured: scroll events do not bubble), and resizes.
+      doc.addEventListener('scroll', onScroll, { capture: true, passive: true });
+      doc.defaultView.addEventListener('resize', onScroll, { passive: true });
+    }
+
+    function unwatch() {
+      watching = false;
+      doc.removeEventListener('scroll', onScroll, { capture: true });
+      doc.defaultView.removeEventListener('resize', onScroll);
+    }
+
+    async function highlight(findings, nodes, dark, oneChange) {
+      const made = []; // this call's marks, not yet registered
+      const fresh = []; // this call's chunks
+      let chunk = null;
+      let chars = 0; // of page text from the start of `chunk` to the end of `lastBlock`
+      let lastBlock = -1;
+      const length = (b) => (nodes[b] || []).reduce((n, node) => n + node.length, 0);
+      /** Files `mark` (of block `block`) in this call's current chunk, or a new one. */
+      const file = (mark, block) => {
+        if (block !== lastBlock) {
+          for (let b = lastBlock + 1; b < block; b++) chars += length(b);
+          if (!chunk || chars > CHUNK_CHARS) {
+            chunk = { first: nodes[block][0], last: null, marks: new Set(), shown: !watching };
+            fresh.push(chunk);
+            chars = 0;
           }
-          for (const [range, , mark] of ranges) {
-            h.add(range);
-            mark.highlight = h;
-          }
+          chars += length(block);
+          chunk.last = nodes[block][nodes[block].length - 1];
+          lastBlock = block;
         }
-        pending.clear();
+        chunk.marks.add(mark);
+        mark.chunk = chunk;
+        covered += mark.pieces;
       };
-      // Show the first slice (the top of the page) at once; every repaint of a page full
-      // of highlights costs, so the rest is shown together at the end.
-      let flushed = false;
+      // Once the view watches the viewport, only the chunks near it are registered.
+      const register = () => {
+        for (const m of made) if (m.chunk.shown) m.highlight.add(m.range);
+        made.length = 0;
+      };
+      // Every change to the registered highlights costs a repaint that grows with the page
+      // and with the ranges registered (see EAGER_PIECES), so ranges are registered in as
+      // few changes as possible: the first slice (the top of the page) at once unless
+      // asked for `oneChange`, everything else together at the end.
+      let flushed = oneChange;
       await sliced(spans(findings, nodes), ([finding, span]) => {
         // Static ranges: the page's text is not ours to change, and live ranges cost the
         // page on every later mutation (and cost far more to add to a highlight).
         const [first, last] = [span[0], span[span.length - 1]];
         const range = new StaticRange({ startContainer: first[0], startOffset: first[1], endContainer: last[0], endOffset: last[2] });
         // One mark, filed under each Text node it covers (cards look marks up by node).
-        const mark = { finding, highlight: null, range };
+        const highlight = highlightNamed(nameOf(finding, dark), finding.category);
+        const mark = { finding, range, highlight, chunk: null, pieces: span.length };
         for (const [node] of span) remember(node, mark);
-        const name = nameOf(finding, dark);
-        if (!pending.has(name)) pending.set(name, []);
-        pending.get(name).push([range, finding.category, mark]);
+        file(mark, finding.block);
+        made.push(mark);
       }, () => {
-        if (!flushed) flush();
+        if (!flushed) register();
         flushed = true;
       });
-      flush();
+      chunks.push(...fresh);
+      // Past EAGER_PIECES, from now on only what is near the viewport is registered: what
+      // was (the first slice) and is far is dropped.
+      const switching = !watching && covered > EAGER_PIECES;
+      if (switching) watchViewport();
+      else register();
+      if (watching) follow(switching);
     }
 
     async function wrap(findings, nodes, dark) {
@@ -222,11 +347,16 @@ globalThis.newslensDom = globalThis.newslensDom || {};
       shown.add(mark.finding);
     }
 
-    async function add(findings, nodes) {
+    /**
+     * Draws `findings` over `nodes`. With `oneChange` their highlights are registered
+     * together at the end, rather than the first slice at once: for a part of the page
+     * that is not its top, or is small.
+     */
+    async function add(findings, nodes, { oneChange = false } = {}) {
       const first = findings.length && nodes[findings[0].block];
       const dark = !!first && onDarkBackground(first[0]);
       if (wrapping) await wrap(findings, nodes, dark);
-      else await highlight(findings, nodes, dark);
+      else await highlight(findings, nodes, dark, oneChange);
     }
 
     /**
@@ -235,7 +365,7 @@ globalThis.newslensDom = globalThis.newslensDom || {};
      */
     function drop(node) {
       for (const mark of byNode.get(node)) {
-        if (mark.highlight) mark.highlight.delete(mark.range);
+        if (mark.highlight) unfile(mark);
         if (mark.element) globalThis.newslensDom.unwrap(mark.element);
       }
       byNode.delete(node);
@@ -261,6 +391,7 @@ globalThis.newslensDom = globalThis.newslensDom || {};
         for (const node of [...byNode.keys()]) drop(node);
         shown.clear();
         card.remove();
+        unwatch();
       },
       get marks() {
         return shown.size;

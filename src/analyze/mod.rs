@@ -7,7 +7,7 @@ pub mod sourcing;
 use std::ops::Range;
 
 use crate::finding::{Mark, Subtype};
-use crate::opinion::{sentence_features, Model, SentenceFacts};
+use crate::opinion::{Model, SentenceFacts};
 use crate::segment;
 use crate::text::{within, words};
 use sourcing::{SentenceContext, Sourcing};
@@ -113,11 +113,11 @@ pub fn sentence(
         quoted_bytes: quoted.iter().map(|q| q.len()).sum(),
         has_quote: !quoted.is_empty(),
     };
-    let features = sentence_features(&text[range.clone()], cx.words, &facts);
+
     let has = |kinds: &[Subtype]| mine.iter().any(|m| kinds.contains(&m.subtype));
     let speculative = has(&[Subtype::Hedge, Subtype::Speculation]);
     found.sentences.push(Sentence {
-        opinion: Model::shipped().probability(&features),
+        opinion: Model::shipped().probability_of(&text[range.clone()], cx.words, &facts),
         sourcing: subtype,
         question,
         speculative,

@@ -35,11 +35,35 @@ pub struct SentenceFacts {
     pub has_quote: bool,
 }
 
+/// Where a sentence's features go, in order: collected ([`Features`], for training and
+/// tests) or weighed as they come (the model's score, without a vector per sentence).
+pub trait FeatureSink {
+    fn feature(&mut self, bucket: u32, value: f32);
+}
+
+impl FeatureSink for Features {
+    fn feature(&mut self, bucket: u32, value: f32) {
+        self.push((bucket, value));
+    }
+}
+
 /// The features of one sentence, given its words and what the detectors saw in it.
+pub fn sentence_features(sentence: &str, words: &[Word], facts: &SentenceFacts) -> Features {
+    let mut out = Features::new();
+    write_features(sentence, words, facts, &mut out);
+    out
+}
+
+/// [`sentence_features`] into `sink`.
 ///
 /// N-grams are hashed as they are read, without building strings: this runs for every
 /// sentence of every page.
-pub fn sentence_features(sentence: &str, words: &[Word], facts: &SentenceFacts) -> Features {
+pub fn write_features(
+    sentence: &str,
+    words: &[Word],
+    facts: &SentenceFacts,
+    sink: &mut impl FeatureSink,
+) {
     let tokens: Vec<Normal> = words.iter().map(Word::normalised).collect();
     SCRATCH.with_borrow_mut(|scratch| {
         let Scratch { grams, cache } = scratch;
@@ -61,20 +85,26 @@ pub fn sentence_features(sentence: &str, words: &[Word], facts: &SentenceFacts) 
         let distinct = grams.distinct();
         // Binary n-gram presence, scaled to unit length so long sentences do not dominate.
         let scale = 1.0 / (distinct.len().max(1) as f32).sqrt();
-        let mut out: Features = distinct.iter().map(|&g| (g, scale)).collect();
-        detector_features(sentence, words, facts, &mut out);
-        out
-    })
+        for &g in distinct {
+            sink.feature(g, scale);
+        }
+    });
+    detector_features(sentence, words, facts, sink);
 }
 
 /// The features from what the detectors saw and from the sentence's shape.
-fn detector_features(sentence: &str, words: &[Word], facts: &SentenceFacts, out: &mut Features) {
+fn detector_features(
+    sentence: &str,
+    words: &[Word],
+    facts: &SentenceFacts,
+    out: &mut impl FeatureSink,
+) {
     for m in &facts.markers {
-        out.push((named(b"m:", m), 0.5));
+        out.feature(named(b"m:", m), 0.5);
     }
     let mut flag = |name: &str, on: bool| {
         if on {
-            out.push((bucket(name), 0.5));
+            out.feature(bucket(name), 0.5);
         }
     };
     let trimmed = sentence.trim_end_matches(['"', '”', '’', ')']);
@@ -97,7 +127,7 @@ fn detector_features(sentence: &str, words: &[Word], facts: &SentenceFacts, out:
         Some(s) => named(b"s:", s),
         None => bucket("s:none"),
     };
-    out.push((source, 0.5));
+    out.feature(source, 0.5);
 }
 
 /// The bucket of `prefix` followed by `value`'s `Debug` name ("m:Hedge"), hashed as it is

@@ -11,7 +11,9 @@ pub mod features;
 
 use std::sync::OnceLock;
 
-pub use features::{features, sentence_features, Features, SentenceFacts, DIMS};
+pub use features::{
+    features, sentence_features, write_features, FeatureSink, Features, SentenceFacts, DIMS,
+};
 
 const MAGIC: &[u8; 4] = b"NLW1";
 const HEADER: usize = 4 + 4 * 6;
@@ -50,7 +52,27 @@ impl Model {
 
     /// The calibrated probability that the sentence is opinion.
     pub fn probability(&self, features: &Features) -> f32 {
-        sigmoid(self.platt_a * self.score(features) + self.platt_b)
+        self.calibrated(self.score(features))
+    }
+
+    /// [`Model::probability`] of a sentence's features as [`write_features`] gives them,
+    /// weighed as they come (the same sum, in the same order, without the vector).
+    pub fn probability_of(
+        &self,
+        sentence: &str,
+        words: &[crate::text::Word],
+        facts: &SentenceFacts,
+    ) -> f32 {
+        let mut sum = WeightedSum {
+            weights: &self.weights,
+            sum: 0.0,
+        };
+        write_features(sentence, words, facts, &mut sum);
+        self.calibrated(self.bias + sum.sum)
+    }
+
+    fn calibrated(&self, score: f32) -> f32 {
+        sigmoid(self.platt_a * score + self.platt_b)
     }
 
     /// Serialises to the embedded format: magic, header of f32s, one i8 per bucket.
@@ -100,6 +122,18 @@ impl Model {
             platt_b,
             threshold,
         })
+    }
+}
+
+/// The model's sum over features as they are written.
+struct WeightedSum<'a> {
+    weights: &'a [f32],
+    sum: f32,
+}
+
+impl FeatureSink for WeightedSum<'_> {
+    fn feature(&mut self, bucket: u32, value: f32) {
+        self.sum += self.weights[bucket as usize] * value;
     }
 }
 

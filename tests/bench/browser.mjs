@@ -2,7 +2,9 @@
 // highlights registered, split into reading the reader's settings, page-model collection,
 // messaging to and from the background, analysis in the core there and highlight
 // registration; "first" is when the top of the page was marked (a long page's top is
-// marked before the rest); the longest main-thread task; memory added (JS heap in the
+// marked before the rest); the longest main-thread task of the load and the longest from
+// the content script's start on ("ours": our slices and the browser's repaints of the
+// highlights; the page's own parse is over by then); memory added (JS heap in the
 // page, wasm memory in the background). On the seed page and on a generated long page
 // (≥ 1 MB of text, ≥ 50,000 nodes). "bg start" is what the background spent once, when
 // the first page woke it: wasm compile + instantiate, then the first warm-up analysis
@@ -38,8 +40,11 @@ async function measure(context, url, withExtension) {
   const page = await context.newPage();
   await page.addInitScript(() => {
     window.__longTasks = [];
-    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration)))
-      .observe({ type: 'longtask', buffered: true });
+    // Long animation frames, not long tasks: a frame's style, layout and paint are not
+    // part of any task the Long Tasks API reports, and registering highlights is paid
+    // there (Chromium rebuilds every registered range's markers in PrePaint).
+    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => [e.startTime, e.duration])))
+      .observe({ type: 'long-animation-frame', buffered: true });
   });
   let timings = null;
   const seen = new Promise((resolve) => page.on('console', (m) => {
@@ -48,14 +53,22 @@ async function measure(context, url, withExtension) {
   await page.goto(url);
   if (withExtension) await Promise.race([seen, new Promise((r) => setTimeout(r, 60000))]);
   await page.waitForTimeout(300);
+  // The longest frame of the whole load, and of those from the content script's start on
+  // (the page's own parse comes before it; what comes after is the extension's work and
+  // the browser's repaints of it), read once the frames after ours are drawn and reported.
+  const tasks = await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(
+    () => setTimeout(() => resolve(window.__longTasks), 100)))));
+  const since = timings ? timings.startedAt : Infinity;
+  const longest = Math.max(0, ...tasks.map(([, d]) => d));
+  const ours = Math.max(0, ...tasks.filter(([start]) => start >= since).map(([, d]) => d));
+  // Then the heap, after a forced GC (itself a long frame, so read second).
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   // Without Performance.enable the metrics come back without the heap size.
   await cdp.send('Performance.enable');
   const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
-  const longest = await page.evaluate(() => Math.max(0, ...window.__longTasks));
   await page.close();
-  return { timings, longest, heap: metrics.JSHeapUsedSize || 0 };
+  return { timings, longest, ours, heap: metrics.JSHeapUsedSize || 0 };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
@@ -65,7 +78,7 @@ const server = await startServer();
 const pages = [['seed page', '/seed.html', 15], ['seed page, strict CSP', '/strict/seed.html', 15], ['long page (1 MB, 50k+ nodes)', '/long.html', 300]];
 const withExt = await chromiumContext(true);
 const without = await chromiumContext(false);
-console.log(`${'Chromium, extension loaded (median of 3)'.padEnd(34)} ${'where'.padStart(10)} ${'settings'.padStart(8)} ${'collect'.padStart(8)} ${'message'.padStart(8)} ${'core'.padStart(8)} ${'mark'.padStart(8)} ${'first'.padStart(8)} ${'total'.padStart(8)} ${'goal'.padStart(6)} ${'longest'.padStart(8)} ${'heap +'.padStart(8)} ${'wasm mem'.padStart(9)} ${'bg start'.padStart(12)}`);
+console.log(`${'Chromium, extension loaded (median of 3)'.padEnd(34)} ${'where'.padStart(10)} ${'settings'.padStart(8)} ${'collect'.padStart(8)} ${'message'.padStart(8)} ${'core'.padStart(8)} ${'mark'.padStart(8)} ${'first'.padStart(8)} ${'total'.padStart(8)} ${'goal'.padStart(6)} ${'longest'.padStart(8)} ${'ours'.padStart(6)} ${'heap +'.padStart(8)} ${'wasm mem'.padStart(9)} ${'bg start'.padStart(12)}`);
 try {
   for (const [name, route, goal] of pages) {
     const runs = [];
@@ -80,13 +93,15 @@ try {
     const where = runs[0].timings ? runs[0].timings.where : 'none';
     const longest = median(runs.map((r) => r.longest));
     const pageAlone = median(baseline.map((r) => r.longest));
+    const ours = median(runs.map((r) => r.ours));
     summaryRow(`Chromium ${name}: content-script start to all marked`, `${ms(t('total'))} ms`, `≤ ${goal} ms`, t('total') <= goal);
     if (t('first') < t('total')) summaryRow(`Chromium ${name}: its top marked`, `${ms(t('first'))} ms`, `≤ ${goal} ms`, t('first') <= goal);
-    // Long tasks are the page's as well as ours: the same page without the extension says which.
-    summaryRow(`Chromium ${name}: longest task, with / without the extension`, `${ms(longest)} / ${ms(pageAlone)} ms`, '≤ 50 ms of ours',
-      longest <= 50 || longest - pageAlone <= 50);
+    // Long tasks before the content script starts are the page's own (its parse); the
+    // same page without the extension says how long those are.
+    summaryRow(`Chromium ${name}: longest task from content-script start (whole load; without the extension)`,
+      `${ms(ours)} ms (${ms(longest)}; ${ms(pageAlone)})`, '≤ 50 ms', ours <= 50);
     summaryRow(`Chromium ${name}: page heap added, background wasm memory`, `${heap.toFixed(1)} MB, ${wasmMem.toFixed(1)} MB`);
-    console.log(`${name.padEnd(34)} ${where.padStart(10)} ${ms(t('settings')).padStart(8)} ${ms(t('collect')).padStart(8)} ${ms(t('analyze') - t('core')).padStart(8)} ${ms(t('core')).padStart(8)} ${ms(t('highlight')).padStart(8)} ${ms(t('first')).padStart(8)} ${ms(t('total')).padStart(8)} ${String(goal).padStart(6)} ${ms(longest).padStart(8)} ${`${heap.toFixed(1)} MB`.padStart(8)} ${`${wasmMem.toFixed(1)} MB`.padStart(9)} ${`${ms(t('instantiate'))}+${ms(t('warmUp'))}`.padStart(12)}`);
+    console.log(`${name.padEnd(34)} ${where.padStart(10)} ${ms(t('settings')).padStart(8)} ${ms(t('collect')).padStart(8)} ${ms(t('analyze') - t('core')).padStart(8)} ${ms(t('core')).padStart(8)} ${ms(t('highlight')).padStart(8)} ${ms(t('first')).padStart(8)} ${ms(t('total')).padStart(8)} ${String(goal).padStart(6)} ${ms(longest).padStart(8)} ${ms(ours).padStart(6)} ${`${heap.toFixed(1)} MB`.padStart(8)} ${`${wasmMem.toFixed(1)} MB`.padStart(9)} ${`${ms(t('instantiate'))}+${ms(t('warmUp'))}`.padStart(12)}`);
   }
 } finally {
   await withExt.close();

@@ -9,6 +9,39 @@ const CANARY = `(() => {
   // Only getters here: the page may have overridden DOM methods, and counts their calls.
   return !!hedges && [...hedges].some((r) => r.startContainer.parentNode.className === 'canary');
 })()`;
+/**
+ * On the 1 MB page: how many registered ranges lie more than FAR_SCREENS screens from the
+ * viewport, and how many within one, at the top and again after scrolling to the end.
+ * Past a few thousand Text nodes of ranges, only those within a few screens of the
+ * viewport are registered (dom/render.js: KEEP_SCREENS, and the runs of blocks that are
+ * registered together), and registering follows the reader. (All registered, as before,
+ * left 880 ranges over 10 screens away at the top.)
+ */
+const FAR_SCREENS = 10;
+const NEAR_VIEWPORT = `async () => {
+  const count = () => {
+    let far = 0;
+    let near = 0;
+    for (const [name, h] of CSS.highlights) {
+      if (!name.startsWith('newslens-')) continue;
+      for (const r of h) {
+        const live = document.createRange();
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        const box = live.getBoundingClientRect();
+        const away = Math.max(0, box.top - innerHeight, -box.bottom) / innerHeight;
+        if (away > ${FAR_SCREENS}) far++;
+        if (away <= 1) near++;
+      }
+    }
+    return { far, near };
+  };
+  const top = count();
+  scrollTo(0, document.documentElement.scrollHeight);
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 200))));
+  return { top, end: count() };
+}`;
+
 /** Frames are measured over this window once the extension has settled (ms). */
 const WINDOW_MS = 2000;
 /** The longest pause between two frames the page may see in that window (ms). */
@@ -80,6 +113,13 @@ export async function checkHostilePages(browser, origin, probe) {
     else if (!report.textUnchanged && !HOSTILE_PAGES[name].scripted) problems.push('the page text differs from what the server sent');
     // Marked once: the top of a long page, marked first, is not marked again with the rest.
     if (report.duplicates) problems.push(`${report.duplicates} ranges registered twice`);
+    if (name === 'megabyte') {
+      const { top, end } = await tab.evaluate(NEAR_VIEWPORT);
+      for (const [where, { far, near }] of [['at the top', top], ['at the end', end]]) {
+        if (far) problems.push(`${where}, ${far} ranges registered more than ${FAR_SCREENS} screens from the viewport`);
+        if (!near) problems.push(`${where}, no range registered within a screen of the viewport`);
+      }
+    }
     for (const r of report.ranges || []) {
       // Every highlight covers whole characters (no half of a surrogate pair).
       if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(r.text)) {
