@@ -134,6 +134,8 @@ const VOLATILE_CHANGES = 3;
     const { analysis, where, timings, wasmMemory } = await analyzer.analyze(page, options);
     const analysed = performance.now();
     const shownTop = top && (await top);
+    // Reading a long page's reply was a task of its own: marking starts in the next.
+    await globalThis.newslensDom.yieldToPage();
     Object.assign(explanations, analysis.explanations);
     const findings = unlessTicker(analysis.findings, nodes, blockElements);
     // The top's marks stay if the whole page gives its blocks the roles the top alone did.
@@ -142,6 +144,8 @@ const VOLATILE_CHANGES = 3;
     const rest = keepTop ? findings.filter((f) => f.block >= shownTop.blocks) : findings;
     await quietly(view, () => view.add(rest, nodes, { oneChange: keepTop }));
     const done = performance.now();
+    // The panel and the record for later updates, in a task of their own.
+    await globalThis.newslensDom.yieldToPage();
     const byBlock = groupByBlock(findings);
     state = {
       url: location.href, options, analysis, view, panel: null,

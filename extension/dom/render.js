@@ -20,11 +20,12 @@ globalThis.newslensDom = globalThis.newslensDom || {};
   // Higher wins where highlights overlap: a marker shows on top of its sentence's claim.
   const PRIORITY = { opinion: 2, disclosure: 1, claim: 0 };
   /**
-   * A view registers all its highlight ranges while they cover up to this many Text nodes
-   * in all; past it, only those of the blocks near the viewport (see watchViewport). At
-   * every change to any highlight, Chromium rebuilds the markers of every registered range
-   * in the next frame, ~5 µs for each Text node a range covers: with all 11,000 ranges of
-   * the 1 MB test page registered, that frame took 0.5 s — and again at every later change.
+   * A view draws and registers all its findings while they cover up to this many Text
+   * nodes in all; past it, only those of the blocks near the viewport (see watchViewport).
+   * At every change to any highlight, Chromium rebuilds the markers of every registered
+   * range in the next frame, ~5 µs for each Text node a range covers: with all 11,000
+   * ranges of the 1 MB test page registered, that frame took 0.5 s — and again at every
+   * later change. (Making the ranges of the whole page took ~180 ms besides.)
    */
   const EAGER_PIECES = 4000;
   /**
@@ -99,16 +100,18 @@ globalThis.newslensDom = globalThis.newslensDom || {};
    * not in the set `keep` (text that changed or left the page), `clear()` drops them all;
    * `marks` is the number of findings shown. Drawing works in slices of a few
    * milliseconds, yielding between them, so a long page never blocks its main thread;
-   * findings are in document order, so the top comes first.
+   * findings are in document order, so the top comes first. On a long page (past
+   * EAGER_PIECES) only the findings within a few screens of the viewport are drawn and
+   * registered, and what is drawn follows the reader as they scroll.
    * Options: `dismiss(finding)` makes cards offer "Not a cue here" for findings with a
    * cue; `palette` 'colour-blind' picks that palette; `wrap` draws marks as elements
    * (dom/wrap.js) instead of CSS highlights, as happens anyway where the browser has no
    * CSS Custom Highlight API.
    */
   function createView(doc = document, options = {}) {
-    // Text node -> marks on it: { finding, range, highlight, chunk, pieces } (a highlight
-    // range, shared by the `pieces` Text nodes it covers; `highlight` is the one it belongs
-    // in, registered or not) or { finding, start, end, element } (wrapper mode); see extent().
+    // Text node -> marks on it: { finding, range, highlight, chunk } (a highlight range,
+    // shared by every Text node it covers; `highlight` is the one it belongs in, registered
+    // or not) or { finding, start, end, element } (wrapper mode); see extent().
     const byNode = new Map();
     const wrapping = !!options.wrap || !supported();
     const card = hoverCard(doc, byNode, options);
@@ -190,22 +193,44 @@ globalThis.newslensDom = globalThis.newslensDom || {};
       return h;
     }
 
-    // Highlight marks in runs of blocks (CHUNK_CHARS): { first, last (the run's first and
-    // last Text node), marks, shown (whether its ranges are registered) }.
+    // Findings in runs of blocks (CHUNK_CHARS), drawn a run at a time: { first, last (the
+    // run's first and last Text node), pending (findings not drawn yet), nodes, dark, marks
+    // (the highlight marks drawn), shown (whether its ranges are registered) }.
     const chunks = [];
-    let covered = 0; // Text nodes covered by the view's highlight ranges
+    let covered = 0; // Text nodes covered by the view's findings
     let watching = false; // past EAGER_PIECES: only chunks near the viewport are shown
+
+    /** Turns a chunk's pending findings into marks (not registered). */
+    function draw(chunk) {
+      for (const [finding, span] of spans(chunk.pending, chunk.nodes)) {
+        // Static ranges: the page's text is not ours to change, and live ranges cost the
+        // page on every later mutation (and cost far more to add to a highlight).
+        const [first, last] = [span[0], span[span.length - 1]];
+        const range = new StaticRange({ startContainer: first[0], startOffset: first[1], endContainer: last[0], endOffset: last[2] });
+        // One mark, filed under each Text node it covers (cards look marks up by node).
+        const highlight = highlightNamed(nameOf(finding, chunk.dark), finding.category);
+        const mark = { finding, range, highlight, chunk };
+        for (const [node] of span) remember(node, mark);
+        chunk.marks.add(mark);
+      }
+      chunk.pending = [];
+    }
 
     /** Takes `mark` out of its highlight and its chunk (once, however many nodes it covers). */
     function unfile(mark) {
       mark.highlight.delete(mark.range);
       const { chunk } = mark;
-      if (!chunk || !chunk.marks.delete(mark)) return;
-      covered -= mark.pieces;
-      if (!chunk.marks.size) chunks.splice(chunks.indexOf(chunk), 1);
+      if (chunk.marks.delete(mark) && !chunk.marks.size && !chunk.pending.length) forget(chunk);
     }
 
+    function forget(chunk) {
+      const at = chunks.indexOf(chunk);
+      if (at >= 0) chunks.splice(at, 1);
+    }
+
+    /** Registers (drawing it first if need be) or unregisters a chunk's ranges. */
     function show(chunk, on) {
+      if (on) draw(chunk);
       chunk.shown = on;
       for (const m of chunk.marks) {
         if (on) m.highlight.add(m.range);
@@ -232,9 +257,9 @@ globalThis.newslensDom = globalThis.newslensDom || {};
     /**
      * When a chunk within NEAR_SCREENS of the viewport is not shown (or `always`, which
      * also sets chunks shown in part right): shows every chunk within KEEP_SCREENS and
-     * drops the others, in one change. So a change, and its
-     * repaint, comes once every few screens of scrolling, and the reader never meets
-     * unmarked text. (Two boxes a chunk: ~1 ms for the 1 MB page's 380 chunks.)
+     * drops the others, in one change. So a change, and its repaint, comes once every few
+     * screens of scrolling, and the reader never meets unmarked text. (Two boxes a
+     * chunk: ~1 ms for the 1 MB page's 300 chunks.)
      */
     function follow(always = false) {
       if (!always && chunks.every((c) => c.shown || !near(c, NEAR_SCREENS))) return;
@@ -254,7 +279,10 @@ globalThis.newslensDom = globalThis.newslensDom || {};
       });
     };
 
-    /** From now on only the chunks near the viewport have their ranges registered (follow). */
+    /**
+     * From now on only the chunks near the viewport are drawn and registered (follow):
+     * the rest of a long page costs nothing until the reader gets there.
+     */
     function watchViewport() {
       watching = true;
       // Any scroller's scroll (captured: scroll events do not bubble), and resizes.
@@ -268,62 +296,63 @@ globalThis.newslensDom = globalThis.newslensDom || {};
       doc.defaultView.removeEventListener('resize', onScroll);
     }
 
-    async function highlight(findings, nodes, dark, oneChange) {
-      const made = []; // this call's marks, not yet registered
-      const fresh = []; // this call's chunks
+    /** `findings` (in block order) in runs of about CHUNK_CHARS characters of page text. */
+    function chunked(findings, nodes, dark) {
+      const out = [];
       let chunk = null;
       let chars = 0; // of page text from the start of `chunk` to the end of `lastBlock`
       let lastBlock = -1;
       const length = (b) => (nodes[b] || []).reduce((n, node) => n + node.length, 0);
-      /** Files `mark` (of block `block`) in this call's current chunk, or a new one. */
-      const file = (mark, block) => {
+      for (const finding of findings) {
+        const block = finding.block;
+        if (!nodes[block]) continue;
         if (block !== lastBlock) {
           for (let b = lastBlock + 1; b < block; b++) chars += length(b);
           if (!chunk || chars > CHUNK_CHARS) {
-            chunk = { first: nodes[block][0], last: null, marks: new Set(), shown: !watching };
-            fresh.push(chunk);
+            chunk = { first: nodes[block][0], last: null, pending: [], nodes, dark, marks: new Set(), shown: false };
+            out.push(chunk);
             chars = 0;
           }
           chars += length(block);
           chunk.last = nodes[block][nodes[block].length - 1];
           lastBlock = block;
         }
-        chunk.marks.add(mark);
-        mark.chunk = chunk;
-        covered += mark.pieces;
-      };
-      // Once the view watches the viewport, only the chunks near it are registered.
-      const register = () => {
-        for (const m of made) if (m.chunk.shown) m.highlight.add(m.range);
-        made.length = 0;
-      };
+        chunk.pending.push(finding);
+        shown.add(finding);
+        covered += finding.ranges.length;
+      }
+      return out;
+    }
+
+    async function highlight(findings, nodes, dark, oneChange) {
+      const fresh = chunked(findings, nodes, dark);
+      chunks.push(...fresh);
+      if (watching || covered > EAGER_PIECES) {
+        // From now on only what is near the viewport is drawn and registered; what was
+        // registered (the top) and is far is dropped.
+        const switching = !watching;
+        if (switching) watchViewport();
+        follow(switching);
+        return;
+      }
       // Every change to the registered highlights costs a repaint that grows with the page
       // and with the ranges registered (see EAGER_PIECES), so ranges are registered in as
       // few changes as possible: the first slice (the top of the page) at once unless
       // asked for `oneChange`, everything else together at the end.
+      const drawn = [];
+      const register = () => {
+        for (const c of drawn) show(c, true);
+        drawn.length = 0;
+      };
       let flushed = oneChange;
-      await sliced(spans(findings, nodes), ([finding, span]) => {
-        // Static ranges: the page's text is not ours to change, and live ranges cost the
-        // page on every later mutation (and cost far more to add to a highlight).
-        const [first, last] = [span[0], span[span.length - 1]];
-        const range = new StaticRange({ startContainer: first[0], startOffset: first[1], endContainer: last[0], endOffset: last[2] });
-        // One mark, filed under each Text node it covers (cards look marks up by node).
-        const highlight = highlightNamed(nameOf(finding, dark), finding.category);
-        const mark = { finding, range, highlight, chunk: null, pieces: span.length };
-        for (const [node] of span) remember(node, mark);
-        file(mark, finding.block);
-        made.push(mark);
+      await sliced(fresh, (chunk) => {
+        draw(chunk);
+        drawn.push(chunk);
       }, () => {
         if (!flushed) register();
         flushed = true;
       });
-      chunks.push(...fresh);
-      // Past EAGER_PIECES, from now on only what is near the viewport is registered: what
-      // was (the first slice) and is far is dropped.
-      const switching = !watching && covered > EAGER_PIECES;
-      if (switching) watchViewport();
-      else register();
-      if (watching) follow(switching);
+      register();
     }
 
     async function wrap(findings, nodes, dark) {
@@ -371,24 +400,42 @@ globalThis.newslensDom = globalThis.newslensDom || {};
       byNode.delete(node);
     }
 
-    /** Recounts the findings that still have a range on the page. */
+    /** Recounts the findings that still have a range on the page, or will have (pending). */
     function recount() {
       shown.clear();
       for (const marks of byNode.values()) for (const m of marks) shown.add(m.finding);
+      for (const c of chunks) for (const f of c.pending) shown.add(f);
+    }
+
+    /** Drops the pending findings over Text nodes not in `keep`, and chunks left empty. */
+    function prunePending(keep) {
+      for (const c of [...chunks]) {
+        c.pending = c.pending.filter((f) => f.ranges.every(([segment]) => keep.has(c.nodes[f.block][segment])));
+        if (!c.pending.length && !c.marks.size) forget(c);
+      }
     }
 
     return {
       add,
-      /** Shows the card of the first mark on Text `node` (keyboard and command access). */
-      explain: (node) => card.explain(node),
+      /**
+       * Shows the card of the first mark on Text `node` (keyboard and command access),
+       * once the marks where the page was just scrolled to are drawn.
+       */
+      explain(node) {
+        if (watching) follow();
+        return card.explain(node);
+      },
       /** Whether marks are elements in the page (wrapper mode) rather than highlights. */
       wraps: wrapping,
       prune(keep) {
         for (const node of [...byNode.keys()]) if (!keep.has(node)) drop(node);
+        prunePending(keep);
         recount();
       },
       clear() {
         for (const node of [...byNode.keys()]) drop(node);
+        chunks.length = 0;
+        covered = 0;
         shown.clear();
         card.remove();
         unwatch();
