@@ -216,17 +216,30 @@ globalThis.newslensDom.sliced = async (items, work, slice = () => {}) => {
       return true;
     }
 
-    function walkText(text) {
-      // Up through the inline elements to the block element, noting the nearest link and
-      // author element on the way.
+    // Parent element -> its climb: { blockEl, anchor, author }. Text nodes of one element
+    // (a paragraph around its links) climb once: each step up is several DOM calls.
+    const climbs = new Map();
+    /** Up through the inline elements to the block element, noting the nearest link and author element. */
+    function climb(parent) {
       let anchor = null;
       let author = null;
-      let blockEl = text.parentElement;
+      let blockEl = parent;
       while (blockEl && blockEl !== start && isInline(blockEl)) {
         if (!anchor && blockEl.tagName.toUpperCase() === 'A' && blockEl.hasAttribute('href')) anchor = blockEl;
         if (!author && isAuthorElement(blockEl)) author = blockEl;
         blockEl = blockEl.parentElement;
       }
+      return { blockEl, anchor, author };
+    }
+
+    function walkText(text) {
+      const parent = text.parentElement;
+      let found = climbs.get(parent);
+      if (!found) {
+        found = climb(parent);
+        climbs.set(parent, found);
+      }
+      const { blockEl, anchor, author } = found;
       if (!blockEl) return;
       if (!current || current.el !== blockEl) {
         flush();
