@@ -135,7 +135,7 @@ const VOLATILE_CHANGES = 3;
     const analysed = performance.now();
     const shownTop = top && (await top);
     // Reading a long page's reply was a task of its own: marking starts in the next.
-    await globalThis.newslensDom.yieldToPage();
+    if (top) await globalThis.newslensDom.yieldToPage();
     Object.assign(explanations, analysis.explanations);
     const findings = unlessTicker(analysis.findings, nodes, blockElements);
     // The top's marks stay if the whole page gives its blocks the roles the top alone did.
