@@ -64,7 +64,8 @@ fn is_abbreviation(before: &str) -> bool {
     let mut letters = word.chars();
     let is_initial =
         matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
-    is_initial || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    // The list is ASCII: compared without lower-casing a copy (this runs at every period).
+    is_initial || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 /// True when `rest` is whitespace and then what looks like the start of a sentence.
