@@ -15,7 +15,8 @@ const CANARY = `(() => {
  * Past a few thousand Text nodes of ranges, only those within a few screens of the
  * viewport are registered (dom/render.js: KEEP_SCREENS, and the runs of blocks that are
  * registered together), and registering follows the reader. (All registered, as before,
- * left 880 ranges over 10 screens away at the top.)
+ * left 880 ranges over 10 screens away at the top.) Then a paragraph the page adds there
+ * must be marked (an incremental update of a view that only draws what is near).
  */
 const FAR_SCREENS = 10;
 const NEAR_VIEWPORT = `async () => {
@@ -39,7 +40,19 @@ const NEAR_VIEWPORT = `async () => {
   const top = count();
   scrollTo(0, document.documentElement.scrollHeight);
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 200))));
-  return { top, end: count() };
+  const end = count();
+  // Text the page adds at the end, where the reader is: analysed and marked as it comes.
+  const late = document.createElement('p');
+  late.textContent = 'The new plan will probably fail, and its backers obviously know it.';
+  document.querySelector('article').appendChild(late);
+  let added = false;
+  for (let waited = 0; waited < 10000 && !added; waited += 250) {
+    await new Promise((r) => setTimeout(r, 250));
+    for (const [name, h] of CSS.highlights) {
+      if (name.startsWith('newslens-')) for (const r of h) if (late.contains(r.startContainer)) added = true;
+    }
+  }
+  return { top, end, added };
 }`;
 
 /** Frames are measured over this window once the extension has settled (ms). */
@@ -114,11 +127,12 @@ export async function checkHostilePages(browser, origin, probe) {
     // Marked once: the top of a long page, marked first, is not marked again with the rest.
     if (report.duplicates) problems.push(`${report.duplicates} ranges registered twice`);
     if (name === 'megabyte') {
-      const { top, end } = await tab.evaluate(NEAR_VIEWPORT);
+      const { top, end, added } = await tab.evaluate(NEAR_VIEWPORT);
       for (const [where, { far, near }] of [['at the top', top], ['at the end', end]]) {
         if (far) problems.push(`${where}, ${far} ranges registered more than ${FAR_SCREENS} screens from the viewport`);
         if (!near) problems.push(`${where}, no range registered within a screen of the viewport`);
       }
+      if (!added) problems.push('a paragraph added at the end, where the reader was, was not marked');
     }
     for (const r of report.ranges || []) {
       // Every highlight covers whole characters (no half of a surrogate pair).
