@@ -1,6 +1,7 @@
 // Reader features in Chromium: keyboard shortcuts (next mark with its card and the focus
 // on it, Escape; hide and show), a tap shows a card, the density minimap, sensitivity,
-// the colour-blind palette and wrapper mode for screen readers.
+// the colour-blind palette and wrapper mode for screen readers; the card of a mark at the
+// far end of a long page, where nothing was drawn before the reader got there.
 import { tapMark } from './tap.mjs';
 
 const sizes = () => {
@@ -116,7 +117,21 @@ export async function checkReader(context, extensionId, origin) {
   if (textWrapped !== textAfter) fail('wrapper mode changed the page text');
   await options.close();
   await page.close();
+
+  // A long page draws only what is near the reader: the minimap's last tick, at the far
+  // end of the page, still explains its mark.
+  const long = await context.newPage();
+  const marked = new Promise((resolve) => long.on('console', (m) => { if (m.text().startsWith('newslens: {')) resolve(); }));
+  await long.goto(`${origin}/long.html`);
+  await Promise.race([marked, long.waitForTimeout(30000)]);
+  await long.bringToFront();
+  const longPanel = long.locator('[data-newslens="panel"]');
+  await longPanel.locator('.pill').click();
+  await longPanel.locator('.minimap .tick').last().click();
+  const farCard = await long.evaluate(cardState);
+  if (!farCard) fail('the last minimap tick of the long page did not explain its mark');
+  await long.close();
   if (failures.length) console.log(logs.filter((l) => !l.startsWith('debug')).join('\n'));
-  if (!failures.length) console.log('ok   chromium: reader (shortcuts, keyboard card, tap, minimap, site mode, sensitivity, colour-blind palette, wrapper mode)');
+  if (!failures.length) console.log('ok   chromium: reader (shortcuts, keyboard card, tap, minimap, site mode, sensitivity, colour-blind palette, wrapper mode, a far mark of a long page)');
   return failures;
 }
