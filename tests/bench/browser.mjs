@@ -101,7 +101,7 @@ try {
     if (t('first') < t('total')) summaryRow(`Chromium ${name}: its top marked`, `${ms(t('first'))} ms`, `≤ ${goal} ms`, t('first') <= goal);
     // Long tasks before the content script starts are the page's own (its parse); the
     // same page without the extension says how long those are.
-    summaryRow(`Chromium ${name}: longest task from content-script start (whole load; without the extension)`,
+    summaryRow(`Chromium ${name}: longest frame from content-script start (whole load; without the extension)`,
       `${ms(ours)} ms (${ms(longest)}; ${ms(pageAlone)})`, '≤ 50 ms', ours <= 50);
     summaryRow(`Chromium ${name}: page heap added, background wasm memory`, `${heap.toFixed(1)} MB, ${wasmMem.toFixed(1)} MB`);
     console.log(`${name.padEnd(34)} ${where.padStart(10)} ${ms(t('settings')).padStart(8)} ${ms(t('collect')).padStart(8)} ${ms(t('analyze') - t('core')).padStart(8)} ${ms(t('core')).padStart(8)} ${ms(t('highlight')).padStart(8)} ${ms(t('first')).padStart(8)} ${ms(t('total')).padStart(8)} ${String(goal).padStart(6)} ${ms(longest).padStart(8)} ${ms(ours).padStart(6)} ${`${heap.toFixed(1)} MB`.padStart(8)} ${`${wasmMem.toFixed(1)} MB`.padStart(9)} ${`${ms(t('instantiate'))}+${ms(t('warmUp'))}`.padStart(12)}`);
