@@ -197,7 +197,7 @@ globalThis.newslensDom = globalThis.newslensDom || {};
     // run's first and last Text node), pending (findings not drawn yet), nodes, dark, marks
     // (the highlight marks drawn), shown (whether its ranges are registered) }.
     const chunks = [];
-    let covered = 0; // Text nodes covered by the view's findings
+    let covered = 0; // Text nodes covered by the findings added since the view was cleared (decides `watching`)
     let watching = false; // past EAGER_PIECES: only chunks near the viewport are shown
 
     /** Turns a chunk's pending findings into marks (not registered). */

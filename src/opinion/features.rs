@@ -1,7 +1,8 @@
 //! Sentence features for the opinion model: hashed word and character n-grams, plus what
 //! the rule-based detectors saw (markers, question, quotes, first person, numbers).
 //!
-//! Training (`cargo xtask train`) and inference call this same function, so the shipped
+//! Training (`cargo xtask train`, through [`features`]) and inference
+//! (`Model::probability_of`) both write them with [`write_features`], so the shipped
 //! weights always meet the features they were trained on.
 
 use std::cell::RefCell;
@@ -47,14 +48,8 @@ impl FeatureSink for Features {
     }
 }
 
-/// The features of one sentence, given its words and what the detectors saw in it.
-pub fn sentence_features(sentence: &str, words: &[Word], facts: &SentenceFacts) -> Features {
-    let mut out = Features::new();
-    write_features(sentence, words, facts, &mut out);
-    out
-}
-
-/// [`sentence_features`] into `sink`.
+/// The features of one sentence, given its words and what the detectors saw in it, into
+/// `sink`.
 ///
 /// N-grams are hashed as they are read, without building strings: this runs for every
 /// sentence of every page.
@@ -153,7 +148,9 @@ pub fn features(sentence: &str) -> Features {
         quoted_bytes: quoted.iter().map(|q| q.len()).sum(),
         has_quote: !quoted.is_empty(),
     };
-    sentence_features(sentence, &words, &facts)
+    let mut out = Features::new();
+    write_features(sentence, &words, &facts, &mut out);
+    out
 }
 
 thread_local! {

@@ -11,9 +11,8 @@ pub mod features;
 
 use std::sync::OnceLock;
 
-pub use features::{
-    features, sentence_features, write_features, FeatureSink, Features, SentenceFacts, DIMS,
-};
+pub use features::{features, Features, SentenceFacts, DIMS};
+use features::{write_features, FeatureSink};
 
 const MAGIC: &[u8; 4] = b"NLW1";
 const HEADER: usize = 4 + 4 * 6;
@@ -43,11 +42,11 @@ impl Model {
 
     /// The raw linear score of a feature vector.
     pub fn score(&self, features: &Features) -> f32 {
-        self.bias
-            + features
-                .iter()
-                .map(|&(b, v)| self.weights[b as usize] * v)
-                .sum::<f32>()
+        let mut sum = self.weighted_sum();
+        for &(bucket, value) in features {
+            sum.feature(bucket, value);
+        }
+        self.bias + sum.sum
     }
 
     /// The calibrated probability that the sentence is opinion.
@@ -63,12 +62,16 @@ impl Model {
         words: &[crate::text::Word],
         facts: &SentenceFacts,
     ) -> f32 {
-        let mut sum = WeightedSum {
-            weights: &self.weights,
-            sum: 0.0,
-        };
+        let mut sum = self.weighted_sum();
         write_features(sentence, words, facts, &mut sum);
         self.calibrated(self.bias + sum.sum)
+    }
+
+    fn weighted_sum(&self) -> WeightedSum<'_> {
+        WeightedSum {
+            weights: &self.weights,
+            sum: 0.0,
+        }
     }
 
     fn calibrated(&self, score: f32) -> f32 {
@@ -125,7 +128,7 @@ impl Model {
     }
 }
 
-/// The model's sum over features as they are written.
+/// The model's weighted sum over features, as they are written or listed.
 struct WeightedSum<'a> {
     weights: &'a [f32],
     sum: f32,

@@ -6,11 +6,11 @@
 // top of the page was marked (a long page's top is analysed and marked before the rest,
 // while the walk goes on); the longest main-thread frame of the load and the longest from
 // the content script's start on ("ours": our slices and the browser's repaints of the
-// highlights; the page's own parse is over by then), as Long Animation Frames; memory added (JS heap in the
-// page, wasm memory in the background). On the seed page and on a generated long page
-// (≥ 1 MB of text, ≥ 50,000 nodes). "bg start" is what the background spent once, when
-// the first page woke it: wasm compile + instantiate, then the first warm-up analysis
-// (word lists, model) — before any page asks for an analysis.
+// highlights; the page's own parse is over by then), as Long Animation Frames; memory
+// added (JS heap in the page, wasm memory in the background). On the seed page and on a
+// generated long page (≥ 1 MB of text, ≥ 50,000 nodes). "bg start" is what the background
+// spent once, when the first page woke it: wasm compile + instantiate, then the first
+// warm-up analysis (word lists, model) — before any page asks for an analysis.
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import fs from 'node:fs/promises';
@@ -42,11 +42,11 @@ async function chromiumContext(withExtension) {
 async function measure(context, url, withExtension) {
   const page = await context.newPage();
   await page.addInitScript(() => {
-    window.__longTasks = [];
+    window.__longFrames = [];
     // Long animation frames, not long tasks: a frame's style, layout and paint are not
     // part of any task the Long Tasks API reports, and registering highlights is paid
     // there (Chromium rebuilds every registered range's markers in PrePaint).
-    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => [e.startTime, e.duration])))
+    new PerformanceObserver((list) => window.__longFrames.push(...list.getEntries().map((e) => [e.startTime, e.duration])))
       .observe({ type: 'long-animation-frame', buffered: true });
   });
   let timings = null;
@@ -59,11 +59,11 @@ async function measure(context, url, withExtension) {
   // The longest frame of the whole load, and of those from the content script's start on
   // (the page's own parse comes before it; what comes after is the extension's work and
   // the browser's repaints of it), read once the frames after ours are drawn and reported.
-  const tasks = await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(
-    () => setTimeout(() => resolve(window.__longTasks), 100)))));
+  const frames = await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(
+    () => setTimeout(() => resolve(window.__longFrames), 100)))));
   const since = timings ? timings.startedAt : Infinity;
-  const longest = Math.max(0, ...tasks.map(([, d]) => d));
-  const ours = Math.max(0, ...tasks.filter(([start]) => start >= since).map(([, d]) => d));
+  const longest = Math.max(0, ...frames.map(([, d]) => d));
+  const ours = Math.max(0, ...frames.filter(([start]) => start >= since).map(([, d]) => d));
   // Then the heap, after a forced GC (itself a long frame, so read second).
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -99,7 +99,7 @@ try {
     const ours = median(runs.map((r) => r.ours));
     summaryRow(`Chromium ${name}: content-script start to analysed and marked`, `${ms(t('total'))} ms`, `≤ ${goal} ms`, t('total') <= goal);
     if (t('first') < t('total')) summaryRow(`Chromium ${name}: its top marked`, `${ms(t('first'))} ms`, `≤ ${goal} ms`, t('first') <= goal);
-    // Long tasks before the content script starts are the page's own (its parse); the
+    // Long frames before the content script starts are the page's own (its parse); the
     // same page without the extension says how long those are.
     summaryRow(`Chromium ${name}: longest frame from content-script start (whole load; without the extension)`,
       `${ms(ours)} ms (${ms(longest)}; ${ms(pageAlone)})`, '≤ 50 ms', ours <= 50);
