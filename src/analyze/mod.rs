@@ -113,7 +113,6 @@ pub fn sentence(
         quoted_bytes: quoted.iter().map(|q| q.len()).sum(),
         has_quote: !quoted.is_empty(),
     };
-
     let has = |kinds: &[Subtype]| mine.iter().any(|m| kinds.contains(&m.subtype));
     let speculative = has(&[Subtype::Hedge, Subtype::Speculation]);
     found.sentences.push(Sentence {
