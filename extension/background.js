@@ -54,14 +54,29 @@ function keepWarming(rounds) {
   }
 }
 
-/**
- * The analysis (JSON text, as the page model and options came), with the milliseconds it
- * took here, the wasm memory and this background's start-up times (for `tests/bench`).
- */
-function analyze(page, options, exports) {
+/** Runs `work(request.session)`, adding the milliseconds it took to `request[clock]`. */
+function timed(request, clock, work) {
   const started = performance.now();
-  const analysis = wasm_bindgen.analyze(page, options);
-  return { analysis, core: performance.now() - started, memory: exports.memory.buffer.byteLength, startup };
+  try {
+    return work(request.session);
+  } finally {
+    request[clock] += performance.now() - started;
+  }
+}
+
+/**
+ * Pushes a batch of blocks (JSON text) into a request's session. A session that cannot
+ * take it is freed (its wasm memory) and the request fails with the core's error.
+ * (`finish` ends its session itself, whether it succeeds or not.)
+ */
+function push(request, blocks) {
+  try {
+    timed(request, 'ahead', (session) => session.push(blocks));
+  } catch (error) {
+    request.session.free();
+    throw error;
+  }
+  return request;
 }
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -75,20 +90,34 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
 });
 
 // Each page opens a port as it starts loading (content/channel.js): get the core ready
-// while the page loads, and answer its analysis requests over that port.
+// while the page loads, and answer its analysis requests over that port. A request is a
+// session in the core (src/session.rs): the page's blocks come in batches while the page
+// is still collecting them and are analysed as they come; the last message brings the
+// rest of the page model and asks for the analysis.
 chrome.runtime.onConnect.addListener((port) => {
   if (port.name !== 'newslens/analyze' || !port.sender || port.sender.id !== chrome.runtime.id) return;
   ready().catch(() => {});
-  const pages = new Map(); // request id -> the parts of its page's JSON text so far
-  port.onDisconnect.addListener(() => pages.clear());
+  // Request id -> promise of { session, ahead, core }: its session and the milliseconds
+  // spent in the core on the blocks pushed ahead and on finishing.
+  const requests = new Map();
+  port.onDisconnect.addListener(() => {
+    for (const request of requests.values()) request.then((r) => r.session.free()).catch(() => {});
+    requests.clear();
+  });
   port.onMessage.addListener((message) => {
     if (!message || typeof message.id !== 'number') return;
     const { id } = message;
-    if (!pages.has(id)) pages.set(id, []);
-    pages.get(id).push(String(message.part));
-    if (!message.done) return;
-    const page = pages.get(id).join('');
-    pages.delete(id);
+    let request = requests.get(id) ||
+      ready().then(() => ({ session: new wasm_bindgen.PageSession(message.options || ''), ahead: 0, core: 0 }));
+    if (typeof message.blocks === 'string') {
+      request = request.then((r) => push(r, message.blocks));
+    }
+    if (!message.done) {
+      requests.set(id, request);
+      request.catch(() => {}); // a failure is replied when the request is done
+      return;
+    }
+    requests.delete(id);
     const reply = (fields) => {
       try {
         port.postMessage({ id, ...fields });
@@ -96,8 +125,11 @@ chrome.runtime.onConnect.addListener((port) => {
         // The page went away meanwhile.
       }
     };
-    ready()
-      .then((exports) => reply(analyze(page, message.options, exports)))
+    Promise.all([request, ready()])
+      .then(([r, exports]) => {
+        const analysis = timed(r, 'core', (session) => session.finish(String(message.page)));
+        reply({ analysis, ahead: r.ahead, core: r.core, memory: exports.memory.buffer.byteLength, startup });
+      })
       .catch((error) => reply({ error: String((error && error.message) || error) }));
   });
 });

@@ -32,6 +32,7 @@ pub mod options;
 pub mod page;
 pub mod report;
 mod segment;
+pub mod session;
 mod text;
 #[cfg(target_arch = "wasm32")]
 mod web;
@@ -82,6 +83,16 @@ pub fn analyze(page: &Page) -> Analysis {
 /// Analyses a page: decides which blocks are the article, runs the detectors on them,
 /// adds the reader's own words and drops what the reader's options hide.
 pub fn analyze_with(page: &Page, options: &Options) -> Analysis {
+    analyze_ahead(page, options, Vec::new())
+}
+
+/// [`analyze_with`], given what the detectors found ahead of time in each block read as
+/// article text (see [`session`]): used where it still holds, found again where not.
+fn analyze_ahead(
+    page: &Page,
+    options: &Options,
+    mut ahead: Vec<Option<session::Detected>>,
+) -> Analysis {
     let roles = page::block_roles(page);
     let mut analysis = Analysis::default();
     let mut previous = None;
@@ -99,7 +110,10 @@ pub fn analyze_with(page: &Page, options: &Options) -> Analysis {
         let text = block.text();
         let map = SegmentMap::new(&block.segments);
         let found = match role {
-            BlockRole::Body => analyze::block(&text, &link_ranges(block, &map), &mut previous),
+            BlockRole::Body => {
+                let ahead = ahead.get_mut(index as usize).and_then(Option::take);
+                session::detect_body(block, &text, &map, &mut previous, ahead)
+            }
             // A headline is not a sourced or unsourced claim: its sourcing is below it.
             BlockRole::Heading => {
                 let mut found = analyze::block(&text, &[], &mut None);

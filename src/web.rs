@@ -6,7 +6,8 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::model::Page;
+use crate::model::{Block, Page};
+use crate::session::Session;
 use crate::Options;
 
 /// Analyses a page model collected by the DOM layer (see `extension/dom/collect.js`)
@@ -18,16 +19,51 @@ use crate::Options;
 /// segment.
 #[wasm_bindgen]
 pub fn analyze(page: &str, options: &str) -> Result<String, JsError> {
-    let page: Page = serde_json::from_str(page)
-        .map_err(|e| JsError::new(&format!("newslens: the page model is malformed: {e}")))?;
-    let options: Options = if options.is_empty() {
-        Options::default()
-    } else {
-        serde_json::from_str(options)
-            .map_err(|e| JsError::new(&format!("newslens: the options are malformed: {e}")))?
-    };
-    serde_json::to_string(&crate::analyze_with(&page, &options))
-        .map_err(|e| JsError::new(&format!("newslens: could not return the analysis: {e}")))
+    PageSession::new(options)?.finish(page)
+}
+
+/// A page analysed while the DOM layer is still collecting it (see `crate::session`):
+/// its blocks come in batches, each run through the detectors as it arrives, and
+/// [`PageSession::finish`] brings the rest of the page and returns what [`analyze`]
+/// would have. The background keeps one per page being collected.
+#[wasm_bindgen]
+pub struct PageSession(Session);
+
+#[wasm_bindgen]
+impl PageSession {
+    /// A session with the reader's options (JSON text; an empty string for the defaults).
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: &str) -> Result<PageSession, JsError> {
+        let options: Options = if options.is_empty() {
+            Options::default()
+        } else {
+            from_json(options, "the options")?
+        };
+        Ok(PageSession(Session::new(options)))
+    }
+
+    /// The page's next blocks, as a JSON array of the model's blocks.
+    pub fn push(&mut self, blocks: &str) -> Result<(), JsError> {
+        self.0.push(from_json::<Vec<Block>>(
+            blocks,
+            "a batch of the page's blocks",
+        )?);
+        Ok(())
+    }
+
+    /// The analysis, as JSON text: `page` is the page model (JSON text) without the blocks
+    /// already pushed; any blocks it has come after them. Ends the session.
+    pub fn finish(self, page: &str) -> Result<String, JsError> {
+        let page: Page = from_json(page, "the page model")?;
+        serde_json::to_string(&self.0.finish(page))
+            .map_err(|e| JsError::new(&format!("newslens: could not return the analysis: {e}")))
+    }
+}
+
+/// `json` read as a `T`, or an error saying which input (`what`) was malformed.
+fn from_json<'a, T: serde::Deserialize<'a>>(json: &'a str, what: &str) -> Result<T, JsError> {
+    serde_json::from_str(json)
+        .map_err(|e| JsError::new(&format!("newslens: {what}: malformed JSON: {e}")))
 }
 
 /// The model of a small made-up opinion page (`newslens model` output): navigation, a

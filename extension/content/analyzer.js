@@ -9,49 +9,56 @@
 'use strict';
 
 globalThis.newslensAnalyzer = (() => {
-  /** Blocks per piece of the page's JSON text (a piece is one message to the background). */
+  /** Blocks per message when a page already collected is sent (a slice at a time). */
   const BLOCKS_PER_PART = 400;
   const { sliced } = globalThis.newslensDom;
 
   /**
-   * The page model as JSON text in pieces, written a slice at a time: for a long page
-   * both writing it and handing it to the message channel would each be a long task.
+   * Starts analysing a page with the reader's `options` (src/options.rs; undefined for
+   * defaults) while it is still being collected: the background runs the detectors on
+   * its blocks as they come (src/session.rs), so little is left to do once the walk ends.
+   * `push(blocks, upTo)` sends `blocks` (the page's complete blocks so far, a list that
+   * grows) up to `upTo` that were not sent before; `finish(page)` sends the rest of the
+   * page and resolves to `{ analysis, where, timings, wasmMemory }`: `where` is
+   * "background"; `timings.analyze` is the milliseconds from `finish` to having the
+   * analysis, `timings.core` the part the core spent finishing it and `timings.ahead`
+   * what it spent on the blocks pushed before, `timings.instantiate` and
+   * `timings.warmUp` what the background spent once, when it started, on the wasm and its
+   * first warm-up analysis; `wasmMemory` the background's wasm memory.
+   *
+   * As JSON text: strings cross the message channel far more cheaply than a large object
+   * graph.
    */
-  async function jsonParts(page) {
-    if (page.blocks.length <= BLOCKS_PER_PART) return [JSON.stringify(page)];
-    const { blocks, ...rest } = page;
-    const head = JSON.stringify(rest);
-    const parts = [`${head === '{}' ? '{' : `${head.slice(0, -1)},`}"blocks":[`];
-    const starts = Array.from({ length: Math.ceil(blocks.length / BLOCKS_PER_PART) }, (_, k) => k * BLOCKS_PER_PART);
-    await sliced(starts, (i) => {
-      const piece = blocks.slice(i, i + BLOCKS_PER_PART).map((b) => JSON.stringify(b)).join(',');
-      parts.push(i ? `,${piece}` : piece);
-    });
-    parts.push(']}');
-    return parts;
-  }
-
-  /**
-   * Analyses `page` with the reader's `options` (src/options.rs; undefined for defaults).
-   * Resolves to `{ analysis, where, timings, wasmMemory }`: `where` is "background";
-   * `timings.analyze` is the milliseconds from sending the page to having the analysis,
-   * `timings.core` the part spent in the core, `timings.instantiate` and `timings.warmUp`
-   * what the background spent once, when it started, on the wasm and its first warm-up
-   * analysis; `wasmMemory` the background's wasm memory.
-   */
-  async function analyze(page, options) {
-    const started = performance.now();
-    // As JSON text both ways: strings cross the message channel far more cheaply than
-    // a large object graph.
-    const parts = await jsonParts(page);
-    const reply = await globalThis.newslensChannel.request(parts, options ? JSON.stringify(options) : '');
-    if (!reply || reply.error) {
-      throw new Error(`the background could not analyse this page: ${reply ? reply.error : 'no reply'}`);
+  function stream(options) {
+    const request = globalThis.newslensChannel.request(options ? JSON.stringify(options) : '');
+    let sent = 0;
+    function push(blocks, upTo = blocks.length) {
+      if (upTo > sent) request.post({ blocks: JSON.stringify(blocks.slice(sent, upTo)) });
+      sent = Math.max(sent, upTo);
     }
-    const analysis = JSON.parse(reply.analysis);
-    const timings = { analyze: performance.now() - started, core: reply.core, ...reply.startup };
-    return { analysis, where: 'background', timings, wasmMemory: reply.memory };
+    async function finish(page) {
+      const started = performance.now();
+      // What was not pushed during the walk goes in parts, a slice at a time: for a long
+      // page both writing it and handing it to the message channel at once were long tasks.
+      const ends = [];
+      for (let end = sent + BLOCKS_PER_PART; end < page.blocks.length; end += BLOCKS_PER_PART) ends.push(end);
+      await sliced(ends, (end) => push(page.blocks, end));
+      request.post({ page: JSON.stringify({ ...page, blocks: page.blocks.slice(sent) }), done: true });
+      const reply = await request.replied;
+      if (!reply || reply.error) {
+        throw new Error(`the background could not analyse this page: ${reply ? reply.error : 'no reply'}`);
+      }
+      const analysis = JSON.parse(reply.analysis);
+      const timings = { analyze: performance.now() - started, core: reply.core, ahead: reply.ahead, ...reply.startup };
+      return { analysis, where: 'background', timings, wasmMemory: reply.memory };
+    }
+    return { push, finish };
   }
 
-  return { analyze };
+  /** Analyses `page`, collected already, with `options`: `stream(options).finish(page)`. */
+  function analyze(page, options) {
+    return stream(options).finish(page);
+  }
+
+  return { analyze, stream };
 })();

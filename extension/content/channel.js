@@ -1,8 +1,8 @@
 // Runs as the page starts loading: opens the channel to the background, which gets the
 // core ready (wasm instantiated, word lists built, warmed up) while the page loads, and
-// starts reading the reader's settings. The
-// analysis goes over this open port later (content/analyzer.js): a one-off message
-// would set up a new channel to the background for every request.
+// starts reading the reader's settings. The analysis goes over this open port later
+// (content/analyzer.js), in several messages for a long page: a one-off message would
+// set up a new channel to the background for every request.
 'use strict';
 
 globalThis.newslensChannel = (() => {
@@ -32,27 +32,33 @@ globalThis.newslensChannel = (() => {
   }
 
   /**
-   * Asks the background to analyse the page whose JSON text is `parts` joined, with
-   * `options` (JSON text). Each part is its own message, with a yield to the page after
-   * every few milliseconds of sending: the channel copies and encodes what it sends on
-   * the page's main thread, which for a whole long page at once was a long task.
-   * Resolves to the reply (`{ error }` if none came).
+   * A new analysis request with `options` (JSON text): `post(fields)` sends the next of
+   * its messages (`{ blocks }` while the page is collected, then `{ page, done: true }`),
+   * `replied` resolves to the background's reply (`{ error }` if none came). The first
+   * message carries the options. If the port closes meanwhile the request has failed
+   * (its blocks so far went with it) and nothing more is sent.
    */
-  async function request(parts, options) {
+  function request(options) {
     const id = next++;
-    const replied = new Promise((resolve) => waiting.set(id, resolve));
-    try {
-      // dom/collect.js is loaded by the time a page is analysed.
-      await globalThis.newslensDom.sliced(parts.keys(), (i) => {
-        // The last part carries the options and asks for the analysis.
-        const last = i === parts.length - 1;
-        open().postMessage(last ? { id, part: parts[i], options, done: true } : { id, part: parts[i] });
-      });
-    } catch (error) {
-      waiting.delete(id);
-      return { error: String((error && error.message) || error) };
+    let fail;
+    const replied = new Promise((resolve) => {
+      waiting.set(id, resolve);
+      fail = (error) => {
+        waiting.delete(id);
+        resolve({ error: String((error && error.message) || error) });
+      };
+    });
+    let first = true;
+    function post(fields) {
+      if (!waiting.has(id)) return;
+      try {
+        open().postMessage(first ? { id, options, ...fields } : { id, ...fields });
+        first = false;
+      } catch (error) {
+        fail(error);
+      }
     }
-    return replied;
+    return { post, replied };
   }
 
   try {

@@ -129,9 +129,11 @@ const VOLATILE_CHANGES = 3;
         return null;
       });
     };
-    const { page, nodes, blockElements } = await collectPageSliced(document, undefined, onLongPage);
+    // The blocks go to the background as they are collected, and are analysed there meanwhile.
+    const analysing = analyzer.stream(options);
+    const { page, nodes, blockElements } = await collectPageSliced(document, undefined, onLongPage, analysing.push);
     const collected = performance.now();
-    const { analysis, where, timings, wasmMemory } = await analyzer.analyze(page, options);
+    const { analysis, where, timings, wasmMemory } = await analysing.finish(page);
     const analysed = performance.now();
     const shownTop = top && (await top);
     // Reading a long page's reply was a task of its own: marking starts in the next.

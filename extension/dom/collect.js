@@ -128,8 +128,10 @@ globalThis.newslensDom.sliced = async (items, work, slice = () => {}) => {
    * meanwhile is caught later: the renderer skips ranges that no longer fit their node.)
    * When the walk is still going after LONG_PAGE_MS, `onLongPage` gets the top of the
    * page (its first TOP_BLOCKS blocks, a model of its own) while the walk goes on.
+   * `onSlice(blocks)` gets the page's complete blocks so far (one list, which grows) at
+   * the end of every slice but the last: they can be sent on meanwhile.
    */
-  async function collectPageSliced(root, sliceMs = globalThis.newslensDom.SLICE_MS, onLongPage = null) {
+  async function collectPageSliced(root, sliceMs = globalThis.newslensDom.SLICE_MS, onLongPage = null, onSlice = () => {}) {
     const collector = collectorOf(root);
     const started = performance.now();
     let long = false;
@@ -138,6 +140,7 @@ globalThis.newslensDom.sliced = async (items, work, slice = () => {}) => {
         long = true;
         onLongPage(collector.snapshot(TOP_BLOCKS));
       }
+      onSlice(collector.blocks);
       await globalThis.newslensDom.yieldToPage();
     }
     return collector.result();
@@ -288,7 +291,7 @@ globalThis.newslensDom.sliced = async (items, work, slice = () => {}) => {
       };
     }
 
-    return { step, result, snapshot };
+    return { step, result, snapshot, blocks };
   }
 
   Object.assign(globalThis.newslensDom, { collectPage, collectPageSliced });

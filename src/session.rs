@@ -1,0 +1,136 @@
+//! A page analysed while it is still being collected.
+//!
+//! Which blocks are the article can only be decided once the whole page is known, but
+//! most of the work — the detectors over each block's text — does not depend on it. A
+//! [`Session`] runs the detectors on every block as it arrives (the DOM layer sends them
+//! slice by slice during its walk), reading each as article text in a chain from the
+//! block before; [`Session::finish`] decides the roles and reuses what was found wherever
+//! the guess holds. The result is always exactly [`crate::analyze_with`]'s: a block whose
+//! role or preceding sourcing turns out different is analysed again.
+
+use crate::analyze::{self, sourcing::Sourcing, BlockFindings};
+use crate::model::{Block, Page};
+use crate::offsets::SegmentMap;
+use crate::{Analysis, Options};
+
+/// The detectors' findings in one block read as article text, with the sourcing they
+/// started from (the previous sentence's) and the one they end with.
+#[derive(Debug)]
+pub(crate) struct Detected {
+    from: Option<Sourcing>,
+    found: BlockFindings,
+    to: Option<Sourcing>,
+}
+
+/// The detectors on a block of article text, given the sourcing the article's text
+/// before it ended with (`previous`, updated): taken from `ahead` when it was found
+/// from the same sourcing, else found now.
+pub(crate) fn detect_body(
+    block: &Block,
+    text: &str,
+    map: &SegmentMap,
+    previous: &mut Option<Sourcing>,
+    ahead: Option<Detected>,
+) -> BlockFindings {
+    match ahead {
+        Some(d) if d.from == *previous => {
+            *previous = d.to;
+            d.found
+        }
+        _ => analyze::block(text, &crate::link_ranges(block, map), previous),
+    }
+}
+
+/// A page whose blocks arrive in batches, each run through the detectors as it comes.
+#[derive(Debug)]
+pub struct Session {
+    options: Options,
+    blocks: Vec<Block>,
+    ahead: Vec<Option<Detected>>,
+    /// The sourcing the blocks so far end with, read as one run of article text.
+    previous: Option<Sourcing>,
+}
+
+impl Session {
+    /// A session for a page to be analysed with `options` (blocks the options leave out
+    /// are never run through the detectors).
+    pub fn new(options: Options) -> Session {
+        Session {
+            options,
+            blocks: Vec::new(),
+            ahead: Vec::new(),
+            previous: None,
+        }
+    }
+
+    /// The page's next blocks, in document order: run through the detectors now.
+    pub fn push(&mut self, blocks: impl IntoIterator<Item = Block>) {
+        for block in blocks {
+            let index = self.blocks.len() as u32;
+            let detected = if self.options.analyses(index) {
+                let text = block.text();
+                let map = SegmentMap::new(&block.segments);
+                let from = self.previous.clone();
+                let found = detect_body(&block, &text, &map, &mut self.previous, None);
+                Some(Detected {
+                    from,
+                    found,
+                    to: self.previous.clone(),
+                })
+            } else {
+                // As in the analysis: text left out breaks the chain of sourcing.
+                self.previous = None;
+                None
+            };
+            self.blocks.push(block);
+            self.ahead.push(detected);
+        }
+    }
+
+    /// The analysis of the page: `page`'s metadata and elements, with the blocks pushed so
+    /// far followed by `page`'s own (usually none).
+    pub fn finish(mut self, mut page: Page) -> Analysis {
+        self.push(std::mem::take(&mut page.blocks));
+        page.blocks = self.blocks;
+        crate::analyze_ahead(&page, &self.options, self.ahead)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Element, Page};
+
+    fn page(texts: &[&str]) -> Page {
+        Page {
+            elements: vec![
+                Element::with("article", None, &[]),
+                Element::with("p", Some(0), &[]),
+            ],
+            blocks: texts.iter().map(|t| Block::with(1, t)).collect(),
+            ..Page::default()
+        }
+    }
+
+    #[test]
+    fn a_chain_of_sourcing_across_blocks_is_the_same_as_in_one_call() {
+        let page = page(&[
+            "According to Reuters, the talks collapsed on Friday night.",
+            "He added that the talks could resume next week.",
+            "Critics say the plan will obviously fail.",
+        ]);
+        for split in 0..=page.blocks.len() {
+            let mut session = Session::new(Options::default());
+            session.push(page.blocks[..split].iter().cloned());
+            let rest = Page {
+                blocks: page.blocks[split..].to_vec(),
+                ..page.clone()
+            };
+            assert_eq!(
+                session.finish(rest),
+                crate::analyze(&page),
+                "split at {split}"
+            );
+        }
+    }
+}

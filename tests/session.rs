@@ -1,0 +1,85 @@
+//! A page analysed as it is collected (`Session`: blocks pushed in batches, the detectors
+//! run ahead of the roles) gives exactly the analysis of the whole page in one call, on
+//! real pages (the seed page and Readability's saved pages), however the blocks come.
+
+use newslens::html::page_from_html;
+use newslens::model::Page;
+use newslens::session::Session;
+use newslens::{analyze_with, Options};
+
+/// The analysis of `page` with its blocks pushed `batch` at a time, the last few with `finish`.
+fn in_batches(page: &Page, options: &Options, batch: usize) -> newslens::Analysis {
+    let mut session = Session::new(options.clone());
+    let kept = page.blocks.len().min(2);
+    let (pushed, last) = page.blocks.split_at(page.blocks.len() - kept);
+    for blocks in pushed.chunks(batch) {
+        session.push(blocks.iter().cloned());
+    }
+    session.finish(Page {
+        blocks: last.to_vec(),
+        ..page.clone()
+    })
+}
+
+fn pages() -> Vec<(String, Page)> {
+    let mut pages = vec![(
+        "seed page".to_string(),
+        page_from_html(
+            &std::fs::read_to_string("../shared/golden/seed-page.html")
+                .expect("seed page readable"),
+            "https://www.newsmax.com/fredfleitz/opinion/2024/",
+        ),
+    )];
+    let dir = std::path::Path::new("../shared/data/readability_test_pages");
+    let mut ids: Vec<_> = std::fs::read_dir(dir)
+        .expect("Readability's test pages are readable")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().join("source.html").exists())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    ids.sort();
+    for id in ids {
+        let html = std::fs::read_to_string(dir.join(&id).join("source.html"))
+            .expect("saved page readable");
+        pages.push((id, page_from_html(&html, "https://example.com/article")));
+    }
+    pages
+}
+
+#[test]
+fn pushed_in_batches_is_the_same_as_one_call() {
+    let pages = pages();
+    assert!(pages.len() > 40, "the saved pages are there");
+    let lean = Options {
+        skip_sentences: true,
+        ..Options::default()
+    };
+    for (name, page) in &pages {
+        for (batch, options) in [
+            (1, Options::default()),
+            (7, lean.clone()),
+            (500, lean.clone()),
+        ] {
+            assert!(
+                in_batches(page, &options, batch) == analyze_with(page, &options),
+                "{name}: pushed {batch} blocks at a time"
+            );
+        }
+    }
+}
+
+#[test]
+fn blocks_left_out_by_the_options_break_the_chain_as_in_one_call() {
+    let page = page_from_html(
+        &std::fs::read_to_string("../shared/golden/seed-page.html").expect("seed page readable"),
+        "https://www.newsmax.com/",
+    );
+    let some: Vec<u32> = (0..page.blocks.len() as u32)
+        .filter(|i| i % 3 != 1)
+        .collect();
+    let options = Options {
+        only_blocks: Some(some),
+        ..Options::default()
+    };
+    assert!(in_batches(&page, &options, 4) == analyze_with(&page, &options));
+}
