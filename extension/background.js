@@ -65,13 +65,14 @@ function timed(request, clock, work) {
 }
 
 /**
- * Pushes a batch of blocks (JSON text) into a request's session. A session that cannot
+ * Pushes a batch of the page model (JSON text: its next elements and blocks) into a
+ * request's session. A session that cannot
  * take it is freed (its wasm memory) and the request fails with the core's error.
  * (`finish` ends its session itself, whether it succeeds or not.)
  */
-function push(request, blocks) {
+function push(request, batch) {
   try {
-    timed(request, 'ahead', (session) => session.push(blocks));
+    timed(request, 'ahead', (session) => session.push(batch));
   } catch (error) {
     request.session.free();
     throw error;
@@ -91,7 +92,7 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
 
 // Each page opens a port as it starts loading (content/channel.js): get the core ready
 // while the page loads, and answer its analysis requests over that port. A request is a
-// session in the core (src/session.rs): the page's blocks come in batches while the page
+// session in the core (src/session.rs): the page's model comes in batches while the page
 // is still collecting them and are analysed as they come; the last message brings the
 // rest of the page model and asks for the analysis.
 chrome.runtime.onConnect.addListener((port) => {
@@ -109,8 +110,8 @@ chrome.runtime.onConnect.addListener((port) => {
     const { id } = message;
     let request = requests.get(id) ||
       ready().then(() => ({ session: new wasm_bindgen.PageSession(message.options || ''), ahead: 0, core: 0 }));
-    if (typeof message.blocks === 'string') {
-      request = request.then((r) => push(r, message.blocks));
+    if (typeof message.batch === 'string') {
+      request = request.then((r) => push(r, message.batch));
     }
     if (!message.done) {
       requests.set(id, request);

@@ -39,21 +39,24 @@ pub struct Meta {
 }
 
 /// One element, with just the attributes that say what part of a page it is.
+///
+/// In JSON, fields at their default are left out (a long page has thousands of elements,
+/// most with no parent attributes worth naming), by the DOM layer as here.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Element {
     /// Lower-case tag name.
     pub tag: String,
     /// Index of the parent in [`Page::elements`]; `None` for the root.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<u32>,
     /// The `id` and `class` tokens, lower-cased.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tokens: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub role: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub itemprop: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub rel: String,
 }
 

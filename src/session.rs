@@ -9,7 +9,9 @@
 //! role or preceding sourcing turns out different is analysed again.
 
 use crate::analyze::{self, sourcing::Sourcing, BlockFindings};
-use crate::model::{Block, Page};
+use serde::Deserialize;
+
+use crate::model::{Block, Element, Page};
 use crate::offsets::SegmentMap;
 use crate::{Analysis, Options};
 
@@ -41,10 +43,21 @@ pub(crate) fn detect_body(
     }
 }
 
+/// What a walk of the page found since its last batch: elements and blocks to append to
+/// the model's (a block's element is among those sent before it or with it).
+#[derive(Debug, Default, Deserialize)]
+pub struct Batch {
+    #[serde(default)]
+    pub elements: Vec<Element>,
+    #[serde(default)]
+    pub blocks: Vec<Block>,
+}
+
 /// A page whose blocks arrive in batches, each run through the detectors as it comes.
 #[derive(Debug)]
 pub struct Session {
     options: Options,
+    elements: Vec<Element>,
     blocks: Vec<Block>,
     ahead: Vec<Option<Detected>>,
     /// The sourcing the blocks so far end with, read as one run of article text.
@@ -57,15 +70,18 @@ impl Session {
     pub fn new(options: Options) -> Session {
         Session {
             options,
+            elements: Vec::new(),
             blocks: Vec::new(),
             ahead: Vec::new(),
             previous: None,
         }
     }
 
-    /// The page's next blocks, in document order: run through the detectors now.
-    pub fn push(&mut self, blocks: impl IntoIterator<Item = Block>) {
-        for block in blocks {
+    /// The page's next elements and blocks, in document order: the blocks are run through
+    /// the detectors now.
+    pub fn push(&mut self, batch: Batch) {
+        self.elements.extend(batch.elements);
+        for block in batch.blocks {
             let index = self.blocks.len() as u32;
             let detected = if self.options.analyses(index) {
                 let text = block.text();
@@ -87,10 +103,14 @@ impl Session {
         }
     }
 
-    /// The analysis of the page: `page`'s metadata and elements, with the blocks pushed so
-    /// far followed by `page`'s own (usually none).
+    /// The analysis of the page: `page`'s metadata, with the elements and blocks pushed so
+    /// far followed by `page`'s own.
     pub fn finish(mut self, mut page: Page) -> Analysis {
-        self.push(std::mem::take(&mut page.blocks));
+        self.push(Batch {
+            elements: std::mem::take(&mut page.elements),
+            blocks: std::mem::take(&mut page.blocks),
+        });
+        page.elements = self.elements;
         page.blocks = self.blocks;
         crate::analyze_ahead(&page, &self.options, self.ahead)
     }
@@ -113,6 +133,28 @@ mod tests {
     }
 
     #[test]
+    fn a_block_read_ahead_after_text_that_is_not_the_articles_is_analysed_again() {
+        // Read ahead, "He added…" continues the navigation's anonymous source; in the
+        // article it continues an unattributed sentence (and so names its speaker).
+        let mut page = page(&[
+            "The plan will fail within a year.",
+            "Officials familiar with the talks said they collapsed on Friday night.",
+            "He added that the talks could resume next week.",
+        ]);
+        page.elements.push(Element::with("nav", None, &[]));
+        page.elements.push(Element::with("li", Some(2), &[]));
+        page.blocks[1].element = 3;
+        let mut session = Session::new(Options::default());
+        session.push(Batch {
+            elements: page.elements.clone(),
+            blocks: page.blocks.clone(),
+        });
+        let analysis = session.finish(Page::default());
+        assert_eq!(analysis, crate::analyze(&page));
+        assert_eq!(analysis.roles[1], crate::page::BlockRole::Outside);
+    }
+
+    #[test]
     fn a_chain_of_sourcing_across_blocks_is_the_same_as_in_one_call() {
         let page = page(&[
             "According to Reuters, the talks collapsed on Friday night.",
@@ -121,8 +163,12 @@ mod tests {
         ]);
         for split in 0..=page.blocks.len() {
             let mut session = Session::new(Options::default());
-            session.push(page.blocks[..split].iter().cloned());
+            session.push(Batch {
+                elements: page.elements.clone(),
+                blocks: page.blocks[..split].to_vec(),
+            });
             let rest = Page {
+                elements: Vec::new(),
                 blocks: page.blocks[split..].to_vec(),
                 ..page.clone()
             };

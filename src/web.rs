@@ -6,8 +6,8 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::model::{Block, Page};
-use crate::session::Session;
+use crate::model::Page;
+use crate::session::{Batch, Session};
 use crate::Options;
 
 /// Analyses a page model collected by the DOM layer (see `extension/dom/collect.js`)
@@ -42,17 +42,15 @@ impl PageSession {
         Ok(PageSession(Session::new(options)))
     }
 
-    /// The page's next blocks, as a JSON array of the model's blocks.
-    pub fn push(&mut self, blocks: &str) -> Result<(), JsError> {
-        self.0.push(from_json::<Vec<Block>>(
-            blocks,
-            "a batch of the page's blocks",
-        )?);
+    /// The page's next elements and blocks, as JSON text: `{ "elements": […], "blocks": […] }`.
+    pub fn push(&mut self, batch: &str) -> Result<(), JsError> {
+        self.0
+            .push(from_json::<Batch>(batch, "a batch of the page model")?);
         Ok(())
     }
 
-    /// The analysis, as JSON text: `page` is the page model (JSON text) without the blocks
-    /// already pushed; any blocks it has come after them. Ends the session.
+    /// The analysis, as JSON text: `page` is the page model (JSON text) without the
+    /// elements and blocks already pushed; any it has come after them. Ends the session.
     pub fn finish(self, page: &str) -> Result<String, JsError> {
         let page: Page = from_json(page, "the page model")?;
         serde_json::to_string(&self.0.finish(page))

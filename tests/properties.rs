@@ -1,9 +1,10 @@
 //! Properties of the analysis on random input: findings do not depend on how the page
-//! splits text into DOM text nodes; offsets never split a character; marks of one layer
-//! (word-level markers, claims) never overlap.
+//! splits text into DOM text nodes, nor on the batches a page's blocks arrive in; offsets
+//! never split a character; marks of one layer (word-level markers, claims) never overlap.
 
 use newslens::model::{Block, Element, Page};
-use newslens::{analyze, Analysis};
+use newslens::session::{Batch, Session};
+use newslens::{analyze, Analysis, Options};
 use proptest::prelude::*;
 
 const ARTICLE: &str = "../shared/golden/seed-article.txt";
@@ -94,6 +95,43 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+    #[test]
+    fn a_page_analysed_as_its_blocks_arrive_is_the_page_analysed_at_once(
+        picks in prop::collection::vec((0usize..1000, 0usize..4, awkward_text()), 1..24),
+        sizes in prop::collection::vec(0usize..6, 1..8),
+    ) {
+        // Paragraphs of the seed column and of awkward text, in random order, as article
+        // paragraphs, headings, navigation links and blocks of an aside: blocks the
+        // session reads ahead as article text that turn out not to be.
+        let seed = std::fs::read_to_string(ARTICLE).expect("seed article readable");
+        let seed: Vec<&str> = seed.lines().filter(|l| !l.trim().is_empty()).collect();
+        let mut elements = vec![
+            Element { tag: "body".into(), ..Element::default() },
+            Element { tag: "article".into(), parent: Some(0), ..Element::default() },
+            Element { tag: "nav".into(), parent: Some(0), ..Element::default() },
+            Element { tag: "aside".into(), parent: Some(0), ..Element::default() },
+        ];
+        let mut blocks = Vec::new();
+        for (i, kind, awkward) in &picks {
+            let text = if i % 3 == 0 { awkward.clone() } else { seed[i % seed.len()].to_string() };
+            let (tag, parent) = [("p", 1), ("h2", 1), ("li", 2), ("p", 3)][*kind];
+            blocks.push(Block { element: elements.len() as u32, segments: vec![text], ..Block::default() });
+            elements.push(Element { tag: tag.into(), parent: Some(parent), ..Element::default() });
+        }
+        let page = Page { elements, blocks, ..Page::default() };
+        let mut session = Session::new(Options::default());
+        let mut blocks = page.blocks.iter().cloned();
+        session.push(Batch { elements: page.elements.clone(), blocks: Vec::new() });
+        for size in &sizes {
+            session.push(Batch { elements: Vec::new(), blocks: blocks.by_ref().take(*size).collect() });
+        }
+        let rest = Page { elements: Vec::new(), blocks: blocks.collect(), ..page.clone() };
+        prop_assert_eq!(session.finish(rest), analyze(&page));
+    }
+}
+
 /// Word-level marker kinds: these never overlap one another.
 const WORD_LEVEL: &[&str] = &[
     "Hedge",
@@ -111,7 +149,8 @@ const CLAIMS: &[&str] = &[
 ];
 
 /// Text made of pieces of the seed column and awkward Unicode: emoji (surrogate pairs in
-/// UTF-16), combining marks, RTL text, NBSP, soft hyphens, curly quotes.
+/// UTF-16), combining marks, RTL text, NBSP, soft hyphens, curly quotes; and a sentence
+/// whose sourcing continues the one before it.
 fn awkward_text() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
         "Putin must have been ecstatic, however.",
@@ -125,6 +164,8 @@ fn awkward_text() -> impl Strategy<Value = String> {
         "What now? ",
         "\"",
         "According to the Financial Times, ",
+        "Officials familiar with the talks said so. ",
+        "He added that the talks could resume. ",
     ]);
     prop::collection::vec(pieces, 1..30).prop_map(|v| v.concat())
 }

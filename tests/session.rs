@@ -4,18 +4,31 @@
 
 use newslens::html::page_from_html;
 use newslens::model::Page;
-use newslens::session::Session;
+use newslens::session::{Batch, Session};
 use newslens::{analyze_with, Options};
 
-/// The analysis of `page` with its blocks pushed `batch` at a time, the last few with `finish`.
-fn in_batches(page: &Page, options: &Options, batch: usize) -> newslens::Analysis {
+/// The analysis of `page` with its blocks pushed `size` at a time, each with the elements
+/// up to its last block's (a walk finds them in that order), the last few with `finish`.
+fn in_batches(page: &Page, options: &Options, size: usize) -> newslens::Analysis {
     let mut session = Session::new(options.clone());
     let kept = page.blocks.len().min(2);
     let (pushed, last) = page.blocks.split_at(page.blocks.len() - kept);
-    for blocks in pushed.chunks(batch) {
-        session.push(blocks.iter().cloned());
+    let mut elements = 0;
+    for blocks in pushed.chunks(size) {
+        let upto = blocks
+            .iter()
+            .map(|b| b.element as usize + 1)
+            .max()
+            .unwrap_or(0)
+            .max(elements);
+        session.push(Batch {
+            elements: page.elements[elements..upto].to_vec(),
+            blocks: blocks.to_vec(),
+        });
+        elements = upto;
     }
     session.finish(Page {
+        elements: page.elements[elements..].to_vec(),
         blocks: last.to_vec(),
         ..page.clone()
     })

@@ -17,33 +17,41 @@ globalThis.newslensAnalyzer = (() => {
    * Starts analysing a page with the reader's `options` (src/options.rs; undefined for
    * defaults) while it is still being collected: the background runs the detectors on
    * its blocks as they come (src/session.rs), so little is left to do once the walk ends.
-   * `push(blocks, upTo)` sends `blocks` (the page's complete blocks so far, a list that
-   * grows) up to `upTo` that were not sent before; `finish(page)` sends the rest of the
-   * page and resolves to `{ analysis, where, timings, wasmMemory }`: `where` is
-   * "background"; `timings.analyze` is the milliseconds from `finish` to having the
-   * analysis, `timings.core` the part the core spent finishing it and `timings.ahead`
-   * what it spent on the blocks pushed before, `timings.instantiate` and
-   * `timings.warmUp` what the background spent once, when it started, on the wasm and its
-   * first warm-up analysis; `wasmMemory` the background's wasm memory.
+   * `push(model, upTo)` sends the elements and blocks of `model` (the page's so far:
+   * `{ elements, blocks }`, lists that only grow) that were not sent before, blocks up to
+   * `upTo`; `finish(page)` sends the rest of the page and resolves to
+   * `{ analysis, where, timings, wasmMemory }`: `where` is "background";
+   * `timings.analyze` is the milliseconds from `finish` to having the analysis,
+   * `timings.core` the part the core spent finishing it and `timings.ahead` what it spent
+   * on what was pushed before, `timings.instantiate` and `timings.warmUp` what the
+   * background spent once, when it started, on the wasm and its first warm-up analysis;
+   * `wasmMemory` the background's wasm memory.
    *
    * As JSON text: strings cross the message channel far more cheaply than a large object
    * graph.
    */
   function stream(options) {
     const request = globalThis.newslensChannel.request(options ? JSON.stringify(options) : '');
-    let sent = 0;
-    function push(blocks, upTo = blocks.length) {
-      if (upTo > sent) request.post({ blocks: JSON.stringify(blocks.slice(sent, upTo)) });
-      sent = Math.max(sent, upTo);
+    const sent = { elements: 0, blocks: 0 };
+    /** The parts of `model` not sent yet (blocks up to `upTo`), marked as sent. */
+    function unsent({ elements, blocks }, upTo = blocks.length) {
+      const part = { elements: elements.slice(sent.elements), blocks: blocks.slice(sent.blocks, upTo) };
+      sent.elements = elements.length;
+      sent.blocks = Math.max(sent.blocks, upTo);
+      return part;
+    }
+    function push(model, upTo) {
+      const batch = unsent(model, upTo);
+      if (batch.blocks.length || batch.elements.length) request.post({ batch: JSON.stringify(batch) });
     }
     async function finish(page) {
       const started = performance.now();
       // What was not pushed during the walk goes in parts, a slice at a time: for a long
       // page both writing it and handing it to the message channel at once were long tasks.
       const ends = [];
-      for (let end = sent + BLOCKS_PER_PART; end < page.blocks.length; end += BLOCKS_PER_PART) ends.push(end);
-      await sliced(ends, (end) => push(page.blocks, end));
-      request.post({ page: JSON.stringify({ ...page, blocks: page.blocks.slice(sent) }), done: true });
+      for (let end = sent.blocks + BLOCKS_PER_PART; end < page.blocks.length; end += BLOCKS_PER_PART) ends.push(end);
+      await sliced(ends, (end) => push(page, end));
+      request.post({ page: JSON.stringify({ ...page, ...unsent(page) }), done: true });
       const reply = await request.replied;
       if (!reply || reply.error) {
         throw new Error(`the background could not analyse this page: ${reply ? reply.error : 'no reply'}`);

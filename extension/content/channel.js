@@ -33,7 +33,7 @@ globalThis.newslensChannel = (() => {
 
   /**
    * A new analysis request with `options` (JSON text): `post(fields)` sends the next of
-   * its messages (`{ blocks }` while the page is collected, then `{ page, done: true }`),
+   * its messages (`{ batch }` while the page is collected, then `{ page, done: true }`),
    * `replied` resolves to the background's reply (`{ error }` if none came). The first
    * message carries the options. If the port closes meanwhile the request has failed
    * (its blocks so far went with it) and nothing more is sent.

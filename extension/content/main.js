@@ -123,15 +123,23 @@ const VOLATILE_CHANGES = 3;
     // the walk has collected so far, while the rest is still being collected. (Not in
     // wrapper mode, which splits the Text nodes the rest of the walk still refers to.)
     let top = null;
+    let topShown = false;
     const onLongPage = view.wraps ? null : (first) => {
       top = markTop(first, options, view).catch((error) => {
         reportOnce(error);
         return null;
+      }).finally(() => {
+        topShown = true;
       });
     };
-    // The blocks go to the background as they are collected, and are analysed there meanwhile.
+    // The blocks go to the background as they are collected, and are analysed there
+    // meanwhile; not while the top of a long page is (it comes first, and the machine
+    // may have no core to spare).
     const analysing = analyzer.stream(options);
-    const { page, nodes, blockElements } = await collectPageSliced(document, undefined, onLongPage, analysing.push);
+    const onSlice = (model) => {
+      if (!top || topShown) analysing.push(model);
+    };
+    const { page, nodes, blockElements } = await collectPageSliced(document, undefined, onLongPage, onSlice);
     const collected = performance.now();
     const { analysis, where, timings, wasmMemory } = await analysing.finish(page);
     const analysed = performance.now();

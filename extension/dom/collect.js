@@ -128,8 +128,9 @@ globalThis.newslensDom.sliced = async (items, work, slice = () => {}) => {
    * meanwhile is caught later: the renderer skips ranges that no longer fit their node.)
    * When the walk is still going after LONG_PAGE_MS, `onLongPage` gets the top of the
    * page (its first TOP_BLOCKS blocks, a model of its own) while the walk goes on.
-   * `onSlice(blocks)` gets the page's complete blocks so far (one list, which grows) at
-   * the end of every slice but the last: they can be sent on meanwhile.
+   * `onSlice({ elements, blocks })` gets the page's element table and complete blocks so
+   * far (lists that only grow) at the end of every slice but the last: they can be sent
+   * on meanwhile.
    */
   async function collectPageSliced(root, sliceMs = globalThis.newslensDom.SLICE_MS, onLongPage = null, onSlice = () => {}) {
     const collector = collectorOf(root);
@@ -140,7 +141,7 @@ globalThis.newslensDom.sliced = async (items, work, slice = () => {}) => {
         long = true;
         onLongPage(collector.snapshot(TOP_BLOCKS));
       }
-      onSlice(collector.blocks);
+      onSlice(collector.model);
       await globalThis.newslensDom.yieldToPage();
     }
     return collector.result();
@@ -168,16 +169,26 @@ globalThis.newslensDom.sliced = async (items, work, slice = () => {}) => {
         const e = chain[i];
         const parent = e.parentElement ? index.get(e.parentElement) : undefined;
         index.set(e, elements.length);
-        elements.push({
-          tag: e.tagName.toLowerCase(),
-          parent: parent === undefined ? null : parent,
-          tokens: tokens(e),
-          role: attr(e, 'role'),
-          itemprop: attr(e, 'itemprop'),
-          rel: attr(e, 'rel'),
-        });
+        elements.push(element(e, parent));
       }
       return index.get(el);
+    }
+
+    /**
+     * The model's element for `e`, with its parent's index: fields the core defaults
+     * (no parent, no tokens, empty attributes) are left out, which halves a long page's
+     * element table.
+     */
+    function element(e, parent) {
+      const out = { tag: e.tagName.toLowerCase() };
+      if (parent !== undefined) out.parent = parent;
+      const t = tokens(e);
+      if (t.length) out.tokens = t;
+      for (const name of ['role', 'itemprop', 'rel']) {
+        const value = attr(e, name);
+        if (value) out[name] = value;
+      }
+      return out;
     }
 
     let current = null; // { el, block, nodes, link, author }
@@ -291,7 +302,7 @@ globalThis.newslensDom.sliced = async (items, work, slice = () => {}) => {
       };
     }
 
-    return { step, result, snapshot, blocks };
+    return { step, result, snapshot, model: { elements, blocks } };
   }
 
   Object.assign(globalThis.newslensDom, { collectPage, collectPageSliced });
