@@ -23,9 +23,10 @@ globalThis.newslensAnalyzer = (() => {
    * `{ analysis, where, timings, wasmMemory }`: `where` is "background";
    * `timings.analyze` is the milliseconds from `finish` to having the analysis,
    * `timings.core` the part the core spent finishing it and `timings.ahead` what it spent
-   * on what was pushed before, `timings.instantiate` and `timings.warmUp` what the
-   * background spent once, when it started, on the wasm and its first warm-up analysis;
-   * `wasmMemory` the background's wasm memory.
+   * on the batches before (during the walk, for those pushed then), `timings.streamed`
+   * how many blocks were pushed before `finish`, `timings.instantiate` and
+   * `timings.warmUp` what the background spent once, when it started, on the wasm and its
+   * first warm-up analysis; `wasmMemory` the background's wasm memory.
    *
    * As JSON text: strings cross the message channel far more cheaply than a large object
    * graph.
@@ -46,6 +47,7 @@ globalThis.newslensAnalyzer = (() => {
     }
     async function finish(page) {
       const started = performance.now();
+      const streamed = sent.blocks;
       // What was not pushed during the walk goes in parts, a slice at a time: for a long
       // page both writing it and handing it to the message channel at once were long tasks.
       const ends = [];
@@ -57,7 +59,7 @@ globalThis.newslensAnalyzer = (() => {
         throw new Error(`the background could not analyse this page: ${reply ? reply.error : 'no reply'}`);
       }
       const analysis = JSON.parse(reply.analysis);
-      const timings = { analyze: performance.now() - started, core: reply.core, ahead: reply.ahead, ...reply.startup };
+      const timings = { analyze: performance.now() - started, core: reply.core, ahead: reply.ahead, streamed, ...reply.startup };
       return { analysis, where: 'background', timings, wasmMemory: reply.memory };
     }
     return { push, finish };

@@ -133,6 +133,13 @@ export async function checkHostilePages(browser, origin, probe) {
         if (!near) problems.push(`${where}, no range registered within a screen of the viewport`);
       }
       if (!added) problems.push('a paragraph added at the end, where the reader was, was not marked');
+      // Analysed as it was collected: the walk sent its blocks on, and the core ran on them
+      // meanwhile (the debug line of the first full analysis; Firefox's console is not read).
+      const line = tab.logs && tab.logs.find((l) => l.startsWith('newslens: {'));
+      const timings = line ? JSON.parse(line.slice('newslens: '.length)) : {};
+      if (tab.logs && !(timings.streamed > 0 && timings.ahead > 0)) {
+        problems.push(`the page was not analysed while it was collected (${timings.streamed} blocks sent during the walk)`);
+      }
     }
     for (const r of report.ranges || []) {
       // Every highlight covers whole characters (no half of a surrogate pair).
