@@ -40,7 +40,7 @@ mod web;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use article_type::{ArticleKind, ArticleType, TextStats};
 use disclosure::{Disclosure, DisclosureKind};
@@ -52,7 +52,7 @@ use page::BlockRole;
 use report::{OpinionLabel, SentenceFinding};
 
 /// The result of analysing one page.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Analysis {
     /// The article's headline.
     pub title: String,

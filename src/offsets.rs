@@ -101,6 +101,22 @@ impl SegmentMap {
     }
 }
 
+/// A finding's `ranges` (from [`SegmentMap::to_segment_ranges`]) as one span in JSON:
+/// `[first segment, start, last segment, end]`, or `[]` when there are none. Lossless:
+/// the segments between the first and the last are covered whole (empty ones have no
+/// range), so the DOM layer rebuilds the ranges from its Text nodes' lengths.
+pub fn serialize_span<S: serde::Serializer>(
+    ranges: &[SegmentRange],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match (ranges.first(), ranges.last()) {
+        (Some(first), Some(last)) => {
+            [first.segment, first.start, last.segment, last.end].serialize(serializer)
+        }
+        _ => [0u32; 0].serialize(serializer),
+    }
+}
+
 /// The text that `ranges` cover in `segments` (for tests, reports and the CLI).
 pub fn text_of<S: AsRef<str>>(segments: &[S], ranges: &[SegmentRange]) -> String {
     ranges

@@ -1,6 +1,7 @@
 //! Properties of the analysis on random input: findings do not depend on how the page
 //! splits text into DOM text nodes, nor on the batches a page's blocks arrive in; offsets
-//! never split a character; marks of one layer (word-level markers, claims) never overlap.
+//! never split a character and a finding's ranges are one span; marks of one layer
+//! (word-level markers, claims) never overlap.
 
 use newslens::model::{Block, Element, Page};
 use newslens::session::{Batch, Session};
@@ -186,6 +187,14 @@ proptest! {
                     let low = units.get(at).is_some_and(|u| (0xDC00..0xE000).contains(u));
                     prop_assert!(!low, "offset {} splits a character in {:?}", at, block.segments[r.segment as usize]);
                 }
+            }
+            // One span, as the JSON sends it: between its first and last range every
+            // segment is covered whole, and only empty ones have no range.
+            let len = |s: u32| block.segments[s as usize].encode_utf16().count() as u32;
+            for pair in f.ranges.windows(2) {
+                let (a, b) = (&pair[0], &pair[1]);
+                prop_assert!(a.end == len(a.segment) && b.start == 0, "a gap inside {:?}", f.ranges);
+                prop_assert!((a.segment + 1..b.segment).all(|s| len(s) == 0), "a segment skipped in {:?}", f.ranges);
             }
         }
         for layer in [WORD_LEVEL, CLAIMS] {

@@ -77,7 +77,7 @@ const VOLATILE_CHANGES = 3;
     const out = [];
     for (const b of state.blocks) {
       for (const f of b.findings) {
-        const node = f.ranges.length && b.nodes[f.ranges[0][0]]; // [segment, start, end]
+        const node = f.span.length && b.nodes[f.span[0]]; // [first segment, start, last segment, end]
         if (node) out.push({ category: f.category, node });
       }
     }

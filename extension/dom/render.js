@@ -122,15 +122,23 @@ globalThis.newslensDom = globalThis.newslensDom || {};
       return PREFIX + (options.palette === 'colour-blind' ? 'cb-' : '') + (dark ? 'dark-' : '') + finding.subtype;
     }
 
-    /** The ranges of `findings` as [node, start, end, finding], skipping text that changed. */
+    /**
+     * The ranges of `findings` as [node, start, end, finding], skipping text that changed.
+     * A finding's `span` is [first segment, start, last segment, end] (UTF-16 units in
+     * those Text nodes, src/offsets.rs): the segments between are covered whole, and
+     * empty ones have no range.
+     */
     function* pieces(findings, nodes) {
       for (const finding of findings) {
         const blockNodes = nodes[finding.block];
         if (!blockNodes) continue;
-        // Each range is [segment, start, end] (UTF-16 units in that Text node).
-        for (const [segment, start, end] of finding.ranges) {
+        const [first, start, last, end] = finding.span;
+        for (let segment = first; segment <= last; segment++) {
           const node = blockNodes[segment];
-          if (node && end <= node.length) yield [node, start, end, finding];
+          if (!node) continue;
+          const from = segment === first ? start : 0;
+          const to = segment === last ? end : node.length;
+          if (from < to && to <= node.length) yield [node, from, to, finding];
         }
       }
     }
@@ -319,7 +327,7 @@ globalThis.newslensDom = globalThis.newslensDom || {};
         }
         chunk.pending.push(finding);
         shown.add(finding);
-        covered += finding.ranges.length;
+        if (finding.span.length) covered += finding.span[2] - finding.span[0] + 1;
       }
       return out;
     }
@@ -410,7 +418,10 @@ globalThis.newslensDom = globalThis.newslensDom || {};
     /** Drops the pending findings over Text nodes not in `keep`, and chunks left empty. */
     function prunePending(keep) {
       for (const c of [...chunks]) {
-        c.pending = c.pending.filter((f) => f.ranges.every(([segment]) => keep.has(c.nodes[f.block][segment])));
+        c.pending = c.pending.filter(({ block, span: [first, , last] }) => {
+          for (let segment = first; segment <= last; segment++) if (!keep.has(c.nodes[block][segment])) return false;
+          return true;
+        });
         if (!c.pending.length && !c.marks.size) forget(c);
       }
     }
