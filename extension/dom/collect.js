@@ -46,16 +46,18 @@ globalThis.newslensDom.sliced = async (items, work, slice = () => {}) => {
 };
 
 (() => {
+  // Tags are matched by `localName`: lower case for HTML (and SVG, MathML) elements in
+  // HTML and XHTML documents alike, with no upper-casing of every element's tag name.
   // Elements whose text is never article text, or must never be touched.
   const SKIP = new Set([
-    'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION',
-    'BUTTON', 'SVG', 'MATH', 'CANVAS', 'IFRAME', 'OBJECT', 'HEAD', 'TITLE',
+    'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option',
+    'button', 'svg', 'math', 'canvas', 'iframe', 'object', 'head', 'title',
   ]);
   // Inline elements: their text belongs to the nearest enclosing non-inline element.
   const INLINE = new Set([
-    'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'CODE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'KBD',
-    'MARK', 'Q', 'RUBY', 'RT', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME',
-    'U', 'VAR', 'WBR', 'DEL', 'INS', 'LABEL', 'BR',
+    'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'font', 'i', 'kbd',
+    'mark', 'q', 'ruby', 'rt', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time',
+    'u', 'var', 'wbr', 'del', 'ins', 'label', 'br',
   ]);
 
   /**
@@ -69,7 +71,7 @@ globalThis.newslensDom.sliced = async (items, work, slice = () => {}) => {
 
   /** Inline elements, and the extension's own marks in wrapper mode (dom/wrap.js). */
   function isInline(el) {
-    return INLINE.has(el.tagName.toUpperCase()) || el.hasAttribute('data-newslens-mark');
+    return INLINE.has(el.localName) || el.hasAttribute('data-newslens-mark');
   }
 
   /** Lower-case id and class tokens of an element. */
@@ -107,7 +109,7 @@ globalThis.newslensDom.sliced = async (items, work, slice = () => {}) => {
 
   /** True for text the reader cannot see or must not have changed under them. */
   function skipped(el) {
-    return SKIP.has(el.tagName.toUpperCase()) || el.hidden || el.isContentEditable ||
+    return SKIP.has(el.localName) || el.hidden || el.isContentEditable ||
       el.getAttribute('aria-hidden') === 'true';
   }
 
@@ -193,7 +195,9 @@ globalThis.newslensDom.sliced = async (items, work, slice = () => {}) => {
 
     let current = null; // { el, block, nodes, link, author }
     function flush() {
-      if (current && current.block.segments.join('').trim()) {
+      // A block of white space only is no block (tested segment by segment: joining
+      // them all cost a long page's walk ~15 ms).
+      if (current && current.block.segments.some((s) => /\S/.test(s))) {
         blocks.push(current.block);
         nodes.push(current.nodes);
         blockElements.push(current.el);
@@ -239,7 +243,7 @@ globalThis.newslensDom.sliced = async (items, work, slice = () => {}) => {
       let author = null;
       let blockEl = parent;
       while (blockEl && blockEl !== start && isInline(blockEl)) {
-        if (!anchor && blockEl.tagName.toUpperCase() === 'A' && blockEl.hasAttribute('href')) anchor = blockEl;
+        if (!anchor && blockEl.localName === 'a' && blockEl.hasAttribute('href')) anchor = blockEl;
         if (!author && isAuthorElement(blockEl)) author = blockEl;
         blockEl = blockEl.parentElement;
       }
