@@ -108,6 +108,13 @@ chrome.runtime.onConnect.addListener((port) => {
   port.onMessage.addListener((message) => {
     if (!message || typeof message.id !== 'number') return;
     const { id } = message;
+    if (message.cancel) {
+      // The page gave up the request (its walk failed): free what it sent so far.
+      const cancelled = requests.get(id);
+      requests.delete(id);
+      if (cancelled) cancelled.then((r) => r.session.free()).catch(() => {});
+      return;
+    }
     let request = requests.get(id) ||
       ready().then(() => ({ session: new wasm_bindgen.PageSession(message.options || ''), ahead: 0, core: 0 }));
     if (typeof message.batch === 'string') {

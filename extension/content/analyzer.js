@@ -19,7 +19,8 @@ globalThis.newslensAnalyzer = (() => {
    * its blocks as they come (src/session.rs), so little is left to do once the walk ends.
    * `push(model, upTo)` sends the elements and blocks of `model` (the page's so far:
    * `{ elements, blocks }`, lists that only grow) that were not sent before, blocks up to
-   * `upTo`; `finish(page)` sends the rest of the page and resolves to
+   * `upTo`; `cancel(why)` gives the analysis up (the page could not be collected);
+   * `finish(page)` sends the rest of the page and resolves to
    * `{ analysis, where, timings, wasmMemory }`: `where` is "background";
    * `timings.analyze` is the milliseconds from `finish` to having the analysis,
    * `timings.core` the part the core spent finishing it and `timings.ahead` what it spent
@@ -62,7 +63,7 @@ globalThis.newslensAnalyzer = (() => {
       const timings = { analyze: performance.now() - started, core: reply.core, ahead: reply.ahead, streamed, ...reply.startup };
       return { analysis, where: 'background', timings, wasmMemory: reply.memory };
     }
-    return { push, finish };
+    return { push, finish, cancel: request.cancel };
   }
 
   /** Analyses `page`, collected already, with `options`: `stream(options).finish(page)`. */

@@ -36,7 +36,9 @@ globalThis.newslensChannel = (() => {
    * its messages (`{ batch }` while the page is collected, then `{ page, done: true }`),
    * `replied` resolves to the background's reply (`{ error }` if none came). The first
    * message carries the options. If the port closes meanwhile the request has failed
-   * (its blocks so far went with it) and nothing more is sent.
+   * (its blocks so far went with it) and nothing more is sent. `cancel(why)` gives up a
+   * request not done (the background frees what it holds of it); `replied` resolves to
+   * `{ error: why }`.
    */
   function request(options) {
     const id = next++;
@@ -58,7 +60,12 @@ globalThis.newslensChannel = (() => {
         fail(error);
       }
     }
-    return { post, replied };
+    function cancel(why) {
+      if (!waiting.has(id)) return;
+      if (!first) post({ cancel: true });
+      fail(why);
+    }
+    return { post, cancel, replied };
   }
 
   try {

@@ -139,7 +139,11 @@ const VOLATILE_CHANGES = 3;
     const onSlice = (model) => {
       if (!top || topShown) analysing.push(model);
     };
-    const { page, nodes, blockElements } = await collectPageSliced(document, undefined, onLongPage, onSlice);
+    const { page, nodes, blockElements } = await collectPageSliced(document, undefined, onLongPage, onSlice)
+      .catch((error) => {
+        analysing.cancel(error);
+        throw error;
+      });
     const collected = performance.now();
     const { analysis, where, timings, wasmMemory } = await analysing.finish(page);
     const analysed = performance.now();
