@@ -66,9 +66,9 @@ function timed(request, clock, work) {
 
 /**
  * Pushes a batch of the page model (JSON text: its next elements and blocks) into a
- * request's session. A session that cannot
- * take it is freed (its wasm memory) and the request fails with the core's error.
- * (`finish` ends its session itself, whether it succeeds or not.)
+ * request's session. A session that cannot take it is freed (its wasm memory) and the
+ * request fails with the core's error. (`finish` ends its session itself, whether it
+ * succeeds or not.)
  */
 function push(request, batch) {
   try {
@@ -92,9 +92,9 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
 
 // Each page opens a port as it starts loading (content/channel.js): get the core ready
 // while the page loads, and answer its analysis requests over that port. A request is a
-// session in the core (src/session.rs): the page's model comes in batches while the page
-// is still collecting them and are analysed as they come; the last message brings the
-// rest of the page model and asks for the analysis.
+// session in the core (src/session.rs): the page model comes in batches while the page is
+// still collecting it, each analysed as it comes; the last message brings the rest of the
+// model and asks for the analysis.
 chrome.runtime.onConnect.addListener((port) => {
   if (port.name !== 'newslens/analyze' || !port.sender || port.sender.id !== chrome.runtime.id) return;
   ready().catch(() => {});

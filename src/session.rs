@@ -8,9 +8,9 @@
 //! the guess holds. The result is always exactly [`crate::analyze_with`]'s: a block whose
 //! role or preceding sourcing turns out different is analysed again.
 
-use crate::analyze::{self, sourcing::Sourcing, BlockFindings};
 use serde::Deserialize;
 
+use crate::analyze::{self, sourcing::Sourcing, BlockFindings};
 use crate::model::{Block, Element, Page};
 use crate::offsets::SegmentMap;
 use crate::{Analysis, Options};

@@ -178,8 +178,8 @@ globalThis.newslensDom.sliced = async (items, work, slice = () => {}) => {
 
     /**
      * The model's element for `e`, with its parent's index: fields the core defaults
-     * (no parent, no tokens, empty attributes) are left out, which halves a long page's
-     * element table.
+     * (no parent, no tokens, empty attributes) are left out, which makes a long page's
+     * element table a third of the size (519 → 176 KB of JSON).
      */
     function element(e, parent) {
       const out = { tag: e.tagName.toLowerCase() };
