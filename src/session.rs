@@ -104,12 +104,12 @@ impl Session {
     }
 
     /// The analysis of the page: `page`'s metadata, with the elements and blocks pushed so
-    /// far followed by `page`'s own.
+    /// far followed by `page`'s own. Those are not read ahead (the roles are known now, and
+    /// a page sent whole would pay for running the detectors on its navigation and
+    /// comments).
     pub fn finish(mut self, mut page: Page) -> Analysis {
-        self.push(Batch {
-            elements: std::mem::take(&mut page.elements),
-            blocks: std::mem::take(&mut page.blocks),
-        });
+        self.elements.append(&mut page.elements);
+        self.blocks.append(&mut page.blocks);
         page.elements = self.elements;
         page.blocks = self.blocks;
         crate::analyze_ahead(&page, &self.options, self.ahead)
