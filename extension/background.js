@@ -98,8 +98,8 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
 chrome.runtime.onConnect.addListener((port) => {
   if (port.name !== 'newslens/analyze' || !port.sender || port.sender.id !== chrome.runtime.id) return;
   ready().catch(() => {});
-  // Request id -> promise of { session, ahead, core }: its session and the milliseconds
-  // spent in the core on the blocks pushed ahead and on finishing.
+  // Request id -> promise of { session, exports, ahead, core }: its session, the core's
+  // exports and the milliseconds spent in the core on the batches ahead and on finishing.
   const requests = new Map();
   port.onDisconnect.addListener(() => {
     for (const request of requests.values()) request.then((r) => r.session.free()).catch(() => {});
@@ -116,7 +116,7 @@ chrome.runtime.onConnect.addListener((port) => {
       return;
     }
     let request = requests.get(id) ||
-      ready().then(() => ({ session: new wasm_bindgen.PageSession(message.options || ''), ahead: 0, core: 0 }));
+      ready().then((exports) => ({ session: new wasm_bindgen.PageSession(message.options || ''), exports, ahead: 0, core: 0 }));
     if (typeof message.batch === 'string') {
       request = request.then((r) => push(r, message.batch));
     }
@@ -133,10 +133,10 @@ chrome.runtime.onConnect.addListener((port) => {
         // The page went away meanwhile.
       }
     };
-    Promise.all([request, ready()])
-      .then(([r, exports]) => {
+    request
+      .then((r) => {
         const analysis = timed(r, 'core', (session) => session.finish(String(message.page)));
-        reply({ analysis, ahead: r.ahead, core: r.core, memory: exports.memory.buffer.byteLength, startup });
+        reply({ analysis, ahead: r.ahead, core: r.core, memory: r.exports.memory.buffer.byteLength, startup });
       })
       .catch((error) => reply({ error: String((error && error.message) || error) }));
   });

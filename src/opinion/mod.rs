@@ -40,42 +40,21 @@ impl Model {
         })
     }
 
-    /// The raw linear score of a feature vector.
-    pub fn score(&self, features: &Features) -> f32 {
-        let mut sum = self.weighted_sum();
-        for &(bucket, value) in features {
-            sum.feature(bucket, value);
-        }
-        self.bias + sum.sum
-    }
-
-    /// The calibrated probability that the sentence is opinion.
-    pub fn probability(&self, features: &Features) -> f32 {
-        self.calibrated(self.score(features))
-    }
-
-    /// [`Model::probability`] of a sentence's features as [`write_features`] gives them,
-    /// weighed as they come (the same sum, in the same order, without the vector).
+    /// The calibrated probability that a sentence is opinion, from its features as
+    /// [`write_features`] gives them (the ones training sees), weighed as they come
+    /// rather than collected in a vector per sentence.
     pub fn probability_of(
         &self,
         sentence: &str,
         words: &[crate::text::Word],
         facts: &SentenceFacts,
     ) -> f32 {
-        let mut sum = self.weighted_sum();
-        write_features(sentence, words, facts, &mut sum);
-        self.calibrated(self.bias + sum.sum)
-    }
-
-    fn weighted_sum(&self) -> WeightedSum<'_> {
-        WeightedSum {
+        let mut sum = WeightedSum {
             weights: &self.weights,
             sum: 0.0,
-        }
-    }
-
-    fn calibrated(&self, score: f32) -> f32 {
-        sigmoid(self.platt_a * score + self.platt_b)
+        };
+        write_features(sentence, words, facts, &mut sum);
+        sigmoid(self.platt_a * (self.bias + sum.sum) + self.platt_b)
     }
 
     /// Serialises to the embedded format: magic, header of f32s, one i8 per bucket.
@@ -128,7 +107,7 @@ impl Model {
     }
 }
 
-/// The model's weighted sum over features, as they are written or listed.
+/// The model's weighted sum over features, as they are written.
 struct WeightedSum<'a> {
     weights: &'a [f32],
     sum: f32,
@@ -180,8 +159,12 @@ mod tests {
     #[test]
     fn the_shipped_model_loads_and_gives_probabilities() {
         let model = Model::shipped();
-        let p = model.probability(&features("It is hard to overstate how reckless this is."));
-        assert!((0.0..=1.0).contains(&p));
+        let found = crate::analyze::block(
+            "It is hard to overstate how reckless this is.",
+            &[],
+            &mut None,
+        );
+        assert!((0.0..=1.0).contains(&found.sentences[0].opinion));
         assert!((0.0..1.0).contains(&model.threshold));
     }
 

@@ -74,13 +74,16 @@ function setUp() {
   return { log, channel: page.newslensChannel, ports };
 }
 
+/** Sends `messages` as one request with `options`; resolves to the reply. */
+function ask(channel, options, ...messages) {
+  const request = channel.request(options);
+  for (const m of messages) request.post(m);
+  return request.replied;
+}
+
 test('batches go into one session, in order, and done finishes it', async () => {
   const { log, channel } = setUp();
-  const request = channel.request('{"skip_sentences":true}');
-  request.post({ batch: 'b1' });
-  request.post({ batch: 'b2' });
-  request.post({ page: 'rest', done: true });
-  const reply = await request.replied;
+  const reply = await ask(channel, '{"skip_sentences":true}', { batch: 'b1' }, { batch: 'b2' }, { page: 'rest', done: true });
   assert.equal(reply.analysis, 'analysis of 1');
   assert.deepEqual(log, ['new 1 {"skip_sentences":true}', 'push 1 b1', 'push 1 b2', 'finish 1 rest']);
 });
@@ -98,11 +101,7 @@ test('a cancelled request frees its session and says why', async () => {
 
 test('a batch the core rejects fails the request with its error, and frees the session', async () => {
   const { log, channel } = setUp();
-  const request = channel.request('');
-  request.post({ batch: 'bad' });
-  request.post({ batch: 'b2' });
-  request.post({ page: 'rest', done: true });
-  const reply = await request.replied;
+  const reply = await ask(channel, '', { batch: 'bad' }, { batch: 'b2' }, { page: 'rest', done: true });
   assert.match(reply.error, /malformed JSON/);
   assert.deepEqual(log, ['new 1 ', 'free 1']);
 });
@@ -123,8 +122,6 @@ test('a background that stops fails the requests under way, and the next one rec
   await new Promise((r) => setTimeout(r, 20));
   ports.background.disconnect();
   assert.match((await request.replied).error, /background stopped/);
-  const next = channel.request('');
-  next.post({ page: 'p', done: true });
-  assert.equal((await next.replied).analysis, 'analysis of 2');
+  assert.equal((await ask(channel, '', { page: 'p', done: true })).analysis, 'analysis of 2');
   assert.deepEqual(log.slice(-2), ['new 2 ', 'finish 2 p']);
 });
