@@ -7,7 +7,7 @@
 //! score nearly as well, is the article. A `itemprop=articleBody` element, when present
 //! and substantial, is taken at its word.
 
-use crate::model::{Element, Page};
+use crate::model::{Block, Element, Page};
 
 /// Blocks shorter than this (in chars) do not vote for a container.
 const MIN_BLOCK_CHARS: usize = 25;
@@ -62,6 +62,20 @@ pub struct TextStats {
 }
 
 impl TextStats {
+    /// A block's own text and link lengths.
+    pub fn of_block(block: &Block) -> TextStats {
+        let chars: Vec<usize> = block.segments.iter().map(|s| s.chars().count()).collect();
+        let link_chars = block
+            .links
+            .iter()
+            .flat_map(|l| chars.get(l.start as usize..l.end as usize).unwrap_or(&[]))
+            .sum();
+        TextStats {
+            chars: chars.iter().sum(),
+            link_chars,
+        }
+    }
+
     pub fn link_density(self) -> f32 {
         if self.chars == 0 {
             0.0
@@ -93,22 +107,11 @@ pub struct PageStats {
 
 impl PageStats {
     pub fn new(page: &Page) -> PageStats {
-        let blocks: Vec<TextStats> = page
-            .blocks
-            .iter()
-            .map(|b| {
-                let chars: Vec<usize> = b.segments.iter().map(|s| s.chars().count()).collect();
-                let link_chars = b
-                    .links
-                    .iter()
-                    .flat_map(|l| chars.get(l.start as usize..l.end as usize).unwrap_or(&[]))
-                    .sum();
-                TextStats {
-                    chars: chars.iter().sum(),
-                    link_chars,
-                }
-            })
-            .collect();
+        PageStats::from_blocks(page, page.blocks.iter().map(TextStats::of_block).collect())
+    }
+
+    /// The stats of `page`, given those of its blocks (`TextStats::of_block`, in block order).
+    pub fn from_blocks(page: &Page, blocks: Vec<TextStats>) -> PageStats {
         let n = page.elements.len();
         let mut elements = vec![TextStats::default(); n];
         for (block, stats) in page.blocks.iter().zip(&blocks) {

@@ -86,14 +86,25 @@ pub fn analyze_with(page: &Page, options: &Options) -> Analysis {
     analyze_ahead(page, options, Vec::new())
 }
 
-/// [`analyze_with`], given what the detectors found ahead of time in each block read as
-/// article text (see [`session`]): used where it still holds, found again where not.
-fn analyze_ahead(
-    page: &Page,
-    options: &Options,
-    mut ahead: Vec<Option<session::Detected>>,
-) -> Analysis {
-    let roles = page::block_roles(page);
+/// [`analyze_with`], given what was found of the first blocks as they arrived (see
+/// [`session`]): their text and what the roles need of it, and what the detectors found
+/// reading them ahead as article text, used where it still holds and found again where not.
+fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<session::Arrived>) -> Analysis {
+    arrived.extend(
+        page.blocks
+            .iter()
+            .skip(arrived.len())
+            .map(session::Arrived::now),
+    );
+    let facts: Vec<page::BlockFacts> = arrived
+        .iter()
+        .zip(&page.blocks)
+        .map(|(a, block)| {
+            a.facts
+                .unwrap_or_else(|| page::BlockFacts::of(&page.elements, block, &a.text))
+        })
+        .collect();
+    let roles = page::roles_from(page, &facts);
     let mut analysis = Analysis::default();
     let mut previous = None;
     let user_words = options.word_matcher();
@@ -101,18 +112,18 @@ fn analyze_ahead(
     let mut stats = TextStats::default();
     let mut sentences = Vec::new();
     let mut disclosure_groups: Vec<(u32, Vec<String>)> = Vec::new();
-    for (index, (block, role)) in page.blocks.iter().zip(&roles).enumerate() {
+    let blocks = page.blocks.iter().zip(&roles).zip(arrived);
+    for (index, ((block, role), arrived)) in blocks.enumerate() {
         let index = index as u32;
         if !options.analyses(index) {
             previous = None;
             continue;
         }
-        let text = block.text();
+        let text = arrived.text;
         let map = SegmentMap::new(&block.segments);
         let found = match role {
             BlockRole::Body => {
-                let ahead = ahead.get_mut(index as usize).and_then(Option::take);
-                session::detect_body(block, &text, &map, &mut previous, ahead)
+                session::detect_body(block, &text, &map, &mut previous, arrived.ahead)
             }
             // A headline is not a sourced or unsourced claim: its sourcing is below it.
             BlockRole::Heading => {

@@ -109,20 +109,58 @@ const AUTHOR_BOX_WORDS: &[&str] = &[
 /// blocks of the article: "X is a senior fellow at Y" mid-article is reporting, not a bio.
 const DISCLOSURE_EDGE_BLOCKS: usize = 4;
 
+/// What the roles need of a block's own text, known as soon as the block is: a page
+/// read in batches finds it for each block as it comes (see [`crate::session`]).
+#[derive(Debug, Clone, Copy)]
+pub struct BlockFacts {
+    stats: extract::TextStats,
+    /// Its role should it turn out to be article text (see `text_role`).
+    text_role: BlockRole,
+}
+
+impl BlockFacts {
+    /// The facts of `block`, whose text is `text`, among the page's `elements` (its own
+    /// must be among them).
+    pub fn of(elements: &[Element], block: &Block, text: &str) -> BlockFacts {
+        let tag = elements
+            .get(block.element as usize)
+            .map_or("", |e| e.tag.as_str());
+        BlockFacts {
+            stats: extract::TextStats::of_block(block),
+            text_role: text_role(text, tag),
+        }
+    }
+}
+
 /// The role of every block of `page`, in block order.
 pub fn block_roles(page: &Page) -> Vec<BlockRole> {
-    let stats = extract::PageStats::new(page);
-    let roles = roles_with(page, &stats, true);
+    let facts: Vec<BlockFacts> = page
+        .blocks
+        .iter()
+        .map(|b| BlockFacts::of(&page.elements, b, &b.text()))
+        .collect();
+    roles_from(page, &facts)
+}
+
+/// [`block_roles`], given every block's [`BlockFacts`].
+pub fn roles_from(page: &Page, facts: &[BlockFacts]) -> Vec<BlockRole> {
+    let stats = extract::PageStats::from_blocks(page, facts.iter().map(|f| f.stats).collect());
+    let roles = roles_with(page, &stats, facts, true);
     if roles.contains(&BlockRole::Body) {
         return roles;
     }
     // As Readability: when class names hid the whole article ("blog widget"), try
     // again trusting only tags.
-    roles_with(page, &stats, false)
+    roles_with(page, &stats, facts, false)
 }
 
 /// Block roles, with or without treating class and id words as furniture.
-fn roles_with(page: &Page, stats: &extract::PageStats, by_name: bool) -> Vec<BlockRole> {
+fn roles_with(
+    page: &Page,
+    stats: &extract::PageStats,
+    facts: &[BlockFacts],
+    by_name: bool,
+) -> Vec<BlockRole> {
     let flags = element_flags(page, stats, by_name);
     let furniture: Vec<bool> = flags.iter().map(|f| f.furniture).collect();
     let inside = extract::article_elements(page, stats, &furniture);
@@ -144,7 +182,7 @@ fn roles_with(page: &Page, stats: &extract::PageStats, by_name: bool) -> Vec<Blo
             } else if !inside[e] || f.furniture || is_link_list(stats.blocks[i]) {
                 BlockRole::Outside
             } else {
-                text_role(&block.text(), &page.elements[e].tag)
+                facts[i].text_role
             }
         })
         .collect();

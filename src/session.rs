@@ -4,8 +4,9 @@
 //! most of the work — the detectors over each block's text — does not depend on it. A
 //! [`Session`] runs the detectors on every block as it arrives (the DOM layer sends them
 //! slice by slice during its walk), reading each as article text in a chain from the
-//! block before; [`Session::finish`] decides the roles and reuses what was found wherever
-//! the guess holds. The result is always exactly [`crate::analyze_with`]'s: a block whose
+//! block before, and finds what the roles need of its own text (its length, links,
+//! whether it reads as boilerplate or a date line); [`Session::finish`] decides the roles
+//! from the page's structure and reuses what was found wherever the guess holds. The result is always exactly [`crate::analyze_with`]'s: a block whose
 //! role or preceding sourcing turns out different is analysed again.
 
 use serde::Deserialize;
@@ -13,6 +14,7 @@ use serde::Deserialize;
 use crate::analyze::{self, sourcing::Sourcing, BlockFindings};
 use crate::model::{Block, Element, Page};
 use crate::offsets::SegmentMap;
+use crate::page::BlockFacts;
 use crate::{Analysis, Options};
 
 /// The detectors' findings in one block read as article text, with the sourcing they
@@ -22,6 +24,26 @@ pub(crate) struct Detected {
     from: Option<Sourcing>,
     found: BlockFindings,
     to: Option<Sourcing>,
+}
+
+/// A block as it arrived: its text, what the roles need of it (`None` while its element
+/// was not known yet), and what the detectors found reading it ahead, if they did.
+#[derive(Debug)]
+pub(crate) struct Arrived {
+    pub(crate) text: String,
+    pub(crate) facts: Option<BlockFacts>,
+    pub(crate) ahead: Option<Detected>,
+}
+
+impl Arrived {
+    /// A block with nothing found for it yet.
+    pub(crate) fn now(block: &Block) -> Arrived {
+        Arrived {
+            text: block.text(),
+            facts: None,
+            ahead: None,
+        }
+    }
 }
 
 /// The detectors on a block of article text, given the sourcing the article's text
@@ -59,7 +81,7 @@ pub struct Session {
     options: Options,
     elements: Vec<Element>,
     blocks: Vec<Block>,
-    ahead: Vec<Option<Detected>>,
+    arrived: Vec<Arrived>,
     /// The sourcing the blocks so far end with, read as one run of article text.
     previous: Option<Sourcing>,
 }
@@ -72,34 +94,36 @@ impl Session {
             options,
             elements: Vec::new(),
             blocks: Vec::new(),
-            ahead: Vec::new(),
+            arrived: Vec::new(),
             previous: None,
         }
     }
 
     /// The page's next elements and blocks, in document order: the blocks are run through
-    /// the detectors now.
+    /// the detectors now, and what the roles need of them is found.
     pub fn push(&mut self, batch: Batch) {
         self.elements.extend(batch.elements);
         for block in batch.blocks {
             let index = self.blocks.len() as u32;
-            let detected = if self.options.analyses(index) {
-                let text = block.text();
+            let mut arrived = Arrived::now(&block);
+            if (block.element as usize) < self.elements.len() {
+                arrived.facts = Some(BlockFacts::of(&self.elements, &block, &arrived.text));
+            }
+            if self.options.analyses(index) {
                 let map = SegmentMap::new(&block.segments);
                 let from = self.previous.clone();
-                let found = detect_body(&block, &text, &map, &mut self.previous, None);
-                Some(Detected {
+                let found = detect_body(&block, &arrived.text, &map, &mut self.previous, None);
+                arrived.ahead = Some(Detected {
                     from,
                     found,
                     to: self.previous.clone(),
-                })
+                });
             } else {
                 // As in the analysis: text left out breaks the chain of sourcing.
                 self.previous = None;
-                None
-            };
+            }
             self.blocks.push(block);
-            self.ahead.push(detected);
+            self.arrived.push(arrived);
         }
     }
 
@@ -112,7 +136,7 @@ impl Session {
         self.blocks.append(&mut page.blocks);
         page.elements = self.elements;
         page.blocks = self.blocks;
-        crate::analyze_ahead(&page, &self.options, self.ahead)
+        crate::analyze_ahead(&page, &self.options, self.arrived)
     }
 }
 
@@ -152,6 +176,29 @@ mod tests {
         let analysis = session.finish(Page::default());
         assert_eq!(analysis, crate::analyze(&page));
         assert_eq!(analysis.roles[1], crate::page::BlockRole::Outside);
+    }
+
+    #[test]
+    fn a_block_sent_before_its_element_gets_its_role_from_the_element_sent_later() {
+        let mut page = page(&[
+            "The talks collapsed on Friday night, officials said.",
+            "What the collapse means for the region",
+        ]);
+        page.elements.push(Element::with("h2", Some(0), &[]));
+        page.blocks[1].element = 2;
+        let mut session = Session::new(Options::default());
+        session.push(Batch {
+            elements: page.elements[..2].to_vec(),
+            blocks: page.blocks.clone(),
+        });
+        let rest = Page {
+            elements: page.elements[2..].to_vec(),
+            blocks: Vec::new(),
+            ..page.clone()
+        };
+        let analysis = session.finish(rest);
+        assert_eq!(analysis.roles[1], crate::page::BlockRole::Heading);
+        assert_eq!(analysis, crate::analyze(&page));
     }
 
     #[test]
