@@ -81,11 +81,11 @@ pub struct Block {
     /// The text nodes, in document order; the block's text is their concatenation.
     pub segments: Vec<String>,
     /// Hyperlinks inside the block, as runs of whole segments.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<Link>,
     /// Inline elements that say who wrote the text (`rel=author`, `itemprop=author`,
     /// classes naming the author or byline), as runs of whole segments.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub authors: Vec<Run>,
 }
 
