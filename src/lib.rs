@@ -119,8 +119,7 @@ fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<session::Arriv
             previous = None;
             continue;
         }
-        let text = arrived.text;
-        let map = SegmentMap::new(&block.segments);
+        let (text, map) = (arrived.text, arrived.map);
         let found = match role {
             BlockRole::Body => {
                 session::detect_body(block, &text, &map, &mut previous, arrived.ahead)

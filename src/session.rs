@@ -6,8 +6,9 @@
 //! slice by slice during its walk), reading each as article text in a chain from the
 //! block before, and finds what the roles need of its own text (its length, links,
 //! whether it reads as boilerplate or a date line); [`Session::finish`] decides the roles
-//! from the page's structure and reuses what was found wherever the guess holds. The result is always exactly [`crate::analyze_with`]'s: a block whose
-//! role or preceding sourcing turns out different is analysed again.
+//! from the page's structure and reuses what was found wherever the guess holds. The
+//! result is always exactly [`crate::analyze_with`]'s: a block whose role or preceding
+//! sourcing turns out different is analysed again.
 
 use serde::Deserialize;
 
@@ -26,11 +27,13 @@ pub(crate) struct Detected {
     to: Option<Sourcing>,
 }
 
-/// A block as it arrived: its text, what the roles need of it (`None` while its element
-/// was not known yet), and what the detectors found reading it ahead, if they did.
+/// A block as it arrived: its text and where its segments lie in it, what the roles need
+/// of it (`None` while its element was not known yet), and what the detectors found
+/// reading it ahead, if they did.
 #[derive(Debug)]
 pub(crate) struct Arrived {
     pub(crate) text: String,
+    pub(crate) map: SegmentMap,
     pub(crate) facts: Option<BlockFacts>,
     pub(crate) ahead: Option<Detected>,
 }
@@ -40,6 +43,7 @@ impl Arrived {
     pub(crate) fn now(block: &Block) -> Arrived {
         Arrived {
             text: block.text(),
+            map: SegmentMap::new(&block.segments),
             facts: None,
             ahead: None,
         }
@@ -110,9 +114,14 @@ impl Session {
                 arrived.facts = Some(BlockFacts::of(&self.elements, &block, &arrived.text));
             }
             if self.options.analyses(index) {
-                let map = SegmentMap::new(&block.segments);
                 let from = self.previous.clone();
-                let found = detect_body(&block, &arrived.text, &map, &mut self.previous, None);
+                let found = detect_body(
+                    &block,
+                    &arrived.text,
+                    &arrived.map,
+                    &mut self.previous,
+                    None,
+                );
                 arrived.ahead = Some(Detected {
                     from,
                     found,
