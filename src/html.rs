@@ -101,6 +101,41 @@ struct Collector {
     current: Option<OpenBlock>,
 }
 
+/// What a node inherits from its ancestors, carried down the walk.
+#[derive(Clone, Copy)]
+struct Inherited<'a> {
+    /// Inside an editable area (skipped, as collect.js does).
+    editable: bool,
+    /// The nearest enclosing non-inline element (or where the walk started): the element
+    /// whose block the node's text belongs to.
+    block: NodeRef<'a, Node>,
+    /// The nearest `a[href]` between the node and its block element, with its `href`.
+    anchor: Option<(NodeRef<'a, Node>, &'a str)>,
+    /// The nearest author element between the node and its block element.
+    author: Option<NodeRef<'a, Node>>,
+}
+
+impl<'a> Inherited<'a> {
+    /// What the children of `node` (the element `e`) inherit.
+    fn below(self, node: NodeRef<'a, Node>, e: &'a scraper::node::Element, editable: bool) -> Self {
+        if !is_inline(e) {
+            return Inherited {
+                editable,
+                block: node,
+                anchor: None,
+                author: None,
+            };
+        }
+        let href = e.attr("href").filter(|_| e.name() == "a");
+        Inherited {
+            editable,
+            block: self.block,
+            anchor: href.map(|h| (node, h)).or(self.anchor),
+            author: is_author_element(e).then_some(node).or(self.author),
+        }
+    }
+}
+
 /// The block being filled, with the link and author runs that may still grow.
 struct OpenBlock {
     element: ego_tree::NodeId,
@@ -113,36 +148,35 @@ struct OpenBlock {
 
 impl Collector {
     /// Visits text in document order, skipping subtrees as collect.js's TreeWalker does.
-    /// Iterative, and carrying the inherited `contenteditable` state down, so deeply
-    /// nested pages cost linear time and cannot overflow the stack.
-    fn walk(&mut self, start: NodeRef<Node>) {
-        let editable = is_content_editable(start);
-        let mut stack: Vec<(NodeRef<Node>, bool)> =
-            start.children().rev().map(|c| (c, editable)).collect();
+    /// Iterative, and carrying down what each text node needs of its ancestors (the
+    /// inherited `contenteditable` state, its block element, its nearest link and author
+    /// element), so deeply nested pages cost linear time and cannot overflow the stack.
+    fn walk(&mut self, start: NodeRef<'_, Node>) {
+        let top = Inherited {
+            editable: is_content_editable(start),
+            block: start,
+            anchor: None,
+            author: None,
+        };
+        let mut stack: Vec<(NodeRef<Node>, Inherited)> =
+            start.children().rev().map(|c| (c, top)).collect();
         while let Some((node, inherited)) = stack.pop() {
             match node.value() {
                 Node::Element(e) => {
-                    let editable = editable_state(e).unwrap_or(inherited);
+                    let editable = editable_state(e).unwrap_or(inherited.editable);
                     if !editable && !skipped(e) {
-                        stack.extend(node.children().rev().map(|c| (c, editable)));
+                        let below = inherited.below(node, e, editable);
+                        stack.extend(node.children().rev().map(|c| (c, below)));
                     }
                 }
-                Node::Text(text) => self.text(start, node, text),
+                Node::Text(text) => self.text(&inherited, text),
                 _ => {}
             }
         }
     }
 
-    fn text(&mut self, start: NodeRef<Node>, node: NodeRef<Node>, text: &str) {
-        let Some(mut block_el) = node.parent() else {
-            return;
-        };
-        while block_el.id() != start.id() && is_inline(block_el) {
-            match block_el.parent() {
-                Some(p) if p.value().is_element() => block_el = p,
-                _ => break,
-            }
-        }
+    fn text(&mut self, at: &Inherited, text: &str) {
+        let block_el = at.block;
         if self
             .current
             .as_ref()
@@ -164,21 +198,7 @@ impl Collector {
         let segment = open.block.segments.len() as u32;
         open.block.segments.push(text.to_string());
         // collect.js: the nearest a[href] (and author element) inside the block element.
-        let inline: Vec<NodeRef<Node>> = node
-            .ancestors()
-            .take_while(|a| a.id() != block_el.id())
-            .collect();
-        let anchor = inline.iter().find(|a| {
-            a.value()
-                .as_element()
-                .is_some_and(|e| e.name() == "a" && e.attr("href").is_some())
-        });
-        if let Some(a) = anchor {
-            let href = a
-                .value()
-                .as_element()
-                .and_then(|e| e.attr("href"))
-                .unwrap_or("");
+        if let Some((a, href)) = at.anchor {
             extend_run(
                 &mut open.link,
                 &mut open.block.links,
@@ -191,10 +211,7 @@ impl Collector {
                 },
             );
         }
-        if let Some(a) = inline
-            .iter()
-            .find(|a| a.value().as_element().is_some_and(is_author_element))
-        {
+        if let Some(a) = at.author {
             extend_run(
                 &mut open.author,
                 &mut open.block.authors,
@@ -298,10 +315,8 @@ fn is_author_element(e: &scraper::node::Element) -> bool {
     crate::byline::names_author(&names, &lower("rel"), &lower("itemprop"))
 }
 
-fn is_inline(node: NodeRef<Node>) -> bool {
-    node.value()
-        .as_element()
-        .is_some_and(|e| INLINE.contains(&e.name().to_lowercase().as_str()))
+fn is_inline(e: &scraper::node::Element) -> bool {
+    INLINE.contains(&e.name().to_lowercase().as_str())
 }
 
 /// collect.js `skipped()` for one element: skipped tags, `hidden`, `aria-hidden="true"`
