@@ -33,21 +33,20 @@ fn inner_states() -> &'static [String] {
 /// Opinion markers in `text` outside the `quoted` spans, in text order.
 pub fn find(text: &str, words: &[Word], quoted: &[Range<usize>]) -> Vec<Mark> {
     let speculation = speculation(text, words);
+    let speculated = Reach::new(speculation.iter().map(|m| m.range.clone()));
     let mut marks: Vec<Mark> = matcher()
         .find(text, words)
         .into_iter()
         .map(|m| Mark::new(text, m.start..m.end, m.tag))
-        .filter(|m| !speculation.iter().any(|s| covers(&s.range, &m.range)))
+        // Inside a speculation: one that starts at or before the mark ends at or after it.
+        .filter(|m| speculated.furthest_end(m.range.start + 1) < Some(m.range.end))
         .collect();
-    let taken: Vec<Range<usize>> = marks
-        .iter()
-        .chain(&speculation)
-        .map(|m| m.range.clone())
-        .collect();
+    let taken = Reach::new(marks.iter().chain(&speculation).map(|m| m.range.clone()));
     marks.extend(
         words
             .iter()
-            .filter(|w| !taken.iter().any(|t| t.start < w.end && w.start < t.end))
+            // Overlapping a mark: one that starts before the word ends past its start.
+            .filter(|w| taken.furthest_end(w.end) <= Some(w.start))
             .filter(|w| w.tags.has(Tags::LOADED))
             .map(|w| Mark::new(text, w.range(), Subtype::Loaded)),
     );
@@ -58,8 +57,36 @@ pub fn find(text: &str, words: &[Word], quoted: &[Range<usize>]) -> Vec<Mark> {
     marks
 }
 
-fn covers(outer: &Range<usize>, inner: &Range<usize>) -> bool {
-    outer.start <= inner.start && inner.end <= outer.end
+/// Ranges by start, with the furthest end that the ranges up to each reach: whether any
+/// range covers or overlaps another is then a binary search, where asking every mark
+/// for every word made a long paragraph cost quadratic time.
+struct Reach {
+    starts: Vec<usize>,
+    furthest: Vec<usize>,
+}
+
+impl Reach {
+    fn new(ranges: impl Iterator<Item = Range<usize>>) -> Reach {
+        let mut ranges: Vec<Range<usize>> = ranges.collect();
+        ranges.sort_unstable_by_key(|r| r.start);
+        let furthest = ranges
+            .iter()
+            .scan(0, |end, r| {
+                *end = r.end.max(*end);
+                Some(*end)
+            })
+            .collect();
+        Reach {
+            starts: ranges.iter().map(|r| r.start).collect(),
+            furthest,
+        }
+    }
+
+    /// The furthest end of the ranges that start before `before`, if any do.
+    fn furthest_end(&self, before: usize) -> Option<usize> {
+        let n = self.starts.partition_point(|&s| s < before);
+        n.checked_sub(1).map(|i| self.furthest[i])
+    }
 }
 
 /// "must have been ecstatic", "must be extremely pleased": a modal of inference followed

@@ -106,7 +106,7 @@ pub fn sentence(
         .take_while(|m| m.range.start < range.end)
         .filter(|m| inside(&m.range))
         .collect();
-    let quoted: Vec<&Range<usize>> = cx.quoted.iter().filter(|q| inside(q)).collect();
+    let quoted = quotes::within(cx.quoted, &range);
     let facts = SentenceFacts {
         sourcing: subtype,
         markers: mine.iter().map(|m| m.subtype).collect(),
@@ -136,9 +136,8 @@ fn is_question(text: &str, sentence: &Range<usize>, quoted: &[Range<usize>]) -> 
 /// Short quoted words in the writer's own voice: "concerns", "accommodations".
 /// A quote that starts with a capital or holds a whole clause is taken for real speech.
 fn scare_quotes(text: &str, sentence: &Range<usize>, quoted: &[Range<usize>]) -> Vec<Mark> {
-    quoted
+    quotes::within(quoted, sentence)
         .iter()
-        .filter(|q| sentence.start <= q.start && q.end <= sentence.end)
         .filter(|q| {
             let inner = &text[quotes::inner(text, q)];
             let n = words(inner).len();
