@@ -155,7 +155,7 @@ fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<session::Arriv
                 block: index,
                 category: mark.subtype.category(),
                 subtype: mark.subtype,
-                ranges: map.to_segment_ranges(&text, mark.range.start, mark.range.end),
+                ranges: map.to_segment_ranges(mark.range.start, mark.range.end),
                 cue: mark.cue,
             });
         }
@@ -165,7 +165,7 @@ fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<session::Arriv
             stats.opinion_probability_sum += sentence.opinion;
             // The extension asks for findings only: no sentence list to map and send.
             if !options.skip_sentences {
-                let ranges = map.to_segment_ranges(&text, sentence.range.start, sentence.range.end);
+                let ranges = map.to_segment_ranges(sentence.range.start, sentence.range.end);
                 sentences.push((index, ranges, sentence));
             }
         }
