@@ -19,8 +19,9 @@ use newslens::document::{document, Format};
 /// Documents queued per worker.
 const QUEUE_PER_WORKER: usize = 4;
 
-/// A document to analyse: its order among the documents, its line number, the line.
-type Job = (usize, usize, String);
+/// A document to analyse: its order among the documents, its line number, the line
+/// (bytes: a line that is not UTF-8 is reported in its place, and the others answered).
+type Job = (usize, usize, Vec<u8>);
 /// Its result: order, line number, report or error.
 type Done = (usize, usize, Result<Value, String>);
 
@@ -60,11 +61,11 @@ pub fn run(path: &Path) -> Result<bool, String> {
 }
 
 fn read_lines(input: Box<dyn Read + Send>, tx: SyncSender<Job>) -> Result<(), String> {
-    let lines = BufReader::new(input).lines().enumerate();
+    let lines = BufReader::new(input).split(b'\n').enumerate();
     let mut order = 0;
     for (number, line) in lines {
         let line = line.map_err(|e| format!("line {}: cannot read: {e}", number + 1))?;
-        if line.trim().is_empty() {
+        if line.trim_ascii().is_empty() {
             continue;
         }
         if tx.send((order, number, line)).is_err() {
@@ -81,14 +82,15 @@ fn work(rx: Arc<Mutex<Receiver<Job>>>, tx: SyncSender<Done>) {
         let Ok((order, number, line)) = next else {
             return;
         };
-        if tx.send((order, number, analyse(&line))).is_err() {
+        let result = crate::jsonl_line(&line).and_then(|line| analyse(line, number + 1));
+        if tx.send((order, number, result)).is_err() {
             return;
         }
     }
 }
 
 /// One document: `{"id", "text" | "html", "url"?}` → the `page` report with its `id`.
-fn analyse(line: &str) -> Result<Value, String> {
+fn analyse(line: &str, number: usize) -> Result<Value, String> {
     let input: Value = serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
     let url = input["url"].as_str().unwrap_or("");
     let (body, format) = match (input["html"].as_str(), input["text"].as_str()) {
@@ -98,7 +100,7 @@ fn analyse(line: &str) -> Result<Value, String> {
     };
     let page = document(body.as_bytes(), format, url)?;
     let mut report = page::report(&page);
-    report["id"] = input.get("id").cloned().unwrap_or(Value::Null);
+    report["id"] = crate::record_id(&input, number);
     Ok(report)
 }
 

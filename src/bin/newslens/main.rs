@@ -145,7 +145,7 @@ fn main() -> ExitCode {
             Ok(true)
         }),
         Command::Batch { file } => batch::run(&file),
-        Command::Sentences { file } => read_input(&file).map(|text| sentences::run(&text)),
+        Command::Sentences { file } => read_bytes(&file).map(|bytes| sentences::run(&bytes)),
         Command::Page { file, url } => page::load(&file, Format::Html, &url).map(|p| {
             emit(&serde_json::to_string_pretty(&page::report(&p)).expect("report serialises"));
             true
@@ -193,13 +193,20 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
     }
 }
 
-/// Reads a file (or standard input for `-`) as UTF-8 text.
-pub fn read_input(path: &Path) -> Result<String, String> {
-    String::from_utf8(read_bytes(path)?).map_err(|e| {
-        format!(
-            "{} is not UTF-8 text (invalid byte at offset {})",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        )
+/// One line of JSON Lines input as text, without its line ending. Lines are checked one
+/// by one, so a line that is not UTF-8 is reported by number and every other answered.
+pub fn jsonl_line(line: &[u8]) -> Result<&str, String> {
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    std::str::from_utf8(line)
+        .map_err(|e| format!("not UTF-8 (invalid byte at offset {})", e.valid_up_to()))
+}
+
+/// A JSON Lines record's `id`, copied into its output line. A record without one is
+/// answered all the same, with `"id": null` and a warning: its output line could not be
+/// told from another's.
+pub fn record_id(record: &serde_json::Value, line: usize) -> serde_json::Value {
+    record.get("id").cloned().unwrap_or_else(|| {
+        eprintln!("newslens: line {line}: warning: no `id` (answered with \"id\": null)");
+        serde_json::Value::Null
     })
 }
