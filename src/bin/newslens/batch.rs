@@ -13,6 +13,7 @@ use std::time::Instant;
 
 use serde_json::Value;
 
+use crate::jsonl::{self, Record};
 use crate::page;
 use newslens::document::{document, Format};
 
@@ -82,7 +83,7 @@ fn work(rx: Arc<Mutex<Receiver<Job>>>, tx: SyncSender<Done>) {
         let Ok((order, number, line)) = next else {
             return;
         };
-        let result = crate::jsonl_line(&line).and_then(|line| analyse(line, number + 1));
+        let result = jsonl::record(&line, number + 1).and_then(analyse);
         if tx.send((order, number, result)).is_err() {
             return;
         }
@@ -90,8 +91,8 @@ fn work(rx: Arc<Mutex<Receiver<Job>>>, tx: SyncSender<Done>) {
 }
 
 /// One document: `{"id", "text" | "html", "url"?}` → the `page` report with its `id`.
-fn analyse(line: &str, number: usize) -> Result<Value, String> {
-    let input: Value = serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
+fn analyse(record: Record) -> Result<Value, String> {
+    let input = &record.fields;
     let url = input["url"].as_str().unwrap_or("");
     let (body, format) = match (input["html"].as_str(), input["text"].as_str()) {
         (Some(html), _) => (html, Format::Html),
@@ -100,7 +101,7 @@ fn analyse(line: &str, number: usize) -> Result<Value, String> {
     };
     let page = document(body.as_bytes(), format, url)?;
     let mut report = page::report(&page);
-    report["id"] = crate::record_id(&input, number);
+    report["id"] = record.id;
     Ok(report)
 }
 

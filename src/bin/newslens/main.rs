@@ -5,6 +5,7 @@
 
 mod batch;
 mod eval;
+mod jsonl;
 mod page;
 mod sentences;
 mod view;
@@ -191,22 +192,4 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
     } else {
         std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
     }
-}
-
-/// One line of JSON Lines input as text, without its line ending. Lines are checked one
-/// by one, so a line that is not UTF-8 is reported by number and every other answered.
-pub fn jsonl_line(line: &[u8]) -> Result<&str, String> {
-    let line = line.strip_suffix(b"\r").unwrap_or(line);
-    std::str::from_utf8(line)
-        .map_err(|e| format!("not UTF-8 (invalid byte at offset {})", e.valid_up_to()))
-}
-
-/// A JSON Lines record's `id`, copied into its output line. A record without one is
-/// answered all the same, with `"id": null` and a warning: its output line could not be
-/// told from another's.
-pub fn record_id(record: &serde_json::Value, line: usize) -> serde_json::Value {
-    record.get("id").cloned().unwrap_or_else(|| {
-        eprintln!("newslens: line {line}: warning: no `id` (answered with \"id\": null)");
-        serde_json::Value::Null
-    })
 }
