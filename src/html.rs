@@ -4,10 +4,15 @@
 //!
 //! Native only: the browser has its own parser and never ships this.
 
-use std::collections::HashMap;
+use std::cell::RefCell;
+use std::collections::{HashMap, VecDeque};
 
 use ego_tree::NodeRef;
-use scraper::{Html, Node};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer};
+use html5ever::tree_builder::{TreeBuilder, TreeSink};
+use html5ever::{LocalName, TokenizerResult};
+use scraper::{Html, HtmlTreeSink, Node};
 
 use crate::model::{Block, Element, Link, Meta, Page, Run};
 
@@ -23,9 +28,20 @@ const INLINE: &[&str] = &[
     "var", "wbr", "del", "ins", "label", "br",
 ];
 
+/// How deep elements nest, at most, as in browsers (Chromium's parser stops nesting at
+/// 512). html5ever has no such cap, and its scope checks scan the whole stack of open
+/// elements at every tag: 100,000 nested blocks took 44 s.
+pub const MAX_DEPTH: usize = 512;
+
+/// Elements that never have content (and so never deepen the tree).
+const VOID: &[&str] = &[
+    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image", "img",
+    "input", "keygen", "link", "meta", "param", "source", "track", "wbr",
+];
+
 /// Parses `html` and collects the page model; `url` is the page's address, if known.
 pub fn page_from_html(html: &str, url: &str) -> Page {
-    let doc = Html::parse_document(html);
+    let doc = parse(html);
     let mut collector = Collector::default();
     let root = doc.tree.root();
     let html_el = root.children().find(|n| n.value().is_element());
@@ -78,6 +94,106 @@ pub fn page_from_html(html: &str, url: &str) -> Page {
         }
     }
     page
+}
+
+/// Parses a document as `Html::parse_document` does, with start tags deeper than
+/// [`MAX_DEPTH`] left out (and their end tags): what they held is kept, in the element at
+/// the cap, as browsers flatten it.
+fn parse(html: &str) -> Html {
+    let builder = TreeBuilder::new(HtmlTreeSink::new(Html::new_document()), Default::default());
+    let tokenizer = Tokenizer::new(DepthCap::new(builder), Default::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(html));
+    // The tokenizer pauses after each `</script>`; there is no script to run.
+    while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
+    tokenizer.end();
+    tokenizer.sink.builder.sink.finish()
+}
+
+/// Passes the tokenizer's tokens to the tree builder, but for start tags that would nest
+/// deeper than [`MAX_DEPTH`].
+///
+/// The builder's stack of open elements is private, so the depth is judged twice, and a
+/// tag left out only when both agree: by the depth of the node created last (exact, but
+/// stale once end tags have closed elements), and by the start and end tags seen (which
+/// follows closing, but not the elements the builder closes by itself, such as a `<p>`).
+struct DepthCap {
+    builder: TreeBuilder<ego_tree::NodeId, HtmlTreeSink>,
+    /// The names of the last (at most [`MAX_DEPTH`]) start tags not yet closed.
+    open: RefCell<VecDeque<LocalName>>,
+    /// How many start tags of each name were left out, whose end tags are left out too.
+    dropped: RefCell<HashMap<LocalName, usize>>,
+}
+
+impl DepthCap {
+    fn new(builder: TreeBuilder<ego_tree::NodeId, HtmlTreeSink>) -> DepthCap {
+        DepthCap {
+            builder,
+            open: RefCell::default(),
+            dropped: RefCell::default(),
+        }
+    }
+
+    /// Whether the node created last is [`MAX_DEPTH`] deep (counted up to the cap only,
+    /// so each tag costs a bounded number of steps).
+    fn built_deep(&self) -> bool {
+        let html = self.builder.sink.0.borrow();
+        html.tree
+            .nodes()
+            .next_back()
+            .is_some_and(|n| n.ancestors().take(MAX_DEPTH).count() == MAX_DEPTH)
+    }
+
+    /// Whether the builder gets `tag`.
+    fn admits(&self, tag: &html5ever::tokenizer::Tag) -> bool {
+        let (mut open, mut dropped) = (self.open.borrow_mut(), self.dropped.borrow_mut());
+        match tag.kind {
+            TagKind::StartTag if VOID.contains(&&*tag.name) => true,
+            TagKind::StartTag => {
+                if open.len() == MAX_DEPTH && self.built_deep() {
+                    *dropped.entry(tag.name.clone()).or_default() += 1;
+                    return false;
+                }
+                if open.len() == MAX_DEPTH {
+                    open.pop_front();
+                }
+                open.push_back(tag.name.clone());
+                true
+            }
+            TagKind::EndTag => match dropped.get_mut(&tag.name) {
+                Some(n) if *n > 0 => {
+                    *n -= 1;
+                    false
+                }
+                _ => {
+                    if let Some(at) = open.iter().rposition(|n| *n == tag.name) {
+                        open.truncate(at);
+                    }
+                    true
+                }
+            },
+        }
+    }
+}
+
+impl TokenSink for DepthCap {
+    type Handle = ego_tree::NodeId;
+
+    fn process_token(&self, token: Token, line: u64) -> TokenSinkResult<Self::Handle> {
+        match &token {
+            Token::TagToken(tag) if !self.admits(tag) => TokenSinkResult::Continue,
+            _ => self.builder.process_token(token, line),
+        }
+    }
+
+    fn end(&self) {
+        self.builder.end();
+    }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        self.builder
+            .adjusted_current_node_present_but_not_in_html_namespace()
+    }
 }
 
 /// `document.title` reads the first `<title>` in the HTML namespace (not SVG titles).
@@ -399,5 +515,31 @@ mod tests {
         let html = format!("{}deep{}", "<div>".repeat(5_000), "</div>".repeat(5_000));
         let page = page_from_html(&html, "");
         assert_eq!(page.blocks.len(), 1);
+    }
+
+    #[test]
+    fn nesting_stops_at_the_cap_and_deeper_text_is_kept() {
+        let n = 2 * MAX_DEPTH;
+        let open: String = (0..n).map(|i| format!("<div>w{i} ")).collect();
+        let html = format!("<body>{open}{}<p>after</p></body>", "</div>".repeat(n));
+        let page = page_from_html(&html, "");
+        let depth = |b: &Block| page.ancestors(b.element).count();
+        let deepest = page.blocks.iter().map(depth).max().unwrap();
+        assert!(deepest <= MAX_DEPTH + 1, "{deepest} deep");
+        let text: String = page.blocks.iter().map(Block::text).collect();
+        let words: Vec<String> = (0..n).map(|i| format!("w{i}")).collect();
+        assert_eq!(
+            text.split_whitespace()
+                .filter(|w| w.starts_with('w'))
+                .count(),
+            n
+        );
+        assert!(words.iter().all(|w| text.contains(w.as_str())));
+        let last = page.blocks.last().unwrap();
+        assert_eq!(
+            (last.text().as_str(), depth(last)),
+            ("after", 3),
+            "body > p"
+        );
     }
 }

@@ -68,6 +68,22 @@ fn nested_inline_elements_cost_linear_time() {
 }
 
 #[test]
+fn nested_blocks_cost_linear_time() {
+    // The parser's scope checks scan every open element at each tag: nesting is capped.
+    scales_linearly(
+        "nested divs",
+        1_000,
+        |n| {
+            let open: String = (0..n).map(|i| format!("<div>w{i} ")).collect();
+            format!("<body>{open}{}</body>", "</div>".repeat(n))
+        },
+        |html| {
+            page_from_html(html, "");
+        },
+    );
+}
+
+#[test]
 fn one_long_paragraph_is_reported_in_linear_time() {
     // Each sentence's report once re-encoded the whole block, and scanned all its markers.
     scales_linearly(
