@@ -11,8 +11,6 @@ use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
-use serde_json::Value;
-
 use crate::jsonl::{self, Record};
 use crate::page;
 use newslens::document::{document, Format};
@@ -23,8 +21,8 @@ const QUEUE_PER_WORKER: usize = 4;
 /// A document to analyse: its order among the documents, its line number, the line
 /// (bytes: a line that is not UTF-8 is reported in its place, and the others answered).
 type Job = (usize, usize, Vec<u8>);
-/// Its result: order, line number, report or error.
-type Done = (usize, usize, Result<Value, String>);
+/// Its result: order, line number, report (a JSON line) or error.
+type Done = (usize, usize, Result<String, String>);
 
 /// Analyses every line; returns false if any line failed (reported on stderr).
 pub fn run(path: &Path) -> Result<bool, String> {
@@ -91,7 +89,7 @@ fn work(rx: Arc<Mutex<Receiver<Job>>>, tx: SyncSender<Done>) {
 }
 
 /// One document: `{"id", "text" | "html", "url"?}` → the `page` report with its `id`.
-fn analyse(record: Record) -> Result<Value, String> {
+fn analyse(record: Record) -> Result<String, String> {
     let input = &record.fields;
     let url = input["url"].as_str().unwrap_or("");
     let (body, format) = match (input["html"].as_str(), input["text"].as_str()) {
@@ -101,8 +99,8 @@ fn analyse(record: Record) -> Result<Value, String> {
     };
     let page = document(body.as_bytes(), format, url)?;
     let mut report = page::report(&page);
-    report["id"] = record.id;
-    Ok(report)
+    report.fields.insert("id".into(), record.id);
+    serde_json::to_string(&report).map_err(|e| format!("cannot write the report: {e}"))
 }
 
 /// Writes results in input order; shows progress on a terminal.
@@ -116,7 +114,7 @@ fn write_in_order(rx: Receiver<Done>) -> bool {
         while let Some((number, result)) = pending.remove(&next) {
             next += 1;
             match result {
-                Ok(report) => crate::emit(&report.to_string()),
+                Ok(report) => crate::emit(&report),
                 Err(e) => {
                     eprintln!("newslens: line {}: {e}", number + 1);
                     ok = false;

@@ -10,7 +10,7 @@ mod page;
 mod sentences;
 mod view;
 
-use std::io::{IsTerminal, Read};
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -124,7 +124,7 @@ fn main() -> ExitCode {
             let terminal = std::io::stdout().is_terminal();
             let view = !json && (terminal || !matches!(color, ColorChoice::Auto));
             if !view {
-                emit(&serde_json::to_string_pretty(&page::report(&p)).expect("report serialises"));
+                emit_json(&page::report(&p));
             } else {
                 let colour = match color {
                     ColorChoice::Always => true,
@@ -148,7 +148,7 @@ fn main() -> ExitCode {
         Command::Batch { file } => batch::run(&file),
         Command::Sentences { file } => read_bytes(&file).map(|bytes| sentences::run(&bytes)),
         Command::Page { file, url } => page::load(&file, Format::Html, &url).map(|p| {
-            emit(&serde_json::to_string_pretty(&page::report(&p)).expect("report serialises"));
+            emit_json(&page::report(&p));
             true
         }),
         Command::Model { file, url } => page::load(&file, Format::Html, &url).map(|p| {
@@ -167,12 +167,25 @@ fn main() -> ExitCode {
     }
 }
 
-/// Prints one line of output. A closed pipe (`newslens … | head`) ends the program
-/// quietly instead of panicking.
+/// Prints one line of output.
 pub fn emit(line: &str) {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    if let Err(e) = writeln!(out, "{line}") {
+    write_out(|out| writeln!(out, "{line}"));
+}
+
+/// Prints `value` as pretty JSON, written as it is serialised (a long page's report would
+/// otherwise be held whole in memory as text first).
+pub fn emit_json(value: &impl serde::Serialize) {
+    write_out(|out| {
+        serde_json::to_writer_pretty(&mut *out, value)?;
+        writeln!(out)
+    });
+}
+
+/// Writes to standard output. A closed pipe (`newslens … | head`) ends the program
+/// quietly instead of panicking.
+fn write_out(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if let Err(e) = write(&mut out).and_then(|()| out.flush()) {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             std::process::exit(0);
         }
