@@ -105,6 +105,29 @@ fn gzip_input_gives_the_same_result() {
 }
 
 #[test]
+fn a_document_past_the_memory_budget_is_refused_with_the_figures() {
+    // 16 MB of tiny elements, zipped to a few KB (it took 3.2 GB at 48 MB).
+    let tiny = "<i>a</i>".repeat(2 << 20);
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(format!("<html><body><p>{tiny}</p></body></html>").as_bytes())
+        .unwrap();
+    let zipped = Scratch::new("tiny-elements.html.gz", &gz.finish().unwrap());
+    // 40 MB of text.
+    let text = "Officials said the plan would probably work. ".repeat(1 << 20);
+    let long = Scratch::new("long.txt", text.as_bytes());
+    for (file, what) in [(&zipped, "17 MB of HTML"), (&long, "45 MB of text")] {
+        let out = newslens(&["analyze", file.path(), "--json"]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains(&format!("too large to analyse: {what} would take about"))
+                && stderr.contains("MB of memory, over the 1024 MB budget"),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
 fn pages_without_an_article_say_so() {
     for (name, html) in [
         ("empty.html", ""),
