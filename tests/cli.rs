@@ -236,7 +236,7 @@ fn annotate_writes_a_self_contained_copy() {
     assert!(status.status.success());
     let html = std::fs::read_to_string(out.path()).unwrap();
     assert!(html.contains("<mark class=\"newslens-hedge\" title=\"Hedge: the writer signals uncertainty rather than stating a fact. Cue: “likely”.\">likely</mark>"));
-    assert!(html.contains("mark.newslens-vague"), "styles are inlined");
+    assert!(html.contains("mark.newslens-vague {"), "styles are inlined");
     for external in ["<script", "<link", "src=", "http"] {
         assert!(
             !html.contains(external),
