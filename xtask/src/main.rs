@@ -10,6 +10,7 @@ mod cmd;
 mod conventions;
 mod fuzz;
 mod setup;
+mod shared;
 mod test;
 mod train;
 
