@@ -20,7 +20,10 @@ const SHARED_SEEDS: [&str; 2] = ["../shared/golden", "../shared/data/readability
 /// The targets, each with the inputs it starts from.
 const TARGETS: [(&str, &[&str]); 4] = [
     ("analyze_text", &[FIXTURES, SHARED_SEEDS[0]]),
-    ("analyze_bytes", &[FIXTURES, SHARED_SEEDS[0], SHARED_SEEDS[1]]),
+    (
+        "analyze_bytes",
+        &[FIXTURES, SHARED_SEEDS[0], SHARED_SEEDS[1]],
+    ),
     ("html_model", &[FIXTURES, SHARED_SEEDS[1]]),
     ("offsets", &[]),
 ];
