@@ -13,6 +13,6 @@ export function requireShared(paths) {
   if (process.env.NEWSLENS_REQUIRE_SHARED === '1') {
     throw new Error(`the end-to-end tests need ../shared/${missing}, which is missing (NEWSLENS_REQUIRE_SHARED=1)`);
   }
-  console.error(`skipped: the end-to-end tests need ../shared/${missing}`);
+  console.error(`skipped the end-to-end tests: needs ../shared/${missing}`);
   return false;
 }
