@@ -5,7 +5,7 @@
 
 use newslens::model::{Block, Element, Page};
 use newslens::session::{Batch, Session};
-use newslens::{analyze, Analysis, Options};
+use newslens::{analyze, Analysis, Category, Options, Subtype};
 use proptest::prelude::*;
 
 /// News-like text written for the tests: sourced and unsourced claims, markers, a bio.
@@ -37,7 +37,7 @@ fn page_of(paragraphs: &[Vec<String>]) -> Page {
 }
 
 /// Each finding as (block, subtype, cue, UTF-16 start and end within the whole block).
-fn absolute(page: &Page, analysis: &Analysis) -> Vec<(u32, String, String, u32, u32)> {
+fn absolute(page: &Page, analysis: &Analysis) -> Vec<(u32, Subtype, String, u32, u32)> {
     analysis
         .findings
         .iter()
@@ -51,10 +51,9 @@ fn absolute(page: &Page, analysis: &Analysis) -> Vec<(u32, String, String, u32, 
             };
             let first = f.ranges.first().expect("findings cover text");
             let last = f.ranges.last().expect("findings cover text");
-            let subtype = format!("{:?}", f.subtype);
             (
                 f.block,
-                subtype,
+                f.subtype,
                 f.cue.clone(),
                 offset(first.segment) + first.start,
                 offset(last.segment) + last.end,
@@ -134,21 +133,16 @@ proptest! {
     }
 }
 
-/// Word-level marker kinds: these never overlap one another.
-const WORD_LEVEL: &[&str] = &[
-    "Hedge",
-    "Booster",
-    "Stance",
-    "Loaded",
-    "Speculation",
-    "ScareQuote",
-];
-const CLAIMS: &[&str] = &[
-    "AttributedNamed",
-    "AttributedAnonymous",
-    "Vague",
-    "Unattributed",
-];
+/// Word-level marker kinds (every opinion marker but the rhetorical question, which is a
+/// sentence): these never overlap one another.
+fn word_level(kind: Subtype) -> bool {
+    kind.category() == Category::Opinion && kind != Subtype::RhetoricalQuestion
+}
+
+/// Claim kinds: one per sentence, so they never overlap one another either.
+fn claim(kind: Subtype) -> bool {
+    kind.category() == Category::Claim
+}
 
 /// Text made of news-like pieces and awkward Unicode: emoji (surrogate pairs in
 /// UTF-16), combining marks, RTL text, NBSP, soft hyphens, curly quotes; and a sentence
@@ -198,10 +192,10 @@ proptest! {
                 prop_assert!((a.segment + 1..b.segment).all(|s| len(s) == 0), "a segment skipped in {:?}", f.ranges);
             }
         }
-        for layer in [WORD_LEVEL, CLAIMS] {
+        for layer in [word_level, claim] {
             let mut spans: Vec<(u32, u32)> = absolute(&page, &analysis)
                 .into_iter()
-                .filter(|(_, subtype, _, _, _)| layer.contains(&subtype.as_str()))
+                .filter(|(_, subtype, _, _, _)| layer(*subtype))
                 .map(|(_, _, _, start, end)| (start, end))
                 .collect();
             spans.sort();
