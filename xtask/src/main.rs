@@ -11,6 +11,7 @@ mod conventions;
 mod fuzz;
 mod kinds;
 mod setup;
+mod shared;
 mod test;
 mod train;
 
