@@ -13,9 +13,9 @@ use std::ops::Range;
 
 use rustc_hash::FxHasher;
 
-use crate::analyze::{markers, quotes, sourcing};
 use crate::catalogue::Subtype;
-use crate::lexicon::Tags;
+use crate::detect::{markers, quotes, sourcing};
+use crate::text::lexicon::Tags;
 use crate::text::{words, Normal, Word};
 
 /// Number of hash buckets (a power of two).

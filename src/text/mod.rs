@@ -1,8 +1,12 @@
 //! Small text helpers shared by the detectors: word characters and word tokens.
 
+pub mod lexicon;
+pub mod offsets;
+pub mod segment;
+
 use std::ops::Range;
 
-use crate::lexicon::Tags;
+use crate::text::lexicon::Tags;
 
 /// Letters and digits are word characters; apostrophes and hyphens join words only
 /// between letters (see [`words`]).

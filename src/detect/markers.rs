@@ -9,10 +9,10 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::analyze::quotes;
 use crate::catalogue::Subtype;
+use crate::detect::quotes;
 use crate::finding::Mark;
-use crate::lexicon::{self, PhraseMatcher, Tags};
+use crate::text::lexicon::{self, PhraseMatcher, Tags};
 use crate::text::Word;
 
 fn matcher() -> &'static PhraseMatcher<Subtype> {
