@@ -255,7 +255,7 @@ fn disclosure_block(
 }
 
 /// The reader's own words in a block, outside quotations.
-fn user_marks(matcher: &text::lexicon::PhraseMatcher<Subtype>, text: &str) -> Vec<finding::Mark> {
+fn user_marks(matcher: &text::phrases::PhraseMatcher<Subtype>, text: &str) -> Vec<finding::Mark> {
     let quoted = detect::quotes::quoted_spans(text);
     matcher
         .find(text, &text::words(text))

@@ -12,7 +12,9 @@ use std::sync::OnceLock;
 use crate::catalogue::Subtype;
 use crate::detect::quotes;
 use crate::finding::Mark;
-use crate::text::lexicon::{self, PhraseMatcher, Tags};
+use crate::text::lexicon;
+use crate::text::phrases::PhraseMatcher;
+use crate::text::Tags;
 use crate::text::Word;
 
 fn matcher() -> &'static PhraseMatcher<Subtype> {

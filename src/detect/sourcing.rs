@@ -11,7 +11,9 @@ use std::sync::OnceLock;
 
 use crate::catalogue::Subtype;
 use crate::detect::quotes;
-use crate::text::lexicon::{self, PhraseMatcher, Tags};
+use crate::text::lexicon;
+use crate::text::phrases::PhraseMatcher;
+use crate::text::Tags;
 use crate::text::Word;
 
 /// A sentence's sourcing and the words that show it (byte range of the block text).

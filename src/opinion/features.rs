@@ -15,8 +15,8 @@ use rustc_hash::FxHasher;
 
 use crate::catalogue::Subtype;
 use crate::detect::{markers, quotes, sourcing};
-use crate::text::lexicon::Tags;
-use crate::text::{words, Normal, Word};
+
+use crate::text::{words, Normal, Tags, Word};
 
 /// Number of hash buckets (a power of two).
 pub const DIMS: usize = 1 << 17;

@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 use crate::page::disclosure::{self, DisclosureKind};
 use crate::page::extract;
 use crate::page::model::{Block, Element, Page};
-use crate::text::lexicon::{self, PhraseMatch, PhraseMatcher};
+use crate::text::lexicon;
+use crate::text::phrases::{PhraseMatch, PhraseMatcher};
 use crate::text::{more_words_than, words};
 
 /// What a block is, as far as the analysis is concerned.
