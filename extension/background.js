@@ -80,7 +80,7 @@ function push(request, batch) {
   return request;
 }
 
-chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+chrome.runtime.onMessage.addListener((message, sender) => {
   if (sender.id !== chrome.runtime.id || !message) return false;
   if (message.type === 'newslens/count' && sender.tab) {
     // The toolbar badge: how many marks the reader's tab shows.
