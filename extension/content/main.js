@@ -18,6 +18,7 @@ const VOLATILE_CHANGES = 3;
   const { blockKey, matchBlocks, sameNodes } = globalThis.newslensIncremental;
   const analyzer = globalThis.newslensAnalyzer;
   const settings = globalThis.newslensSettings;
+  const protocol = globalThis.newslensProtocol;
   const host = location.hostname;
   /**
    * What is on the page now: `url`, `options`, the last full `analysis` (type, byline,
@@ -38,7 +39,7 @@ const VOLATILE_CHANGES = 3;
 
   /** Tells the background how many marks this tab shows (for the toolbar badge). */
   function count(marks) {
-    chrome.runtime.sendMessage({ type: 'newslens/count', count: marks }).catch(() => {});
+    chrome.runtime.sendMessage({ type: protocol.MESSAGE.count, count: marks }).catch(() => {});
   }
 
   /** "Not a cue here": silence this cue on this site, remembered in the settings. */
@@ -77,7 +78,7 @@ const VOLATILE_CHANGES = 3;
     const out = [];
     for (const b of state.blocks) {
       for (const f of b.findings) {
-        const node = f.span.length && b.nodes[f.span[0]]; // [first segment, start, last segment, end]
+        const node = protocol.firstNode(f, b.nodes);
         if (node) out.push({ category: f.category, node });
       }
     }
@@ -145,7 +146,7 @@ const VOLATILE_CHANGES = 3;
         throw error;
       });
     const collected = performance.now();
-    const { analysis, where, timings, wasmMemory } = await analysing.finish(page);
+    const { analysis, where, timings } = await analysing.finish(page);
     const analysed = performance.now();
     const shownTop = top && (await top);
     // Reading a long page's reply was a task of its own: marking starts in the next.
@@ -172,7 +173,7 @@ const VOLATILE_CHANGES = 3;
     debug({
       where, startedAt: started, settings: ready - started, collect: collected - ready, ...timings, highlight: done - analysed, total: done - started,
       first: (shownTop ? shownTop.at : done) - started,
-      blocks: page.blocks.length, findings: analysis.findings.length, wasmMemory,
+      blocks: page.blocks.length, findings: analysis.findings.length,
     });
   }
 
@@ -319,9 +320,9 @@ const VOLATILE_CHANGES = 3;
   // The popup asks what this tab shows (popup/status.js words the answer); the
   // background relays keyboard shortcuts.
   chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    if (sender.id !== chrome.runtime.id || !message) return false;
-    if (message.type === 'newslens/command') command(message.command);
-    if (message.type !== 'newslens/status') return false;
+    if (!protocol.fromUs(sender) || !message) return false;
+    if (message.type === protocol.MESSAGE.command) command(message.command);
+    if (message.type !== protocol.MESSAGE.status) return false;
     sendResponse({
       active,
       working,
