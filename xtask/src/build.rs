@@ -141,12 +141,17 @@ fn demo(root: &Path, pkg: &Path, out: &Path) -> Result {
             .map_err(|e| format!("cannot copy {}: {e}", from.display()))?;
     }
     copy_tree(pkg, &out.join("pkg"), &|_| true)?;
-    // The bundled sample is the seed column, copied in at build time (not committed).
-    let sample = root.join("../shared/golden/seed-article.txt");
-    if sample.exists() {
-        fs::copy(&sample, out.join("sample.txt"))
-            .map_err(|e| format!("cannot copy {}: {e}", sample.display()))?;
-    }
+    // The bundled sample: the seed column when ../shared is beside the repository (copied
+    // in at build time, never committed), else the column written for the tests.
+    let sample = [
+        root.join("../shared/golden/seed-article.txt"),
+        root.join("tests/fixtures/column.html"),
+    ]
+    .into_iter()
+    .find(|p| p.exists())
+    .ok_or("no sample for the demo page: tests/fixtures/column.html is missing")?;
+    fs::copy(&sample, out.join("sample.txt"))
+        .map_err(|e| format!("cannot copy {}: {e}", sample.display()))?;
     Ok(())
 }
 
