@@ -2,9 +2,9 @@
 // highlights the sample and pasted HTML, explains empty input, and stays responsive on
 // a megabyte of text.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { catalogue } from './kinds.mjs';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -47,7 +47,7 @@ export async function checkDemo(origin, screenshotDir) {
     const panel = await page.textContent('#panel');
     if (!/OPINION/.test(panel) || !/President of the Center for Security Policy/.test(panel)) fail(`panel: ${panel.slice(0, 200)}`);
     const legend = await page.evaluate(() => [...CSS.highlights.values()].reduce((n, h) => n + [...h].filter((r) => document.getElementById('legend').contains(r.startContainer)).length, 0));
-    if (legend < 12) fail(`legend shows ${legend} example marks`);
+    if (legend < catalogue.kinds.length) fail(`legend shows ${legend} example marks for ${catalogue.kinds.length} kinds`);
     const hover = await page.locator('#output p').nth(5).boundingBox();
     await page.mouse.move(hover.x + 4, hover.y + hover.height / 2);
     await page.waitForTimeout(200);
