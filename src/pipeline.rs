@@ -27,6 +27,7 @@ use crate::opinion::{self, Model};
 use crate::options::Options;
 use crate::page::article_type::{self, ArticleKind, ArticleType, TextStats};
 use crate::page::disclosure::{self, Disclosure, DisclosureKind};
+use crate::page::metadata::Metadata;
 use crate::page::model::{Block, Page};
 use crate::page::roles::{self, BlockFacts, BlockRole};
 use crate::page::{byline, jsonld};
@@ -245,8 +246,9 @@ pub(crate) fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<Arr
         }
     }
     // Stage 5: page facts.
+    let metadata = Metadata::of(page);
     analysis.article_type =
-        article_type::declared(page).unwrap_or_else(|| article_type::estimate(stats));
+        article_type::declared(&metadata).unwrap_or_else(|| article_type::estimate(stats));
     let opinion_article = analysis.article_type.kind == ArticleKind::Opinion;
     analysis.sentences = sentences
         .into_iter()
@@ -272,8 +274,8 @@ pub(crate) fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<Arr
         })
         .collect();
     analysis.title = roles::title(page, &roles);
-    analysis.transparency = jsonld::transparency(&jsonld::objects(page));
-    analysis.byline = byline::byline(page, &roles);
+    analysis.transparency = jsonld::transparency(&metadata.json_ld);
+    analysis.byline = byline::byline(page, &metadata, &roles);
     analysis.roles = roles;
     analysis
 }
