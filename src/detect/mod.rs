@@ -133,7 +133,7 @@ pub fn block(block: &BlockText, previous: &mut Option<Sourcing>) -> BlockFinding
 
     let ranges = match block.sentences {
         Sentences::Split => segment::sentences(block.text),
-        Sentences::Whole => vec![0..block.text.len()],
+        Sentences::Whole => std::iter::once(0..block.text.len()).collect(),
     };
     let mut found = BlockFindings::default();
     for range in ranges {

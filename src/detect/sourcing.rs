@@ -89,8 +89,6 @@ const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they"];
 
-/// The sourcing of one sentence, or `None` when it makes no claim (a question, a
-
 /// The sentence's sourcing as a mark over the whole sentence, its cue the words that show
 /// it (a sentence rule: see [`crate::detect::RULES`]).
 pub fn rule(cx: &SentenceContext, sourcing: Option<&Sourcing>) -> Vec<Mark> {
@@ -108,6 +106,7 @@ pub fn rule(cx: &SentenceContext, sourcing: Option<&Sourcing>) -> Vec<Mark> {
         .collect()
 }
 
+/// The sourcing of one sentence, or `None` when it makes no claim (a question, a
 /// fragment). Sentences with no evidence of a source are [`Subtype::Unattributed`].
 pub fn classify(cx: &SentenceContext) -> Option<Sourcing> {
     let sentence = &cx.text[cx.range.clone()];
