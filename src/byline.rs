@@ -79,6 +79,16 @@ pub fn byline(page: &Page, roles: &[BlockRole]) -> Option<String> {
         })
 }
 
+/// The people (or organisation) a byline names: "Jane Roe, John Doe and Ann Poe" → three.
+pub fn authors(byline: &str) -> Vec<&str> {
+    byline
+        .split(", ")
+        .flat_map(|part| part.split(" and "))
+        .map(str::trim)
+        .filter(|name| !name.is_empty())
+        .collect()
+}
+
 /// The names in a block's author elements; runs separated only by spaces are one name.
 fn author_runs(block: &crate::model::Block) -> Option<String> {
     let mut names: Vec<String> = Vec::new();
@@ -229,6 +239,15 @@ mod tests {
         };
         let roles = [BlockRole::Outside, BlockRole::Outside];
         assert_eq!(byline(&page, &roles).as_deref(), Some("Scott Cunningham"));
+    }
+
+    #[test]
+    fn a_byline_names_each_author() {
+        assert_eq!(
+            authors("Jane Roe, John Doe and Ann Poe"),
+            ["Jane Roe", "John Doe", "Ann Poe"]
+        );
+        assert_eq!(authors("Acme News"), ["Acme News"]);
     }
 
     #[test]

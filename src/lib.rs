@@ -104,7 +104,10 @@ fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<session::Arriv
                 .unwrap_or_else(|| page::BlockFacts::of(&page.elements, block, &a.text))
         })
         .collect();
-    let roles = page::roles_from(page, &facts);
+    let mut roles = page::roles_from(page, &facts);
+    let byline = byline::byline(page, &roles);
+    let authors = byline.as_deref().map(byline::authors).unwrap_or_default();
+    page::disclosures_outside(page, &mut roles, &authors);
     let mut analysis = Analysis::default();
     let mut previous = None;
     let user_words = options.word_matcher();
@@ -186,36 +189,23 @@ fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<session::Arriv
             }
         })
         .collect();
-    analysis.disclosures = disclosure_groups
-        .into_iter()
-        .map(|(first, texts)| {
-            let kind = texts
-                .iter()
-                .find_map(|t| disclosure::kind_of(t))
-                .unwrap_or_default();
-            disclosure::facts(first, kind, &texts, page::is_boilerplate)
-        })
-        .collect();
+    analysis.disclosures = disclosure::sections(disclosure_groups, &authors, page::is_boilerplate);
     analysis.title = page::title(page, &roles);
     analysis.transparency = jsonld::transparency(&jsonld::objects(page));
-    analysis.byline = byline::byline(page, &roles);
+    analysis.byline = byline;
     analysis.roles = roles;
     analysis
 }
 
 impl Analysis {
-    /// The article text as a reader sees it: headings, paragraphs and disclosures, one
-    /// block per paragraph, separated by blank lines.
+    /// The article text: headings and paragraphs, one block per paragraph, separated by
+    /// blank lines. Disclosures are the author's, not the article's: they are reported
+    /// on their own (and an author box after the article is no part of its body).
     pub fn body_text(&self, page: &Page) -> String {
         page.blocks
             .iter()
             .zip(&self.roles)
-            .filter(|(_, r)| {
-                matches!(
-                    r,
-                    BlockRole::Body | BlockRole::Heading | BlockRole::Disclosure
-                )
-            })
+            .filter(|(_, r)| matches!(r, BlockRole::Body | BlockRole::Heading))
             .map(|(b, _)| b.text().split_whitespace().collect::<Vec<_>>().join(" "))
             .collect::<Vec<_>>()
             .join("\n\n")

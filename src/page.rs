@@ -91,7 +91,14 @@ const FURNITURE_WORDS: &[&str] = &[
 /// Two-word furniture tokens ("most-read", "read-more").
 const FURNITURE_PAIRS: &[[&str; 2]] = &[["most", "read"], ["read", "more"], ["more", "stories"]];
 /// Class and id words of author-bio and disclosure boxes.
-const DISCLOSURE_WORDS: &[&str] = &["bio", "biography", "authorbio", "disclosure", "contributor"];
+const DISCLOSURE_WORDS: &[&str] = &[
+    "bio",
+    "biography",
+    "authorbio",
+    "disclosure",
+    "disclaimer",
+    "contributor",
+];
 const BYLINE_WORDS: &[&str] = &["byline", "dateline"];
 /// Words that, with "author", name a box about the author.
 const AUTHOR_BOX_WORDS: &[&str] = &[
@@ -221,6 +228,66 @@ fn roles_with(
         }
     }
     roles
+}
+
+/// How far past the article's last block an author box or a disclosure note that the
+/// article's container left out may sit (share bars and tag lists come between).
+const AFTER_ARTICLE_BLOCKS: usize = 20;
+/// How many blocks after an "About the author" heading may hold the box's name lines
+/// before its description.
+const AUTHOR_BOX_BLOCKS: usize = 4;
+/// A disclosure note outside the article must be a sentence of at least this many words:
+/// "Sponsored" and "Sponsored by" labels are the ads'.
+const MIN_NOTE_WORDS: usize = 6;
+
+/// Author boxes and disclosure notes outside the article's container, from its first
+/// block to [`AFTER_ARTICLE_BLOCKS`] past its last, become disclosures: a bio opening
+/// with the name of one of `authors` (the byline), an "About the author" heading with its
+/// name lines and description, and sponsorship or disclosure statements. Never inside
+/// containers whose classes name furniture (an ad's "sponsored by" note).
+pub fn disclosures_outside(page: &Page, roles: &mut [BlockRole], authors: &[&str]) {
+    let article = |r: &BlockRole| matches!(r, BlockRole::Body | BlockRole::Heading);
+    let (Some(first), Some(last)) = (
+        roles.iter().position(article),
+        roles.iter().rposition(article),
+    ) else {
+        return;
+    };
+    let end = (last + 1 + AFTER_ARTICLE_BLOCKS).min(roles.len());
+    let flags = element_flags(page, &extract::PageStats::new(page), true);
+    let open = |roles: &[BlockRole], i: usize| {
+        roles[i] == BlockRole::Outside
+            && flags
+                .get(page.blocks[i].element as usize)
+                .is_some_and(|f| !f.furniture_by_name)
+    };
+    let mut i = first;
+    while i < end {
+        if roles[i] != BlockRole::Outside {
+            i += 1;
+            continue;
+        }
+        let text = page.blocks[i].text();
+        // A bio naming the byline's author is the author's even in a widget.
+        if disclosure::is_bio_of(&text, authors) {
+            roles[i] = BlockRole::Disclosure;
+        } else if !open(roles, i) {
+        } else if disclosure::is_bio_heading(&text) && i > last {
+            // The box: name lines up to its first description, if one comes soon.
+            let box_end = (i + 1..(i + 1 + AUTHOR_BOX_BLOCKS).min(roles.len()))
+                .take_while(|&j| open(roles, j))
+                .find(|&j| disclosure::is_description(&page.blocks[j].text()));
+            if let Some(box_end) = box_end {
+                roles[i..=box_end].fill(BlockRole::Disclosure);
+                i = box_end;
+            }
+        } else if disclosure::kind_of(&text).is_some_and(|k| k != DisclosureKind::AuthorBio)
+            && more_words_than(&text, MIN_NOTE_WORDS - 1)
+        {
+            roles[i] = BlockRole::Disclosure;
+        }
+        i += 1;
+    }
 }
 
 /// The role of a block of article text, by what it says and its tag.
@@ -501,6 +568,66 @@ mod tests {
         // Any other heading is the article's own.
         let kept = [&article[..], &[Heading, Body, Body]].concat();
         assert_eq!(roles("What happens next", &[]), kept);
+    }
+
+    #[test]
+    fn author_boxes_and_notes_outside_the_articles_container_are_disclosures() {
+        let paragraph = "The council voted on Tuesday, after a long debate, to keep the library open, and the mayor agreed.";
+        // <body><article><p/><p/></article><div.share/><div><h4/><div/><div/><p/>
+        // <p/><p/></div><div.promo><p/></div></body>
+        let page = Page {
+            elements: vec![
+                el("body", None, &[]),
+                el("article", Some(0), &[]),
+                el("p", Some(1), &[]),
+                el("p", Some(1), &[]),
+                el("div", Some(0), &["share"]),
+                el("div", Some(0), &[]),
+                el("h4", Some(5), &[]),
+                el("div", Some(5), &[]),
+                el("p", Some(5), &[]),
+                el("p", Some(5), &[]),
+                el("p", Some(5), &[]),
+                el("div", Some(0), &["promo"]),
+                el("p", Some(11), &[]),
+            ],
+            blocks: vec![
+                Block::with(2, paragraph),
+                Block::with(3, paragraph),
+                Block::with(4, "Share on Facebook"),
+                Block::with(6, "About the author"),
+                Block::with(7, "Jane Roe"),
+                Block::with(8, "Senior editor at the Daily Planet."),
+                Block::with(9, "Mary Poe is a senior fellow at the Example Institute."),
+                Block::with(
+                    10,
+                    "If you buy through our links we may receive a small commission.",
+                ),
+                Block::with(
+                    12,
+                    "Our partners may receive a commission when you subscribe today.",
+                ),
+            ],
+            ..Page::default()
+        };
+        let mut roles = block_roles(&page);
+        use BlockRole::*;
+        assert_eq!(roles[..2], [Body, Body]);
+        assert!(roles[2..].iter().all(|r| *r == Outside), "{roles:?}");
+        disclosures_outside(&page, &mut roles, &["John Doe"]);
+        let boxed = [Disclosure, Disclosure, Disclosure];
+        // Mary Poe's bio is not the author's; the promo's note is the promo's.
+        let expected = [
+            &[Body, Body, Outside][..],
+            &boxed,
+            &[Outside, Disclosure, Outside],
+        ]
+        .concat();
+        assert_eq!(roles, expected);
+        // Naming the byline's author makes a bio the author's.
+        let mut roles = block_roles(&page);
+        disclosures_outside(&page, &mut roles, &["Mary Poe"]);
+        assert_eq!(roles[6], Disclosure);
     }
 
     #[test]

@@ -509,7 +509,8 @@ fn disclosures(pages: &[LabelledPage]) -> Result<(), String> {
         match want["person"].as_str() {
             Some(person) => {
                 let surname = person.split_whitespace().last().unwrap_or(person);
-                is_bio && found.text.contains(surname)
+                let named = |s: &str| s.contains(surname);
+                is_bio && (found.person.as_deref().is_some_and(named) || named(&found.text))
             }
             None => !is_bio,
         }
