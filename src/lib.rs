@@ -42,7 +42,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use article_type::{ArticleKind, ArticleType, TextStats};
+use article_type::{ArticleType, TextStats};
 use disclosure::{Disclosure, DisclosureKind};
 pub use finding::{Category, Finding, Subtype};
 use model::Page;
@@ -173,9 +173,15 @@ fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<session::Arriv
             }
         }
     }
-    analysis.article_type =
-        article_type::declared(page).unwrap_or_else(|| article_type::estimate(stats));
-    let opinion_article = analysis.article_type.kind == ArticleKind::Opinion;
+    let bylines: Vec<String> = page
+        .blocks
+        .iter()
+        .zip(&roles)
+        .filter(|(_, r)| **r == BlockRole::Byline)
+        .map(|(b, _)| b.text())
+        .collect();
+    analysis.article_type = article_type::decide(page, &bylines, stats);
+    let opinion_article = analysis.article_type.kind.is_opinion();
     analysis.sentences = sentences
         .into_iter()
         .map(|(block, ranges, sentence)| {

@@ -454,6 +454,8 @@ fn labelled<'a>(pages: &'a [LabelledPage], label: &Value) -> Option<&'a Labelled
 /// accept, overall and on the opinion pages (columns, op-eds, editorials) alone.
 fn article_types(pages: &[LabelledPage]) -> Result<(), String> {
     let (mut n, mut right, mut opinion, mut opinion_right) = (0, 0, 0, 0);
+    // Right and labelled, on each half of the pages by id (rules were made on half A).
+    let mut halves = [(0, 0), (0, 0)];
     let mut wrong = Vec::new();
     for label in labels(ARTICLE_TYPE_LABELS)? {
         let Some(page) = labelled(pages, &label) else {
@@ -471,6 +473,9 @@ fn article_types(pages: &[LabelledPage]) -> Result<(), String> {
         let ok = kinds.contains(&ours);
         n += 1;
         right += usize::from(ok);
+        let half = &mut halves[usize::from(odd_half(&page.id))];
+        half.0 += usize::from(ok);
+        half.1 += 1;
         if matches!(kinds.first(), Some(&"opinion" | &"editorial")) {
             opinion += 1;
             opinion_right += usize::from(ok);
@@ -484,9 +489,13 @@ fn article_types(pages: &[LabelledPage]) -> Result<(), String> {
         }
     }
     crate::emit(&format!(
-        "{:<58} {n:>6}  right {right} ({:.0}%), opinion and editorials right {opinion_right}/{opinion}; wrong: {}",
+        "{:<58} {n:>6}  right {right} ({:.0}%; half A {}/{}, half B {}/{}), opinion and editorials right {opinion_right}/{opinion}; wrong: {}",
         "Zyte + Readability pages: article type",
         100.0 * right as f64 / n.max(1) as f64,
+        halves[0].0,
+        halves[0].1,
+        halves[1].0,
+        halves[1].1,
         wrong.join(", ")
     ));
     Ok(())
