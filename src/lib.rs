@@ -58,6 +58,9 @@ pub struct Analysis {
     pub title: String,
     /// Who wrote it, if the page says.
     pub byline: Option<String>,
+    /// The byline names an organisation ("Reuters", "Staff"), not a person.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub byline_organisation: bool,
     /// Publisher and author transparency facts from the page's JSON-LD.
     pub transparency: Vec<jsonld::Transparency>,
     /// The role of each block of the page, in block order.
@@ -198,6 +201,9 @@ fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<session::Arriv
     analysis.disclosures = disclosure::sections(disclosure_groups, &authors, page::is_boilerplate);
     analysis.title = page::title(page, &roles);
     analysis.transparency = jsonld::transparency(&jsonld::objects(page));
+    analysis.byline_organisation = byline
+        .as_deref()
+        .is_some_and(|b| byline::is_organisation(page, b));
     analysis.byline = byline;
     analysis.roles = roles;
     analysis

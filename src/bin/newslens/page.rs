@@ -17,7 +17,7 @@ pub fn load(path: &Path, format: Format, url: &str) -> Result<Page, String> {
 pub fn report(page: &Page) -> Value {
     let analysis = newslens::analyze(page);
     let body_text = analysis.body_text(page);
-    json!({
+    let mut report = json!({
         "title": analysis.title,
         "byline": analysis.byline,
         "article_type": analysis.article_type,
@@ -26,5 +26,10 @@ pub fn report(page: &Page) -> Value {
         "disclosures": analysis.disclosures,
         "transparency": analysis.transparency,
         "sentences": page_sentences(page, &analysis),
-    })
+    });
+    // Said only when true, as the core's own JSON does.
+    if analysis.byline_organisation {
+        report["byline_organisation"] = Value::Bool(true);
+    }
+    report
 }
