@@ -100,6 +100,10 @@ const DISCLOSURE_WORDS: &[&str] = &[
     "contributor",
 ];
 const BYLINE_WORDS: &[&str] = &["byline", "dateline"];
+/// Tags and class words of captions and photo credits: what a picture shows is not the
+/// writer's prose, and benchmark article bodies leave it out.
+const CAPTION_TAGS: &[&str] = &["figure", "figcaption"];
+const CAPTION_WORDS: &[&str] = &["caption", "captions", "figcaption", "imagecaption"];
 /// Words that, with "author", name a box about the author.
 const AUTHOR_BOX_WORDS: &[&str] = &[
     "about",
@@ -186,7 +190,7 @@ fn roles_with(
             } else if f.disclosure && !f.furniture_by_name && (inside[e] || f.in_article_element) {
                 // Author boxes are often asides of the article: furniture by tag, but not.
                 BlockRole::Disclosure
-            } else if !inside[e] || f.furniture || is_link_list(stats.blocks[i]) {
+            } else if !inside[e] || f.furniture || f.caption || is_link_list(stats.blocks[i]) {
                 BlockRole::Outside
             } else {
                 facts[i].text_role
@@ -361,6 +365,8 @@ struct Flags {
     byline: bool,
     /// Inside an `<article>` element.
     in_article_element: bool,
+    /// A caption or figure: shown with the article, never its text.
+    caption: bool,
     /// Inside an element whose classes name furniture (ads, related links, widgets):
     /// a "disclosure" there is an ad label, not the author's.
     furniture_by_name: bool,
@@ -392,6 +398,14 @@ fn element_flags(page: &Page, stats: &extract::PageStats, by_name: bool) -> Vec<
             disclosure: parent.disclosure || disclosure_tokens,
             byline: parent.byline || byline_tokens || el.rel == "author" || el.itemprop == "author",
             in_article_element: parent.in_article_element || el.tag == "article",
+            // Page-wide containers' classes are settings ("f_caption_muted_videos_on").
+            caption: parent.caption
+                || CAPTION_TAGS.contains(&el.tag.as_str())
+                || (!PAGE_CONTAINERS.contains(&el.tag.as_str())
+                    && el.tokens.iter().any(|t| {
+                        t.split(['-', '_'])
+                            .any(|part| CAPTION_WORDS.contains(&part))
+                    })),
             furniture_by_name: parent.furniture_by_name || named_furniture,
         });
     }
@@ -628,6 +642,37 @@ mod tests {
         let mut roles = block_roles(&page);
         disclosures_outside(&page, &mut roles, &["Mary Poe"]);
         assert_eq!(roles[6], Disclosure);
+    }
+
+    #[test]
+    fn captions_are_not_the_articles_text() {
+        let paragraph = "The council voted on Tuesday, after a long debate, to keep the library open, and the mayor agreed.";
+        let page = Page {
+            elements: vec![
+                el("body", None, &["f_caption_videos_on"]),
+                el("article", Some(0), &[]),
+                el("p", Some(1), &[]),
+                el("figure", Some(1), &[]),
+                el("figcaption", Some(3), &[]),
+                el("div", Some(1), &["image-caption"]),
+                el("p", Some(1), &[]),
+            ],
+            blocks: vec![
+                Block::with(2, paragraph),
+                Block::with(
+                    4,
+                    "The mayor, left, with the librarian on Tuesday. (Photo: Jane Roe)",
+                ),
+                Block::with(
+                    5,
+                    "Readers at the library, which opened in 1901, on a busy Saturday.",
+                ),
+                Block::with(6, paragraph),
+            ],
+            ..Page::default()
+        };
+        use BlockRole::*;
+        assert_eq!(block_roles(&page), [Body, Outside, Outside, Body]);
     }
 
     #[test]
