@@ -210,15 +210,16 @@ fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<session::Arriv
 }
 
 impl Analysis {
-    /// The article text: headings and paragraphs, one block per paragraph, separated by
-    /// blank lines. Disclosures are the author's, not the article's: they are reported
-    /// on their own (and an author box after the article is no part of its body).
+    /// The article text: subheadings and paragraphs, one block per paragraph, separated
+    /// by blank lines. The headline is the `title`, and disclosures are the author's,
+    /// not the article's: each is reported on its own.
     pub fn body_text(&self, page: &Page) -> String {
         page.blocks
             .iter()
             .zip(&self.roles)
             .filter(|(_, r)| matches!(r, BlockRole::Body | BlockRole::Heading))
             .map(|(b, _)| b.text().split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|text| *text != self.title)
             .collect::<Vec<_>>()
             .join("\n\n")
     }
