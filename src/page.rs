@@ -475,7 +475,7 @@ fn is_dateline(text: &str) -> bool {
     STARTS.iter().any(|s| {
         lower
             .strip_prefix(s)
-            .is_some_and(|rest| rest.starts_with([' ', ':']))
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_whitespace() || c == ':'))
     })
 }
 
@@ -681,6 +681,9 @@ mod tests {
             "Updated 3:27 am PST, Wednesday, November 20, 2019"
         ));
         assert!(is_dateline("Published: 12 March 2024"));
+        assert!(is_dateline(
+            "Updated\u{a0}1:33 am CST, Wednesday, November 20, 2019"
+        ));
         assert!(!is_dateline(
             "Updated figures show the deficit grew by 3% in 2023, the ministry said on Monday."
         ));
