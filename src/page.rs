@@ -298,7 +298,7 @@ pub fn disclosures_outside(page: &Page, roles: &mut [BlockRole], authors: &[&str
 fn text_role(text: &str, tag: &str) -> BlockRole {
     if is_boilerplate(text) {
         BlockRole::Boilerplate
-    } else if is_dateline(text) {
+    } else if is_dateline(text) || is_credit_line(text) {
         BlockRole::Byline
     } else if HEADING_TAGS.contains(&tag) {
         BlockRole::Heading
@@ -477,6 +477,39 @@ fn is_dateline(text: &str) -> bool {
             .strip_prefix(s)
             .is_some_and(|rest| rest.starts_with(|c: char| c.is_whitespace() || c == ':'))
     })
+}
+
+/// Openings and phrases of the writers' credits at an article's end ("(Reporting by Jane
+/// Roe; Editing by John Doe)", "Ann Poe contributed to this report."): the byline's,
+/// not the article's.
+const CREDIT_OPENINGS: &[&str] = &[
+    "reporting by",
+    "additional reporting by",
+    "editing by",
+    "writing by",
+    "compiled by",
+];
+const CREDIT_PHRASES: &[&str] = &[
+    "contributed to this report",
+    "contributed reporting",
+    "contributed to this story",
+];
+/// Credit lines are short; one opening with "Reporting by" and no more than this many
+/// words, brackets or semicolons is a sentence about reporting, not a credit.
+const MAX_CREDIT_WORDS: usize = 40;
+const MAX_BARE_CREDIT_WORDS: usize = 12;
+
+fn is_credit_line(text: &str) -> bool {
+    if more_words_than(text, MAX_CREDIT_WORDS) {
+        return false;
+    }
+    let trimmed = text.trim();
+    let lower = trimmed.trim_start_matches(['(', '[']).to_lowercase();
+    let credit_shaped = trimmed.starts_with(['(', '['])
+        || trimmed.contains(';')
+        || !more_words_than(trimmed, MAX_BARE_CREDIT_WORDS);
+    (credit_shaped && CREDIT_OPENINGS.iter().any(|o| lower.starts_with(o)))
+        || CREDIT_PHRASES.iter().any(|p| lower.contains(p))
 }
 
 /// Copyright lines and "read more" calls.
@@ -689,6 +722,20 @@ mod tests {
         ));
         assert!(!is_dateline("Published without a date"));
         assert!(!is_dateline("Updatedness 2020"));
+    }
+
+    #[test]
+    fn writers_credits_are_the_bylines() {
+        assert!(is_credit_line(
+            "(Reporting by Jane Roe in Paris; Editing by John Doe)"
+        ));
+        assert!(is_credit_line(
+            "Ann Poe and Al Moe contributed to this report."
+        ));
+        assert!(!is_credit_line(
+            "Reporting by the agency showed the council had spent more than it raised."
+        ));
+        assert!(!is_credit_line("The editors said the report was accurate."));
     }
 
     #[test]
