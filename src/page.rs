@@ -512,13 +512,34 @@ fn is_credit_line(text: &str) -> bool {
         || CREDIT_PHRASES.iter().any(|p| lower.contains(p))
 }
 
-/// Copyright lines and "read more" calls.
+/// Openings of calls to act that promote the site (sign-ups, subscriptions, forums):
+/// never the writer's prose.
+const PROMO_OPENINGS: &[&str] = &[
+    "sign up",
+    "subscribe to",
+    "subscribe now",
+    "join our",
+    "follow us",
+    "download our",
+    "download the",
+    "tell us what you think",
+];
+/// Words that make a short block naming a newsletter a sign-up box.
+const NEWSLETTER_CALLS: &[&str] = &["sign up", "subscribe", "inbox", "delivered", "get "];
+/// Labels of ad slots shown among the paragraphs.
+const AD_LABELS: &[&str] = &["advertisement", "advertising", "sponsored", "ad"];
+
+/// Copyright lines, "read more" calls, promotions of the site and ad-slot labels.
 pub fn is_boilerplate(text: &str) -> bool {
     if more_words_than(text, 25) {
         return false;
     }
     let lower = text.to_lowercase();
-    lower.contains('©')
+    let bare = lower.trim().trim_end_matches([':', '.']);
+    AD_LABELS.contains(&bare)
+        || PROMO_OPENINGS.iter().any(|o| bare.starts_with(o))
+        || (lower.contains("newsletter") && NEWSLETTER_CALLS.iter().any(|c| lower.contains(c)))
+        || lower.contains('©')
         || lower.starts_with("copyright")
         || lower.contains("all rights reserved")
         || lower.contains("click here")
@@ -722,6 +743,23 @@ mod tests {
         ));
         assert!(!is_dateline("Published without a date"));
         assert!(!is_dateline("Updatedness 2020"));
+    }
+
+    #[test]
+    fn promotions_and_ad_labels_are_boilerplate() {
+        assert!(is_boilerplate("Advertisement"));
+        assert!(is_boilerplate("Sign up for our morning newsletter"));
+        assert!(is_boilerplate(
+            "Join our forums to keep talking about the missions!"
+        ));
+        assert!(!is_boilerplate("Ad hoc committees met on Tuesday."));
+        assert!(is_boilerplate(
+            "Get the Morning Brief newsletter in your inbox."
+        ));
+        assert!(!is_boilerplate(
+            "The newsletter was founded in 1998 by two teachers."
+        ));
+        assert!(!is_boilerplate("Thousands joined the protest on Tuesday."));
     }
 
     #[test]
