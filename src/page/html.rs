@@ -455,8 +455,9 @@ fn is_inline(e: &scraper::node::Element) -> bool {
     INLINE.contains(&e.name().to_lowercase().as_str())
 }
 
-/// collect.js `skipped()` for one element: skipped tags, `hidden`, `aria-hidden="true"`
-/// (editable areas are handled by the walk).
+/// collect.js `skipped()` for one element: skipped tags, `hidden`, `aria-hidden="true"`,
+/// an inline style that hides it (pop-ups and hover cards waiting for a click; the DOM
+/// layer sees the same through `el.style`) (editable areas are handled by the walk).
 fn skipped(e: &scraper::node::Element) -> bool {
     let svg_or_math = matches!(
         e.name.ns.as_ref(),
@@ -465,6 +466,22 @@ fn skipped(e: &scraper::node::Element) -> bool {
     SKIP.contains(&e.name().to_lowercase().as_str())
         || (e.attr("hidden").is_some() && !svg_or_math)
         || e.attr("aria-hidden") == Some("true")
+        || e.attr("style").is_some_and(hides)
+}
+
+/// Whether an inline style hides its element: `display: none` or `visibility: hidden`.
+fn hides(style: &str) -> bool {
+    style.split(';').any(|declaration| {
+        let Some((property, value)) = declaration.split_once(':') else {
+            return false;
+        };
+        let value = value.trim().trim_end_matches("!important").trim();
+        match property.trim().to_ascii_lowercase().as_str() {
+            "display" => value.eq_ignore_ascii_case("none"),
+            "visibility" => value.eq_ignore_ascii_case("hidden"),
+            _ => false,
+        }
+    })
 }
 
 /// What an element's own `contenteditable` attribute says, if it has one.
@@ -493,7 +510,7 @@ mod tests {
         let html = r#"<!DOCTYPE html><html><head><title> A  title </title>
             <meta property="og:type" content="article"><script type="application/ld+json">{"@type":"NewsArticle"}</script></head>
             <body><article class="Story main"><p>Said <em>by</em> <a href="/x">the <b>Times</b></a>.</p>
-            <div contenteditable><p>editable</p></div><p hidden>hidden</p><script>var x;</script></article></body></html>"#;
+            <div contenteditable><p>editable</p></div><p hidden>hidden</p><div style="color: red; DISPLAY : none">hidden pop-up</div><p style="visibility:hidden !important">hidden card</p><script>var x;</script></article></body></html>"#;
         let page = page_from_html(html, "https://example.com/a");
         assert_eq!(page.title, "A title");
         assert_eq!(

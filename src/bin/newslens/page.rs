@@ -29,7 +29,7 @@ pub struct Report {
 pub fn report(page: &Page) -> Report {
     let analysis = newslens::analyze(page);
     let body_text = analysis.body_text(page);
-    let fields = json!({
+    let mut fields = json!({
         "title": analysis.title,
         "byline": analysis.byline,
         "article_type": analysis.article_type,
@@ -38,6 +38,10 @@ pub fn report(page: &Page) -> Report {
         "disclosures": analysis.disclosures,
         "transparency": analysis.transparency,
     });
+    // Said only when true, as the core's own JSON does.
+    if analysis.byline_organisation {
+        fields["byline_organisation"] = Value::Bool(true);
+    }
     let Value::Object(fields) = fields else {
         unreachable!("json!({{…}}) is an object")
     };
