@@ -46,8 +46,11 @@ function portPair() {
   return [make(ends[0], ends[1]), make(ends[1], ends[0])];
 }
 
-/** The background and a page's channel, wired together. */
-function setUp() {
+/**
+ * The background and a page's channel, wired together; `active` is whether the reader's
+ * settings have newslens on for the page. `connects` counts the ports the page opened.
+ */
+function setUp({ active = true } = {}) {
   const log = [];
   let onConnect = null;
   const event = () => ({ addListener() {} });
@@ -62,13 +65,15 @@ function setUp() {
   };
   const background = { chrome, performance, setTimeout, console, wasm_bindgen: fakeCore(log) };
   vm.runInNewContext(fs.readFileSync('extension/background.js', 'utf8'), background);
-  const ports = {};
+  const ports = { connects: 0 };
   chrome.runtime.connect = () => {
+    ports.connects++;
     [ports.page, ports.background] = portPair();
     onConnect(ports.background);
     return ports.page;
   };
-  const page = { chrome, globalThis: null, newslensSettings: { preload() {} } };
+  const newslensSettings = { preload: () => Promise.resolve({}), activeOn: () => active };
+  const page = { chrome, location: { hostname: 'news.test' }, globalThis: null, newslensSettings };
   page.globalThis = page;
   vm.runInNewContext(fs.readFileSync('extension/content/channel.js', 'utf8'), page);
   return { log, channel: page.newslensChannel, ports };
@@ -124,4 +129,15 @@ test('a background that stops fails the requests under way, and the next one rec
   assert.match((await request.replied).error, /background stopped/);
   assert.equal((await ask(channel, '', { page: 'p', done: true })).analysis, 'analysis of 2');
   assert.deepEqual(log.slice(-2), ['new 2 ', 'finish 2 p']);
+});
+
+test('a page on a site switched off opens no port until it asks for an analysis', async () => {
+  const off = setUp({ active: false });
+  await new Promise((r) => setTimeout(r, 20));
+  assert.equal(off.ports.connects, 0, 'no port (no background start) where newslens is off');
+  assert.equal((await ask(off.channel, '', { page: 'p', done: true })).analysis, 'analysis of 1');
+  assert.equal(off.ports.connects, 1);
+  const on = setUp();
+  await new Promise((r) => setTimeout(r, 20));
+  assert.equal(on.ports.connects, 1, 'the port opens as the page loads where newslens is on');
 });
