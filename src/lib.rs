@@ -108,6 +108,7 @@ fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<session::Arriv
     let mut analysis = Analysis::default();
     let mut previous = None;
     let user_words = options.word_matcher();
+    let silenced = options.silenced_on(&page.url);
     let threshold = options.opinion_threshold(opinion::Model::shipped().threshold);
     let mut stats = TextStats::default();
     let mut sentences = Vec::new();
@@ -144,7 +145,7 @@ fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<session::Arriv
         }
         marks.retain(|m| {
             options.shows(m.subtype, m.subtype.confidence())
-                && !options.is_exception(&m.cue, &page.url)
+                && !silenced.contains(&m.cue)
         });
         for mark in marks {
             analysis
