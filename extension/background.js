@@ -4,7 +4,7 @@
 'use strict';
 
 if (typeof wasm_bindgen === 'undefined' && typeof importScripts === 'function') {
-  importScripts('pkg/newslens.js');
+  importScripts('pkg/newslens.js', 'queue.js');
 }
 
 let core = null; // Promise of the wasm instance's exports
@@ -80,6 +80,17 @@ function push(request, batch) {
   return request;
 }
 
+/** The tab the reader sees in each window (window id -> tab id): its page's work goes first. */
+const shownTabs = new Map();
+chrome.tabs.onActivated.addListener(({ tabId, windowId }) => shownTabs.set(windowId, tabId));
+chrome.tabs.query({ active: true }).then((tabs) => {
+  for (const tab of tabs) if (!shownTabs.has(tab.windowId)) shownTabs.set(tab.windowId, tab.id);
+}, () => {});
+const queue = globalThis.newslensQueue.createQueue(
+  (tab) => [...shownTabs.values()].includes(tab),
+  globalThis.newslensQueue.yieldTask(),
+);
+
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (sender.id !== chrome.runtime.id || !message) return false;
   if (message.type === 'newslens/count' && sender.tab) {
@@ -94,14 +105,20 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
 // while the page loads, and answer its analysis requests over that port. A request is a
 // session in the core (src/session.rs): the page model comes in batches while the page is
 // still collecting it, each analysed as it comes; the last message brings the rest of the
-// model and asks for the analysis.
+// model and asks for the analysis. Each batch and each finish is a job in the queue the
+// tabs share (queue.js), a request's jobs one after another.
 chrome.runtime.onConnect.addListener((port) => {
   if (port.name !== 'newslens/analyze' || !port.sender || port.sender.id !== chrome.runtime.id) return;
   ready().catch(() => {});
+  const { tab } = port.sender;
+  if (tab && tab.active) shownTabs.set(tab.windowId, tab.id);
+  const tabId = tab ? tab.id : -1;
+  let gone = false; // the page went away: its queued jobs only free what it sent
   // Request id -> promise of { session, exports, ahead, core }: its session, the core's
   // exports and the milliseconds spent in the core on the batches ahead and on finishing.
   const requests = new Map();
   port.onDisconnect.addListener(() => {
+    gone = true;
     for (const request of requests.values()) request.then((r) => r.session.free()).catch(() => {});
     requests.clear();
   });
@@ -118,7 +135,7 @@ chrome.runtime.onConnect.addListener((port) => {
     let request = requests.get(id) ||
       ready().then((exports) => ({ session: new wasm_bindgen.PageSession(message.options || ''), exports, ahead: 0, core: 0 }));
     if (typeof message.batch === 'string') {
-      request = request.then((r) => push(r, message.batch));
+      request = request.then((r) => queue.add(tabId, () => (gone ? r : push(r, message.batch))));
     }
     if (!message.done) {
       requests.set(id, request);
@@ -134,10 +151,11 @@ chrome.runtime.onConnect.addListener((port) => {
       }
     };
     request
-      .then((r) => {
+      .then((r) => queue.add(tabId, () => {
+        if (gone) return r.session.free();
         const analysis = timed(r, 'core', (session) => session.finish(String(message.page)));
-        reply({ analysis, ahead: r.ahead, core: r.core, memory: r.exports.memory.buffer.byteLength, startup });
-      })
+        return reply({ analysis, ahead: r.ahead, core: r.core, memory: r.exports.memory.buffer.byteLength, startup });
+      }))
       .catch((error) => reply({ error: String((error && error.message) || error) }));
   });
 });
