@@ -193,8 +193,11 @@ mod tests {
     /// page with tens of thousands of them take a minute; the time must grow linearly.
     #[test]
     fn many_facts_take_linear_time() {
-        let same_as: Vec<String> = (0..40_000).map(|i| format!("https://e.example/{i}")).collect();
-        let script = serde_json::json!({"author": {"name": "Jane Roe", "sameAs": same_as}}).to_string();
+        let same_as: Vec<String> = (0..40_000)
+            .map(|i| format!("https://e.example/{i}"))
+            .collect();
+        let script =
+            serde_json::json!({"author": {"name": "Jane Roe", "sameAs": same_as}}).to_string();
         let page = Page {
             json_ld: vec![script],
             ..Page::default()

@@ -144,8 +144,7 @@ fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<session::Arriv
             marks.extend(user_marks(matcher, &text));
         }
         marks.retain(|m| {
-            options.shows(m.subtype, m.subtype.confidence())
-                && !silenced.contains(&m.cue)
+            options.shows(m.subtype, m.subtype.confidence()) && !silenced.contains(&m.cue)
         });
         for mark in marks {
             analysis

@@ -163,7 +163,9 @@ mod tests {
             ],
             ..Options::default()
         };
-        assert!(options.silenced_on("https://news.test/a").contains("obviously"));
+        assert!(options
+            .silenced_on("https://news.test/a")
+            .contains("obviously"));
         let example = options.silenced_on("https://www.example.com:8080/x");
         assert!(example.contains("don’t know if"));
         assert!(!example.contains(""));
