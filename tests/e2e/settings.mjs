@@ -1,6 +1,8 @@
 // The reader's settings in Chromium: toggling a category in the popup removes exactly
 // those highlights (and brings them back); "Not a cue here" on a card silences that cue,
 // and the silence survives a reload; the popup lists it and can remove it.
+import { clickInShadow } from './shadow.mjs';
+
 const CLAIMS = ['attributed-named', 'attributed-anonymous', 'vague', 'unattributed'];
 
 /** Sizes of the newslens highlights, by subtype. */
@@ -49,10 +51,8 @@ export async function checkSettings(context, extensionId, origin, screenshotDir)
     return null;
   });
   await page.mouse.move(box.x, box.y);
-  const button = page.locator('[data-newslens="card"]').locator('button');
-  await button.waitFor({ state: 'visible', timeout: 5000 }).catch(() => fail('no "Not a cue here" button on the card'));
   const boostersBefore = (await page.evaluate(sizes)).booster;
-  await button.click().catch(() => {});
+  if (!(await clickInShadow(page, 'card', 'button'))) fail('no "Not a cue here" button on the card');
   await page.reload();
   await page.waitForFunction(() => (CSS.highlights.get('newslens-unattributed') || { size: 0 }).size > 0, null, { timeout: 15000 });
   const after = await page.evaluate(sizes);

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { cardState, inShadow } from './shadow.mjs';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -51,7 +52,7 @@ export async function checkDemo(origin, screenshotDir) {
     const hover = await page.locator('#output p').nth(5).boundingBox();
     await page.mouse.move(hover.x + 4, hover.y + hover.height / 2);
     await page.waitForTimeout(200);
-    const card = await page.evaluate(() => document.querySelector('[data-newslens="card"]')?.shadowRoot.querySelector('.card')?.textContent);
+    const card = await inShadow(page, 'card', cardState);
     if (!card) fail('no hover card on the sample');
     await page.screenshot({ path: path.join(screenshotDir, 'www-sample.png') });
 
