@@ -15,6 +15,7 @@
 pub mod analyze;
 pub mod article_type;
 pub mod byline;
+pub mod catalogue;
 pub mod disclosure;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod document;
@@ -43,8 +44,9 @@ use std::ops::Range;
 use serde::Serialize;
 
 use article_type::{ArticleKind, ArticleType, TextStats};
+pub use catalogue::{Category, Subtype};
 use disclosure::{Disclosure, DisclosureKind};
-pub use finding::{Category, Finding, Subtype};
+pub use finding::Finding;
 use model::Page;
 use offsets::SegmentMap;
 pub use options::Options;

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::finding::{Category, Subtype};
+use crate::catalogue::{Category, Subtype};
 use crate::lexicon::PhraseMatcher;
 
 /// Options for [`crate::analyze_with`]. Every field has a default, so `{}` is valid.

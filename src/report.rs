@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::analyze::{self, markers, quotes, sourcing::SentenceContext, BlockFindings};
-use crate::finding::{Category, Subtype};
+use crate::catalogue::{Category, Subtype};
 use crate::offsets::{code_points_before, utf16_to_chars, BlockUnits, SegmentRange};
 use crate::opinion::Model;
 use crate::text::words;

@@ -141,7 +141,7 @@
       nodes.push([text]);
       const start = example.indexOf(cue);
       explanations[subtype] = `${label}: see the card on any mark in an article for why it was marked.`;
-      return { block, category, subtype, cue, span: [0, start, 0, start + cue.length] };
+      return { block, category, subtype, cue, span: globalThis.newslensProtocol.within(start, start + cue.length) };
     });
     render({ findings, explanations }, nodes);
   }

@@ -10,7 +10,8 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::analyze::quotes;
-use crate::finding::{Mark, Subtype};
+use crate::catalogue::Subtype;
+use crate::finding::Mark;
 use crate::lexicon::{self, PhraseMatcher, Tags};
 use crate::text::Word;
 

@@ -6,7 +6,8 @@ pub mod sourcing;
 
 use std::ops::Range;
 
-use crate::finding::{Mark, Subtype};
+use crate::catalogue::Subtype;
+use crate::finding::Mark;
 use crate::opinion::{Model, SentenceFacts};
 use crate::segment;
 use crate::text::{within, words};

@@ -10,7 +10,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::analyze::quotes;
-use crate::finding::Subtype;
+use crate::catalogue::Subtype;
 use crate::lexicon::{self, PhraseMatcher, Tags};
 use crate::text::Word;
 

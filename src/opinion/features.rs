@@ -14,7 +14,7 @@ use std::ops::Range;
 use rustc_hash::FxHasher;
 
 use crate::analyze::{markers, quotes, sourcing};
-use crate::finding::Subtype;
+use crate::catalogue::Subtype;
 use crate::lexicon::Tags;
 use crate::text::{words, Normal, Word};
 

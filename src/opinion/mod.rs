@@ -130,7 +130,7 @@ const GUIDELINE_FLOOR: f32 = 0.75;
 /// A sentence's opinion probability in its article: `p` is the model's out-of-context
 /// probability. Outside opinion articles nothing changes.
 pub fn in_context(p: f32, sentence: &crate::analyze::Sentence, opinion_article: bool) -> f32 {
-    use crate::finding::Subtype;
+    use crate::catalogue::Subtype;
     if !opinion_article {
         return p;
     }

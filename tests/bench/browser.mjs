@@ -12,13 +12,15 @@
 // added (JS heap in the page, wasm memory in the background). On the seed page and on a
 // generated long page (≥ 1 MB of text, ≥ 50,000 nodes). "bg start" is what the background
 // spent once, when the first page woke it: wasm compile + instantiate, then the first
-// warm-up analysis (word lists, model) — before any page asks for an analysis.
+// warm-up analysis (word lists, model) — before any page asks for an analysis. The
+// background reports what it spent only when asked (reportTimings), as the bench does.
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import { startServer } from '../e2e/server.mjs';
 import { launchFirefox } from '../e2e/firefox.mjs';
+import { reportTimings } from '../e2e/chromium.mjs';
 import { summaryRow } from './summary.mjs';
 
 const EXTENSION = path.resolve('target/dist/chrome');
@@ -42,6 +44,7 @@ async function chromiumContext(withExtension) {
 
 /** Loads `url`, waits for the extension's timing line (if any), returns what was measured. */
 async function measure(context, url, withExtension) {
+  if (withExtension) await reportTimings(context);
   const page = await context.newPage();
   await page.addInitScript(() => {
     window.__longFrames = [];

@@ -3,6 +3,7 @@
 // the page painting smoothly, makes no request of its own, and on a page that mutates
 // forever settles down instead of re-analysing without end.
 import { HOSTILE_PAGES } from './hostile-pages.mjs';
+import { reportTimings } from './chromium.mjs';
 
 const CANARY = `(() => {
   const hedges = CSS.highlights.get('newslens-hedge');
@@ -143,6 +144,8 @@ export async function checkHostilePages(browser, origin, probe) {
   const failures = [];
   const ours = [origin, origin.replace('127.0.0.1', 'localhost')];
   for (const name of Object.keys(HOSTILE_PAGES)) {
+    // The megabyte page's debug line must say what the core did during the walk.
+    if (name === 'megabyte' && browser.context) await reportTimings(browser.context);
     const started = Date.now();
     const tab = await browser.visit(`${origin}/hostile/${name}.html`);
     const problems = [];

@@ -2,7 +2,6 @@
 // highlights the sample and pasted HTML, explains empty input, and stays responsive on
 // a megabyte of text.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { cardState, inShadow } from './shadow.mjs';

@@ -2,7 +2,9 @@
 // extension/background.js): the page model comes in batches, in order, into one session
 // of the core per request; `done` finishes it; a request the page cancels, or whose port
 // closes, frees its session; a batch the core rejects fails the request with its error.
-// Both scripts run here against a fake `chrome.runtime` and a fake core that records calls.
+// The tabs' work is queued, the reader's tab first; a page where newslens is off opens no
+// port. Both scripts run here, each with the protocol (extension/protocol.js) loaded before it as
+// in the extension, against a fake `chrome.runtime` and a fake core that records calls.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import test from 'node:test';
@@ -57,12 +59,18 @@ class TaskChannel {
   }
 }
 
+/** Runs the extension's scripts `files`, in order, in `context` (one global scope). */
+function load(context, ...files) {
+  for (const file of files) vm.runInContext(fs.readFileSync(file, 'utf8'), context);
+}
+
 /**
- * The background (its core ready after `startsIn` ms); `page(tab, active)` loads a page's
- * channel in `tab` (`{ id, windowId, active }`), `active` saying whether the reader's
- * settings have newslens on there. `ports.connects` counts the ports pages opened.
+ * The background (its core ready after `startsIn` ms; with the core's timings in replies
+ * if `timings`); `page(tab, active)` loads a page's channel in `tab` (`{ id, windowId,
+ * active }`), `active` saying whether the reader's settings have newslens on there.
+ * `ports.connects` counts the ports pages opened.
  */
-function backgroundOf(startsIn = 0) {
+function backgroundOf({ startsIn = 0, timings = false } = {}) {
   const log = [];
   let onConnect = null;
   const event = () => ({ addListener() {} });
@@ -76,10 +84,10 @@ function backgroundOf(startsIn = 0) {
     tabs: { onActivated: event(), query: () => Promise.resolve([]) },
     commands: { onCommand: event() },
   };
-  const background = { chrome, performance, setTimeout, MessageChannel: TaskChannel, console, wasm_bindgen: fakeCore(log, startsIn) };
-  background.globalThis = background;
-  // As Firefox loads them (manifest background.scripts): the queue, then the background.
-  for (const file of ['extension/queue.js', 'extension/background.js']) vm.runInNewContext(fs.readFileSync(file, 'utf8'), background);
+  const background = vm.createContext({ chrome, performance, setTimeout, MessageChannel: TaskChannel, console, wasm_bindgen: fakeCore(log, startsIn) });
+  // As Firefox loads them (manifest background.scripts).
+  load(background, 'extension/protocol.js', 'extension/queue.js', 'extension/background.js');
+  background.newslensTimings = timings;
   const ports = { connects: 0 };
   function page(tab, active = true) {
     const pageChrome = {
@@ -93,17 +101,16 @@ function backgroundOf(startsIn = 0) {
       },
     };
     const newslensSettings = { preload: () => Promise.resolve({}), activeOn: () => active };
-    const sandbox = { chrome: pageChrome, location: { hostname: 'news.test' }, globalThis: null, newslensSettings };
-    sandbox.globalThis = sandbox;
-    vm.runInNewContext(fs.readFileSync('extension/content/channel.js', 'utf8'), sandbox);
-    return sandbox.newslensChannel;
+    const context = vm.createContext({ chrome: pageChrome, location: { hostname: 'news.test' }, newslensSettings });
+    load(context, 'extension/protocol.js', 'extension/content/channel.js');
+    return context.newslensChannel;
   }
   return { log, page, ports };
 }
 
 /** The background and one page's channel, in the tab the reader sees. */
-function setUp({ active = true } = {}) {
-  const { log, page, ports } = backgroundOf();
+function setUp({ active = true, timings = false } = {}) {
+  const { log, page, ports } = backgroundOf({ timings });
   return { log, channel: page({ id: 1, windowId: 1, active: true }, active), ports };
 }
 
@@ -174,7 +181,7 @@ test('a page on a site switched off opens no port until it asks for an analysis'
 });
 
 test('the tab the reader sees goes before a tab behind it, whose work waits its turn', async () => {
-  const { log, page } = backgroundOf(50);
+  const { log, page } = backgroundOf({ startsIn: 50 });
   const behind = page({ id: 1, windowId: 1, active: false });
   const shown = page({ id: 2, windowId: 1, active: true });
   const long = ask(behind, '', ...Array.from({ length: 5 }, (_, i) => ({ batch: `b${i}` })), { page: 'rest', done: true });
@@ -187,7 +194,7 @@ test('the tab the reader sees goes before a tab behind it, whose work waits its 
 });
 
 test('a page that goes away with work queued frees its session and runs none of it', async () => {
-  const { log, page, ports } = backgroundOf(30);
+  const { log, page, ports } = backgroundOf({ startsIn: 30 });
   const channel = page({ id: 1, windowId: 1, active: true });
   const request = channel.request('');
   request.post({ batch: 'b1' });
@@ -196,4 +203,13 @@ test('a page that goes away with work queued frees its session and runs none of 
   ports.page.disconnect();
   await new Promise((r) => setTimeout(r, 60));
   assert.deepEqual(log, ['new 1 ', 'free 1']);
+});
+
+test('replies carry the core\'s timings only when the benchmark asks for them', async () => {
+  const plain = await ask(setUp().channel, '', { page: 'p', done: true });
+  assert.deepEqual(Object.keys(plain).sort(), ['analysis', 'id']);
+  const timed = await ask(setUp({ timings: true }).channel, '', { batch: 'b1' }, { page: 'p', done: true });
+  for (const field of ['core', 'ahead', 'wasmMemory', 'instantiate', 'warmUp']) {
+    assert.equal(typeof timed.timings[field], 'number', field);
+  }
 });
