@@ -5,7 +5,7 @@
 'use strict';
 
 if (typeof wasm_bindgen === 'undefined' && typeof importScripts === 'function') {
-  importScripts('pkg/newslens.js', 'protocol.js', 'queue.js');
+  importScripts('pkg/newslens.js', 'protocol.js', 'dom/slices.js', 'queue.js');
 }
 const protocol = globalThis.newslensProtocol;
 
@@ -98,7 +98,7 @@ chrome.tabs.query({ active: true }).then((tabs) => {
 }, () => {});
 const queue = globalThis.newslensQueue.createQueue(
   (tab) => [...shownTabs.values()].includes(tab),
-  globalThis.newslensQueue.yieldTask(),
+  globalThis.newslensDom.yieldToPage,
 );
 
 chrome.runtime.onMessage.addListener((message, sender) => {

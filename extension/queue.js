@@ -9,8 +9,8 @@
 globalThis.newslensQueue = (() => {
   /**
    * A queue whose jobs run one per task. `shown(tab)` says whether a tab is the one the
-   * reader sees in its window; `yieldNow()` resolves in a later task (letting messages
-   * in). `add(tab, work)` queues `work` for `tab` and resolves or rejects with its
+   * reader sees in its window; `yieldNow()` resolves in a later task, letting messages
+   * in (dom/slices.js `yieldToPage`). `add(tab, work)` queues `work` for `tab` and resolves or rejects with its
    * result. A tab's jobs run in the order they were added.
    */
   function createQueue(shown, yieldNow) {
@@ -46,16 +46,5 @@ globalThis.newslensQueue = (() => {
     return { add };
   }
 
-  /** A task posted on a MessageChannel: unlike a chain of setTimeout(0), never clamped to 4 ms. */
-  function yieldTask() {
-    const channel = new MessageChannel();
-    const waiting = [];
-    channel.port1.onmessage = () => waiting.shift()();
-    return () => new Promise((resolve) => {
-      waiting.push(resolve);
-      channel.port2.postMessage(null);
-    });
-  }
-
-  return { createQueue, yieldTask };
+  return { createQueue };
 })();

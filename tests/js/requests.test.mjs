@@ -86,7 +86,7 @@ function backgroundOf({ startsIn = 0, timings = false } = {}) {
   };
   const background = vm.createContext({ chrome, performance, setTimeout, MessageChannel: TaskChannel, console, wasm_bindgen: fakeCore(log, startsIn) });
   // As Firefox loads them (manifest background.scripts).
-  load(background, 'extension/protocol.js', 'extension/queue.js', 'extension/background.js');
+  load(background, 'extension/protocol.js', 'extension/dom/slices.js', 'extension/queue.js', 'extension/background.js');
   background.newslensTimings = timings;
   const ports = { connects: 0 };
   function page(tab, active = true) {
