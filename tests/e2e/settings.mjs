@@ -1,7 +1,8 @@
 // The reader's settings in Chromium: toggling a category in the popup removes exactly
 // those highlights (and brings them back); "Not a cue here" on a card silences that cue,
-// and the silence survives a reload; the popup lists it and can remove it.
-import { clickInShadow } from './shadow.mjs';
+// and the silence survives a reload; the popup lists it and can remove it; a save the
+// full storage refuses is told on the card.
+import { clickInShadow, waitInShadow } from './shadow.mjs';
 
 const CLAIMS = ['attributed-named', 'attributed-anonymous', 'vague', 'unattributed'];
 
@@ -10,6 +11,25 @@ function sizes() {
   const out = {};
   for (const [name, h] of CSS.highlights) if (name.startsWith('newslens-')) out[name.slice(9)] = h.size;
   return out;
+}
+
+/** Moves the mouse onto the first `word` in the article (scrolled into view). */
+async function hover(page, word) {
+  const box = await page.evaluate((w) => {
+    const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = n.data.indexOf(w);
+      if (at < 0) continue;
+      n.parentElement.scrollIntoView({ block: 'center' });
+      const r = document.createRange();
+      r.setStart(n, at);
+      r.setEnd(n, at + w.length);
+      const rect = r.getBoundingClientRect();
+      return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+    }
+    return null;
+  }, word);
+  await page.mouse.move(box.x, box.y);
 }
 
 export async function checkSettings(context, extensionId, origin, screenshotDir) {
@@ -36,21 +56,7 @@ export async function checkSettings(context, extensionId, origin, screenshotDir)
     .catch(() => fail('claim highlights did not come back'));
 
   // "Not a cue here" on the booster "obviously".
-  const box = await page.evaluate(() => {
-    const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = n.data.indexOf('obviously');
-      if (at < 0) continue;
-      n.parentElement.scrollIntoView({ block: 'center' });
-      const r = document.createRange();
-      r.setStart(n, at);
-      r.setEnd(n, at + 'obviously'.length);
-      const rect = r.getBoundingClientRect();
-      return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
-    }
-    return null;
-  });
-  await page.mouse.move(box.x, box.y);
+  await hover(page, 'obviously');
   const boostersBefore = (await page.evaluate(sizes)).booster;
   if (!(await clickInShadow(page, 'card', 'button'))) fail('no "Not a cue here" button on the card');
   await page.reload();
@@ -66,6 +72,18 @@ export async function checkSettings(context, extensionId, origin, screenshotDir)
   await popup.click('#exceptions button');
   await page.waitForFunction((n) => (CSS.highlights.get('newslens-booster') || { size: 0 }).size === n, boostersBefore, { timeout: 15000 })
     .catch(() => fail('removing the exception did not bring the mark back'));
+
+  // A "Not a cue here" the storage refuses (its 10 MB quota all but filled) is told on the card.
+  const worker = context.serviceWorkers()[0];
+  await worker.evaluate(async () => {
+    const used = await chrome.storage.local.getBytesInUse(null);
+    await chrome.storage.local.set({ filler: 'x'.repeat(chrome.storage.local.QUOTA_BYTES - used - 'filler'.length - 2 - 16) });
+  });
+  await hover(page, 'obviously');
+  if (!(await clickInShadow(page, 'card', 'button'))) fail('no "Not a cue here" button on the card');
+  const told = await waitInShadow(page, 'card', (root) => (root.querySelector('.note') || {}).textContent);
+  if (!/could not save your settings: the browser's storage for newslens is full/.test(told || '')) fail(`a refused save told the reader ${JSON.stringify(told)}`);
+  await worker.evaluate(() => chrome.storage.local.remove('filler'));
   // The options page: import a word list as JSON; the page marks the new word; export it back.
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options/options.html`);
@@ -83,6 +101,6 @@ export async function checkSettings(context, extensionId, origin, screenshotDir)
   await options.close();
   await popup.close();
   await page.close();
-  if (!failures.length) console.log('ok   chromium: settings (category toggle, "Not a cue here" across reload, removal, word import/export)');
+  if (!failures.length) console.log('ok   chromium: settings (category toggle, "Not a cue here" across reload, removal, a refused save told on the card, word import/export)');
   return failures;
 }
