@@ -98,9 +98,19 @@ export async function checkSettings(context, extensionId, origin, screenshotDir)
   if (!exported.words.some((w) => w.phrase === 'half dozen')) fail(`export lacks the imported word: ${JSON.stringify(exported)}`);
   const words = await options.textContent('#words');
   if (!/half dozen/.test(words)) fail(`the options page does not list the word: ${words}`);
+  // A multi-megabyte import: cut to the limit, with a message (not an uncaught quota
+  // error); the settings as they were are put back after.
+  const kept = await worker.evaluate(() => chrome.storage.local.get(['settings', 'settingsBackup']));
+  const many = Array.from({ length: 20000 }, (_, i) => ({ subtype: 'hedge', phrase: `imported phrase ${i} `.repeat(9).trim() }));
+  await options.fill('#json', JSON.stringify({ words: many, exceptions: many.map((w) => ({ cue: w.phrase, site: null })) }));
+  await options.click('#import');
+  await options.waitForFunction(() => /Imported/.test(document.getElementById('status').textContent), null, { timeout: 15000 }).catch(() => {});
+  const status = await options.textContent('#status');
+  if (!/Imported \d+ words and \d+ cues\. Left out: \d+ over the limit of 1000/.test(status)) fail(`a multi-megabyte import said ${JSON.stringify(status)}`);
+  await worker.evaluate((settings) => chrome.storage.local.set(settings), kept);
   await options.close();
   await popup.close();
   await page.close();
-  if (!failures.length) console.log('ok   chromium: settings (category toggle, "Not a cue here" across reload, removal, a refused save told on the card, word import/export)');
+  if (!failures.length) console.log('ok   chromium: settings (category toggle, "Not a cue here" across reload, removal, a refused save told on the card, word import/export, a multi-megabyte import cut with a message)');
   return failures;
 }
