@@ -6,18 +6,13 @@
 globalThis.newslensDom = globalThis.newslensDom || {};
 
 (() => {
-  const LABELS = {
-    hedge: 'Hedge', booster: 'Booster', stance: 'First-person stance', loaded: 'Loaded word',
-    speculation: 'Speculation', 'rhetorical-question': 'Rhetorical question',
-    'scare-quote': 'Scare quotes', 'attributed-named': 'Named source',
-    'attributed-anonymous': 'Anonymous source', vague: 'Vague source',
-    unattributed: 'No source', 'author-bio': 'Author disclosure',
-  };
+  /** Kind id -> what the reader is told it is called (kinds.js, from the core's catalogue). */
+  const LABELS = new Map(globalThis.newslensKinds.kinds.map((k) => [k.id, k.label]));
   // Higher wins where highlights overlap: a marker shows on top of its sentence's claim.
   const PRIORITY = { opinion: 2, disclosure: 1, claim: 0 };
 
-  /** What the reader is told a finding's kind is called. */
-  const label = (finding) => LABELS[finding.subtype] || finding.subtype;
+  /** What the reader is told a finding's kind is called (its id for a kind the catalogue lacks). */
+  const label = (finding) => LABELS.get(finding.subtype) || finding.subtype;
 
   /** Opinion markers before claims, then the narrowest mark (as `width` measures it). */
   const byPriority = (width) => (a, b) => (PRIORITY[b.finding.category] || 0) - (PRIORITY[a.finding.category] || 0) ||

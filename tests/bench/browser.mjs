@@ -1,6 +1,6 @@
 // Timings in real browsers with the extension loaded: from content-script start to the
 // page analysed and its highlights registered (on a long page, those within a few screens
-// of the viewport: the rest are drawn as the reader scrolls, dom/render.js), split into
+// of the viewport: the rest are drawn as the reader scrolls, dom/highlight-layer.js), split into
 // reading the reader's settings, page-model collection, messaging to and from the
 // background once the page is collected, analysis in the core there after it ("core")
 // and, during the collection, on the blocks sent meanwhile ("ahead", in parallel with

@@ -3,8 +3,9 @@
 // script; the extension's own UI, which acts on trusted input only, with WebDriver's
 // clicks (the card is opened with a pen's tap).
 import { markPoint } from './tap.mjs';
+import { kindsOf } from './kinds.mjs';
 
-const CLAIMS = ['attributed-named', 'attributed-anonymous', 'vague', 'unattributed'];
+const CLAIMS = kindsOf('claim');
 const SIZES = `async () => {
   const out = {};
   for (const [name, h] of CSS.highlights) if (name.startsWith('newslens-') && h.size) out[name.slice(9)] = h.size;

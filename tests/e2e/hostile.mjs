@@ -14,7 +14,7 @@ const CANARY = `(() => {
  * On the 1 MB page: how many registered ranges lie more than FAR_SCREENS screens from the
  * viewport, and how many within one, at the top and again after scrolling to the end.
  * Past a few thousand Text nodes of ranges, only those within a few screens of the
- * viewport are registered (dom/render.js: KEEP_SCREENS, and the runs of blocks that are
+ * viewport are registered (dom/highlight-layer.js: KEEP_SCREENS, and the runs of blocks that are
  * registered together), and registering follows the reader. (All registered, as before,
  * left 880 ranges over 10 screens away at the top.) Then a paragraph the page adds there
  * must be marked (an incremental update of a view that only draws what is near).

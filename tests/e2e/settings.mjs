@@ -3,8 +3,9 @@
 // and the silence survives a reload; the popup lists it and can remove it; a save the
 // full storage refuses is told on the card.
 import { clickInShadow, waitInShadow } from './shadow.mjs';
+import { kindsOf } from './kinds.mjs';
 
-const CLAIMS = ['attributed-named', 'attributed-anonymous', 'vague', 'unattributed'];
+const CLAIMS = kindsOf('claim');
 
 /** Sizes of the newslens highlights, by subtype. */
 function sizes() {

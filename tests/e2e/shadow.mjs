@@ -4,31 +4,42 @@
 // roots, and they click with the (trusted) mouse of the protocol.
 
 /**
- * Runs `fn(root, arg)` in `page` (Playwright, Chromium), in the page's main world, on
- * the closed shadow root of the extension's host for `kind` ('card' or 'panel'), and
- * resolves to its result (as JSON), or null when there is no such host.
+ * Runs `fn(root, arg)` in `page` (Playwright, Chromium), in the page's main world, on the
+ * closed shadow root of each of the extension's hosts for `kind` ('card' or 'panel'), and
+ * resolves to their results (as JSON), in document order.
  */
-export async function inShadow(page, kind, fn, arg = null) {
+export async function inShadows(page, kind, fn, arg = null) {
   const cdp = await page.context().newCDPSession(page);
   try {
-    const { result: host } = await cdp.send('Runtime.evaluate', { expression: `document.querySelector('[data-newslens="${kind}"]')` });
-    if (!host.objectId) return null;
-    const { node } = await cdp.send('DOM.describeNode', { objectId: host.objectId, depth: 1, pierce: true });
-    const root = node.shadowRoots && node.shadowRoots[0];
-    if (!root) return null;
-    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: root.backendNodeId });
-    const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
-      objectId: object.objectId,
-      functionDeclaration: `function (arg) { return (${fn})(this, arg); }`,
-      arguments: [{ value: arg }],
-      returnByValue: true,
-      awaitPromise: true,
-    });
-    if (exceptionDetails) throw new Error(`in the ${kind}'s shadow root: ${exceptionDetails.exception ? exceptionDetails.exception.description : exceptionDetails.text}`);
-    return result.value === undefined ? null : result.value;
+    const { result: list } = await cdp.send('Runtime.evaluate', { expression: `[...document.querySelectorAll('[data-newslens="${kind}"]')]` });
+    const { result: items } = await cdp.send('Runtime.getProperties', { objectId: list.objectId, ownProperties: true });
+    const out = [];
+    for (const { name, value } of items) {
+      if (!/^\d+$/.test(name)) continue;
+      const { node } = await cdp.send('DOM.describeNode', { objectId: value.objectId, depth: 1, pierce: true });
+      const root = node.shadowRoots && node.shadowRoots[0];
+      if (!root) continue;
+      const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: root.backendNodeId });
+      const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
+        objectId: object.objectId,
+        functionDeclaration: `function (arg) { return (${fn})(this, arg); }`,
+        arguments: [{ value: arg }],
+        returnByValue: true,
+        awaitPromise: true,
+      });
+      if (exceptionDetails) throw new Error(`in the ${kind}'s shadow root: ${exceptionDetails.exception ? exceptionDetails.exception.description : exceptionDetails.text}`);
+      out.push(result.value === undefined ? null : result.value);
+    }
+    return out;
   } finally {
     await cdp.detach().catch(() => {});
   }
+}
+
+/** inShadows for the first host of `kind`: its result, or null when there is none. */
+export async function inShadow(page, kind, fn, arg = null) {
+  const [first = null] = await inShadows(page, kind, fn, arg);
+  return first;
 }
 
 /** Polls `inShadow(page, kind, fn, arg)` until it is truthy (resolves to it) or `ms` pass (null). */

@@ -13,9 +13,10 @@ const QUOTA = 10 * 1024 * 1024;
 
 /**
  * A fresh copy of the module over `stored`, the storage.local contents, which refuse a
- * write that would take them over `quota` bytes as Chromium's do.
+ * write that would take them over `quota` bytes as Chromium's do; with the kinds
+ * catalogue (extension/kinds.js) or, given `kinds`, that one instead.
  */
-function settingsOver(stored, quota = QUOTA) {
+function settingsOver(stored, { quota = QUOTA, kinds = null } = {}) {
   const listeners = [];
   const chrome = {
     storage: {
@@ -32,9 +33,10 @@ function settingsOver(stored, quota = QUOTA) {
       onChanged: { addListener: (listener) => listeners.push(listener) },
     },
   };
-  const sandbox = { chrome };
-  sandbox.globalThis = sandbox;
-  vm.runInNewContext(fs.readFileSync(new URL('../../extension/settings/settings.js', import.meta.url), 'utf8'), sandbox);
+  const sandbox = vm.createContext({ chrome, newslensKinds: kinds });
+  for (const file of [...(kinds ? [] : ['kinds.js']), 'settings/settings.js']) {
+    vm.runInContext(fs.readFileSync(new URL(`../../extension/${file}`, import.meta.url), 'utf8'), sandbox);
+  }
   return sandbox.newslensSettings;
 }
 
@@ -200,9 +202,26 @@ test('a multi-megabyte import is cut to the limits with a message, and fits in s
 });
 
 test('a save the storage refuses rejects with a message for the reader', async () => {
-  const settings = settingsOver({}, 1000);
+  const settings = settingsOver({}, { quota: 1000 });
   await assert.rejects(
     settings.update((s) => { s.exceptions.push(...Array.from({ length: 50 }, (_, i) => ({ cue: `cue ${i}`, site: null }))); }),
     /could not save your settings: the browser's storage for newslens is full/,
   );
+});
+
+test('the categories are the catalogue\'s, and a kind it has off starts off', async () => {
+  const settings = settingsOver({});
+  const catalogue = vm.runInNewContext(`${fs.readFileSync('extension/kinds.js', 'utf8')}; newslensKinds`);
+  const byCategory = (c) => [c.id, catalogue.kinds.filter((k) => k.category === c.id).map((k) => k.id)];
+  assert.deepEqual(plain(settings.CATEGORIES), plain(Object.fromEntries(catalogue.categories.map(byCategory))));
+  assert.equal(Object.values(settings.CATEGORIES).flat().length, catalogue.kinds.length, 'every kind has a category');
+
+  const kinds = {
+    categories: [{ id: 'opinion', label: 'Opinion' }],
+    kinds: [{ id: 'hedge', category: 'opinion', default_on: true }, { id: 'irony', category: 'opinion', default_on: false }],
+  };
+  const fresh = settingsOver({}, { kinds });
+  assert.deepEqual(plain((await fresh.load()).disabled), ['irony']);
+  const chosen = settingsOver({ settings: { version: 2, exceptions: [], disabled: [] } }, { kinds });
+  assert.deepEqual(plain((await chosen.load()).disabled), [], 'the reader turned it on');
 });
