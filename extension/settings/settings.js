@@ -209,7 +209,7 @@ globalThis.newslensSettings = (() => {
       const why = String((error && error.message) || error);
       throw new Error(/quota/i.test(why)
         ? `newslens could not save your settings: the browser's storage for newslens is full (${why}).`
-        : `newslens could not save your settings: ${why}`);
+        : `newslens could not save your settings: ${why}`, { cause: error });
     }
     return s;
   }
