@@ -1,7 +1,7 @@
 // The popup, the side panel and "Not a cue here" in Firefox, through WebDriver: the
 // add-on's pages are opened at their pinned moz-extension:// address and clicked by
 // script; the extension's own UI, which acts on trusted input only, with WebDriver's
-// clicks (the card is opened with a pen's tap).
+// clicks (the card is opened by hovering the mouse).
 import { markPoint } from './tap.mjs';
 import { kindsOf } from './kinds.mjs';
 
@@ -57,9 +57,9 @@ export async function checkFirefoxUi(browser, origin) {
   for (const expected of ['OPINION', 'Fred Fleitz', 'Claims (']) if (!String(panel.text).includes(expected)) fail(`panel lacks “${expected}”`);
   if (!(panel.ticks > 0)) fail('the panel has no minimap');
 
-  // A tap on "obviously", then "Not a cue here" on its card: gone after a reload.
+  // The mouse on "obviously", then "Not a cue here" on its card: gone after a reload.
   const point = await tab.evaluate(`async () => (${markPoint})(['newslens-booster', 'obviously'])`);
-  if (point) await tab.tap(point);
+  if (point) await tab.hover(point);
   await sleep(200);
   const dismissed = await tab.inShadow('card', `async (root) => {
     const card = root.querySelector('.card');
@@ -74,6 +74,6 @@ export async function checkFirefoxUi(browser, origin) {
   if (!/obviously/.test(listed)) fail('the popup did not list the silenced cue');
   const { sizes: restored } = await seed();
   if (restored.booster !== before.booster) fail(`removing the exception in the popup: boosters ${restored.booster}, expected ${before.booster}`);
-  if (!failures.length) console.log('ok   firefox: popup category switch, panel with minimap, tap card, "Not a cue here" across reload and its removal');
+  if (!failures.length) console.log('ok   firefox: popup category switch, panel with minimap, hover card, "Not a cue here" across reload and its removal');
   return failures;
 }

@@ -72,11 +72,10 @@ export async function launchFirefox(extensionDir) {
       const el = root && (await call('POST', `${s}/shadow/${root[SHADOW]}/element`, { using: 'css selector', value: selector }).catch(() => null));
       return !!el && call('POST', `${s}/element/${el[ELEMENT]}/click`, {}).then(() => true, () => false);
     },
-    /** A pen's tap at `{ x, y }` in the viewport. */
-    async tap({ x, y }) {
+    /** The mouse moved to `{ x, y }` in the viewport (a hover: WebDriver implements no pen or touch here). */
+    async hover({ x, y }) {
       const at = { type: 'pointerMove', x: Math.round(x), y: Math.round(y), origin: 'viewport' };
-      await call('POST', `${s}/actions`, { actions: [{ type: 'pointer', id: 'pen', parameters: { pointerType: 'pen' },
-        actions: [at, { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }] }] });
+      await call('POST', `${s}/actions`, { actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [at] }] });
       await call('DELETE', `${s}/actions`).catch(() => {});
     },
   };
@@ -103,7 +102,7 @@ export async function launchFirefox(extensionDir) {
     /**
      * Opens `url`; `poll(expression, ms)` waits until it is true in the page,
      * `evaluate(source)` runs an async function's source there and returns its result;
-     * `inShadow`, `clickInShadow` and `tap` reach the extension's UI. WebDriver classic reads neither the console, the requests nor the heap (`errors`,
+     * `inShadow`, `clickInShadow` and `hover` reach the extension's UI. WebDriver classic reads neither the console, the requests nor the heap (`errors`,
      * `logs`, `requests` and `heap` are null).
      */
     async visit(url) {
