@@ -100,6 +100,23 @@ export async function launchFirefox(extensionDir) {
       };
     },
     /**
+     * `visit(url)` in a new tab beside the current one, which it selects (the reader's
+     * tab); its `close()` closes it and selects the tab before again.
+     */
+    async visitBeside(url) {
+      const before = await call('GET', `${s}/window`);
+      const { handle } = await call('POST', `${s}/window/new`, { type: 'tab' });
+      await call('POST', `${s}/window`, { handle });
+      const tab = await this.visit(url);
+      return {
+        ...tab,
+        async close() {
+          await call('DELETE', `${s}/window`);
+          await call('POST', `${s}/window`, { handle: before });
+        },
+      };
+    },
+    /**
      * Opens `url`; `poll(expression, ms)` waits until it is true in the page,
      * `evaluate(source)` runs an async function's source there and returns its result;
      * `inShadow`, `clickInShadow` and `hover` reach the extension's UI. WebDriver classic reads neither the console, the requests nor the heap (`errors`,

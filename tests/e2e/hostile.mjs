@@ -99,13 +99,13 @@ const BESIDE_MS = 5000;
 const STORM_REDRAWS = 4;
 
 /**
- * The reader's tab beside the `heavy` page just opened: a plain article in a tab of its
- * own must be marked within BESIDE_MS. (Chromium only: WebDriver classic drives one tab.)
+ * The reader's tab beside the heavy page just opened: a plain article in a tab of its own
+ * must be marked within BESIDE_MS. (Chromium's visits open tabs; Firefox's a new one here.)
  */
 async function besideHeavyTab(browser, origin) {
-  if (!browser.context) return [];
   const started = Date.now();
-  const tab = await browser.visit(`${origin}/hostile/frame.html`);
+  const url = `${origin}/hostile/frame.html`;
+  const tab = await (browser.visitBeside ? browser.visitBeside(url) : browser.visit(url));
   const marked = await tab.poll(CANARY, 30000);
   const took = Date.now() - started;
   await tab.close();
