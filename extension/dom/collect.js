@@ -47,8 +47,12 @@ globalThis.newslensDom = globalThis.newslensDom || {};
     /** Meta tags, and each one's content. */
     metas: 256,
     metaContent: 4096,
-    /** The title, an href, a class list, an id, a role (utility-class pages run to a few hundred). */
-    attribute: 2048,
+    /**
+     * The title, an href, a class list, an id, a role: each (the New York Times' <html>
+     * has 2,600 units of feature-flag classes), and the element table's and links' in all.
+     */
+    attribute: 16 * 1024,
+    attributes: 4 * 1024 * 1024,
   };
 
   /**
@@ -178,6 +182,8 @@ globalThis.newslensDom = globalThis.newslensDom || {};
     const nodes = [];
     const blockElements = [];
 
+    let attributesLeft = CAPS.attributes; // of the element table and the links
+
     /** Index of `el` in the element table, adding it and its ancestors (parents first). */
     function elementIndex(el) {
       const known = index.get(el);
@@ -203,11 +209,15 @@ globalThis.newslensDom = globalThis.newslensDom || {};
     function element(e, parent) {
       const out = { tag: e.tagName.toLowerCase() };
       if (parent !== undefined) out.parent = parent;
+      // Past CAPS.attributes, elements are sent without theirs.
+      if (attributesLeft <= 0) return out;
       const t = tokens(e);
       if (t.length) out.tokens = t;
+      attributesLeft -= t.reduce((n, token) => n + token.length, 0);
       for (const name of ['role', 'itemprop', 'rel']) {
         const value = attr(e, name);
         if (value) out[name] = value;
+        attributesLeft -= value.length;
       }
       return out;
     }
@@ -305,7 +315,8 @@ globalThis.newslensDom = globalThis.newslensDom || {};
       current.segments.push(wellFormed(data));
       current.nodes.push(text);
       if (anchor) {
-        const href = attribute(anchor, 'href');
+        const href = attributesLeft > 0 ? attribute(anchor, 'href') : '';
+        attributesLeft -= href.length;
         extendRun(current, 'link', current.links, anchor, segment, (s) => ({ start: s, end: s + 1, href }));
       }
       if (author) {
