@@ -6,9 +6,12 @@
 
 use std::collections::HashSet;
 
-use crate::jsonld;
-use crate::model::Page;
-use crate::page::BlockRole;
+use serde_json::Value;
+
+use crate::page::jsonld;
+use crate::page::metadata::Metadata;
+use crate::page::model::Page;
+use crate::page::roles::BlockRole;
 use crate::text::more_words_than;
 
 /// Meta tags that carry the author's name (some carry a URL instead: those are skipped).
@@ -26,12 +29,12 @@ const AUTHOR_META: &[&str] = &[
 const MAX_BYLINE_WORDS: usize = 12;
 
 /// The article's author(s), cleaned, if the page names them.
-pub fn byline(page: &Page, roles: &[BlockRole]) -> Option<String> {
-    json_ld_authors(page)
+pub fn byline(page: &Page, metadata: &Metadata, roles: &[BlockRole]) -> Option<String> {
+    json_ld_authors(&metadata.json_ld)
         .or_else(|| {
             AUTHOR_META
                 .iter()
-                .filter_map(|name| page.meta(name))
+                .filter_map(|name| metadata.meta(name))
                 .find(|v| !v.contains("://") && !v.trim().is_empty())
                 .and_then(clean)
         })
@@ -82,7 +85,7 @@ pub fn byline(page: &Page, roles: &[BlockRole]) -> Option<String> {
 }
 
 /// The names in a block's author elements; runs separated only by spaces are one name.
-fn author_runs(block: &crate::model::Block) -> Option<String> {
+fn author_runs(block: &crate::page::model::Block) -> Option<String> {
     let mut names: Vec<String> = Vec::new();
     let mut last_end = None;
     for run in &block.authors {
@@ -123,12 +126,12 @@ fn is_by_line(text: &str) -> bool {
 
 /// Author names from JSON-LD (`author` or `creator`: a string, an object with `name`,
 /// or a list of either); URLs are not names.
-fn json_ld_authors(page: &Page) -> Option<String> {
+fn json_ld_authors(objects: &[Value]) -> Option<String> {
     let mut names: Vec<String> = Vec::new();
     // Each name once, found again by a set (not by searching `names`: linear time on a
     // page that lists tens of thousands, issue 19).
     let mut seen = HashSet::new();
-    for object in jsonld::objects(page) {
+    for object in objects {
         let found = object
             .get("author")
             .or_else(|| object.get("creator"))
@@ -216,7 +219,7 @@ pub fn clean(raw: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Block, Element, Meta};
+    use crate::page::model::{Block, Element, Meta};
 
     #[test]
     fn a_short_author_block_names_the_author() {
@@ -233,7 +236,10 @@ mod tests {
             ..Page::default()
         };
         let roles = [BlockRole::Outside, BlockRole::Outside];
-        assert_eq!(byline(&page, &roles).as_deref(), Some("Scott Cunningham"));
+        assert_eq!(
+            byline(&page, &Metadata::of(&page), &roles).as_deref(),
+            Some("Scott Cunningham")
+        );
     }
 
     #[test]
@@ -276,17 +282,26 @@ mod tests {
             meta: vec![Meta { name: "author".into(), content: "Someone Else".into() }],
             ..Page::default()
         };
-        assert_eq!(byline(&page, &[]).as_deref(), Some("Jane Roe, Rich Doe"));
+        assert_eq!(
+            byline(&page, &Metadata::of(&page), &[]).as_deref(),
+            Some("Jane Roe, Rich Doe")
+        );
         page.json_ld.clear();
-        assert_eq!(byline(&page, &[]).as_deref(), Some("Someone Else"));
+        assert_eq!(
+            byline(&page, &Metadata::of(&page), &[]).as_deref(),
+            Some("Someone Else")
+        );
         // Open Graph's article author, as an organisation's name or a profile URL.
         page.meta = vec![Meta {
             name: "og:article:author".into(),
             content: "BBC News".into(),
         }];
-        assert_eq!(byline(&page, &[]).as_deref(), Some("BBC News"));
+        assert_eq!(
+            byline(&page, &Metadata::of(&page), &[]).as_deref(),
+            Some("BBC News")
+        );
         page.meta[0].content = "https://example.com/staff/jane-roe".into();
-        assert_eq!(byline(&page, &[]), None);
+        assert_eq!(byline(&page, &Metadata::of(&page), &[]), None);
     }
 
     /// Issue 19: each JSON-LD author name was looked for in the list of those kept, which
@@ -299,7 +314,7 @@ mod tests {
             ..Page::default()
         };
         let started = std::time::Instant::now();
-        let names = json_ld_authors(&page);
+        let names = json_ld_authors(&jsonld::objects(&page));
         let took = started.elapsed();
         assert!(names.is_some_and(|n| n.starts_with("Author Number")));
         assert!(took.as_secs_f32() < 2.0, "{took:?}");
