@@ -186,6 +186,7 @@ pub(crate) fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<Arr
     let mut analysis = Analysis::default();
     let mut previous = None;
     let user_words = options.word_matcher();
+    let silenced = options.silenced_on(&page.url);
     let threshold = options.opinion_threshold(Model::shipped().threshold);
     let mut stats = TextStats::default();
     let mut sentences = Vec::new();
@@ -221,8 +222,7 @@ pub(crate) fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<Arr
             marks.extend(user_marks(matcher, &text));
         }
         marks.retain(|m| {
-            options.shows(m.subtype, m.subtype.confidence())
-                && !options.is_exception(&m.cue, &page.url)
+            options.shows(m.subtype, m.subtype.confidence()) && !silenced.contains(&m.cue)
         });
         // Stage 4: to the wire.
         for mark in marks {
