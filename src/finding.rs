@@ -6,8 +6,8 @@ use serde::Serialize;
 
 use crate::catalogue::{Category, Subtype};
 
-use crate::model::Block;
-use crate::offsets::SegmentRange;
+use crate::page::model::Block;
+use crate::text::offsets::SegmentRange;
 
 /// A finding inside one block, in byte offsets of the block text (core-internal).
 #[derive(Debug, Clone, PartialEq)]
@@ -32,7 +32,7 @@ impl Mark {
 /// explanation is [`Subtype::explanation`], sent once per kind in
 /// [`crate::Analysis::explanations`] rather than with each of a long page's findings.
 ///
-/// In JSON the ranges are one `span` (see [`crate::offsets::serialize_span`]): a sentence
+/// In JSON the ranges are one `span` (see [`crate::text::offsets::serialize_span`]): a sentence
 /// over a dozen links is four numbers rather than a dozen ranges (a long page's analysis
 /// 2 MB → 1.1 MB to send and read).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -41,13 +41,16 @@ pub struct Finding {
     pub category: Category,
     pub subtype: Subtype,
     pub cue: String,
-    #[serde(rename = "span", serialize_with = "crate::offsets::serialize_span")]
+    #[serde(
+        rename = "span",
+        serialize_with = "crate::text::offsets::serialize_span"
+    )]
     pub ranges: Vec<SegmentRange>,
 }
 
 impl Finding {
     /// The text this finding covers in `block` (the block it was found in).
     pub fn text_in(&self, block: &Block) -> String {
-        crate::offsets::text_of(&block.segments, &self.ranges)
+        crate::text::offsets::text_of(&block.segments, &self.ranges)
     }
 }

@@ -12,29 +12,30 @@
 //! assert!(analysis.findings.iter().any(|f| f.category == Category::Opinion && f.cue == "obviously"));
 //! ```
 
-pub mod analyze;
-pub mod article_type;
-pub mod byline;
-pub mod catalogue;
-pub mod disclosure;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod document;
-pub mod eval;
-pub mod extract;
-mod finding;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod html;
-pub mod jsonld;
-mod lexicon;
-pub mod model;
-pub mod offsets;
-pub mod opinion;
-pub mod options;
-pub mod page;
-pub mod report;
-mod segment;
-pub mod session;
+#![forbid(unsafe_code)]
+
+// The tiers, each depending only on those above it: text primitives; the catalogue of
+// kinds and findings; the detectors; the opinion model that scores what they found; page
+// understanding; and the front ends that put them together (the one-call analysis here,
+// the session, the sentence reports; the bindings in `web`).
 mod text;
+pub use text::offsets;
+
+pub mod catalogue;
+mod finding;
+
+mod detect;
+pub mod opinion;
+
+pub mod page;
+pub use page::{article_type, byline, disclosure, jsonld, model};
+#[cfg(not(target_arch = "wasm32"))]
+pub use page::{document, html};
+
+pub mod eval;
+pub mod options;
+pub mod report;
+pub mod session;
 #[cfg(target_arch = "wasm32")]
 mod web;
 
@@ -50,7 +51,7 @@ pub use finding::Finding;
 use model::Page;
 use offsets::SegmentMap;
 pub use options::Options;
-use page::BlockRole;
+use page::roles::{self, BlockRole};
 use report::{OpinionLabel, SentenceFinding};
 
 /// The result of analysing one page.
@@ -98,15 +99,15 @@ fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<session::Arriv
             .skip(arrived.len())
             .map(session::Arrived::now),
     );
-    let facts: Vec<page::BlockFacts> = arrived
+    let facts: Vec<roles::BlockFacts> = arrived
         .iter()
         .zip(&page.blocks)
         .map(|(a, block)| {
             a.facts
-                .unwrap_or_else(|| page::BlockFacts::of(&page.elements, block, &a.text))
+                .unwrap_or_else(|| roles::BlockFacts::of(&page.elements, block, &a.text))
         })
         .collect();
-    let roles = page::roles_from(page, &facts);
+    let roles = roles::roles_from(page, &facts);
     let mut analysis = Analysis::default();
     let mut previous = None;
     let user_words = options.word_matcher();
@@ -128,7 +129,7 @@ fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<session::Arriv
             }
             // A headline is not a sourced or unsourced claim: its sourcing is below it.
             BlockRole::Heading => {
-                let mut found = analyze::block(&text, &[], &mut None);
+                let mut found = detect::block(&text, &[], &mut None);
                 found
                     .marks
                     .retain(|m| m.subtype.category() != Category::Claim);
@@ -195,10 +196,10 @@ fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<session::Arriv
                 .iter()
                 .find_map(|t| disclosure::kind_of(t))
                 .unwrap_or_default();
-            disclosure::facts(first, kind, &texts, page::is_boilerplate)
+            disclosure::facts(first, kind, &texts, roles::is_boilerplate)
         })
         .collect();
-    analysis.title = page::title(page, &roles);
+    analysis.title = roles::title(page, &roles);
     analysis.transparency = jsonld::transparency(&jsonld::objects(page));
     analysis.byline = byline::byline(page, &roles);
     analysis.roles = roles;
@@ -230,7 +231,7 @@ fn disclosure_block(
     index: u32,
     text: &str,
     groups: &mut Vec<(u32, Vec<String>)>,
-) -> analyze::BlockFindings {
+) -> detect::BlockFindings {
     match groups.last_mut() {
         Some((first, texts)) if *first as usize + texts.len() == index as usize => {
             texts.push(text.to_string())
@@ -243,7 +244,7 @@ fn disclosure_block(
         _ => Subtype::AuthorBio,
     };
     let cue = disclosure::bio_person(text).unwrap_or_default().to_string();
-    analyze::BlockFindings {
+    detect::BlockFindings {
         marks: vec![finding::Mark {
             range: 0..text.len(),
             subtype,
@@ -254,13 +255,13 @@ fn disclosure_block(
 }
 
 /// The reader's own words in a block, outside quotations.
-fn user_marks(matcher: &lexicon::PhraseMatcher<Subtype>, text: &str) -> Vec<finding::Mark> {
-    let quoted = analyze::quotes::quoted_spans(text);
+fn user_marks(matcher: &text::phrases::PhraseMatcher<Subtype>, text: &str) -> Vec<finding::Mark> {
+    let quoted = detect::quotes::quoted_spans(text);
     matcher
         .find(text, &text::words(text))
         .into_iter()
         .map(|m| finding::Mark::new(text, m.start..m.end, m.tag))
-        .filter(|m| !analyze::quotes::is_inside(&quoted, &m.range))
+        .filter(|m| !detect::quotes::is_inside(&quoted, &m.range))
         .collect()
 }
 

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::{Category, Subtype};
-use crate::lexicon::PhraseMatcher;
+use crate::text::phrases::PhraseMatcher;
 
 /// Options for [`crate::analyze_with`]. Every field has a default, so `{}` is valid.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

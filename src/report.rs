@@ -3,10 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::analyze::{self, markers, quotes, sourcing::SentenceContext, BlockFindings};
 use crate::catalogue::{Category, Subtype};
-use crate::offsets::{code_points_before, utf16_to_chars, BlockUnits, SegmentRange};
+use crate::detect::{self, markers, quotes, sourcing::SentenceContext, BlockFindings};
 use crate::opinion::Model;
+use crate::text::offsets::{code_points_before, utf16_to_chars, BlockUnits, SegmentRange};
 use crate::text::words;
 
 /// How a sentence is sourced, as named in every output.
@@ -87,7 +87,7 @@ pub fn sentence_report(text: &str) -> SentenceReport {
         sentences: Vec::new(),
     };
     let cx = SentenceContext::whole(text, &words, &quoted);
-    let sourcing = analyze::sentence(&cx, &markers, &mut found).map(|s| s.subtype);
+    let sourcing = detect::sentence(&cx, &markers, &mut found).map(|s| s.subtype);
     let opinion = found.sentences.first().map_or(0.0, |s| s.opinion);
     let mut markers: Vec<MarkerReport> = found
         .marks
@@ -124,15 +124,15 @@ pub struct SentenceFinding {
 
 impl SentenceFinding {
     /// The sentence's text in `block` (the block it was found in).
-    pub fn text_in(&self, block: &crate::model::Block) -> String {
-        crate::offsets::text_of(&block.segments, &self.ranges)
+    pub fn text_in(&self, block: &crate::page::model::Block) -> String {
+        crate::text::offsets::text_of(&block.segments, &self.ranges)
     }
 }
 
 /// Every analysed sentence of a page with its markers, offsets in code points of the
 /// sentence (the `page` command's output).
 pub fn page_sentences(
-    page: &crate::model::Page,
+    page: &crate::page::model::Page,
     analysis: &crate::Analysis,
 ) -> Vec<SentenceReport> {
     analysis

@@ -12,10 +12,10 @@
 
 use serde::Deserialize;
 
-use crate::analyze::{self, sourcing::Sourcing, BlockFindings};
-use crate::model::{Block, Element, Page};
-use crate::offsets::SegmentMap;
-use crate::page::BlockFacts;
+use crate::detect::{self, sourcing::Sourcing, BlockFindings};
+use crate::page::model::{Block, Element, Page};
+use crate::page::roles::BlockFacts;
+use crate::text::offsets::SegmentMap;
 use crate::{Analysis, Options};
 
 /// The detectors' findings in one block read as article text, with the sourcing they
@@ -65,7 +65,7 @@ pub(crate) fn detect_body(
             *previous = d.to;
             d.found
         }
-        _ => analyze::block(text, &crate::link_ranges(block, map), previous),
+        _ => detect::block(text, &crate::link_ranges(block, map), previous),
     }
 }
 
@@ -152,7 +152,7 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Element, Page};
+    use crate::page::model::{Element, Page};
 
     fn page(texts: &[&str]) -> Page {
         Page {
@@ -184,7 +184,7 @@ mod tests {
         });
         let analysis = session.finish(Page::default());
         assert_eq!(analysis, crate::analyze(&page));
-        assert_eq!(analysis.roles[1], crate::page::BlockRole::Outside);
+        assert_eq!(analysis.roles[1], crate::page::roles::BlockRole::Outside);
     }
 
     #[test]
@@ -206,7 +206,7 @@ mod tests {
             ..page.clone()
         };
         let analysis = session.finish(rest);
-        assert_eq!(analysis.roles[1], crate::page::BlockRole::Heading);
+        assert_eq!(analysis.roles[1], crate::page::roles::BlockRole::Heading);
         assert_eq!(analysis, crate::analyze(&page));
     }
 

@@ -13,10 +13,10 @@ use std::ops::Range;
 
 use rustc_hash::FxHasher;
 
-use crate::analyze::{markers, quotes, sourcing};
 use crate::catalogue::Subtype;
-use crate::lexicon::Tags;
-use crate::text::{words, Normal, Word};
+use crate::detect::{markers, quotes, sourcing};
+
+use crate::text::{words, Normal, Tags, Word};
 
 /// Number of hash buckets (a power of two).
 pub const DIMS: usize = 1 << 17;

@@ -129,7 +129,7 @@ const GUIDELINE_FLOOR: f32 = 0.75;
 
 /// A sentence's opinion probability in its article: `p` is the model's out-of-context
 /// probability. Outside opinion articles nothing changes.
-pub fn in_context(p: f32, sentence: &crate::analyze::Sentence, opinion_article: bool) -> f32 {
+pub fn in_context(p: f32, sentence: &crate::detect::Sentence, opinion_article: bool) -> f32 {
     use crate::catalogue::Subtype;
     if !opinion_article {
         return p;
@@ -159,7 +159,7 @@ mod tests {
     #[test]
     fn the_shipped_model_loads_and_gives_probabilities() {
         let model = Model::shipped();
-        let found = crate::analyze::block(
+        let found = crate::detect::block(
             "It is hard to overstate how reckless this is.",
             &[],
             &mut None,

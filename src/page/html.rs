@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use ego_tree::NodeRef;
 use scraper::{Html, Node};
 
-use crate::model::{Block, Element, Link, Meta, Page, Run};
+use crate::page::model::{Block, Element, Link, Meta, Page, Run};
 
 /// Elements whose text is never article text, or must never be touched (collect.js SKIP).
 const SKIP: &[&str] = &[
@@ -295,7 +295,7 @@ fn extend_run<T: SegmentRun>(
 fn is_author_element(e: &scraper::node::Element) -> bool {
     let lower = |name: &str| e.attr(name).unwrap_or("").to_ascii_lowercase();
     let names = format!("{} {}", lower("class"), lower("id"));
-    crate::byline::names_author(&names, &lower("rel"), &lower("itemprop"))
+    crate::page::byline::names_author(&names, &lower("rel"), &lower("itemprop"))
 }
 
 fn is_inline(node: NodeRef<Node>) -> bool {

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::model::Page;
+use crate::page::model::Page;
 
 /// Every JSON-LD object on the page, with `@graph` members and array items flattened.
 /// Scripts that are not valid JSON are skipped.

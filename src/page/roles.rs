@@ -7,10 +7,11 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::disclosure::{self, DisclosureKind};
-use crate::extract;
-use crate::lexicon::{self, PhraseMatch, PhraseMatcher};
-use crate::model::{Block, Element, Page};
+use crate::page::disclosure::{self, DisclosureKind};
+use crate::page::extract;
+use crate::page::model::{Block, Element, Page};
+use crate::text::lexicon;
+use crate::text::phrases::{PhraseMatch, PhraseMatcher};
 use crate::text::{more_words_than, words};
 
 /// What a block is, as far as the analysis is concerned.
@@ -414,7 +415,7 @@ pub fn is_boilerplate(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Block, Element};
+    use crate::page::model::{Block, Element};
 
     fn el(tag: &str, parent: Option<u32>, tokens: &[&str]) -> Element {
         Element::with(tag, parent, tokens)

@@ -7,7 +7,7 @@
 //! score nearly as well, is the article. A `itemprop=articleBody` element, when present
 //! and substantial, is taken at its word.
 
-use crate::model::{Block, Element, Page};
+use crate::page::model::{Block, Element, Page};
 
 /// Blocks shorter than this (in chars) do not vote for a container.
 const MIN_BLOCK_CHARS: usize = 25;
@@ -106,6 +106,7 @@ pub struct PageStats {
 }
 
 impl PageStats {
+    #[cfg(test)]
     pub fn new(page: &Page) -> PageStats {
         PageStats::from_blocks(page, page.blocks.iter().map(TextStats::of_block).collect())
     }
@@ -310,7 +311,7 @@ fn initial_score(el: &Element) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Block, Link};
+    use crate::page::model::{Block, Link};
 
     fn el(tag: &str, parent: Option<u32>, tokens: &[&str]) -> Element {
         Element::with(tag, parent, tokens)

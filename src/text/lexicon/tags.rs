@@ -8,41 +8,11 @@
 use std::sync::OnceLock;
 
 use super::{entries, FxMap};
-use crate::text::raw_words;
+use crate::text::tokens::{raw_words, Tags};
 
-/// The lists a word is in, as bits.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Tags(u16);
-
-impl Tags {
-    /// Words that carry the writer's judgement wherever they stand ([`super::LOADED`]).
-    pub const LOADED: Tags = Tags(1);
-    /// Words that judge only what someone did ([`super::EVALUATIVE`]): "weak", "foolish".
-    pub const EVALUATIVE: Tags = Tags(1 << 1);
-    /// What someone did: "decision", "response" ([`super::CONDUCT_NOUNS`]).
-    pub const CONDUCT_NOUN: Tags = Tags(1 << 2);
-    /// "said", "told", "reported" ([`super::REPORTING_VERBS`]).
-    pub const REPORTING_VERB: Tags = Tags(1 << 3);
-    /// [`QUANTIFIERS`].
-    pub const QUANTIFIER: Tags = Tags(1 << 4);
-    /// [`SOURCE_GROUPS`].
-    pub const SOURCE_GROUP: Tags = Tags(1 << 5);
-    /// The first word of a phrase in [`PHRASE_LISTS`].
-    pub const PHRASE_START: Tags = Tags(1 << 6);
-    /// [`FIRST_PERSON`].
-    pub const FIRST_PERSON: Tags = Tags(1 << 7);
-    /// [`SECOND_PERSON`].
-    pub const SECOND_PERSON: Tags = Tags(1 << 8);
-
-    /// Whether any of the bits of `other` is set.
-    pub fn has(self, other: Tags) -> bool {
-        self.0 & other.0 != 0
-    }
-
-    /// The tags of a normalised word ([`crate::text::Word::normalised`]).
-    pub fn of(normalised: &str) -> Tags {
-        table().get(normalised).copied().unwrap_or_default()
-    }
+/// The tags of a normalised word ([`crate::text::Word::normalised`]).
+pub fn of(normalised: &str) -> Tags {
+    table().get(normalised).copied().unwrap_or_default()
 }
 
 /// Quantifiers that make a vague many when followed by a verb of knowing or saying.
@@ -109,7 +79,8 @@ fn table() -> &'static FxMap<String, Tags> {
     TABLE.get_or_init(|| {
         let mut table: FxMap<String, Tags> = FxMap::default();
         let mut tag = |word: String, tags: Tags| {
-            table.entry(word).or_default().0 |= tags.0;
+            let entry = table.entry(word).or_default();
+            *entry = entry.with(tags);
         };
         for (list, tags) in [
             (super::LOADED, Tags::LOADED),

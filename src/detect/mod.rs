@@ -9,7 +9,7 @@ use std::ops::Range;
 use crate::catalogue::Subtype;
 use crate::finding::Mark;
 use crate::opinion::{Model, SentenceFacts};
-use crate::segment;
+use crate::text::segment;
 use crate::text::{within, words};
 use sourcing::{SentenceContext, Sourcing};
 

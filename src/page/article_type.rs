@@ -7,8 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::jsonld::{self, strings};
-use crate::model::Page;
+use crate::page::jsonld::{self, strings};
+use crate::page::model::Page;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -178,7 +178,7 @@ fn section_kind(section: &str) -> Option<ArticleKind> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Meta;
+    use crate::page::model::Meta;
 
     #[test]
     fn reads_json_ld_types_sections_meta_and_url() {

@@ -9,9 +9,11 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::analyze::quotes;
 use crate::catalogue::Subtype;
-use crate::lexicon::{self, PhraseMatcher, Tags};
+use crate::detect::quotes;
+use crate::text::lexicon;
+use crate::text::phrases::PhraseMatcher;
+use crate::text::Tags;
 use crate::text::Word;
 
 /// A sentence's sourcing and the words that show it (byte range of the block text).

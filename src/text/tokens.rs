@@ -1,11 +1,44 @@
-//! Small text helpers shared by the detectors: word characters and word tokens.
+//! Word tokens: word characters, the words of a text and their normal form.
 
 use std::ops::Range;
 
-use crate::lexicon::Tags;
+/// The lists a word is in, as bits (looked up by [`crate::text::lexicon::tags::of`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tags(u16);
+
+impl Tags {
+    /// Words that carry the writer's judgement wherever they stand ([`LOADED`](crate::text::lexicon::LOADED)).
+    pub const LOADED: Tags = Tags(1);
+    /// Words that judge only what someone did ([`EVALUATIVE`](crate::text::lexicon::EVALUATIVE)): "weak", "foolish".
+    pub const EVALUATIVE: Tags = Tags(1 << 1);
+    /// What someone did: "decision", "response" ([`CONDUCT_NOUNS`](crate::text::lexicon::CONDUCT_NOUNS)).
+    pub const CONDUCT_NOUN: Tags = Tags(1 << 2);
+    /// "said", "told", "reported" ([`REPORTING_VERBS`](crate::text::lexicon::REPORTING_VERBS)).
+    pub const REPORTING_VERB: Tags = Tags(1 << 3);
+    /// the lexicon's `QUANTIFIERS`.
+    pub const QUANTIFIER: Tags = Tags(1 << 4);
+    /// the lexicon's `SOURCE_GROUPS`.
+    pub const SOURCE_GROUP: Tags = Tags(1 << 5);
+    /// The first word of a phrase in the lexicon's `PHRASE_LISTS`.
+    pub const PHRASE_START: Tags = Tags(1 << 6);
+    /// the lexicon's `FIRST_PERSON`.
+    pub const FIRST_PERSON: Tags = Tags(1 << 7);
+    /// the lexicon's `SECOND_PERSON`.
+    pub const SECOND_PERSON: Tags = Tags(1 << 8);
+
+    /// Whether any of the bits of `other` is set.
+    pub fn has(self, other: Tags) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// These tags and those of `other`.
+    pub fn with(self, other: Tags) -> Tags {
+        Tags(self.0 | other.0)
+    }
+}
 
 /// Letters and digits are word characters; apostrophes and hyphens join words only
-/// between letters (see [`words`]).
+/// between letters (see [`crate::text::words`]).
 #[inline]
 pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
@@ -104,33 +137,20 @@ impl std::ops::Deref for Normal<'_> {
     }
 }
 
-/// The words of `text`: runs of letters and digits, joined across inner apostrophes,
-/// hyphens and dots ("don’t", "break-away", "U.S").
-/// Each word carries its [`Tags`]: one lookup here instead of one per list in every
-/// detector.
-pub fn words(text: &str) -> Vec<Word<'_>> {
-    raw_words(text)
-        .map(|w| Word {
-            tags: Tags::of(&w.normalised()),
-            ..w
-        })
-        .collect()
-}
-
 /// Whether `text` has more than `n` words, reading no further than word `n + 1`.
 pub fn more_words_than(text: &str, n: usize) -> bool {
     raw_words(text).nth(n).is_some()
 }
 
-/// The words of `text` as [`words`] finds them, without their tags (empty): for counting,
+/// The words of `text` as [`crate::text::words`] finds them, without their tags (empty): for counting,
 /// and for building the tag table itself.
-pub(crate) fn raw_words(text: &str) -> Words<'_> {
+pub fn raw_words(text: &str) -> Words<'_> {
     Words { text, at: 0 }
 }
 
-/// The iterator behind [`words`]. Reads bytes and decodes only non-ASCII characters: this
+/// The iterator behind [`crate::text::words`]. Reads bytes and decodes only non-ASCII characters: this
 /// runs over every block.
-pub(crate) struct Words<'a> {
+pub struct Words<'a> {
     text: &'a str,
     at: usize,
 }
@@ -188,7 +208,7 @@ pub fn char_at(text: &str, i: usize) -> (char, usize) {
     }
 }
 
-/// The words of `all` (sorted, as [`words`] returns them) that start inside `range`.
+/// The words of `all` (sorted, as [`crate::text::words`] returns them) that start inside `range`.
 pub fn within<'w, 'a>(all: &'w [Word<'a>], range: &Range<usize>) -> &'w [Word<'a>] {
     let first = all.partition_point(|w| w.start < range.start);
     let end = first + all[first..].partition_point(|w| w.start < range.end);
@@ -198,6 +218,7 @@ pub fn within<'w, 'a>(all: &'w [Word<'a>], range: &Range<usize>) -> &'w [Word<'a
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::words;
 
     #[test]
     fn words_keep_contractions_hyphens_and_abbreviations_whole() {

@@ -4,9 +4,9 @@
 //! the page's byline elements (`rel=author`, `itemprop=author`, byline classes), then a
 //! short "By …" line near the top of the article. Dates, counters and "By" are stripped.
 
-use crate::jsonld;
-use crate::model::Page;
-use crate::page::BlockRole;
+use crate::page::jsonld;
+use crate::page::model::Page;
+use crate::page::roles::BlockRole;
 use crate::text::more_words_than;
 
 /// Meta tags that carry the author's name (some carry a URL instead: those are skipped).
@@ -80,7 +80,7 @@ pub fn byline(page: &Page, roles: &[BlockRole]) -> Option<String> {
 }
 
 /// The names in a block's author elements; runs separated only by spaces are one name.
-fn author_runs(block: &crate::model::Block) -> Option<String> {
+fn author_runs(block: &crate::page::model::Block) -> Option<String> {
     let mut names: Vec<String> = Vec::new();
     let mut last_end = None;
     for run in &block.authors {
@@ -211,7 +211,7 @@ pub fn clean(raw: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Block, Element, Meta};
+    use crate::page::model::{Block, Element, Meta};
 
     #[test]
     fn a_short_author_block_names_the_author() {

@@ -4,8 +4,8 @@
 use std::borrow::Cow;
 use std::io::Read;
 
-use crate::html::page_from_html;
-use crate::model::Page;
+use crate::page::html::page_from_html;
+use crate::page::model::Page;
 
 /// What an input file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

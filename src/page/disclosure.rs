@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::segment;
+use crate::text::segment;
 use crate::text::{more_words_than, raw_words, words};
 
 /// Nouns that make "X is a …" a bio sentence.

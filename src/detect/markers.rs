@@ -9,10 +9,12 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::analyze::quotes;
 use crate::catalogue::Subtype;
+use crate::detect::quotes;
 use crate::finding::Mark;
-use crate::lexicon::{self, PhraseMatcher, Tags};
+use crate::text::lexicon;
+use crate::text::phrases::PhraseMatcher;
+use crate::text::Tags;
 use crate::text::Word;
 
 fn matcher() -> &'static PhraseMatcher<Subtype> {
