@@ -265,11 +265,13 @@ fn user_marks(matcher: &text::phrases::PhraseMatcher<Subtype>, text: &str) -> Ve
         .collect()
 }
 
-/// The block's links as byte ranges of its text; links outside the block are ignored.
+/// The block's links that can cite a source ([`detect::citation`]) as byte ranges of its
+/// text; links outside the block are ignored.
 fn link_ranges(block: &model::Block, map: &SegmentMap) -> Vec<Range<usize>> {
     block
         .links
         .iter()
+        .filter(|l| detect::citation::cites_a_source(&l.href))
         .filter_map(|l| map.byte_range(l.start, l.end))
         .collect()
 }

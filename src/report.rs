@@ -87,7 +87,8 @@ pub fn sentence_report(text: &str) -> SentenceReport {
         sentences: Vec::new(),
     };
     let cx = SentenceContext::whole(text, &words, &quoted);
-    let sourcing = detect::sentence(&cx, &markers, &mut found).map(|s| s.subtype);
+    let sourcing = detect::sentence(&cx, detect::sourcing::classify(&cx), &markers, &mut found)
+        .map(|s| s.subtype);
     let opinion = found.sentences.first().map_or(0.0, |s| s.opinion);
     let mut markers: Vec<MarkerReport> = found
         .marks

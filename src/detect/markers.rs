@@ -10,7 +10,8 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::catalogue::Subtype;
-use crate::detect::quotes;
+use crate::detect::literal::Judging;
+use crate::detect::{quotes, speakers};
 use crate::finding::Mark;
 use crate::text::lexicon;
 use crate::text::phrases::PhraseMatcher;
@@ -24,6 +25,7 @@ fn matcher() -> &'static PhraseMatcher<Subtype> {
             (Subtype::Stance, lexicon::STANCE),
             (Subtype::Booster, lexicon::BOOSTERS),
             (Subtype::Hedge, lexicon::HEDGES),
+            (Subtype::Loaded, lexicon::LOADED_PHRASES),
         ])
     })
 }
@@ -47,16 +49,23 @@ pub fn find(text: &str, words: &[Word], quoted: &[Range<usize>]) -> Vec<Mark> {
         .chain(&speculation)
         .map(|m| m.range.clone())
         .collect();
+    let judging = Judging::new(text, words);
     marks.extend(
         words
             .iter()
-            .filter(|w| !taken.iter().any(|t| t.start < w.end && w.start < t.end))
-            .filter(|w| w.tags.has(Tags::LOADED))
-            .map(|w| Mark::new(text, w.range(), Subtype::Loaded)),
+            .enumerate()
+            .filter(|(_, w)| !taken.iter().any(|t| t.start < w.end && w.start < t.end))
+            .filter(|&(i, w)| w.tags.has(Tags::LOADED) && judging.judges(i))
+            .map(|(_, w)| Mark::new(text, w.range(), Subtype::Loaded)),
     );
     marks.extend(speculation);
-    marks.extend(judged_conduct(text, words));
+    marks.extend(judged_conduct(text, words, &judging));
     marks.retain(|m| !quotes::is_inside(quoted, &m.range));
+    // A judgement in reported speech is the speaker's, as one in quotation marks is.
+    if marks.iter().any(|m| m.subtype == Subtype::Loaded) {
+        let reported = speakers::reported_speech(text, words, quoted);
+        marks.retain(|m| m.subtype != Subtype::Loaded || !quotes::is_inside(&reported, &m.range));
+    }
     marks.sort_by_key(|m| m.range.start);
     marks
 }
@@ -99,11 +108,11 @@ fn speculation(text: &str, words: &[Word]) -> Vec<Mark> {
 
 /// "the weak reaction", "a foolish decision": a word that news often uses neutrally is
 /// loaded when it judges what someone did (one of the conduct nouns, at most one word on).
-fn judged_conduct(text: &str, words: &[Word]) -> Vec<Mark> {
+fn judged_conduct(text: &str, words: &[Word], judging: &Judging) -> Vec<Mark> {
     words
         .iter()
         .enumerate()
-        .filter(|(_, w)| w.tags.has(Tags::EVALUATIVE))
+        .filter(|&(i, w)| w.tags.has(Tags::EVALUATIVE) && judging.judges(i))
         .filter(|&(i, w)| {
             words[i + 1..]
                 .iter()

@@ -1,8 +1,11 @@
 //! The detectors, run over the text of one block at a time.
 
+pub mod citation;
+pub mod literal;
 pub mod markers;
 pub mod quotes;
 pub mod sourcing;
+pub mod speakers;
 
 use std::ops::Range;
 
@@ -48,16 +51,37 @@ pub fn block(text: &str, links: &[Range<usize>], previous: &mut Option<Sourcing>
     let quoted = quotes::quoted_spans(text);
     let markers = markers::find(text, &words, &quoted);
     let mut found = BlockFindings::default();
-    for range in segment::sentences(text) {
-        let cx = SentenceContext {
-            text,
-            words: within(&words, &range),
-            range,
-            quoted: &quoted,
-            links,
+    let ranges = segment::sentences(text);
+    let context = |range: &Range<usize>| SentenceContext {
+        text,
+        words: within(&words, range),
+        range: range.clone(),
+        quoted: &quoted,
+        links,
+        previous: None,
+    };
+    // Each sentence's own sourcing first, then the quotations' speakers, which may be
+    // named in a later sentence.
+    let before = previous.clone();
+    let mut sourcing: Vec<Option<Sourcing>> = Vec::with_capacity(ranges.len());
+    for range in &ranges {
+        let own = sourcing::classify(&SentenceContext {
             previous: previous.as_ref(),
-        };
-        *previous = sentence(&cx, &markers, &mut found);
+            ..context(range)
+        });
+        *previous = own.clone();
+        sourcing.push(own);
+    }
+    speakers::attribute_quotations(
+        text,
+        &ranges,
+        &words,
+        &quoted,
+        &mut sourcing,
+        before.as_ref(),
+    );
+    for (range, sourcing) in ranges.iter().zip(sourcing) {
+        *previous = sentence(&context(range), sourcing, &markers, &mut found);
     }
     // Markers first, so a sentence mark with the same range sorts after them.
     let sentence_marks = std::mem::replace(&mut found.marks, markers);
@@ -67,15 +91,17 @@ pub fn block(text: &str, links: &[Range<usize>], previous: &mut Option<Sourcing>
 }
 
 /// The sentence-level detectors: rhetorical question, scare quotes, sourcing, opinion
-/// probability. `markers` are the block's opinion markers ([`markers::find`], in text
-/// order). Adds to `found` and returns the sentence's sourcing for the next one.
+/// probability. `sourcing` is the sentence's ([`sourcing::classify`], or its quotation's
+/// speaker's: [`speakers::attribute_quotations`]); `markers` are the block's opinion
+/// markers ([`markers::find`], in text order). Adds to `found` and returns the sentence's
+/// sourcing for the next one.
 pub fn sentence(
     cx: &SentenceContext,
+    sourcing: Option<Sourcing>,
     markers: &[Mark],
     found: &mut BlockFindings,
 ) -> Option<Sourcing> {
     let (text, range) = (cx.text, cx.range.clone());
-    let sourcing = sourcing::classify(cx);
     let question = is_question(text, &range, cx.quoted);
     if question {
         let mark = Mark::new(text, range.clone(), Subtype::RhetoricalQuestion);

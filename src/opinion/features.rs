@@ -97,6 +97,11 @@ fn detector_features(
     for m in &facts.markers {
         out.feature(named(b"m:", m), 0.5);
     }
+    // Praise is marked only where it judges conduct, but it is as subjective as the
+    // loaded words the model was trained to read it as (train/loaded_lexicon.py).
+    for _ in words.iter().filter(|w| w.tags.has(Tags::PRAISE)) {
+        out.feature(named(b"m:", &Subtype::Loaded), 0.5);
+    }
     let mut flag = |name: &str, on: bool| {
         if on {
             out.feature(bucket(name), 0.5);
