@@ -491,9 +491,7 @@ impl Serialize for Subtype {
 
 impl<'de> Deserialize<'de> for Subtype {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let id = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        Subtype::from_id(&id)
-            .ok_or_else(|| serde::de::Error::custom(format!("unknown kind of finding `{id}`")))
+        from_wire(deserializer, Subtype::from_id, "kind of finding")
     }
 }
 
@@ -505,10 +503,18 @@ impl Serialize for Category {
 
 impl<'de> Deserialize<'de> for Category {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let id = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        Category::from_id(&id)
-            .ok_or_else(|| serde::de::Error::custom(format!("unknown category `{id}`")))
+        from_wire(deserializer, Category::from_id, "category")
     }
+}
+
+/// A wire id read and looked up by `lookup`; `what` names what it should be in the error.
+fn from_wire<'de, D: Deserializer<'de>, T>(
+    deserializer: D,
+    lookup: fn(&str) -> Option<T>,
+    what: &str,
+) -> Result<T, D::Error> {
+    let id = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+    lookup(&id).ok_or_else(|| serde::de::Error::custom(format!("unknown {what} `{id}`")))
 }
 
 #[cfg(test)]

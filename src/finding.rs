@@ -1,8 +1,9 @@
-//! What the analysis says about a page: findings, each of a kind from [`crate::catalogue`].
+//! What the analysis says about a page: findings, each of a kind from [`crate::catalogue`],
+//! and each sentence's verdicts.
 
 use std::ops::Range;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::catalogue::{Category, Subtype};
 
@@ -50,6 +51,65 @@ pub struct Finding {
 
 impl Finding {
     /// The text this finding covers in `block` (the block it was found in).
+    pub fn text_in(&self, block: &Block) -> String {
+        crate::text::offsets::text_of(&block.segments, &self.ranges)
+    }
+}
+
+/// How a sentence is sourced, as named in every output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourcingLabel {
+    AttributedNamed,
+    AttributedAnonymous,
+    Vague,
+    Unattributed,
+    /// The sentence makes no claim (a question, a fragment, a bio, boilerplate).
+    None,
+}
+
+impl From<Option<Subtype>> for SourcingLabel {
+    fn from(subtype: Option<Subtype>) -> SourcingLabel {
+        match subtype {
+            Some(Subtype::AttributedNamed) => SourcingLabel::AttributedNamed,
+            Some(Subtype::AttributedAnonymous) => SourcingLabel::AttributedAnonymous,
+            Some(Subtype::Vague) => SourcingLabel::Vague,
+            Some(Subtype::Unattributed) => SourcingLabel::Unattributed,
+            _ => SourcingLabel::None,
+        }
+    }
+}
+
+/// The sentence verdict at the shipped threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OpinionLabel {
+    Opinion,
+    Fact,
+}
+
+impl OpinionLabel {
+    pub fn at(probability: f32, threshold: f32) -> OpinionLabel {
+        if probability >= threshold {
+            OpinionLabel::Opinion
+        } else {
+            OpinionLabel::Fact
+        }
+    }
+}
+
+/// A sentence of an analysed page: where it is and the sentence-level verdicts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SentenceFinding {
+    pub block: u32,
+    pub ranges: Vec<SegmentRange>,
+    pub opinion: f32,
+    pub opinion_label: OpinionLabel,
+    pub sourcing: SourcingLabel,
+}
+
+impl SentenceFinding {
+    /// The sentence's text in `block` (the block it was found in).
     pub fn text_in(&self, block: &Block) -> String {
         crate::text::offsets::text_of(&block.segments, &self.ranges)
     }

@@ -4,57 +4,13 @@
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::{Category, Subtype};
-use crate::detect::{self, markers, quotes, sourcing::SentenceContext, BlockFindings};
+use crate::detect::{self, context::BlockText};
+pub use crate::finding::{OpinionLabel, SentenceFinding, SourcingLabel};
 use crate::opinion::Model;
-use crate::text::offsets::{code_points_before, utf16_to_chars, BlockUnits, SegmentRange};
+use crate::page::model::Page;
+use crate::pipeline::Analysis;
+use crate::text::offsets::{code_points_before, utf16_to_chars, BlockUnits};
 use crate::text::words;
-
-/// How a sentence is sourced, as named in every output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum SourcingLabel {
-    AttributedNamed,
-    AttributedAnonymous,
-    Vague,
-    Unattributed,
-    /// The sentence makes no claim (a question, a fragment, a bio, boilerplate).
-    None,
-}
-
-impl From<Option<Subtype>> for SourcingLabel {
-    fn from(subtype: Option<Subtype>) -> SourcingLabel {
-        match subtype {
-            Some(Subtype::AttributedNamed) => SourcingLabel::AttributedNamed,
-            Some(Subtype::AttributedAnonymous) => SourcingLabel::AttributedAnonymous,
-            Some(Subtype::Vague) => SourcingLabel::Vague,
-            Some(Subtype::Unattributed) => SourcingLabel::Unattributed,
-            _ => SourcingLabel::None,
-        }
-    }
-}
-
-/// The sentence verdict at the shipped threshold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum OpinionLabel {
-    Opinion,
-    Fact,
-}
-
-impl OpinionLabel {
-    /// The label at the shipped threshold.
-    pub fn of(probability: f32) -> OpinionLabel {
-        OpinionLabel::at(probability, Model::shipped().threshold)
-    }
-
-    pub fn at(probability: f32, threshold: f32) -> OpinionLabel {
-        if probability >= threshold {
-            OpinionLabel::Opinion
-        } else {
-            OpinionLabel::Fact
-        }
-    }
-}
 
 /// A marker inside a sentence, with offsets in Unicode code points of the sentence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -79,18 +35,17 @@ pub struct SentenceReport {
 
 /// Analyses `text` as one sentence, with no surrounding context.
 pub fn sentence_report(text: &str) -> SentenceReport {
-    let quoted = quotes::quoted_spans(text);
     let words = words(text);
-    let markers = markers::find(text, &words, &quoted);
-    let mut found = BlockFindings {
-        marks: markers.clone(),
-        sentences: Vec::new(),
-    };
-    let cx = SentenceContext::whole(text, &words, &quoted);
-    let sourcing = detect::sentence(&cx, detect::sourcing::classify(&cx), &markers, &mut found)
-        .map(|s| s.subtype);
-    let opinion = found.sentences.first().map_or(0.0, |s| s.opinion);
-    let mut markers: Vec<MarkerReport> = found
+    let block = BlockText::sentence(text, &words);
+    let found = detect::block(&block, &mut None);
+    let model = Model::shipped();
+    let opinion = model
+        .score(&block, &found.sentences)
+        .first()
+        .copied()
+        .unwrap_or(0.0);
+    let sourcing = found.sentences.first().and_then(|s| s.facts.sourcing);
+    let markers: Vec<MarkerReport> = found
         .marks
         .into_iter()
         .filter(|m| m.subtype.category() == Category::Opinion)
@@ -103,39 +58,18 @@ pub fn sentence_report(text: &str) -> SentenceReport {
             cue: m.cue,
         })
         .collect();
-    markers.sort_by_key(|m| (m.start, m.end));
     SentenceReport {
         text: text.to_string(),
         opinion,
-        opinion_label: OpinionLabel::of(opinion),
+        opinion_label: OpinionLabel::at(opinion, model.threshold),
         sourcing: sourcing.into(),
         markers,
     }
 }
 
-/// A sentence of an analysed page: where it is and the sentence-level verdicts.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SentenceFinding {
-    pub block: u32,
-    pub ranges: Vec<SegmentRange>,
-    pub opinion: f32,
-    pub opinion_label: OpinionLabel,
-    pub sourcing: SourcingLabel,
-}
-
-impl SentenceFinding {
-    /// The sentence's text in `block` (the block it was found in).
-    pub fn text_in(&self, block: &crate::page::model::Block) -> String {
-        crate::text::offsets::text_of(&block.segments, &self.ranges)
-    }
-}
-
 /// Every analysed sentence of a page with its markers, offsets in code points of the
 /// sentence (the `page` command's output).
-pub fn page_sentences(
-    page: &crate::page::model::Page,
-    analysis: &crate::Analysis,
-) -> Vec<SentenceReport> {
+pub fn page_sentences(page: &Page, analysis: &Analysis) -> Vec<SentenceReport> {
     analysis
         .sentences
         .iter()

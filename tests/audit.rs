@@ -155,7 +155,11 @@ fn marks_on_real_pages_are_what_a_reader_accepts() {
                 .filter(|&i| texts[i].contains(case.context))
                 .map(|i| &sentences[i])
                 .collect();
-            assert!(!found.is_empty(), "{page}: no sentence has {:?}", case.context);
+            assert!(
+                !found.is_empty(),
+                "{page}: no sentence has {:?}",
+                case.context
+            );
             found
         };
         for case in &cases {
@@ -169,12 +173,16 @@ fn marks_on_real_pages_are_what_a_reader_accepts() {
             match (case.expect, there) {
                 (Expect::Must, false) => failures.push(format!("missing: {line}")),
                 (Expect::MustNot, true) => failures.push(format!("back again: {line}")),
-                (Expect::Reject, true) => {
-                    tallies.entry(case.kind).or_default().open.push(format!("reject {line}"))
-                }
-                (Expect::Want, false) => {
-                    tallies.entry(case.kind).or_default().open.push(format!("want {line}"))
-                }
+                (Expect::Reject, true) => tallies
+                    .entry(case.kind)
+                    .or_default()
+                    .open
+                    .push(format!("reject {line}")),
+                (Expect::Want, false) => tallies
+                    .entry(case.kind)
+                    .or_default()
+                    .open
+                    .push(format!("want {line}")),
                 _ => {}
             }
         }
@@ -189,13 +197,15 @@ fn marks_on_real_pages_are_what_a_reader_accepts() {
                 else {
                     continue;
                 };
-                let verdict = cases.iter().find(|c| {
-                    c.kind == kind && c.cue == cue && texts[i].contains(c.context)
-                });
+                let verdict = cases
+                    .iter()
+                    .find(|c| c.kind == kind && c.cue == cue && texts[i].contains(c.context));
                 match verdict {
                     Some(c) if c.expect.accepted() => tally.accepted += 1,
                     Some(_) => tally.rejected += 1,
-                    None => tally.unjudged.push(format!("{page} {cue:?} in {:?}", texts[i])),
+                    None => tally
+                        .unjudged
+                        .push(format!("{page} {cue:?} in {:?}", texts[i])),
                 }
             }
         }

@@ -1,32 +1,107 @@
-//! The detectors, run over the text of one block at a time.
+//! The detectors: rules, each family of marks in its own file, registered in [`RULES`]
+//! and run over the text of one block at a time by [`block`], the one entry point (the
+//! page analysis, the session, the sentence reports and the opinion model's training
+//! features all read its result).
+//!
+//! A new kind of marker is a variant and an entry in [`crate::catalogue`], a rule file
+//! here with its line in [`RULES`], its word list if any (`src/text/lexicon/`) and a case
+//! file in `tests/cases/`.
 
 pub mod citation;
-pub mod literal;
-pub mod markers;
-pub mod quotes;
-pub mod sourcing;
-pub mod speakers;
+pub mod context;
+mod literal;
+mod quotes;
+mod speakers;
+
+mod conduct;
+mod loaded;
+mod phrases;
+mod question;
+mod scare_quotes;
+mod sourcing;
+mod speculation;
 
 use std::ops::Range;
 
 use crate::catalogue::Subtype;
 use crate::finding::Mark;
-use crate::opinion::{Model, SentenceFacts};
-use crate::text::segment;
-use crate::text::{within, words};
-use sourcing::{SentenceContext, Sourcing};
+use crate::text::{segment, within};
+use context::{BlockText, SentenceContext, Sentences, Sourcing};
 
-/// Scare quotes are short: a word or a phrase of up to this many words.
-const SCARE_QUOTE_MAX_WORDS: usize = 3;
+pub use quotes::{is_inside as is_quoted, quoted_spans};
 
-/// One sentence of a block: where it is, how it is sourced, how likely it is opinion.
+/// A detector.
+pub enum Rule {
+    /// Reads the block's words, seeing the marks of the word rules listed before it (a
+    /// longer finding explains the words it covers). What it finds inside quotation marks
+    /// is the quoted speaker's voice and is dropped.
+    Words(fn(&BlockText, &[Mark]) -> Vec<Mark>),
+    /// Reads one sentence in context, given the sentence's sourcing.
+    Sentence(fn(&SentenceContext, Option<&Sourcing>) -> Vec<Mark>),
+}
+
+/// Every detector, in the order they run (which matters only among word rules: see
+/// [`Rule::Words`]), with the kinds each one finds.
+pub const RULES: &[(&str, &[Subtype], Rule)] = &[
+    (
+        "speculation",
+        &[Subtype::Speculation],
+        Rule::Words(speculation::rule),
+    ),
+    (
+        "hedge, booster and stance phrases",
+        &[Subtype::Hedge, Subtype::Booster, Subtype::Stance],
+        Rule::Words(phrases::rule),
+    ),
+    (
+        "loaded words",
+        &[Subtype::Loaded],
+        Rule::Words(loaded::rule),
+    ),
+    (
+        "judged conduct",
+        &[Subtype::Loaded],
+        Rule::Words(conduct::rule),
+    ),
+    (
+        "rhetorical question",
+        &[Subtype::RhetoricalQuestion],
+        Rule::Sentence(question::rule),
+    ),
+    (
+        "scare quotes",
+        &[Subtype::ScareQuote],
+        Rule::Sentence(scare_quotes::rule),
+    ),
+    (
+        "sourcing",
+        &[
+            Subtype::AttributedNamed,
+            Subtype::AttributedAnonymous,
+            Subtype::Vague,
+            Subtype::Unattributed,
+        ],
+        Rule::Sentence(sourcing::rule),
+    ),
+];
+
+/// What the detectors saw in a sentence: what the opinion model reads besides its words.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SentenceFacts {
+    /// The sentence's sourcing; `None` when it makes no claim.
+    pub sourcing: Option<Subtype>,
+    /// The kinds of opinion marker in the sentence (outside quotes), with repeats.
+    pub markers: Vec<Subtype>,
+    /// Bytes of the sentence inside quotation marks.
+    pub quoted_bytes: usize,
+    pub has_quote: bool,
+}
+
+/// One sentence of a block: where it is and what the detectors saw in it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sentence {
     pub range: Range<usize>,
-    /// `None` when the sentence makes no claim (a question, a fragment).
-    pub sourcing: Option<Subtype>,
-    /// Calibrated probability that the sentence is the writer's opinion (out of context).
-    pub opinion: f32,
+    pub facts: SentenceFacts,
     /// The writer asks a question (not a quoted one).
     pub question: bool,
     /// The writer hedges or speculates (outside quotes).
@@ -35,32 +110,49 @@ pub struct Sentence {
     pub writer_voice: bool,
 }
 
-/// What the detectors find in one block of article text.
+/// What the detectors find in one block.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct BlockFindings {
+    /// In text order (by start, then end).
     pub marks: Vec<Mark>,
     pub sentences: Vec<Sentence>,
 }
 
-/// Runs every detector on one block of article text.
+/// Runs every rule on one block.
 ///
 /// `previous` carries the last sentence's sourcing across blocks, so "He added that…" at
 /// the start of a paragraph continues the speaker of the paragraph before.
-pub fn block(text: &str, links: &[Range<usize>], previous: &mut Option<Sourcing>) -> BlockFindings {
-    let words = words(text);
-    let quoted = quotes::quoted_spans(text);
-    let markers = markers::find(text, &words, &quoted);
+pub fn block(block: &BlockText, previous: &mut Option<Sourcing>) -> BlockFindings {
+    let quoted = quotes::quoted_spans(block.text);
+    let mut markers: Vec<Mark> = Vec::new();
+    for (_, _, rule) in RULES {
+        if let Rule::Words(find) = rule {
+            let found = find(block, &markers);
+            markers.extend(found);
+        }
+    }
+    markers.retain(|m| !quotes::is_inside(&quoted, &m.range));
+    // A judgement in reported speech is the speaker's, as one in quotation marks is.
+    if markers.iter().any(|m| m.subtype == Subtype::Loaded) {
+        let reported = speakers::reported_speech(block.text, block.words, &quoted);
+        markers.retain(|m| m.subtype != Subtype::Loaded || !quotes::is_inside(&reported, &m.range));
+    }
+    markers.sort_by_key(|m| m.range.start);
+
+    let ranges = match block.sentences {
+        Sentences::Split => segment::sentences(block.text),
+        Sentences::Whole => std::iter::once(0..block.text.len()).collect(),
+    };
     let mut found = BlockFindings::default();
-    let ranges = segment::sentences(text);
     let context = |range: &Range<usize>| SentenceContext {
-        text,
-        words: within(&words, range),
+        text: block.text,
+        words: within(block.words, range),
         range: range.clone(),
         quoted: &quoted,
-        links,
+        links: block.links,
         previous: None,
     };
-    // Each sentence's own sourcing first, then the quotations' speakers, which may be
+    // Each sentence's own sourcing first, then the quotations' speakers, who may be
     // named in a later sentence.
     let before = previous.clone();
     let mut sourcing: Vec<Option<Sourcing>> = Vec::with_capacity(ranges.len());
@@ -73,9 +165,9 @@ pub fn block(text: &str, links: &[Range<usize>], previous: &mut Option<Sourcing>
         sourcing.push(own);
     }
     speakers::attribute_quotations(
-        text,
+        block.text,
         &ranges,
-        &words,
+        block.words,
         &quoted,
         &mut sourcing,
         before.as_ref(),
@@ -90,42 +182,26 @@ pub fn block(text: &str, links: &[Range<usize>], previous: &mut Option<Sourcing>
     found
 }
 
-/// The sentence-level detectors: rhetorical question, scare quotes, sourcing, opinion
-/// probability. `sourcing` is the sentence's ([`sourcing::classify`], or its quotation's
-/// speaker's: [`speakers::attribute_quotations`]); `markers` are the block's opinion
-/// markers ([`markers::find`], in text order). Adds to `found` and returns the sentence's
-/// sourcing for the next one.
-pub fn sentence(
+/// The sentence rules on one sentence, given its sourcing ([`sourcing::classify`], or its
+/// quotation's speaker's: [`speakers::attribute_quotations`]) and the block's opinion
+/// markers (`markers`, in text order). Adds to `found` and returns the sentence's sourcing
+/// for the next one.
+fn sentence(
     cx: &SentenceContext,
     sourcing: Option<Sourcing>,
     markers: &[Mark],
     found: &mut BlockFindings,
 ) -> Option<Sourcing> {
-    let (text, range) = (cx.text, cx.range.clone());
-    let question = is_question(text, &range, cx.quoted);
-    if question {
-        let mark = Mark::new(text, range.clone(), Subtype::RhetoricalQuestion);
-        found.marks.push(mark);
+    let first_mark = found.marks.len();
+    for (_, _, rule) in RULES {
+        if let Rule::Sentence(find) = rule {
+            found.marks.extend(find(cx, sourcing.as_ref()));
+        }
     }
-    let subtype = sourcing.as_ref().map(|s| s.subtype);
-    let attributed = matches!(
-        subtype,
-        Some(Subtype::AttributedNamed | Subtype::AttributedAnonymous)
-    );
-    if !attributed {
-        found.marks.extend(scare_quotes(text, &range, cx.quoted));
-    }
-    if let Some(s) = &sourcing {
-        found.marks.push(Mark {
-            range: range.clone(),
-            subtype: s.subtype,
-            cue: s
-                .cue
-                .clone()
-                .map(|c| text[c].to_string())
-                .unwrap_or_default(),
-        });
-    }
+    let question = found.marks[first_mark..]
+        .iter()
+        .any(|m| m.subtype == Subtype::RhetoricalQuestion);
+    let range = cx.range.clone();
     let inside = |r: &Range<usize>| range.start <= r.start && r.end <= range.end;
     let first = markers.partition_point(|m| m.range.start < range.start);
     let mine: Vec<&Mark> = markers[first..]
@@ -134,17 +210,15 @@ pub fn sentence(
         .filter(|m| inside(&m.range))
         .collect();
     let quoted: Vec<&Range<usize>> = cx.quoted.iter().filter(|q| inside(q)).collect();
-    let facts = SentenceFacts {
-        sourcing: subtype,
-        markers: mine.iter().map(|m| m.subtype).collect(),
-        quoted_bytes: quoted.iter().map(|q| q.len()).sum(),
-        has_quote: !quoted.is_empty(),
-    };
     let has = |kinds: &[Subtype]| mine.iter().any(|m| kinds.contains(&m.subtype));
     let speculative = has(&[Subtype::Hedge, Subtype::Speculation]);
     found.sentences.push(Sentence {
-        opinion: Model::shipped().probability_of(&text[range.clone()], cx.words, &facts),
-        sourcing: subtype,
+        facts: SentenceFacts {
+            sourcing: sourcing.as_ref().map(|s| s.subtype),
+            markers: mine.iter().map(|m| m.subtype).collect(),
+            quoted_bytes: quoted.iter().map(|q| q.len()).sum(),
+            has_quote: !quoted.is_empty(),
+        },
         question,
         speculative,
         writer_voice: question || speculative || has(&[Subtype::Booster, Subtype::Stance]),
@@ -153,79 +227,45 @@ pub fn sentence(
     sourcing
 }
 
-/// A sentence of the writer's that ends in a question mark (not a quoted question).
-fn is_question(text: &str, sentence: &Range<usize>, quoted: &[Range<usize>]) -> bool {
-    let body = text[sentence.clone()].trim_end_matches(['"', '”', '’', ')']);
-    let mark = sentence.start + body.len();
-    body.ends_with('?') && !quotes::is_inside(quoted, &(mark - 1..mark))
-}
-
-/// Short quoted words in the writer's own voice: "concerns", "accommodations".
-/// A quote that starts with a capital or holds a whole clause is taken for real speech.
-fn scare_quotes(text: &str, sentence: &Range<usize>, quoted: &[Range<usize>]) -> Vec<Mark> {
-    quoted
-        .iter()
-        .filter(|q| sentence.start <= q.start && q.end <= sentence.end)
-        .filter(|q| {
-            let inner = &text[quotes::inner(text, q)];
-            let n = words(inner).len();
-            (1..=SCARE_QUOTE_MAX_WORDS).contains(&n)
-                && inner.chars().next().is_some_and(char::is_lowercase)
-                && !inner.contains(['.', '!', '?', ','])
-        })
-        .map(|q| Mark::new(text, q.clone(), Subtype::ScareQuote))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::words;
 
-    fn subtypes(text: &str) -> Vec<(String, Subtype)> {
-        block(text, &[], &mut None)
-            .marks
-            .into_iter()
-            .map(|m| (text[m.range].to_string(), m.subtype))
-            .collect()
+    fn block_of(text: &str, previous: &mut Option<Sourcing>) -> BlockFindings {
+        let words = words(text);
+        let input = BlockText {
+            text,
+            words: &words,
+            links: &[],
+            sentences: Sentences::Split,
+        };
+        block(&input, previous)
     }
 
     #[test]
-    fn a_question_in_the_writers_voice_is_rhetorical() {
-        let found = subtypes("Who could believe that? He asked “why?” of nobody in particular.");
-        assert!(found.contains(&(
-            "Who could believe that?".into(),
-            Subtype::RhetoricalQuestion
-        )));
-        assert_eq!(
-            found
-                .iter()
-                .filter(|f| f.1 == Subtype::RhetoricalQuestion)
-                .count(),
-            1
-        );
-    }
-
-    #[test]
-    fn short_unattributed_quotes_are_scare_quotes() {
-        let found = subtypes("The regime calls this a “peace mission” to its neighbours.");
-        assert!(found.contains(&("“peace mission”".into(), Subtype::ScareQuote)));
-        let attributed = subtypes("The minister said it was a “peace mission” to its neighbours.");
-        assert!(!attributed.iter().any(|f| f.1 == Subtype::ScareQuote));
+    fn every_kind_but_the_disclosures_has_a_rule() {
+        for kind in Subtype::ALL {
+            let has_rule = RULES.iter().any(|(_, kinds, _)| kinds.contains(&kind));
+            let disclosure = kind.category() == crate::catalogue::Category::Disclosure;
+            assert_eq!(has_rule, !disclosure, "{kind:?}");
+        }
     }
 
     #[test]
     fn attribution_carries_into_the_next_paragraph() {
         let mut previous = None;
-        block(
+        block_of(
             "According to Reuters, the talks collapsed on Friday night.",
-            &[],
             &mut previous,
         );
-        let next = block(
+        let next = block_of(
             "He added that the talks could resume next week.",
-            &[],
             &mut previous,
         );
-        assert_eq!(next.sentences[0].sourcing, Some(Subtype::AttributedNamed));
+        assert_eq!(
+            next.sentences[0].facts.sourcing,
+            Some(Subtype::AttributedNamed)
+        );
     }
 }

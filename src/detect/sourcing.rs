@@ -10,50 +10,13 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::catalogue::Subtype;
+use crate::detect::context::{SentenceContext, Sourcing};
 use crate::detect::quotes;
+use crate::finding::Mark;
 use crate::text::lexicon;
 use crate::text::phrases::PhraseMatcher;
 use crate::text::Tags;
 use crate::text::Word;
-
-/// A sentence's sourcing and the words that show it (byte range of the block text).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Sourcing {
-    pub subtype: Subtype,
-    pub cue: Option<Range<usize>>,
-}
-
-/// What the classifier needs to know about a sentence.
-pub struct SentenceContext<'a> {
-    /// The whole block text; `range` selects the sentence.
-    pub text: &'a str,
-    pub range: Range<usize>,
-    /// The sentence's words (offsets in the block text).
-    pub words: &'a [Word<'a>],
-    pub quoted: &'a [Range<usize>],
-    /// Byte ranges of hyperlinks in the block.
-    pub links: &'a [Range<usize>],
-    /// The sourcing of the sentence before, in reading order.
-    pub previous: Option<&'a Sourcing>,
-}
-
-impl<'a> SentenceContext<'a> {
-    /// `text` as one sentence on its own: no links, no sentence before it.
-    pub fn whole(
-        text: &'a str,
-        words: &'a [Word<'a>],
-        quoted: &'a [Range<usize>],
-    ) -> SentenceContext<'a> {
-        SentenceContext {
-            text,
-            range: 0..text.len(),
-            words,
-            quoted,
-            links: &[],
-            previous: None,
-        }
-    }
-}
 
 #[derive(Clone, Copy)]
 enum SourceList {
@@ -157,6 +120,23 @@ const RECORDS: &[&str] = &[
     "analysis",
     "website",
 ];
+
+/// The sentence's sourcing as a mark over the whole sentence, its cue the words that show
+/// it (a sentence rule: see [`crate::detect::RULES`]).
+pub fn rule(cx: &SentenceContext, sourcing: Option<&Sourcing>) -> Vec<Mark> {
+    sourcing
+        .map(|s| Mark {
+            range: cx.range.clone(),
+            subtype: s.subtype,
+            cue: s
+                .cue
+                .clone()
+                .map(|c| cx.text[c].to_string())
+                .unwrap_or_default(),
+        })
+        .into_iter()
+        .collect()
+}
 
 /// The sourcing of one sentence, or `None` when it makes no claim (a question, a
 /// fragment). Sentences with no evidence of a source are [`Subtype::Unattributed`].
@@ -399,7 +379,14 @@ mod tests {
     fn sourcing_of(text: &str) -> Option<(Subtype, Option<&str>)> {
         let quoted = quotes::quoted_spans(text);
         let words = crate::text::words(text);
-        let cx = SentenceContext::whole(text, &words, &quoted);
+        let cx = SentenceContext {
+            text,
+            range: 0..text.len(),
+            words: &words,
+            quoted: &quoted,
+            links: &[],
+            previous: None,
+        };
         classify(&cx).map(|s| (s.subtype, s.cue.map(|c| &text[c])))
     }
 

@@ -8,8 +8,8 @@
 
 use std::ops::Range;
 
+use super::context::Sourcing;
 use super::quotes;
-use super::sourcing::Sourcing;
 use crate::catalogue::Subtype;
 use crate::text::{segment, within, Tags, Word};
 

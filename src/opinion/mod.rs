@@ -11,8 +11,12 @@ pub mod features;
 
 use std::sync::OnceLock;
 
-pub use features::{features, Features, SentenceFacts, DIMS};
+pub use features::{features, Features, DIMS};
 use features::{write_features, FeatureSink};
+
+use crate::detect::context::BlockText;
+use crate::detect::{Sentence, SentenceFacts};
+use crate::text::{within, Word};
 
 const MAGIC: &[u8; 4] = b"NLW1";
 const HEADER: usize = 4 + 4 * 6;
@@ -43,18 +47,29 @@ impl Model {
     /// The calibrated probability that a sentence is opinion, from its features as
     /// [`write_features`] gives them (the ones training sees), weighed as they come
     /// rather than collected in a vector per sentence.
-    pub fn probability_of(
-        &self,
-        sentence: &str,
-        words: &[crate::text::Word],
-        facts: &SentenceFacts,
-    ) -> f32 {
+    pub fn probability_of(&self, sentence: &str, words: &[Word], facts: &SentenceFacts) -> f32 {
         let mut sum = WeightedSum {
             weights: &self.weights,
             sum: 0.0,
         };
         write_features(sentence, words, facts, &mut sum);
         sigmoid(self.platt_a * (self.bias + sum.sum) + self.platt_b)
+    }
+
+    /// The scoring stage, after detection: the probability of each of a block's sentences,
+    /// as the detectors found them in `block` (whose words they read; read here again).
+    pub fn score(&self, block: &BlockText, sentences: &[Sentence]) -> Vec<f32> {
+        sentences
+            .iter()
+            .map(|s| {
+                let range = s.range.clone();
+                self.probability_of(
+                    &block.text[range.clone()],
+                    within(block.words, &range),
+                    &s.facts,
+                )
+            })
+            .collect()
     }
 
     /// Serialises to the embedded format: magic, header of f32s, one i8 per bucket.
@@ -129,13 +144,13 @@ const GUIDELINE_FLOOR: f32 = 0.75;
 
 /// A sentence's opinion probability in its article: `p` is the model's out-of-context
 /// probability. Outside opinion articles nothing changes.
-pub fn in_context(p: f32, sentence: &crate::detect::Sentence, opinion_article: bool) -> f32 {
+pub fn in_context(p: f32, sentence: &Sentence, opinion_article: bool) -> f32 {
     use crate::catalogue::Subtype;
     if !opinion_article {
         return p;
     }
     let shifted = sigmoid(logit(p) + logit(OPINION_ARTICLE_SHARE) - logit(TRAINING_SHARE));
-    let own_claim = matches!(sentence.sourcing, None | Some(Subtype::Unattributed));
+    let own_claim = matches!(sentence.facts.sourcing, None | Some(Subtype::Unattributed));
     if sentence.question || (sentence.speculative && own_claim) {
         shifted.max(GUIDELINE_FLOOR)
     } else {
@@ -159,12 +174,12 @@ mod tests {
     #[test]
     fn the_shipped_model_loads_and_gives_probabilities() {
         let model = Model::shipped();
-        let found = crate::detect::block(
-            "It is hard to overstate how reckless this is.",
-            &[],
-            &mut None,
-        );
-        assert!((0.0..=1.0).contains(&found.sentences[0].opinion));
+        let text = "It is hard to overstate how reckless this is.";
+        let words = crate::text::words(text);
+        let block = BlockText::sentence(text, &words);
+        let found = crate::detect::block(&block, &mut None);
+        let scores = model.score(&block, &found.sentences);
+        assert!((0.0..=1.0).contains(&scores[0]));
         assert!((0.0..1.0).contains(&model.threshold));
     }
 

@@ -7,8 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::page::jsonld::{self, strings};
-use crate::page::model::Page;
+use crate::page::jsonld::strings;
+use crate::page::metadata::Metadata;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -74,7 +74,7 @@ const SCHEMA_TYPES: &[(&str, ArticleKind)] = &[
 ];
 
 /// The type the page declares, if it declares one.
-pub fn declared(page: &Page) -> Option<ArticleType> {
+pub fn declared(metadata: &Metadata) -> Option<ArticleType> {
     let found = |kind, evidence: String| {
         Some(ArticleType {
             kind,
@@ -82,15 +82,15 @@ pub fn declared(page: &Page) -> Option<ArticleType> {
             estimated: false,
         })
     };
-    let objects = jsonld::objects(page);
-    for object in &objects {
+    let objects = &metadata.json_ld;
+    for object in objects {
         for t in strings(&object["@type"]) {
             if let Some(&(_, kind)) = SCHEMA_TYPES.iter().find(|(name, _)| *name == t) {
                 return found(kind, format!("JSON-LD @type {t}"));
             }
         }
     }
-    for object in &objects {
+    for object in objects {
         for section in strings(&object["articleSection"]) {
             if let Some(kind) = section_kind(&section) {
                 return found(kind, format!("JSON-LD articleSection \"{section}\""));
@@ -98,21 +98,24 @@ pub fn declared(page: &Page) -> Option<ArticleType> {
         }
     }
     for name in ["article:section", "og:article:section", "section"] {
-        if let Some(kind) = page.meta(name).and_then(section_kind) {
+        if let Some(kind) = metadata.meta(name).and_then(section_kind) {
             return found(
                 kind,
-                format!("meta {name} \"{}\"", page.meta(name).unwrap_or_default()),
+                format!(
+                    "meta {name} \"{}\"",
+                    metadata.meta(name).unwrap_or_default()
+                ),
             );
         }
     }
-    let path = page.url.split_once("://").map_or("", |(_, r)| r);
+    let path = metadata.url().split_once("://").map_or("", |(_, r)| r);
     let path = path.split_once('/').map_or("", |(_, p)| p);
     for segment in path.split(['/', '?', '#']).filter(|s| !s.is_empty()) {
         if let Some(kind) = section_kind(segment) {
             return found(kind, format!("URL path /{segment}/"));
         }
     }
-    for object in &objects {
+    for object in objects {
         if strings(&object["@type"]).iter().any(|t| t == "NewsArticle") {
             return found(ArticleKind::News, "JSON-LD @type NewsArticle".to_string());
         }
@@ -178,7 +181,7 @@ fn section_kind(section: &str) -> Option<ArticleKind> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::page::model::Meta;
+    use crate::page::model::{Meta, Page};
 
     #[test]
     fn reads_json_ld_types_sections_meta_and_url() {
@@ -186,10 +189,13 @@ mod tests {
             json_ld: vec![r#"{"@graph": [{"@type": ["OpinionNewsArticle"]}]}"#.into()],
             ..Page::default()
         };
-        assert_eq!(declared(&page).map(|t| t.kind), Some(ArticleKind::Opinion));
+        assert_eq!(
+            declared(&Metadata::of(&page)).map(|t| t.kind),
+            Some(ArticleKind::Opinion)
+        );
         page.json_ld = vec![r#"{"@type": "NewsArticle", "articleSection": "Opinion"}"#.into()];
         assert_eq!(
-            declared(&page).map(|t| t.evidence),
+            declared(&Metadata::of(&page)).map(|t| t.evidence),
             Some("JSON-LD articleSection \"Opinion\"".into())
         );
         page.json_ld.clear();
@@ -197,12 +203,18 @@ mod tests {
             name: "article:section".into(),
             content: "Movie Reviews".into(),
         }];
-        assert_eq!(declared(&page).map(|t| t.kind), Some(ArticleKind::Review));
+        assert_eq!(
+            declared(&Metadata::of(&page)).map(|t| t.kind),
+            Some(ArticleKind::Review)
+        );
         page.meta.clear();
         page.url = "https://example.com/columnists/jane/x.html".into();
-        assert_eq!(declared(&page).map(|t| t.kind), Some(ArticleKind::Opinion));
+        assert_eq!(
+            declared(&Metadata::of(&page)).map(|t| t.kind),
+            Some(ArticleKind::Opinion)
+        );
         page.url = "https://example.com/world/x.html".into();
-        assert_eq!(declared(&page), None);
+        assert_eq!(declared(&Metadata::of(&page)), None);
     }
 
     #[test]

@@ -4,7 +4,10 @@
 //! the page's byline elements (`rel=author`, `itemprop=author`, byline classes), then a
 //! short "By …" line near the top of the article. Dates, counters and "By" are stripped.
 
+use serde_json::Value;
+
 use crate::page::jsonld;
+use crate::page::metadata::Metadata;
 use crate::page::model::Page;
 use crate::page::roles::BlockRole;
 use crate::text::more_words_than;
@@ -24,12 +27,12 @@ const AUTHOR_META: &[&str] = &[
 const MAX_BYLINE_WORDS: usize = 12;
 
 /// The article's author(s), cleaned, if the page names them.
-pub fn byline(page: &Page, roles: &[BlockRole]) -> Option<String> {
-    json_ld_authors(page)
+pub fn byline(page: &Page, metadata: &Metadata, roles: &[BlockRole]) -> Option<String> {
+    json_ld_authors(&metadata.json_ld)
         .or_else(|| {
             AUTHOR_META
                 .iter()
-                .filter_map(|name| page.meta(name))
+                .filter_map(|name| metadata.meta(name))
                 .find(|v| !v.contains("://") && !v.trim().is_empty())
                 .and_then(clean)
         })
@@ -121,9 +124,9 @@ fn is_by_line(text: &str) -> bool {
 
 /// Author names from JSON-LD (`author` or `creator`: a string, an object with `name`,
 /// or a list of either); URLs are not names.
-fn json_ld_authors(page: &Page) -> Option<String> {
+fn json_ld_authors(objects: &[Value]) -> Option<String> {
     let mut names: Vec<String> = Vec::new();
-    for object in jsonld::objects(page) {
+    for object in objects {
         let found = object
             .get("author")
             .or_else(|| object.get("creator"))
@@ -228,7 +231,10 @@ mod tests {
             ..Page::default()
         };
         let roles = [BlockRole::Outside, BlockRole::Outside];
-        assert_eq!(byline(&page, &roles).as_deref(), Some("Scott Cunningham"));
+        assert_eq!(
+            byline(&page, &Metadata::of(&page), &roles).as_deref(),
+            Some("Scott Cunningham")
+        );
     }
 
     #[test]
@@ -271,16 +277,25 @@ mod tests {
             meta: vec![Meta { name: "author".into(), content: "Someone Else".into() }],
             ..Page::default()
         };
-        assert_eq!(byline(&page, &[]).as_deref(), Some("Jane Roe, Rich Doe"));
+        assert_eq!(
+            byline(&page, &Metadata::of(&page), &[]).as_deref(),
+            Some("Jane Roe, Rich Doe")
+        );
         page.json_ld.clear();
-        assert_eq!(byline(&page, &[]).as_deref(), Some("Someone Else"));
+        assert_eq!(
+            byline(&page, &Metadata::of(&page), &[]).as_deref(),
+            Some("Someone Else")
+        );
         // Open Graph's article author, as an organisation's name or a profile URL.
         page.meta = vec![Meta {
             name: "og:article:author".into(),
             content: "BBC News".into(),
         }];
-        assert_eq!(byline(&page, &[]).as_deref(), Some("BBC News"));
+        assert_eq!(
+            byline(&page, &Metadata::of(&page), &[]).as_deref(),
+            Some("BBC News")
+        );
         page.meta[0].content = "https://example.com/staff/jane-roe".into();
-        assert_eq!(byline(&page, &[]), None);
+        assert_eq!(byline(&page, &Metadata::of(&page), &[]), None);
     }
 }

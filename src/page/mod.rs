@@ -11,6 +11,7 @@ pub(crate) mod extract;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html;
 pub mod jsonld;
+pub mod metadata;
 pub mod model;
 pub mod roles;
 

@@ -32,6 +32,12 @@ pub fn build_tools(root: &Path) -> Result {
             ],
         )?;
     }
+    npm_packages(root)
+}
+
+/// The npm packages of `package-lock.json` (test tooling, the JS linter, wasm-opt),
+/// installed again whenever the lock file changed.
+pub fn npm_packages(root: &Path) -> Result {
     let installed = root.join("node_modules/.package-lock.json");
     let lock = root.join("package-lock.json");
     if !installed.exists() || modified(&lock) > modified(&installed) {

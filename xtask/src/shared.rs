@@ -26,3 +26,33 @@ pub fn available(root: &Path, step: &str, paths: &[&str]) -> Result<bool> {
     eprintln!("skipped {step}: needs ../shared/{missing}");
     Ok(false)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    /// `tests/fixtures` as the root, so that `../shared` is the repository's own
+    /// `tests/shared/`: a folder known to be there, whatever the machine has beside it.
+    fn root() -> &'static Path {
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures"))
+    }
+
+    #[test]
+    fn present_paths_are_available() {
+        assert_eq!(super::available(root(), "a step", &["mod.rs"]), Ok(true));
+    }
+
+    #[test]
+    fn a_missing_path_skips_the_step_or_fails_it_when_required() {
+        let found = super::available(root(), "a step", &["mod.rs", "no-such-file"]);
+        if std::env::var_os(super::REQUIRE).is_some_and(|v| v == "1") {
+            let error = found.expect_err("required material is missing");
+            assert!(
+                error.contains("a step needs ../shared/no-such-file"),
+                "{error}"
+            );
+        } else {
+            assert_eq!(found, Ok(false));
+        }
+    }
+}

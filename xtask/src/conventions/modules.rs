@@ -38,7 +38,7 @@ pub fn cycles(src: &Path, files: &[PathBuf]) -> Result<Vec<String>> {
         .into_iter()
         .filter(|group| group.len() > 1)
         .map(|group| {
-            let names: Vec<String> = group.iter().map(|m| name(m)).collect();
+            let names: Vec<String> = group.iter().map(name).collect();
             format!(
                 "src/: these modules import one another in a cycle: {}",
                 names.join(", ")

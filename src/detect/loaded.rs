@@ -1,0 +1,50 @@
+//! Loaded words: words that carry the writer's judgement (`loaded.txt`, 4,000 words,
+//! looked up once per word as [`Tags::LOADED`]), and figurative phrases that do as a whole
+//! (`loaded_phrases.txt`: "witch hunt", "nail in the coffin"). A listed word is marked only
+//! where it reads as the writer's judgement ([`Judging`]): not in a name, not the literal
+//! subject of the report, not in a neutral idiom.
+
+use std::sync::OnceLock;
+
+use crate::catalogue::Subtype;
+use crate::detect::context::BlockText;
+use crate::detect::literal::Judging;
+use crate::finding::Mark;
+use crate::text::lexicon;
+use crate::text::phrases::PhraseMatcher;
+use crate::text::Tags;
+
+fn phrases() -> &'static PhraseMatcher<()> {
+    static PHRASES: OnceLock<PhraseMatcher<()>> = OnceLock::new();
+    PHRASES.get_or_init(|| PhraseMatcher::new(&[((), lexicon::LOADED_PHRASES)]))
+}
+
+/// The loaded phrases and words of the block that no mark found before overlaps (a hedge
+/// or a speculation already explains its words).
+pub fn rule(block: &BlockText, before: &[Mark]) -> Vec<Mark> {
+    let free = |start: usize, end: usize| {
+        !before
+            .iter()
+            .any(|t| t.range.start < end && start < t.range.end)
+    };
+    let mut marks: Vec<Mark> = phrases()
+        .find(block.text, block.words)
+        .into_iter()
+        .filter(|m| free(m.start, m.end))
+        .map(|m| Mark::new(block.text, m.start..m.end, Subtype::Loaded))
+        .collect();
+    let judging = Judging::new(block.text, block.words);
+    let words = block.words.iter().enumerate().filter(|&(i, w)| {
+        w.tags.has(Tags::LOADED)
+            && free(w.start, w.end)
+            && !marks
+                .iter()
+                .any(|p| p.range.start <= w.start && w.end <= p.range.end)
+            && judging.judges(i)
+    });
+    let words: Vec<Mark> = words
+        .map(|(_, w)| Mark::new(block.text, w.range(), Subtype::Loaded))
+        .collect();
+    marks.extend(words);
+    marks
+}
