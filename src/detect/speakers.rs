@@ -47,7 +47,6 @@ const SPEECH_VERBS: &[&str] = &[
     "insisting",
     "warned",
     "warns",
-    "warning",
     "wrote",
     "writes",
     "tweeted",

@@ -131,6 +131,7 @@ const PHRASE_LISTS: &[&str] = &[
     super::ANONYMOUS_SOURCES,
     super::VAGUE_SOURCES,
     super::LOADED_PHRASES,
+    super::NEUTRAL_IDIOMS,
 ];
 
 fn table() -> &'static FxMap<String, Tags> {
