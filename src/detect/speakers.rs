@@ -154,9 +154,13 @@ pub fn attribute_quotations(
     sourcing: &mut [Option<Sourcing>],
     before: Option<&Sourcing>,
 ) {
+    // "“…,” Mayer said." names its own speaker: it closes a run, it is not in one.
     let speech_only: Vec<bool> = sentences
         .iter()
-        .map(|s| is_speech_only(within(words, s), quoted, s))
+        .zip(sourcing.iter())
+        .map(|(s, own)| {
+            is_speech_only(within(words, s), quoted, s) && !own.as_ref().is_some_and(is_attributed)
+        })
         .collect();
     let quotes_in = |s: &Range<usize>| quoted.iter().any(|q| q.start < s.end && s.start < q.end);
     let mut i = 0;
