@@ -150,17 +150,13 @@ fn marks_on_real_pages_are_what_a_reader_accepts() {
             .iter()
             .map(|s| normalised(s["text"].as_str().unwrap_or_default()))
             .collect();
+        // A sentence no longer analysed (the page's furniture is better told apart) has
+        // no marks: a `must` about it fails, a `must-not` holds.
         let about = |case: &Case| -> Vec<&Value> {
-            let found: Vec<&Value> = (0..sentences.len())
+            (0..sentences.len())
                 .filter(|&i| texts[i].contains(case.context))
                 .map(|i| &sentences[i])
-                .collect();
-            assert!(
-                !found.is_empty(),
-                "{page}: no sentence has {:?}",
-                case.context
-            );
-            found
+                .collect()
         };
         for case in &cases {
             let there = about(case).iter().any(|s| carries(s, case));

@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use crate::catalogue::Subtype;
 use crate::detect::context::BlockText;
 use crate::detect::literal::Judging;
+use crate::detect::reach::Reach;
 use crate::finding::Mark;
 use crate::text::lexicon;
 use crate::text::phrases::PhraseMatcher;
@@ -22,27 +23,25 @@ fn phrases() -> &'static PhraseMatcher<()> {
 /// The loaded phrases and words of the block that no mark found before overlaps (a hedge
 /// or a speculation already explains its words).
 pub fn rule(block: &BlockText, before: &[Mark]) -> Vec<Mark> {
-    let free = |start: usize, end: usize| {
-        !before
-            .iter()
-            .any(|t| t.range.start < end && start < t.range.end)
-    };
+    let before = Reach::new(before);
     let mut marks: Vec<Mark> = phrases()
         .find(block.text, block.words)
         .into_iter()
-        .filter(|m| free(m.start, m.end))
+        .filter(|m| !before.overlaps(&(m.start..m.end)))
         .map(|m| Mark::new(block.text, m.start..m.end, Subtype::Loaded))
         .collect();
+    let in_phrase = Reach::new(&marks);
     let judging = Judging::new(block.text, block.words);
-    let words = block.words.iter().enumerate().filter(|&(i, w)| {
-        w.tags.has(Tags::LOADED)
-            && free(w.start, w.end)
-            && !marks
-                .iter()
-                .any(|p| p.range.start <= w.start && w.end <= p.range.end)
-            && judging.judges(i)
-    });
-    let words: Vec<Mark> = words
+    let words: Vec<Mark> = block
+        .words
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| {
+            w.tags.has(Tags::LOADED)
+                && !before.overlaps(&w.range())
+                && !in_phrase.overlaps(&w.range())
+                && judging.judges(i)
+        })
         .map(|(_, w)| Mark::new(block.text, w.range(), Subtype::Loaded))
         .collect();
     marks.extend(words);

@@ -11,6 +11,7 @@ pub mod citation;
 pub mod context;
 mod literal;
 mod quotes;
+mod reach;
 mod speakers;
 
 mod conduct;
@@ -209,7 +210,7 @@ fn sentence(
         .take_while(|m| m.range.start < range.end)
         .filter(|m| inside(&m.range))
         .collect();
-    let quoted: Vec<&Range<usize>> = cx.quoted.iter().filter(|q| inside(q)).collect();
+    let quoted = quotes::within(cx.quoted, &range);
     let has = |kinds: &[Subtype]| mine.iter().any(|m| kinds.contains(&m.subtype));
     let speculative = has(&[Subtype::Hedge, Subtype::Speculation]);
     found.sentences.push(Sentence {
