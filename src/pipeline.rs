@@ -350,6 +350,7 @@ fn link_ranges(block: &Block, map: &SegmentMap) -> Vec<Range<usize>> {
     block
         .links
         .iter()
+        .filter(|l| detect::citation::cites_a_source(&l.href))
         .filter_map(|l| map.byte_range(l.start, l.end))
         .collect()
 }

@@ -10,11 +10,18 @@ go to evaluative.txt: newslens marks those only where they judge someone's condu
 weak reaction"). Only the *derivation* half of the articles is read (byte-sum parity of
 the article id), so `newslens eval` can report the other half separately.
 
+Positive words that pass are loaded only where they praise conduct (they go to
+praise.txt, which the opinion model still reads as subjective words):
+on the derivation half a positive word is inside a loaded span about half as often as a
+negative one (SemEval-2020 T11 Loaded_Language: 0.21 vs 0.34; BASIL 0.08 vs 0.12), and
+the other half agrees (0.09 vs 0.27; 0.03 vs 0.06). In news they mostly describe ("a
+renowned museum", "a peaceful protest").
+
 MIN_SHARE was compared on the other half (span-overlap F1 of the kept list): 0.05 -> 0.21,
 0.12 -> 0.26, 0.2 -> 0.29, 0.3 -> 0.30 (recall 0.45 -> 0.37); 0.2 keeps most of the
 recall for nearly all of the gain.
 
-Usage: python3 train/loaded_lexicon.py [../shared/data]   (writes both files)
+Usage: python3 train/loaded_lexicon.py [../shared/data]   (writes the three files)
 """
 import collections
 import json
@@ -42,7 +49,9 @@ def jsonl(path):
 
 
 def main():
-    lexicon = sorted({w["text"] for w in jsonl(f"{DATA}/lexicons/hu_liu_opinion/words.jsonl")})
+    rows = list(jsonl(f"{DATA}/lexicons/hu_liu_opinion/words.jsonl"))
+    lexicon = sorted({w["text"] for w in rows})
+    negative = {w["text"] for w in rows if w["label"] == "negative"}
     known = set(lexicon)
     seen, inside = collections.Counter(), collections.Counter()
 
@@ -65,17 +74,24 @@ def main():
         "# Source: Hu & Liu opinion lexicon (Minqing Hu and Bing Liu, \"Mining and Summarizing",
         "# Customer Reviews\", KDD 2004), no licence stated; cite the paper.",
         "# Split by train/loaded_lexicon.py on labelled news data (BASIL lexical spans, SemEval-2020",
-        f"# Task 11 loaded-language spans): share of occurrences inside a loaded span >= {MIN_SHARE}.",
+        f"# Task 11 loaded-language spans): share of occurrences inside a loaded span >= {MIN_SHARE},",
+        "# loaded.txt keeps the negative words, praise.txt the positive (see the script).",
         "# Generated file: edit the script, not this list.",
     ]
-    kept, dropped = [], []
+    kept, praise, dropped = [], [], []
     for word in lexicon:
         if WORD.fullmatch(word):
             share = (inside[word] + 0.5) / (seen[word] + 1)
-            (kept if share >= MIN_SHARE else dropped).append(word)
+            if share < MIN_SHARE:
+                dropped.append(word)
+            else:
+                (kept if word in negative else praise).append(word)
     with open("src/text/lexicon/loaded.txt", "w", encoding="utf-8") as f:
         f.write("# Loaded words: evaluative wherever they appear.\n")
         f.write("\n".join(header + kept) + "\n")
+    with open("src/text/lexicon/praise.txt", "w", encoding="utf-8") as f:
+        f.write("# Praise: positive words that pass the split, marked only where they praise conduct.\n")
+        f.write("\n".join(header + praise) + "\n")
     with open("src/text/lexicon/evaluative.txt", "w", encoding="utf-8") as f:
         f.write("# Evaluative words that news often uses neutrally: marked only where they judge conduct.\n")
         f.write("\n".join(header + dropped) + "\n")

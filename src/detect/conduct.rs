@@ -1,9 +1,11 @@
 //! Judged conduct: "the weak reaction", "a foolish decision". A word that news often uses
 //! neutrally (`evaluative.txt`) is loaded when it judges what someone did: one of the
-//! conduct nouns (`conduct_nouns.txt`), at most one word on.
+//! conduct nouns (`conduct_nouns.txt`), at most one word on, and reads as the writer's
+//! judgement ([`Judging`]). Praise (`praise.txt`) is marked the same way.
 
 use crate::catalogue::Subtype;
 use crate::detect::context::BlockText;
+use crate::detect::literal::Judging;
 use crate::finding::Mark;
 use crate::text::Tags;
 
@@ -12,10 +14,11 @@ const PHRASE_BREAKS: [char; 9] = [',', ';', ':', '.', '—', '(', ')', '"', '“
 
 pub fn rule(block: &BlockText, _before: &[Mark]) -> Vec<Mark> {
     let (text, words) = (block.text, block.words);
+    let judging = Judging::new(text, words);
     words
         .iter()
         .enumerate()
-        .filter(|(_, w)| w.tags.has(Tags::EVALUATIVE))
+        .filter(|&(i, w)| w.tags.has(Tags::EVALUATIVE) && judging.judges(i))
         .filter(|&(i, w)| {
             words[i + 1..]
                 .iter()

@@ -1,21 +1,49 @@
-//! Loaded words: words that carry the writer's judgement wherever they stand
-//! (`loaded.txt`, 6,000 words, looked up once per word as [`Tags::LOADED`]).
+//! Loaded words: words that carry the writer's judgement (`loaded.txt`, 4,000 words,
+//! looked up once per word as [`Tags::LOADED`]), and figurative phrases that do as a whole
+//! (`loaded_phrases.txt`: "witch hunt", "nail in the coffin"). A listed word is marked only
+//! where it reads as the writer's judgement ([`Judging`]): not in a name, not the literal
+//! subject of the report, not in a neutral idiom.
+
+use std::sync::OnceLock;
 
 use crate::catalogue::Subtype;
 use crate::detect::context::BlockText;
+use crate::detect::literal::Judging;
 use crate::detect::reach::Reach;
 use crate::finding::Mark;
+use crate::text::lexicon;
+use crate::text::phrases::PhraseMatcher;
 use crate::text::Tags;
 
-/// The loaded words of the block that no mark found before overlaps (a hedge or a
-/// speculation already explains its words).
+fn phrases() -> &'static PhraseMatcher<()> {
+    static PHRASES: OnceLock<PhraseMatcher<()>> = OnceLock::new();
+    PHRASES.get_or_init(|| PhraseMatcher::new(&[((), lexicon::LOADED_PHRASES)]))
+}
+
+/// The loaded phrases and words of the block that no mark found before overlaps (a hedge
+/// or a speculation already explains its words).
 pub fn rule(block: &BlockText, before: &[Mark]) -> Vec<Mark> {
     let before = Reach::new(before);
-    block
+    let mut marks: Vec<Mark> = phrases()
+        .find(block.text, block.words)
+        .into_iter()
+        .filter(|m| !before.overlaps(&(m.start..m.end)))
+        .map(|m| Mark::new(block.text, m.start..m.end, Subtype::Loaded))
+        .collect();
+    let in_phrase = Reach::new(&marks);
+    let judging = Judging::new(block.text, block.words);
+    let words: Vec<Mark> = block
         .words
         .iter()
-        .filter(|w| !before.overlaps(&w.range()))
-        .filter(|w| w.tags.has(Tags::LOADED))
-        .map(|w| Mark::new(block.text, w.range(), Subtype::Loaded))
-        .collect()
+        .enumerate()
+        .filter(|&(i, w)| {
+            w.tags.has(Tags::LOADED)
+                && !before.overlaps(&w.range())
+                && !in_phrase.overlaps(&w.range())
+                && judging.judges(i)
+        })
+        .map(|(_, w)| Mark::new(block.text, w.range(), Subtype::Loaded))
+        .collect();
+    marks.extend(words);
+    marks
 }

@@ -7,9 +7,12 @@
 //! here with its line in [`RULES`], its word list if any (`src/text/lexicon/`) and a case
 //! file in `tests/cases/`.
 
+pub mod citation;
 pub mod context;
+mod literal;
 mod quotes;
 mod reach;
+mod speakers;
 
 mod conduct;
 mod loaded;
@@ -130,6 +133,11 @@ pub fn block(block: &BlockText, previous: &mut Option<Sourcing>) -> BlockFinding
         }
     }
     markers.retain(|m| !quotes::is_inside(&quoted, &m.range));
+    // A judgement in reported speech is the speaker's, as one in quotation marks is.
+    if markers.iter().any(|m| m.subtype == Subtype::Loaded) {
+        let reported = speakers::reported_speech(block.text, block.words, &quoted);
+        markers.retain(|m| m.subtype != Subtype::Loaded || !quotes::is_inside(&reported, &m.range));
+    }
     markers.sort_by_key(|m| m.range.start);
 
     let ranges = match block.sentences {
@@ -137,16 +145,36 @@ pub fn block(block: &BlockText, previous: &mut Option<Sourcing>) -> BlockFinding
         Sentences::Whole => std::iter::once(0..block.text.len()).collect(),
     };
     let mut found = BlockFindings::default();
-    for range in ranges {
-        let cx = SentenceContext {
-            text: block.text,
-            words: within(block.words, &range),
-            range,
-            quoted: &quoted,
-            links: block.links,
+    let context = |range: &Range<usize>| SentenceContext {
+        text: block.text,
+        words: within(block.words, range),
+        range: range.clone(),
+        quoted: &quoted,
+        links: block.links,
+        previous: None,
+    };
+    // Each sentence's own sourcing first, then the quotations' speakers, who may be
+    // named in a later sentence.
+    let before = previous.clone();
+    let mut sourcing: Vec<Option<Sourcing>> = Vec::with_capacity(ranges.len());
+    for range in &ranges {
+        let own = sourcing::classify(&SentenceContext {
             previous: previous.as_ref(),
-        };
-        *previous = sentence(&cx, &markers, &mut found);
+            ..context(range)
+        });
+        *previous = own.clone();
+        sourcing.push(own);
+    }
+    speakers::attribute_quotations(
+        block.text,
+        &ranges,
+        block.words,
+        &quoted,
+        &mut sourcing,
+        before.as_ref(),
+    );
+    for (range, sourcing) in ranges.iter().zip(sourcing) {
+        *previous = sentence(&context(range), sourcing, &markers, &mut found);
     }
     // Markers first, so a sentence mark with the same range sorts after them.
     let sentence_marks = std::mem::replace(&mut found.marks, markers);
@@ -155,10 +183,16 @@ pub fn block(block: &BlockText, previous: &mut Option<Sourcing>) -> BlockFinding
     found
 }
 
-/// The sentence rules on one sentence, given the block's opinion markers (`markers`, in
-/// text order). Adds to `found` and returns the sentence's sourcing for the next one.
-fn sentence(cx: &SentenceContext, markers: &[Mark], found: &mut BlockFindings) -> Option<Sourcing> {
-    let sourcing = sourcing::classify(cx);
+/// The sentence rules on one sentence, given its sourcing ([`sourcing::classify`], or its
+/// quotation's speaker's: [`speakers::attribute_quotations`]) and the block's opinion
+/// markers (`markers`, in text order). Adds to `found` and returns the sentence's sourcing
+/// for the next one.
+fn sentence(
+    cx: &SentenceContext,
+    sourcing: Option<Sourcing>,
+    markers: &[Mark],
+    found: &mut BlockFindings,
+) -> Option<Sourcing> {
     let first_mark = found.marks.len();
     for (_, _, rule) in RULES {
         if let Rule::Sentence(find) = rule {

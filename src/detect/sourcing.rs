@@ -88,6 +88,38 @@ const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "further",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they"];
+/// Documents and bodies a reader can look up: "according to court records", "according to
+/// the state-run news agency".
+const RECORDS: &[&str] = &[
+    "records",
+    "documents",
+    "filings",
+    "filing",
+    "data",
+    "figures",
+    "statistics",
+    "report",
+    "survey",
+    "poll",
+    "study",
+    "statement",
+    "transcript",
+    "transcripts",
+    "census",
+    "estimates",
+    "agency",
+    "ministry",
+    "department",
+    "police",
+    "court",
+    "government",
+    "company",
+    "indictment",
+    "complaint",
+    "lawsuit",
+    "analysis",
+    "website",
+];
 
 /// The sentence's sourcing as a mark over the whole sentence, its cue the words that show
 /// it (a sentence rule: see [`crate::detect::RULES`]).
@@ -204,6 +236,17 @@ fn according_to(text: &str, words: &[Word]) -> Option<Sourcing> {
         _ if first.is("him") || first.is("her") || first.is("them") => {
             (Subtype::AttributedNamed, first.end)
         }
+        // "court records", "the state-run news agency": a document or a body a reader
+        // can look up is named, though not by a capitalised name.
+        _ if source
+            .iter()
+            .skip_while(|w| w.start < first.start)
+            .take(4)
+            .take_while(|w| !text[first.start..w.start].contains([',', ';', '.']))
+            .any(|w| RECORDS.iter().any(|r| w.is(r))) =>
+        {
+            (Subtype::AttributedNamed, first.end)
+        }
         _ => (Subtype::Vague, first.end),
     };
     Some(Sourcing {
@@ -224,13 +267,16 @@ fn vague_many(text: &str, words: &[Word]) -> Option<Range<usize>> {
         if i > 0 && (words[i - 1].is("the") || words[i - 1].is("at")) {
             continue;
         }
-        if let Some(group) = words
-            .iter()
-            .skip(i + 1)
-            .take(2)
-            .find(|g| g.tags.has(Tags::SOURCE_GROUP))
+        if let Some(g) =
+            (i + 1..words.len().min(i + 3)).find(|&g| words[g].tags.has(Tags::SOURCE_GROUP))
         {
-            return Some(w.start..group.end);
+            // "many people were diagnosed": a count of people something happened to.
+            let counted = words
+                .get(g + 1)
+                .is_some_and(|w| w.is("were") || w.is("was"));
+            if !counted {
+                return Some(w.start..words[g].end);
+            }
         }
         for verb in words.iter().skip(i + 2).take(3) {
             if text[w.end..verb.start].contains([',', ';', ':', '—', '(']) {
@@ -249,9 +295,13 @@ fn vague_many(text: &str, words: &[Word]) -> Option<Range<usize>> {
 /// "He added" (the previous sentence's speaker).
 fn reporting_verb(cx: &SentenceContext, words: &[Word]) -> Option<Sourcing> {
     // A capitalised "States" or "Reports" is a name, not a verb.
-    let v = words
-        .iter()
-        .position(|w| w.tags.has(Tags::REPORTING_VERB) && !w.is_capitalized())?;
+    // "an estimated 25 million", "the reported deal": after an article the word is an
+    // adjective, not a verb with a speaker.
+    let v = words.iter().enumerate().position(|(i, w)| {
+        w.tags.has(Tags::REPORTING_VERB)
+            && !w.is_capitalized()
+            && !(i > 0 && ["a", "an", "the"].iter().any(|a| words[i - 1].is(a)))
+    })?;
     let mut s = v;
     while s > 0 && BETWEEN_SUBJECT_AND_VERB.iter().any(|b| words[s - 1].is(b)) {
         s -= 1;

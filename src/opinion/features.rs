@@ -13,9 +13,9 @@ use std::ops::Range;
 
 use rustc_hash::FxHasher;
 
+use crate::catalogue::Subtype;
 use crate::detect::context::BlockText;
 use crate::detect::{self, SentenceFacts};
-
 use crate::text::{words, Normal, Tags, Word};
 
 /// Number of hash buckets (a power of two).
@@ -84,6 +84,11 @@ fn detector_features(
 ) {
     for m in &facts.markers {
         out.feature(named(b"m:", m), 0.5);
+    }
+    // Praise is marked only where it judges conduct, but it is as subjective as the
+    // loaded words the model was trained to read it as (train/loaded_lexicon.py).
+    for _ in words.iter().filter(|w| w.tags.has(Tags::PRAISE)) {
+        out.feature(named(b"m:", &Subtype::Loaded), 0.5);
     }
     let mut flag = |name: &str, on: bool| {
         if on {

@@ -25,14 +25,26 @@ impl Tags {
     pub const FIRST_PERSON: Tags = Tags(1 << 7);
     /// the lexicon's `SECOND_PERSON`.
     pub const SECOND_PERSON: Tags = Tags(1 << 8);
+    /// What a report is about in a literal field: "cancer", "shares", "pipes"
+    /// ([`SUBJECT_MATTER`](crate::text::lexicon::SUBJECT_MATTER)).
+    pub const SUBJECT_MATTER: Tags = Tags(1 << 9);
+    /// Positive words that judge only what someone did, as [`Tags::EVALUATIVE`] ones do,
+    /// and that the opinion model reads as subjective wherever they stand
+    /// ([`PRAISE`](crate::text::lexicon::PRAISE)): "brilliant", "noble".
+    pub const PRAISE: Tags = Tags(1 << 10);
 
     /// Whether any of the bits of `other` is set.
     pub fn has(self, other: Tags) -> bool {
         self.0 & other.0 != 0
     }
 
+    /// The tags of `self` that are also in `other`.
+    pub const fn only(self, other: Tags) -> Tags {
+        Tags(self.0 & other.0)
+    }
+
     /// These tags and those of `other`.
-    pub fn with(self, other: Tags) -> Tags {
+    pub const fn with(self, other: Tags) -> Tags {
         Tags(self.0 | other.0)
     }
 }

@@ -20,12 +20,16 @@ pub const BOOSTERS: &str = include_str!("boosters.txt");
 pub const STANCE: &str = include_str!("stance.txt");
 pub const LOADED: &str = include_str!("loaded.txt");
 pub const EVALUATIVE: &str = include_str!("evaluative.txt");
+pub const PRAISE: &str = include_str!("praise.txt");
 pub const CONDUCT_NOUNS: &str = include_str!("conduct_nouns.txt");
 pub const INNER_STATES: &str = include_str!("inner_states.txt");
 pub const REPORTING_VERBS: &str = include_str!("reporting_verbs.txt");
 pub const VAGUE_SOURCES: &str = include_str!("vague_sources.txt");
 pub const ANONYMOUS_SOURCES: &str = include_str!("anonymous_sources.txt");
 pub const RELATED_HEADINGS: &str = include_str!("related_headings.txt");
+pub const SUBJECT_MATTER: &str = include_str!("subject_matter.txt");
+pub const NEUTRAL_IDIOMS: &str = include_str!("neutral_idioms.txt");
+pub const LOADED_PHRASES: &str = include_str!("loaded_phrases.txt");
 
 /// The entries of a list file, expanded and lower-cased, in file order without repeats.
 pub fn entries(source: &str) -> Vec<String> {
@@ -91,12 +95,16 @@ mod tests {
             STANCE,
             LOADED,
             EVALUATIVE,
+            PRAISE,
             CONDUCT_NOUNS,
             INNER_STATES,
             REPORTING_VERBS,
             VAGUE_SOURCES,
             ANONYMOUS_SOURCES,
             RELATED_HEADINGS,
+            SUBJECT_MATTER,
+            NEUTRAL_IDIOMS,
+            LOADED_PHRASES,
         ] {
             let phrases = entries(list);
             assert!(!phrases.is_empty());

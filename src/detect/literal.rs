@@ -1,0 +1,179 @@
+//! When a judging word is not the writer's judgement: part of a name, the literal subject
+//! of the report, or a neutral idiom.
+//!
+//! The loaded and evaluative lists come from a review-sentiment lexicon, so they hold words
+//! that news uses literally ("diagnosed with cancer", "chronic inflammation", "shares fell
+//! sharply"), names that are also words (Rich, Hope, "Operation Patriot") and idioms with
+//! no judgement in them ("the answer lies in"). A mark needs evidence that the writer is
+//! judging; these are the three kinds of evidence against it, read from the word's
+//! neighbours.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use crate::text::lexicon;
+use crate::text::phrases::PhraseMatcher;
+use crate::text::{Tags, Word};
+
+fn idioms() -> &'static PhraseMatcher<()> {
+    static IDIOMS: OnceLock<PhraseMatcher<()>> = OnceLock::new();
+    IDIOMS.get_or_init(|| PhraseMatcher::new(&[((), lexicon::NEUTRAL_IDIOMS)]))
+}
+
+/// The judging words of one block and what stands around them.
+pub struct Judging<'a> {
+    text: &'a str,
+    words: &'a [Word<'a>],
+    /// The block's neutral idioms ([`lexicon::NEUTRAL_IDIOMS`]).
+    idioms: Vec<Range<usize>>,
+}
+
+impl<'a> Judging<'a> {
+    pub fn new(text: &'a str, words: &'a [Word<'a>]) -> Judging<'a> {
+        let judging = Tags::LOADED.with(Tags::EVALUATIVE);
+        // Most blocks have a judging word, but a caption or a dateline may not.
+        let idioms = if words.iter().any(|w| w.tags.has(judging)) {
+            idioms()
+                .find(text, words)
+                .into_iter()
+                .map(|m| m.start..m.end)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Judging {
+            text,
+            words,
+            idioms,
+        }
+    }
+
+    /// Whether the judging word `words[i]` reads as the writer's judgement: not in a
+    /// name, not about literal subject matter, not in a neutral idiom.
+    pub fn judges(&self, i: usize) -> bool {
+        let word = &self.words[i];
+        !self.in_name(i)
+            && !is_comparison(word)
+            && !word.tags.has(Tags::SUBJECT_MATTER)
+            && !self.beside_subject_matter(i)
+            && !self
+                .idioms
+                .iter()
+                .any(|r| r.start <= word.start && word.end <= r.end)
+    }
+
+    /// A capitalised word inside a sentence is a name or a title ("Rich", "Operation
+    /// Patriot", "Center on Poverty"); at a sentence's start it is one when the next word
+    /// is capitalised too (a title-case heading or name).
+    fn in_name(&self, i: usize) -> bool {
+        let word = &self.words[i];
+        if !word.is_capitalized() {
+            return false;
+        }
+        if !self.starts_sentence(i) {
+            return true;
+        }
+        self.words
+            .get(i + 1)
+            .is_some_and(|next| next.is_capitalized() && self.joined(word, next))
+    }
+
+    /// The first word of the block, or the first after a sentence's end, a colon, an
+    /// opening quote or bracket, a dash or a line break.
+    fn starts_sentence(&self, i: usize) -> bool {
+        i == 0
+            || self.text[self.words[i - 1].end..self.words[i].start].contains([
+                '.', '!', '?', ':', ';', '"', '“', '‘', '(', '[', '—', '–', '•', '\n', '|',
+            ])
+    }
+
+    /// "chronic inflammation", "lean meat", "fell sharply": a judging word is literal
+    /// next to a word of a literal field (only a space or hyphen between them).
+    fn beside_subject_matter(&self, i: usize) -> bool {
+        let word = &self.words[i];
+        let next = self.words.get(i + 1).filter(|n| self.joined(word, n));
+        let previous = i
+            .checked_sub(1)
+            .map(|p| &self.words[p])
+            .filter(|p| self.joined(p, word));
+        next.into_iter()
+            .chain(previous)
+            .any(|w| w.tags.has(Tags::SUBJECT_MATTER))
+    }
+
+    /// Only spaces or hyphens between `a` and the word after it, `b`.
+    fn joined(&self, a: &Word, b: &Word) -> bool {
+        self.text[a.end..b.start]
+            .chars()
+            .all(|c| c == ' ' || c == '-' || c == '\u{a0}')
+    }
+}
+
+/// "the poorest country", "thicker pipes": a comparative or superlative of a judging word
+/// compares, which a reader can check, rather than judges (on the labelled news data none
+/// of the fourteen such forms in the loaded list falls in a loaded span).
+fn is_comparison(word: &Word) -> bool {
+    let judging = Tags::LOADED.with(Tags::EVALUATIVE);
+    let normal = word.normalised();
+    let Some(stem) = ["est", "er"].iter().find_map(|s| normal.strip_suffix(s)) else {
+        return false;
+    };
+    if stem.len() < 3 {
+        return false;
+    }
+    // "poorest" → "poor", "finer" → "fine", "angrier" → "angry", "bigger" → "big".
+    let bytes = stem.as_bytes();
+    let undoubled =
+        (bytes[bytes.len() - 1] == bytes[bytes.len() - 2]).then(|| &stem[..stem.len() - 1]);
+    let mut bases = vec![stem.to_string(), format!("{stem}e")];
+    bases.extend(stem.strip_suffix('i').map(|s| format!("{s}y")));
+    bases.extend(undoubled.map(str::to_string));
+    bases.iter().any(|b| lexicon::tags::of(b).has(judging))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::words;
+
+    /// The words of `text` that are tagged as judging and that judge.
+    fn judging(text: &str) -> Vec<&str> {
+        let words = words(text);
+        let j = Judging::new(text, &words);
+        (0..words.len())
+            .filter(|&i| words[i].tags.has(Tags::LOADED) && j.judges(i))
+            .map(|i| words[i].text)
+            .collect()
+    }
+
+    #[test]
+    fn a_capitalised_word_inside_a_sentence_is_a_name() {
+        assert_eq!(
+            judging("She thanked Hope and the brutal regime."),
+            ["brutal"]
+        );
+        assert_eq!(judging("Brutal tactics were used."), ["Brutal"]);
+        assert!(judging("Brutal Tactics Of The Regime").is_empty());
+    }
+
+    #[test]
+    fn literal_subject_matter_is_not_judged() {
+        assert!(judging("The firm reported leaks in its pipes.").is_empty());
+        assert_eq!(
+            judging("A brutal winter brought chronic inflammation."),
+            ["brutal"]
+        );
+    }
+
+    #[test]
+    fn a_comparison_is_not_a_judgement() {
+        assert!(judging("Sudan is among the poorest and angriest places.").is_empty());
+        assert!(!judging("The regime was brutal.").is_empty());
+    }
+
+    #[test]
+    fn a_neutral_idiom_carries_no_judgement() {
+        assert!(judging("The answer lies in the data.").is_empty());
+        assert_eq!(judging("He lies to voters."), ["lies"]);
+    }
+}
