@@ -5,9 +5,9 @@
 //!
 //! This table is the one source of those facts. The serialised ids come from it (there is
 //! no serde `rename` to keep in step), the reader-facing text comes from it, and the
-//! extension's `extension/kinds.js` and `extension/dom/highlights.css` are generated from it
-//! by `cargo xtask kinds` (see [`export`]); `tests/catalogue.rs` fails when those files
-//! differ from what the table generates or an entry lacks a label, explanation or style.
+//! extension's `kinds.js` and `dom/highlights.css` are generated from it into the build
+//! output (see [`export`]); `tests/catalogue.rs` fails when an entry lacks a label,
+//! explanation or style.
 //!
 //! Why a table of its own rather than entries declared by the detector files: a kind is
 //! not a detector. The sourcing detector yields four kinds, the phrase lists three, and
