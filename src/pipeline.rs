@@ -25,7 +25,7 @@ use crate::detect::{self, BlockFindings, Sentence};
 use crate::finding::{Finding, Mark, OpinionLabel, SentenceFinding};
 use crate::opinion::{self, Model};
 use crate::options::Options;
-use crate::page::article_type::{self, ArticleKind, ArticleType, TextStats};
+use crate::page::article_type::{self, ArticleType, TextStats};
 use crate::page::disclosure::{self, Disclosure, DisclosureKind};
 use crate::page::metadata::Metadata;
 use crate::page::model::{Block, Page};
@@ -42,6 +42,9 @@ pub struct Analysis {
     pub title: String,
     /// Who wrote it, if the page says.
     pub byline: Option<String>,
+    /// The byline names an organisation ("Reuters", "Staff"), not a person.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub byline_organisation: bool,
     /// Publisher and author transparency facts from the page's JSON-LD.
     pub transparency: Vec<jsonld::Transparency>,
     /// The role of each block of the page, in block order.
@@ -60,19 +63,16 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    /// The article text as a reader sees it: headings, paragraphs and disclosures, one
-    /// block per paragraph, separated by blank lines.
+    /// The article text: subheadings and paragraphs, one block per paragraph, separated
+    /// by blank lines. The headline is the `title`, and disclosures are the author's,
+    /// not the article's: each is reported on its own.
     pub fn body_text(&self, page: &Page) -> String {
         page.blocks
             .iter()
             .zip(&self.roles)
-            .filter(|(_, r)| {
-                matches!(
-                    r,
-                    BlockRole::Body | BlockRole::Heading | BlockRole::Disclosure
-                )
-            })
+            .filter(|(_, r)| matches!(r, BlockRole::Body | BlockRole::Heading))
             .map(|(b, _)| b.text().split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|text| *text != self.title)
             .collect::<Vec<_>>()
             .join("\n\n")
     }
@@ -178,10 +178,15 @@ pub(crate) fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<Arr
                 .unwrap_or_else(|| BlockFacts::of(&page.elements, block, &a.text))
         })
         .collect();
-    let roles = roles::roles_from(page, &facts);
+    let mut roles = roles::roles_from(page, &facts);
+    let metadata = Metadata::of(page);
+    let byline = byline::byline(page, &metadata, &roles);
+    let authors = byline.as_deref().map(byline::authors).unwrap_or_default();
+    roles::disclosures_outside(page, &mut roles, &authors);
     let mut analysis = Analysis::default();
     let mut previous = None;
     let user_words = options.word_matcher();
+    let silenced = options.silenced_on(&page.url);
     let threshold = options.opinion_threshold(Model::shipped().threshold);
     let mut stats = TextStats::default();
     let mut sentences = Vec::new();
@@ -217,8 +222,7 @@ pub(crate) fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<Arr
             marks.extend(user_marks(matcher, &text));
         }
         marks.retain(|m| {
-            options.shows(m.subtype, m.subtype.confidence())
-                && !options.is_exception(&m.cue, &page.url)
+            options.shows(m.subtype, m.subtype.confidence()) && !silenced.contains(&m.cue)
         });
         // Stage 4: to the wire.
         for mark in marks {
@@ -230,7 +234,7 @@ pub(crate) fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<Arr
                 block: index,
                 category: mark.subtype.category(),
                 subtype: mark.subtype,
-                ranges: map.to_segment_ranges(&text, mark.range.start, mark.range.end),
+                ranges: map.to_segment_ranges(mark.range.start, mark.range.end),
                 cue: mark.cue,
             });
         }
@@ -240,16 +244,21 @@ pub(crate) fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<Arr
             stats.opinion_probability_sum += opinion;
             // The extension asks for findings only: no sentence list to map and send.
             if !options.skip_sentences {
-                let ranges = map.to_segment_ranges(&text, sentence.range.start, sentence.range.end);
+                let ranges = map.to_segment_ranges(sentence.range.start, sentence.range.end);
                 sentences.push((index, ranges, sentence, opinion));
             }
         }
     }
     // Stage 5: page facts.
-    let metadata = Metadata::of(page);
-    analysis.article_type =
-        article_type::declared(&metadata).unwrap_or_else(|| article_type::estimate(stats));
-    let opinion_article = analysis.article_type.kind == ArticleKind::Opinion;
+    let bylines: Vec<String> = page
+        .blocks
+        .iter()
+        .zip(&roles)
+        .filter(|(_, r)| **r == BlockRole::Byline)
+        .map(|(b, _)| b.text())
+        .collect();
+    analysis.article_type = article_type::decide(&metadata, &bylines, stats);
+    let opinion_article = analysis.article_type.kind.is_opinion();
     analysis.sentences = sentences
         .into_iter()
         .map(|(block, ranges, sentence, opinion)| {
@@ -263,19 +272,13 @@ pub(crate) fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<Arr
             )
         })
         .collect();
-    analysis.disclosures = disclosure_groups
-        .into_iter()
-        .map(|(first, texts)| {
-            let kind = texts
-                .iter()
-                .find_map(|t| disclosure::kind_of(t))
-                .unwrap_or_default();
-            disclosure::facts(first, kind, &texts, roles::is_boilerplate)
-        })
-        .collect();
+    analysis.disclosures = disclosure::sections(disclosure_groups, &authors, roles::is_boilerplate);
     analysis.title = roles::title(page, &roles);
     analysis.transparency = jsonld::transparency(&metadata.json_ld);
-    analysis.byline = byline::byline(page, &metadata, &roles);
+    analysis.byline_organisation = byline
+        .as_deref()
+        .is_some_and(|b| byline::is_organisation(&metadata, b));
+    analysis.byline = byline;
     analysis.roles = roles;
     analysis
 }
