@@ -202,12 +202,15 @@ pub(crate) fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<Arr
         // Stage 2: detect or reuse.
         let read = match role {
             BlockRole::Body => read_body(block, &text, &map, &mut previous, arrived.ahead),
-            // A headline is not a sourced or unsourced claim: its sourcing is below it.
+            // A headline is not a sourced or unsourced claim: its sourcing is below it. A
+            // heading that asks ("What happens next?") signposts the section it opens; it is
+            // not the writer making a point by a question.
             BlockRole::Heading => {
                 let mut read = read(&text, &[], &mut None);
-                read.found
-                    .marks
-                    .retain(|m| m.subtype.category() != Category::Claim);
+                read.found.marks.retain(|m| {
+                    m.subtype.category() != Category::Claim
+                        && m.subtype != Subtype::RhetoricalQuestion
+                });
                 read
             }
             BlockRole::Disclosure => {

@@ -515,6 +515,18 @@ mod tests {
     }
 
     #[test]
+    fn contact_and_follow_lines_are_no_disclosures() {
+        for line in [
+            "Follow Jane Roe on Twitter @janeroe.",
+            "Jane Roe may be reached at jane@example.com.",
+            "Share this article on Facebook, Twitter or by email.",
+        ] {
+            assert_eq!(kind_of(line), None, "{line}");
+            assert!(!is_bio_of(line, &["Jane Roe"]), "{line}");
+        }
+    }
+
+    #[test]
     fn a_name_line_glued_to_a_bio_is_the_name_once() {
         assert_eq!(
             bio_person("Jane Roe Jane is the Science Editor at the Daily Planet."),
