@@ -5,9 +5,9 @@
 //!
 //! This table is the one source of those facts. The serialised ids come from it (there is
 //! no serde `rename` to keep in step), the reader-facing text comes from it, and the
-//! extension's `extension/kinds.js` and `extension/dom/highlights.css` are generated from it
-//! by `cargo xtask kinds` (see [`export`]); `tests/catalogue.rs` fails when those files
-//! differ from what the table generates or an entry lacks a label, explanation or style.
+//! extension's `kinds.js` and `dom/highlights.css` are generated from it into the build
+//! output (see [`export`]); `tests/catalogue.rs` fails when an entry lacks a label,
+//! explanation or style.
 //!
 //! Why a table of its own rather than entries declared by the detector files: a kind is
 //! not a detector. The sourcing detector yields four kinds, the phrase lists three, and
@@ -81,11 +81,23 @@ pub struct Kind {
 }
 
 /// How a kind is drawn: an underline style (the same in every palette, so no kind relies
-/// on colour alone) and the colours of each palette, in [`PALETTES`] order.
+/// on colour alone) and the colours of each palette, in [`PALETTES`] order; and, in the
+/// CLI's reading view, its terminal style.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Style {
     pub line: Line,
     pub colours: [Colours; 4],
+    pub terminal: Terminal,
+}
+
+/// A kind in the CLI's coloured reading view, as an ANSI SGR code: opinion markers and
+/// disclosures colour their words, claims underline their sentence (so the markers inside
+/// it keep their colour), and a well-sourced claim is left plain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Terminal {
+    Colour(&'static str),
+    Underline(&'static str),
+    Plain,
 }
 
 /// The CSS `text-decoration-style` of a kind's underline.
@@ -191,6 +203,7 @@ const DISCLOSURE_STYLE: Style = Style {
         tint("rgba(0,114,178, 0.14)", "#0072b2"),
         tint("rgba(0,114,178, 0.25)", "#56b4e9"),
     ],
+    terminal: Terminal::Colour("34"),
 };
 
 /// Every kind, in [`Subtype`] order: opinion markers first, then claims, then disclosures.
@@ -211,6 +224,7 @@ pub const KINDS: [Kind; 14] = [
                 tint("rgba(86,180,233, 0.3)", "#0072b2"),
                 tint("rgba(86,180,233, 0.25)", "#56b4e9"),
             ],
+            terminal: Terminal::Colour("33"),
         },
     },
     Kind {
@@ -229,6 +243,7 @@ pub const KINDS: [Kind; 14] = [
                 tint("rgba(230,159,0, 0.3)", "#a66f00"),
                 tint("rgba(230,159,0, 0.25)", "#e69f00"),
             ],
+            terminal: Terminal::Colour("35"),
         },
     },
     Kind {
@@ -247,6 +262,7 @@ pub const KINDS: [Kind; 14] = [
                 tint("rgba(204,121,167, 0.3)", "#8e3f6c"),
                 tint("rgba(204,121,167, 0.25)", "#cc79a7"),
             ],
+            terminal: Terminal::Colour("36"),
         },
     },
     Kind {
@@ -265,6 +281,7 @@ pub const KINDS: [Kind; 14] = [
                 tint("rgba(213,94,0, 0.3)", "#a04600"),
                 tint("rgba(213,94,0, 0.25)", "#ff9e57"),
             ],
+            terminal: Terminal::Colour("31"),
         },
     },
     Kind {
@@ -283,6 +300,7 @@ pub const KINDS: [Kind; 14] = [
                 tint("rgba(204,121,167, 0.3)", "#8e3f6c"),
                 tint("rgba(204,121,167, 0.25)", "#e3a9c9"),
             ],
+            terminal: Terminal::Colour("35"),
         },
     },
     Kind {
@@ -301,6 +319,7 @@ pub const KINDS: [Kind; 14] = [
                 underline("#0072b2"),
                 underline("#56b4e9"),
             ],
+            terminal: Terminal::Colour("3;35"),
         },
     },
     Kind {
@@ -320,6 +339,7 @@ pub const KINDS: [Kind; 14] = [
                 tint("rgba(230,159,0, 0.3)", "#a66f00"),
                 tint("rgba(230,159,0, 0.25)", "#f5c55c"),
             ],
+            terminal: Terminal::Colour("31"),
         },
     },
     Kind {
@@ -338,6 +358,7 @@ pub const KINDS: [Kind; 14] = [
                 underline("#009e73"),
                 underline("#4fd1a8"),
             ],
+            terminal: Terminal::Plain,
         },
     },
     Kind {
@@ -356,6 +377,7 @@ pub const KINDS: [Kind; 14] = [
                 underline("#0072b2"),
                 underline("#56b4e9"),
             ],
+            terminal: Terminal::Plain,
         },
     },
     Kind {
@@ -374,6 +396,7 @@ pub const KINDS: [Kind; 14] = [
                 underline("#b07d00"),
                 underline("#f0e442"),
             ],
+            terminal: Terminal::Underline("4;2"),
         },
     },
     Kind {
@@ -392,6 +415,7 @@ pub const KINDS: [Kind; 14] = [
                 underline("#d55e00"),
                 underline("#ff9e57"),
             ],
+            terminal: Terminal::Underline("4"),
         },
     },
     Kind {

@@ -1,22 +1,30 @@
-//! The catalogue as the extension reads it: `extension/kinds.js` and
-//! `extension/dom/highlights.css`, written by `cargo xtask kinds` and checked against the
-//! committed files by `tests/catalogue.rs`. Native only: the wasm package never needs them.
+//! The catalogue as the extension reads it: `kinds.js` and `dom/highlights.css`, generated
+//! into the built extension and demo page by `cargo xtask build` (and into
+//! `target/generated/` by `cargo xtask kinds`, for the Node tests). They are build output,
+//! never files of the source tree, so they cannot fall out of step with the catalogue.
+//! Native only: the wasm package never needs them.
 
 use serde::Serialize;
 use serde_json::json;
 
 use super::{CATEGORIES, KINDS, PALETTES};
 
-/// Where the generated files live in the repository, and what writes them.
-pub const KINDS_JS: &str = "extension/kinds.js";
-pub const HIGHLIGHTS_CSS: &str = "extension/dom/highlights.css";
+/// The generated files: each one's path inside the built extension (the demo page mirrors
+/// that layout, and the manifest names these paths), with its text.
+pub fn files() -> [(&'static str, String); 2] {
+    [
+        ("kinds.js", kinds_js()),
+        ("dom/highlights.css", highlights_css()),
+    ]
+}
+
 const GENERATED: &str =
-    "generated from src/catalogue.rs by `cargo xtask kinds`; do not edit (edit the catalogue)";
+    "generated from the catalogue of kinds (src/catalogue.rs) at build time; do not edit";
 
 /// Every highlight name's prefix: `newslens-` then the palette's prefix, then the kind.
 const NAME_PREFIX: &str = "newslens-";
 
-/// `extension/kinds.js`: a classic script (content scripts are not modules, and the Node
+/// `kinds.js`: a classic script (content scripts are not modules, and the Node
 /// tests load scripts with `vm`) that sets `globalThis.newslensKinds`, deeply frozen.
 pub fn kinds_js() -> String {
     /// A kind as the scripts read it (the style stays in the CSS).
@@ -65,7 +73,7 @@ pub fn kinds_js() -> String {
     )
 }
 
-/// `extension/dom/highlights.css`: the rules of every kind in every palette, for the CSS
+/// `dom/highlights.css`: the rules of every kind in every palette, for the CSS
 /// Custom Highlight API and for wrapper mode's elements alike.
 pub fn highlights_css() -> String {
     let mut css = format!(

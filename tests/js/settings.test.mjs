@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import test from 'node:test';
 import vm from 'node:vm';
 
+import { generated } from './generated.mjs';
+
 /** Plain objects of this realm (the module runs in its own, whose prototypes differ). */
 const plain = (x) => JSON.parse(JSON.stringify(x));
 
@@ -14,7 +16,7 @@ const QUOTA = 10 * 1024 * 1024;
 /**
  * A fresh copy of the module over `stored`, the storage.local contents, which refuse a
  * write that would take them over `quota` bytes as Chromium's do; with the kinds
- * catalogue (extension/kinds.js) or, given `kinds`, that one instead.
+ * catalogue (kinds.js, generated from the core's) or, given `kinds`, that one instead.
  */
 function settingsOver(stored, { quota = QUOTA, kinds = null } = {}) {
   const listeners = [];
@@ -34,9 +36,8 @@ function settingsOver(stored, { quota = QUOTA, kinds = null } = {}) {
     },
   };
   const sandbox = vm.createContext({ chrome, newslensKinds: kinds });
-  for (const file of [...(kinds ? [] : ['kinds.js']), 'settings/settings.js']) {
-    vm.runInContext(fs.readFileSync(new URL(`../../extension/${file}`, import.meta.url), 'utf8'), sandbox);
-  }
+  if (!kinds) vm.runInContext(generated('kinds.js'), sandbox);
+  vm.runInContext(fs.readFileSync(new URL('../../extension/settings/settings.js', import.meta.url), 'utf8'), sandbox);
   return sandbox.newslensSettings;
 }
 
@@ -211,7 +212,7 @@ test('a save the storage refuses rejects with a message for the reader', async (
 
 test('the categories are the catalogue\'s, and a kind it has off starts off', async () => {
   const settings = settingsOver({});
-  const catalogue = vm.runInNewContext(`${fs.readFileSync('extension/kinds.js', 'utf8')}; newslensKinds`);
+  const catalogue = vm.runInNewContext(`${generated('kinds.js')}; newslensKinds`);
   const byCategory = (c) => [c.id, catalogue.kinds.filter((k) => k.category === c.id).map((k) => k.id)];
   assert.deepEqual(plain(settings.CATEGORIES), plain(Object.fromEntries(catalogue.categories.map(byCategory))));
   assert.equal(Object.values(settings.CATEGORIES).flat().length, catalogue.kinds.length, 'every kind has a category');

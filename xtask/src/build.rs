@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use crate::cmd::{self, Result};
-use crate::setup;
+use crate::{kinds, setup};
 
 /// The browsers we ship to; each gets its own manifest from `extension/manifest.json`.
 #[derive(Clone, Copy)]
@@ -117,6 +117,7 @@ fn extension(root: &Path, pkg: &Path, browser: Browser, out: &Path) -> Result {
         p.file_name().is_some_and(|n| n != "manifest.json")
     })?;
     copy_tree(pkg, &out.join("pkg"), &|_| true)?;
+    kinds::write(out)?;
     let manifest_path = source.join("manifest.json");
     let manifest: Value = serde_json::from_str(&read(&manifest_path)?)
         .map_err(|e| format!("{} is not valid JSON: {e}", manifest_path.display()))?;
@@ -125,10 +126,10 @@ fn extension(root: &Path, pkg: &Path, browser: Browser, out: &Path) -> Result {
 }
 
 /// The extension's scripts outside `dom/` that the demo page loads too.
-const SHARED_WITH_DEMO: &[&str] = &["kinds.js", "protocol.js"];
+const SHARED_WITH_DEMO: &[&str] = &["protocol.js"];
 
 /// The demo page: `www/`, plus the extension's DOM layer, the scripts it needs
-/// (SHARED_WITH_DEMO) and the wasm package.
+/// (SHARED_WITH_DEMO), the files generated from the catalogue and the wasm package.
 fn demo(root: &Path, pkg: &Path, out: &Path) -> Result {
     if out.exists() {
         fs::remove_dir_all(out).map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
@@ -140,6 +141,7 @@ fn demo(root: &Path, pkg: &Path, out: &Path) -> Result {
         fs::copy(&from, out.join(name))
             .map_err(|e| format!("cannot copy {}: {e}", from.display()))?;
     }
+    kinds::write(out)?;
     copy_tree(pkg, &out.join("pkg"), &|_| true)?;
     // The bundled sample: the seed column when ../shared is beside the repository (copied
     // in at build time, never committed), else the column written for the tests.

@@ -1,11 +1,14 @@
 //! Checks the repository's own rules, so they hold without anyone remembering them:
 //! the core never names the browser bindings, its modules depend on one another one way
-//! only (no cycles), and the extension's and demo's scripts never build HTML from
-//! strings, evaluate code or reach for remote resources.
+//! only (no cycles), the extension's and demo's scripts never build HTML from strings,
+//! evaluate code or reach for remote resources, and the files generated from the catalogue
+//! of kinds are never in the source tree (they would fall out of step with it).
 
 mod modules;
 
 use std::path::{Path, PathBuf};
+
+use newslens::catalogue::export;
 
 use crate::cmd::Result;
 
@@ -54,6 +57,17 @@ pub fn run(root: &Path) -> Result {
                 "{}: the pure core names `{bad}` (only src/web.rs may)",
                 file.display()
             ));
+        }
+    }
+    for (path, _) in export::files() {
+        for folder in ["extension", "www"] {
+            let copy = root.join(folder).join(path);
+            if copy.exists() {
+                problems.push(format!(
+                    "{}: generated from src/catalogue.rs at build time; delete it",
+                    copy.display()
+                ));
+            }
         }
     }
     problems.extend(modules::cycles(

@@ -24,7 +24,8 @@ const USAGE: &str = "usage: cargo xtask <build|test|bench|fuzz|kinds|train>
           sizes, core throughput, wasm vs write-good in Node, timings in Chromium and Firefox
   fuzz [--seconds N]
           run every cargo-fuzz target for N seconds each (default 600)
-  kinds   write extension/kinds.js and extension/dom/highlights.css from src/catalogue.rs
+  kinds   write kinds.js and dom/highlights.css from src/catalogue.rs into target/generated/
+          (the build writes them into target/dist/ itself)
   test    fmt, clippy, cargo test, Node tests, build, quick benchmarks, fuzz smoke run,
           browser end-to-end tests (Chromium + Firefox), web-ext lint
   train [--teacher FILE]

@@ -1,7 +1,7 @@
 //! Human-readable views of an analysis: a coloured terminal reading view, and a
 //! self-contained annotated HTML copy of the article.
 
-use newslens::catalogue::{export, KINDS};
+use newslens::catalogue::{export, Terminal, KINDS};
 use newslens::model::Page;
 use newslens::offsets::{BlockUnits, UnitIndex};
 use newslens::page::BlockRole;
@@ -132,20 +132,6 @@ fn summary(analysis: &Analysis) -> Vec<String> {
     lines
 }
 
-/// ANSI colour of an opinion marker or disclosure; claims are shown by underlines.
-fn ansi(subtype: Subtype) -> Option<&'static str> {
-    use Subtype::*;
-    match subtype {
-        Hedge => Some("33"),
-        Booster | Speculation => Some("35"),
-        Stance => Some("36"),
-        Loaded | ScareQuote => Some("31"),
-        RhetoricalQuestion => Some("3;35"),
-        AuthorBio | DisclosureStatement | Sponsorship => Some("34"),
-        AttributedNamed | AttributedAnonymous | Vague | Unattributed => None,
-    }
-}
-
 /// Characters a page must not send to the reader's terminal: control characters other
 /// than newline and tab (ESC starts the sequences that set the window title, clear the
 /// screen or plant a hyperlink; U+009B is a one-character CSI; DEL), and the bidi
@@ -192,10 +178,12 @@ pub fn terminal(page: &Page, analysis: &Analysis, colour: bool) -> String {
             let mut colour_code = None;
             let mut underline = None;
             for l in sweep.at(i) {
-                match l.finding.subtype {
-                    Subtype::Unattributed => underline = Some("4"),
-                    Subtype::Vague if underline.is_none() => underline = Some("4;2"),
-                    s => colour_code = ansi(s).or(colour_code),
+                // A sentence has one sourcing, so underlines never meet; where markers
+                // overlap, the later one's colour shows.
+                match l.finding.subtype.kind().style.terminal {
+                    Terminal::Colour(code) => colour_code = Some(code),
+                    Terminal::Underline(code) => underline = Some(code),
+                    Terminal::Plain => {}
                 }
             }
             (colour_code, underline)
