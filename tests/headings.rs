@@ -31,7 +31,8 @@ fn a_question_subhead_is_not_a_rhetorical_question() {
         "only the writer's own question is rhetorical"
     );
     let heading_claims = analysis.findings.iter().filter(|f| {
-        f.category == Category::Claim && page.blocks[f.block as usize].text().starts_with("The city")
+        f.category == Category::Claim
+            && page.blocks[f.block as usize].text().starts_with("The city")
     });
     assert_eq!(heading_claims.count(), 0, "a headline is not a claim");
 }
