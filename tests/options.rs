@@ -15,7 +15,7 @@ fn cues(page: &Page, options: &Options) -> Vec<(String, Subtype)> {
 
 #[test]
 fn words_exceptions_and_switches_apply() {
-    let mut page = Page::from_text("Perchance the reckless plan will obviously fail, critics say.");
+    let mut page = Page::from_text("Perchance the reckless plan will obviously fail.");
     page.url = "https://news.example.com/a".into();
     let defaults = cues(&page, &Options::default());
     assert!(defaults.contains(&("obviously".into(), Subtype::Booster)));
