@@ -19,7 +19,7 @@ globalThis.newslensPanel = (() => {
       border-radius: 6px; padding: 8px 10px; margin-bottom: 6px; box-shadow: 0 2px 10px rgba(0,0,0,.25); }
     .panel[hidden] { display: none; }
     .type { font-weight: 700; letter-spacing: .05em; margin: 0; padding: 3px 6px; background: #eef; border-left: 4px solid #1565c0; }
-    .type-opinion { background: #fff3e0; border-color: #ef6c00; }
+    .type-opinion, .type-editorial, .type-letter, .type-advice, .type-blog { background: #fff3e0; border-color: #ef6c00; }
     .evidence { color: #555; font-size: 11px; margin: 2px 0 6px; }
     .disclosure { border: 1px solid #cfd8e3; padding: 3px 6px; margin: 6px 0; }
     .disclosure h3 { margin: 2px 0; font-size: 13px; }

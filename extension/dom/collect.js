@@ -131,9 +131,16 @@ globalThis.newslensDom = globalThis.newslensDom || {};
   }
 
   /** True for text the reader cannot see or must not have changed under them. */
+  /**
+   * Elements whose text is not the page's prose: scripts and the like, editable fields, and
+   * what the page hides (pop-ups and hover cards hidden by attribute or inline style, as the
+   * native front end reads them, so both build the same model; stylesheet rules are not
+   * consulted, which would cost a style read per element).
+   */
   function skipped(el) {
     return SKIP.has(el.localName) || el.hidden || el.isContentEditable ||
-      el.getAttribute('aria-hidden') === 'true';
+      el.getAttribute('aria-hidden') === 'true' ||
+      el.style?.display === 'none' || el.style?.visibility === 'hidden';
   }
 
   /**

@@ -25,7 +25,11 @@ globalThis.newslensDom = globalThis.newslensDom || {};
     banner.title = type.evidence;
     const parts = [banner];
     if (type.evidence) parts.push(el(doc, 'p', type.evidence, 'evidence'));
-    if (analysis.byline) parts.push(el(doc, 'p', `By ${analysis.byline}`, 'byline'));
+    if (analysis.byline) {
+      // An organisation as author ("Reuters", "BBC News") is said to be one: no person signs.
+      const who = analysis.byline_organisation ? `${analysis.byline} (an organisation)` : analysis.byline;
+      parts.push(el(doc, 'p', `By ${who}`, 'byline'));
+    }
 
     for (const d of analysis.disclosures || []) {
       const box = el(doc, 'section', undefined, 'disclosure');
