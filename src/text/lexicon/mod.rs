@@ -49,11 +49,14 @@ pub fn entries(source: &str) -> Vec<String> {
 }
 
 /// Expands `{a|b}` groups (and optional `{a|b}?` groups) into every phrase they denote.
+/// A `{` without its `}` (a reader's own word, typed or imported) is taken as written.
 fn expand(line: &str) -> Vec<String> {
-    let Some(open) = line.find('{') else {
+    let group = line
+        .find('{')
+        .and_then(|open| Some((open, open + line[open..].find('}')?)));
+    let Some((open, close)) = group else {
         return vec![line.split_whitespace().collect::<Vec<_>>().join(" ")];
     };
-    let close = open + line[open..].find('}').unwrap_or(line.len() - open - 1);
     let (head, group) = (&line[..open], &line[open + 1..close]);
     let mut tail = line.get(close + 1..).unwrap_or("");
     let mut alternatives: Vec<&str> = group.split('|').collect();
@@ -70,6 +73,14 @@ fn expand(line: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unclosed_group_is_taken_as_written() {
+        // Found by the session fuzz target: a reader's word "{" panicked on slicing.
+        assert_eq!(expand("{"), vec!["{".to_string()]);
+        assert_eq!(expand("so {very"), vec!["so {very".to_string()]);
+        assert_eq!(expand("} {a|b"), vec!["} {a|b".to_string()]);
+    }
 
     #[test]
     fn expands_groups_and_optional_groups() {
