@@ -15,6 +15,7 @@
 pub mod analyze;
 pub mod article_type;
 pub mod byline;
+pub mod claim;
 pub mod disclosure;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod document;
@@ -24,6 +25,7 @@ mod finding;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html;
 pub mod jsonld;
+pub mod language;
 mod lexicon;
 pub mod model;
 pub mod offsets;
@@ -49,7 +51,7 @@ use model::Page;
 use offsets::SegmentMap;
 pub use options::Options;
 use page::BlockRole;
-use report::{OpinionLabel, SentenceFinding};
+use report::{ClaimLabel, OpinionLabel, SentenceFinding};
 
 /// The result of analysing one page.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -73,6 +75,11 @@ pub struct Analysis {
     pub sentences: Vec<SentenceFinding>,
     /// Author bios and disclosure statements, with their facts.
     pub disclosures: Vec<Disclosure>,
+    /// The article's language as a BCP 47 tag (`en`, or `und-Latn` for Latin-script text
+    /// in another language, `und-Cyrl`…; see [`language::of_article`]), `None` when too
+    /// little text tells. An article in another language than English gets no findings,
+    /// sentences or disclosures: the word lists and models are English.
+    pub language: Option<&'static str>,
 }
 
 /// Analyses a page with the default options.
@@ -105,17 +112,29 @@ fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<session::Arriv
         })
         .collect();
     let roles = page::roles_from(page, &facts);
-    let mut analysis = Analysis::default();
+    let language = language::of_article(
+        arrived
+            .iter()
+            .zip(&roles)
+            .filter(|(_, role)| **role == BlockRole::Body)
+            .map(|(a, _)| a.text.as_str()),
+    );
+    let english = language::is_read(language);
+    let mut analysis = Analysis {
+        language,
+        ..Analysis::default()
+    };
     let mut previous = None;
     let user_words = options.word_matcher();
     let threshold = options.opinion_threshold(opinion::Model::shipped().threshold);
+    let claim_threshold = options.claim_threshold(claim::model().threshold);
     let mut stats = TextStats::default();
     let mut sentences = Vec::new();
     let mut disclosure_groups: Vec<(u32, Vec<String>)> = Vec::new();
     let blocks = page.blocks.iter().zip(&roles).zip(arrived);
     for (index, ((block, role), arrived)) in blocks.enumerate() {
         let index = index as u32;
-        if !options.analyses(index) {
+        if !english || !options.analyses(index) {
             previous = None;
             continue;
         }
@@ -145,6 +164,11 @@ fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<session::Arriv
         marks.retain(|m| {
             options.shows(m.subtype, m.subtype.confidence())
                 && !options.is_exception(&m.cue, &page.url)
+                && (m.subtype.category() != Category::Claim
+                    || options.shows_sourcing(
+                        m.subtype,
+                        is_check_worthy(&found.sentences, &m.range, claim_threshold),
+                    ))
         });
         for mark in marks {
             analysis
@@ -182,6 +206,8 @@ fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<session::Arriv
                 ranges,
                 opinion,
                 opinion_label: OpinionLabel::at(opinion, threshold),
+                claim: sentence.claim,
+                claim_label: ClaimLabel::at(sentence.claim, claim_threshold),
                 sourcing: sentence.sourcing.into(),
             }
         })
@@ -249,6 +275,15 @@ fn disclosure_block(
         }],
         sentences: Vec::new(),
     }
+}
+
+/// Whether the block's sentence at `range` (a sourcing finding's range is its sentence's)
+/// is a check-worthy claim.
+fn is_check_worthy(sentences: &[analyze::Sentence], range: &Range<usize>, threshold: f32) -> bool {
+    let at = sentences.partition_point(|s| s.range.start < range.start);
+    sentences
+        .get(at)
+        .is_some_and(|s| s.range == *range && s.claim >= threshold)
 }
 
 /// The reader's own words in a block, outside quotations.

@@ -56,6 +56,29 @@ impl OpinionLabel {
     }
 }
 
+/// Whether a sentence is a factual claim worth checking, at the claim model's threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClaimLabel {
+    CheckWorthy,
+    Not,
+}
+
+impl ClaimLabel {
+    /// The label at the shipped threshold.
+    pub fn of(probability: f32) -> ClaimLabel {
+        ClaimLabel::at(probability, crate::claim::model().threshold)
+    }
+
+    pub fn at(probability: f32, threshold: f32) -> ClaimLabel {
+        if probability >= threshold {
+            ClaimLabel::CheckWorthy
+        } else {
+            ClaimLabel::Not
+        }
+    }
+}
+
 /// A marker inside a sentence, with offsets in Unicode code points of the sentence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MarkerReport {
@@ -73,6 +96,8 @@ pub struct SentenceReport {
     pub text: String,
     pub opinion: f32,
     pub opinion_label: OpinionLabel,
+    pub claim: f32,
+    pub claim_label: ClaimLabel,
     pub sourcing: SourcingLabel,
     pub markers: Vec<MarkerReport>,
 }
@@ -88,7 +113,10 @@ pub fn sentence_report(text: &str) -> SentenceReport {
     };
     let cx = SentenceContext::whole(text, &words, &quoted);
     let sourcing = analyze::sentence(&cx, &markers, &mut found).map(|s| s.subtype);
-    let opinion = found.sentences.first().map_or(0.0, |s| s.opinion);
+    let (opinion, claim) = found
+        .sentences
+        .first()
+        .map_or((0.0, 0.0), |s| (s.opinion, s.claim));
     let mut markers: Vec<MarkerReport> = found
         .marks
         .into_iter()
@@ -107,6 +135,8 @@ pub fn sentence_report(text: &str) -> SentenceReport {
         text: text.to_string(),
         opinion,
         opinion_label: OpinionLabel::of(opinion),
+        claim,
+        claim_label: ClaimLabel::of(claim),
         sourcing: sourcing.into(),
         markers,
     }
@@ -119,6 +149,8 @@ pub struct SentenceFinding {
     pub ranges: Vec<SegmentRange>,
     pub opinion: f32,
     pub opinion_label: OpinionLabel,
+    pub claim: f32,
+    pub claim_label: ClaimLabel,
     pub sourcing: SourcingLabel,
 }
 
@@ -172,6 +204,8 @@ pub fn page_sentences(
                 text: s.text_in(block),
                 opinion: s.opinion,
                 opinion_label: s.opinion_label,
+                claim: s.claim,
+                claim_label: s.claim_label,
                 sourcing: s.sourcing,
                 markers,
             })

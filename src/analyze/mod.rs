@@ -6,6 +6,7 @@ pub mod sourcing;
 
 use std::ops::Range;
 
+use crate::claim;
 use crate::finding::{Mark, Subtype};
 use crate::opinion::{Model, SentenceFacts};
 use crate::segment;
@@ -15,7 +16,8 @@ use sourcing::{SentenceContext, Sourcing};
 /// Scare quotes are short: a word or a phrase of up to this many words.
 const SCARE_QUOTE_MAX_WORDS: usize = 3;
 
-/// One sentence of a block: where it is, how it is sourced, how likely it is opinion.
+/// One sentence of a block: where it is, how it is sourced, how likely it is opinion and
+/// a check-worthy claim.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sentence {
     pub range: Range<usize>,
@@ -23,6 +25,8 @@ pub struct Sentence {
     pub sourcing: Option<Subtype>,
     /// Calibrated probability that the sentence is the writer's opinion (out of context).
     pub opinion: f32,
+    /// Calibrated probability that the sentence is a check-worthy factual claim.
+    pub claim: f32,
     /// The writer asks a question (not a quoted one).
     pub question: bool,
     /// The writer hedges or speculates (outside quotes).
@@ -66,7 +70,7 @@ pub fn block(text: &str, links: &[Range<usize>], previous: &mut Option<Sourcing>
 }
 
 /// The sentence-level detectors: rhetorical question, scare quotes, sourcing, opinion
-/// probability. `markers` are the block's opinion markers ([`markers::find`], in text
+/// and claim probabilities. `markers` are the block's opinion markers ([`markers::find`], in text
 /// order). Adds to `found` and returns the sentence's sourcing for the next one.
 pub fn sentence(
     cx: &SentenceContext,
@@ -115,8 +119,15 @@ pub fn sentence(
     };
     let has = |kinds: &[Subtype]| mine.iter().any(|m| kinds.contains(&m.subtype));
     let speculative = has(&[Subtype::Hedge, Subtype::Speculation]);
+    let [opinion, claim] = Model::probabilities(
+        [Model::shipped(), claim::model()],
+        &text[range.clone()],
+        cx.words,
+        &facts,
+    );
     found.sentences.push(Sentence {
-        opinion: Model::shipped().probability_of(&text[range.clone()], cx.words, &facts),
+        opinion,
+        claim,
         sourcing: subtype,
         question,
         speculative,

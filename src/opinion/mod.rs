@@ -6,6 +6,10 @@
 //! embedded in the crate. The probability is Platt-calibrated on cross-validated scores,
 //! and the label threshold was chosen by cross-validation on the training data, whose
 //! opinion share (36 %) is close to that of real news.
+//!
+//! [`Model`] and the features are not opinion-specific: the claim model
+//! ([`crate::claim`]) is the same kind of model over the same features, and both are
+//! scored from one pass over a sentence's features ([`Model::probabilities`]).
 
 pub mod features;
 
@@ -40,21 +44,31 @@ impl Model {
         })
     }
 
-    /// The calibrated probability that a sentence is opinion, from its features as
-    /// [`write_features`] gives them (the ones training sees), weighed as they come
-    /// rather than collected in a vector per sentence.
-    pub fn probability_of(
-        &self,
+    /// The calibrated probabilities of several models for one sentence, from its features
+    /// as [`write_features`] gives them (the ones training sees), written once and weighed
+    /// by every model as they come rather than collected in a vector per sentence.
+    pub fn probabilities<const N: usize>(
+        models: [&Model; N],
         sentence: &str,
         words: &[crate::text::Word],
         facts: &SentenceFacts,
-    ) -> f32 {
-        let mut sum = WeightedSum {
-            weights: &self.weights,
-            sum: 0.0,
+    ) -> [f32; N] {
+        let mut sums = WeightedSums {
+            models,
+            sums: [0.0; N],
         };
-        write_features(sentence, words, facts, &mut sum);
-        sigmoid(self.platt_a * (self.bias + sum.sum) + self.platt_b)
+        write_features(sentence, words, facts, &mut sums);
+        std::array::from_fn(|i| {
+            let m = models[i];
+            sigmoid(m.platt_a * (m.bias + sums.sums[i]) + m.platt_b)
+        })
+    }
+
+    /// The bucket of this model's weights that feature bucket `bucket` falls in: a model
+    /// with fewer buckets than [`DIMS`] folds the feature space (the low bits, as the
+    /// features themselves are hashed), which keeps its weights small.
+    pub fn fold(&self, bucket: u32) -> usize {
+        bucket as usize & (self.weights.len() - 1)
     }
 
     /// Serialises to the embedded format: magic, header of f32s, one i8 per bucket.
@@ -94,7 +108,7 @@ impl Model {
         let (scale, bias, platt_a, platt_b, threshold) =
             (float(1)?, float(2)?, float(3)?, float(4)?, float(5)?);
         let body = bytes.get(HEADER..)?;
-        if dims != DIMS || body.len() != dims {
+        if !is_model_size(dims) || body.len() != dims {
             return None;
         }
         Some(Model {
@@ -107,15 +121,23 @@ impl Model {
     }
 }
 
-/// The model's weighted sum over features, as they are written.
-struct WeightedSum<'a> {
-    weights: &'a [f32],
-    sum: f32,
+/// Whether a model can have `dims` buckets: a power of two up to the features' [`DIMS`],
+/// so that folding a feature bucket into it is a mask.
+pub fn is_model_size(dims: usize) -> bool {
+    dims.is_power_of_two() && dims <= DIMS
 }
 
-impl FeatureSink for WeightedSum<'_> {
+/// Each model's weighted sum over features, as they are written.
+struct WeightedSums<'a, const N: usize> {
+    models: [&'a Model; N],
+    sums: [f32; N],
+}
+
+impl<const N: usize> FeatureSink for WeightedSums<'_, N> {
     fn feature(&mut self, bucket: u32, value: f32) {
-        self.sum += self.weights[bucket as usize] * value;
+        for (sum, model) in self.sums.iter_mut().zip(self.models) {
+            *sum += model.weights[model.fold(bucket)] * value;
+        }
     }
 }
 

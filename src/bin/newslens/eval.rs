@@ -3,10 +3,11 @@
 
 use std::path::Path;
 
+use newslens::article_type::ArticleKind;
 use newslens::document::Format;
-use newslens::eval::{macro_f1, Scores};
-use newslens::report::{sentence_report, OpinionLabel, SentenceReport, SourcingLabel};
-use newslens::Subtype;
+use newslens::eval::{macro_f1, roc_auc, Scores};
+use newslens::report::{sentence_report, ClaimLabel, OpinionLabel, SentenceReport, SourcingLabel};
+use newslens::{Category, Options, Subtype};
 use serde_json::Value;
 
 pub fn run(data: &Path, golden: &Path) -> Result<(), String> {
@@ -15,6 +16,7 @@ pub fn run(data: &Path, golden: &Path) -> Result<(), String> {
         "dataset / task", "n", "precision", "recall", "F1"
     ));
     opinion(data)?;
+    claims(data)?;
     weasel(data)?;
     loaded(data)?;
     seed(golden)?;
@@ -82,6 +84,30 @@ fn opinion(data: &Path) -> Result<(), String> {
             share * 100.0
         ));
     }
+    Ok(())
+}
+
+/// Claim model on CheckThat! 2024 Task 1 English dev (never used in training): F1 of the
+/// check-worthy class (the task's metric) and ROC-AUC of the probability.
+fn claims(data: &Path) -> Result<(), String> {
+    let rows = jsonl(&data.join("checkworthiness_en/dev.jsonl"))?;
+    let reports: Vec<SentenceReport> = rows.iter().map(|r| sentence_report(text(r))).collect();
+    let gold: Vec<bool> = rows.iter().map(|r| r["label"] == "check-worthy").collect();
+    let predicted: Vec<bool> = reports
+        .iter()
+        .map(|r| r.claim_label == ClaimLabel::CheckWorthy)
+        .collect();
+    let probabilities: Vec<f32> = reports.iter().map(|r| r.claim).collect();
+    let s = Scores::of_class(&predicted, &gold, true);
+    crate::emit(&format!(
+        "{:<58} {:>6} {:>9.3} {:>7.3} {:>7.3}  ROC-AUC {:.3}",
+        "CheckThat! 2024 check-worthiness dev: check-worthy",
+        rows.len(),
+        s.precision,
+        s.recall,
+        s.f1,
+        roc_auc(&probabilities, &gold)
+    ));
     Ok(())
 }
 
@@ -305,9 +331,56 @@ impl Extraction {
     }
 }
 
+/// How many of the sentences of news reports carry a sourcing underline, in the default
+/// view and with every sentence's sourcing shown: the default should leave most plain
+/// narration unmarked.
+#[derive(Default)]
+struct Underlines {
+    pages: usize,
+    sentences: usize,
+    by_default: usize,
+    all: usize,
+}
+
+impl Underlines {
+    /// Counts a page's underlines if the analysis (with default options) types it news.
+    fn add(&mut self, page: &newslens::model::Page, analysis: &newslens::Analysis) {
+        if analysis.article_type.kind != ArticleKind::News {
+            return;
+        }
+        let underlined = |a: &newslens::Analysis| {
+            a.findings
+                .iter()
+                .filter(|f| f.category == Category::Claim)
+                .count()
+        };
+        let every = Options {
+            all_sourcing: true,
+            ..Options::default()
+        };
+        self.pages += 1;
+        self.sentences += analysis.sentences.len();
+        self.by_default += underlined(analysis);
+        self.all += underlined(&newslens::analyze_with(page, &every));
+    }
+
+    fn print(&self, name: &str) {
+        let share = |n: usize| 100.0 * n as f64 / self.sentences.max(1) as f64;
+        crate::emit(&format!(
+            "{name:<58} {:>6}  sentences with a sourcing underline: {:.0}% by default, {:.0}% with every sentence's sourcing ({} sentences)",
+            self.pages,
+            share(self.by_default),
+            share(self.all),
+            self.sentences
+        ));
+    }
+}
+
 /// Article-body extraction (Zyte benchmark pages, Readability's test pages), bylines,
-/// and the author bios the Readability pages are known to carry.
+/// the author bios the Readability pages are known to carry, and the sourcing underlines
+/// of the pages typed news.
 fn extraction(data: &Path) -> Result<(), String> {
+    let mut underlines = Underlines::default();
     let zyte_dir = data.join("zyte_article_extraction");
     let mut zyte = Extraction::default();
     for r in jsonl(&zyte_dir.join("ground_truth.jsonl"))? {
@@ -318,6 +391,7 @@ fn extraction(data: &Path) -> Result<(), String> {
         )?;
         let analysis = newslens::analyze(&page);
         zyte.add(&analysis.body_text(&page), text(&r));
+        underlines.add(&page, &analysis);
     }
     zyte.print("Zyte article extraction: body text (4-token shingles)");
 
@@ -339,6 +413,7 @@ fn extraction(data: &Path) -> Result<(), String> {
             r["url"].as_str().unwrap_or(""),
         )?;
         let analysis = newslens::analyze(&page);
+        underlines.add(&page, &analysis);
         let expected = crate::page::load(&dir.join(id).join("expected.html"), Format::Html, "")?;
         let gold: Vec<String> = expected.blocks.iter().map(|b| b.text()).collect();
         body.add(&analysis.body_text(&page), &gold.join("\n\n"));
@@ -376,5 +451,6 @@ fn extraction(data: &Path) -> Result<(), String> {
         bios.len(),
         bios.join(", ")
     ));
+    underlines.print("Zyte and Readability pages typed news: sourcing underlines");
     Ok(())
 }

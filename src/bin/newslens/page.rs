@@ -19,6 +19,7 @@ pub fn report(page: &Page) -> Value {
     let body_text = analysis.body_text(page);
     json!({
         "title": analysis.title,
+        "language": analysis.language,
         "byline": analysis.byline,
         "article_type": analysis.article_type,
         "article_found": !body_text.is_empty(),

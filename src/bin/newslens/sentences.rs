@@ -29,6 +29,8 @@ fn row(line: &str) -> Result<Value, String> {
         "id": input.get("id").cloned().unwrap_or(Value::Null),
         "opinion": (f64::from(report.opinion) * 10_000.0).round() / 10_000.0,
         "opinion_label": report.opinion_label,
+        "claim": (f64::from(report.claim) * 10_000.0).round() / 10_000.0,
+        "claim_label": report.claim_label,
         "sourcing": report.sourcing,
         "markers": report.markers,
     }))

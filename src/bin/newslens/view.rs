@@ -70,6 +70,12 @@ fn summary(analysis: &Analysis) -> Vec<String> {
             .map_or("author unknown".to_string(), |b| format!("By {b}")),
         analysis.article_type.evidence
     ));
+    if !newslens::language::is_read(analysis.language) {
+        lines.push(format!(
+            "newslens reads English articles; this one reads as {}",
+            analysis.language.unwrap_or_default()
+        ));
+    }
     let count = |c: Category| analysis.findings.iter().filter(|f| f.category == c).count();
     let claims = |s: Subtype| analysis.findings.iter().filter(|f| f.subtype == s).count();
     lines.push(format!(
