@@ -141,6 +141,10 @@ pub struct Finding {
     pub cue: String,
     #[serde(rename = "span", serialize_with = "crate::offsets::serialize_span")]
     pub ranges: Vec<SegmentRange>,
+    /// For a sourcing finding, the probability that its sentence is a check-worthy claim
+    /// (what the reader's card says of it); absent on other findings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claim: Option<f32>,
 }
 
 impl Finding {

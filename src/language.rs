@@ -3,15 +3,15 @@
 //! that mean nothing there. The page's `lang` attribute is often wrong (a site-wide `en`
 //! on every page), so it is not asked.
 //!
-//! The script comes from whatlang's script detection. whatlang's language detection (its
-//! trigram profiles of 69 languages) would add ~70 KB to the gzipped wasm, a third of the
-//! size budget, to answer a yes/no question; in Latin script English is told instead by
-//! its most frequent words, which make up a fifth of any English prose and almost none of
-//! another language's (on the saved Readability and Zyte pages: at least 18 % of the words
-//! of each English article, at most 2 % of each Portuguese, Spanish, French, German,
-//! Czech or Indonesian one).
-
-use whatlang::Script;
+//! No language-identification crate: whatlang, the usual choice, added 63 KB to the
+//! gzipped wasm with its trigram profiles and 6 KB with its script detection alone, and
+//! the shipped code has 8 KB to spare under its 250 KiB budget (the claim model took most
+//! of it). The question is yes or no, and two tests answer it: most letters outside the
+//! Latin script is not English; in Latin script, English is told by its most frequent
+//! words, which make up a fifth of any English prose and almost none of another
+//! language's (on the saved Readability and Zyte pages: at least 18 % of the words of
+//! each English article, at most 2 % of each Portuguese, Spanish, French, German, Czech
+//! or Indonesian one).
 
 /// How much of the article is read: a few paragraphs tell, and a long page is not read
 /// twice.
@@ -33,8 +33,9 @@ const ENGLISH_WORDS: &[&str] = &[
 
 /// The language of an article's paragraphs as a BCP 47 tag, read from their first
 /// [`SAMPLE_BYTES`]: `en` for English, else `und-` and the ISO 15924 code of its script
-/// (`und-Latn` for Portuguese or German, `und-Cyrl`, `und-Jpan`); `None` when there is
-/// too little text to tell, and newslens then reads it as English.
+/// (`und-Latn` for Portuguese or German, `und-Cyrl`, `und-Jpan`; `und` for a script not in
+/// [`SCRIPTS`]); `None` when there is too little text to tell, and newslens then reads it
+/// as English.
 pub fn of_article<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Option<&'static str> {
     let mut sample = String::new();
     for p in paragraphs {
@@ -44,9 +45,8 @@ pub fn of_article<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Option<&
         sample.push_str(p);
         sample.push('\n');
     }
-    let script = whatlang::detect_script(&sample)?;
-    if script != Script::Latin {
-        return Some(non_english(script));
+    if let Some(script) = main_script(&sample) {
+        return Some(script);
     }
     let words: Vec<String> = sample
         .split(|c: char| !c.is_alphabetic() && c != '\'')
@@ -63,7 +63,7 @@ pub fn of_article<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Option<&
     Some(if english as f32 >= ENGLISH_SHARE * words.len() as f32 {
         "en"
     } else {
-        non_english(Script::Latin)
+        "und-Latn"
     })
 }
 
@@ -73,35 +73,50 @@ pub fn is_read(language: Option<&str>) -> bool {
     language.is_none_or(|tag| tag == "en")
 }
 
-/// The tag of a text in a language newslens does not read, written in `script`.
-fn non_english(script: Script) -> &'static str {
-    use Script::*;
-    match script {
-        Arabic => "und-Arab",
-        Armenian => "und-Armn",
-        Bengali => "und-Beng",
-        Cyrillic => "und-Cyrl",
-        Devanagari => "und-Deva",
-        Ethiopic => "und-Ethi",
-        Georgian => "und-Geor",
-        Greek => "und-Grek",
-        Gujarati => "und-Gujr",
-        Gurmukhi => "und-Guru",
-        Hangul => "und-Kore",
-        Hebrew => "und-Hebr",
-        Hiragana | Katakana => "und-Jpan",
-        Kannada => "und-Knda",
-        Khmer => "und-Khmr",
-        Latin => "und-Latn",
-        Malayalam => "und-Mlym",
-        Mandarin => "und-Hani",
-        Myanmar => "und-Mymr",
-        Oriya => "und-Orya",
-        Sinhala => "und-Sinh",
-        Tamil => "und-Taml",
-        Telugu => "und-Telu",
-        Thai => "und-Thai",
+/// Hiragana and Katakana: written only in Japanese.
+const KANA: std::ops::RangeInclusive<char> = '\u{3040}'..='\u{30FF}';
+
+/// Scripts other than Latin, by Unicode block, with their tags: the common scripts of
+/// news in other languages. Japanese mixes Han with kana; kana is Japanese only.
+const SCRIPTS: &[(std::ops::RangeInclusive<char>, &str)] = &[
+    ('\u{0370}'..='\u{03FF}', "und-Grek"),
+    ('\u{0400}'..='\u{052F}', "und-Cyrl"),
+    ('\u{0590}'..='\u{05FF}', "und-Hebr"),
+    ('\u{0600}'..='\u{06FF}', "und-Arab"),
+    ('\u{0900}'..='\u{097F}', "und-Deva"),
+    ('\u{0E00}'..='\u{0E7F}', "und-Thai"),
+    (KANA, "und-Jpan"),
+    ('\u{4E00}'..='\u{9FFF}', "und-Hani"),
+    ('\u{AC00}'..='\u{D7AF}', "und-Kore"),
+];
+
+/// Letters are Latin up to the end of Latin Extended-B, and in Latin Extended Additional.
+fn is_latin(c: char) -> bool {
+    c <= '\u{024F}' || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+}
+
+/// The tag of the text's script when most of its letters are not Latin: the most frequent
+/// of [`SCRIPTS`] (Japanese when Han comes with any kana), else `und`.
+fn main_script(text: &str) -> Option<&'static str> {
+    let mut counts = [0usize; SCRIPTS.len()];
+    let (mut letters, mut latin) = (0, 0);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if is_latin(c) {
+            latin += 1;
+        } else if let Some(i) = SCRIPTS.iter().position(|(r, _)| r.contains(&c)) {
+            counts[i] += 1;
+        }
     }
+    if latin * 2 >= letters {
+        return None;
+    }
+    let top = (0..SCRIPTS.len()).max_by_key(|&i| counts[i])?;
+    Some(match SCRIPTS[top].1 {
+        _ if counts[top] == 0 => "und",
+        "und-Hani" if text.chars().any(|c| KANA.contains(&c)) => "und-Jpan",
+        tag => tag,
+    })
 }
 
 #[cfg(test)]
@@ -144,6 +159,18 @@ mod tests {
         }
         assert_eq!(of_article(ENGLISH), Some("en"));
         assert!(is_read(of_article(ENGLISH)));
+    }
+
+    #[test]
+    fn chinese_is_han_and_korean_hangul() {
+        assert_eq!(
+            of_article(["新图书馆明年春天开工，预计两年建成。"]),
+            Some("und-Hani")
+        );
+        assert_eq!(
+            of_article(["시는 어제 새 도서관 건설이 내년 봄에 시작된다고 밝혔다."]),
+            Some("und-Kore")
+        );
     }
 
     #[test]

@@ -80,6 +80,9 @@ pub struct Analysis {
     /// little text tells. An article in another language than English gets no findings,
     /// sentences or disclosures: the word lists and models are English.
     pub language: Option<&'static str>,
+    /// Sourcing findings the default view leaves out (unsourced narration that is not a
+    /// check-worthy claim; none with [`Options::all_sourcing`]), for the panel's counts.
+    pub sourcing_left_out: u32,
 }
 
 /// Analyses a page with the default options.
@@ -162,13 +165,17 @@ fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<session::Arriv
             marks.extend(user_marks(matcher, &text));
         }
         marks.retain(|m| {
-            options.shows(m.subtype, m.subtype.confidence())
-                && !options.is_exception(&m.cue, &page.url)
-                && (m.subtype.category() != Category::Claim
-                    || options.shows_sourcing(
-                        m.subtype,
-                        is_check_worthy(&found.sentences, &m.range, claim_threshold),
-                    ))
+            if !options.shows(m.subtype, m.subtype.confidence())
+                || options.is_exception(&m.cue, &page.url)
+            {
+                return false;
+            }
+            let check_worthy =
+                || claim_of(&found.sentences, &m.range).is_some_and(|p| p >= claim_threshold);
+            let shown = m.subtype.category() != Category::Claim
+                || options.shows_sourcing(m.subtype, check_worthy());
+            analysis.sourcing_left_out += u32::from(!shown);
+            shown
         });
         for mark in marks {
             analysis
@@ -180,6 +187,9 @@ fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<session::Arriv
                 category: mark.subtype.category(),
                 subtype: mark.subtype,
                 ranges: map.to_segment_ranges(&text, mark.range.start, mark.range.end),
+                claim: (mark.subtype.category() == Category::Claim)
+                    .then(|| claim_of(&found.sentences, &mark.range))
+                    .flatten(),
                 cue: mark.cue,
             });
         }
@@ -277,13 +287,14 @@ fn disclosure_block(
     }
 }
 
-/// Whether the block's sentence at `range` (a sourcing finding's range is its sentence's)
-/// is a check-worthy claim.
-fn is_check_worthy(sentences: &[analyze::Sentence], range: &Range<usize>, threshold: f32) -> bool {
+/// The claim probability of the block's sentence at `range` (a sourcing finding's range
+/// is its sentence's).
+fn claim_of(sentences: &[analyze::Sentence], range: &Range<usize>) -> Option<f32> {
     let at = sentences.partition_point(|s| s.range.start < range.start);
     sentences
         .get(at)
-        .is_some_and(|s| s.range == *range && s.claim >= threshold)
+        .filter(|s| s.range == *range)
+        .map(|s| s.claim)
 }
 
 /// The reader's own words in a block, outside quotations.

@@ -129,13 +129,12 @@ impl Options {
     }
 
     /// Whether a sentence's sourcing of kind `subtype` is shown, given whether the sentence
-    /// is a check-worthy claim: with [`Options::all_sourcing`] always; by default for a
-    /// vague or anonymous source (the reader should weigh it whatever the claim), and for
-    /// the sourcing of a check-worthy claim, named or missing.
+    /// is a check-worthy claim: with [`Options::all_sourcing`] always; by default every
+    /// source the writer gives (named, anonymous, vague: the reader weighs it whatever the
+    /// claim; the extension draws named sources quieter), and a missing source only on a
+    /// check-worthy claim, not on narration.
     pub fn shows_sourcing(&self, subtype: Subtype, check_worthy: bool) -> bool {
-        self.all_sourcing
-            || check_worthy
-            || matches!(subtype, Subtype::Vague | Subtype::AttributedAnonymous)
+        self.all_sourcing || check_worthy || subtype != Subtype::Unattributed
     }
 }
 
@@ -196,8 +195,8 @@ mod tests {
     fn by_default_only_the_sourcing_that_matters_is_shown() {
         let default = Options::default();
         assert!(!default.shows_sourcing(Subtype::Unattributed, false));
-        assert!(!default.shows_sourcing(Subtype::AttributedNamed, false));
         assert!(default.shows_sourcing(Subtype::Unattributed, true));
+        assert!(default.shows_sourcing(Subtype::AttributedNamed, false));
         assert!(default.shows_sourcing(Subtype::Vague, false));
         assert!(default.shows_sourcing(Subtype::AttributedAnonymous, false));
         let all: Options = serde_json::from_str(r#"{"all_sourcing": true}"#).unwrap();

@@ -32,7 +32,7 @@ const CLAIM_LAMBDAS: &[f32] = &[3e-5, 1e-4, 3e-4];
 
 /// Buckets of the claim model: the features folded to a quarter of their space keep the
 /// shipped wasm inside its size budget (see the README's size table).
-const CLAIM_DIMS: usize = DIMS / 16;
+const CLAIM_DIMS: usize = DIMS / 32;
 
 /// Which model to train.
 pub enum Which<'a> {
