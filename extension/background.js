@@ -1,11 +1,13 @@
 // Background: runs the Rust core for the content scripts (off the page's main thread, in
 // one instance that stays warm between pages), and keeps the toolbar badge. Chromium loads this as a service worker and pulls
-// in the wasm glue itself; Firefox lists the glue before this file in the manifest.
+// in the wasm glue and the protocol itself; Firefox lists them before this file in the
+// manifest.
 'use strict';
 
 if (typeof wasm_bindgen === 'undefined' && typeof importScripts === 'function') {
-  importScripts('pkg/newslens.js');
+  importScripts('pkg/newslens.js', 'protocol.js');
 }
+const protocol = globalThis.newslensProtocol;
 
 let core = null; // Promise of the wasm instance's exports
 /** Warm-up analyses at start (a few milliseconds each, off every page's main thread). */
@@ -13,6 +15,14 @@ const WARM_ROUNDS = 100;
 
 /** Milliseconds this background spent compiling and instantiating the wasm, and on the first warm-up. */
 const startup = { instantiate: 0, warmUp: 0 };
+
+/**
+ * Whether replies carry what the core spent on each request (`core` finishing it, `ahead`
+ * on the batches before, during the page's walk), the wasm memory and `startup`. Only the
+ * benchmark and the end-to-end tests set it, on this worker (tests/bench/browser.mjs):
+ * the extension's own messages carry no timings.
+ */
+globalThis.newslensTimings = false;
 
 /** The wasm core, instantiated once and warmed (word lists and model built) on first use. */
 function ready() {
@@ -80,9 +90,9 @@ function push(request, batch) {
   return request;
 }
 
-chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  if (sender.id !== chrome.runtime.id || !message) return false;
-  if (message.type === 'newslens/count' && sender.tab) {
+chrome.runtime.onMessage.addListener((message, sender) => {
+  if (!protocol.fromUs(sender) || !message) return false;
+  if (message.type === protocol.MESSAGE.count && sender.tab) {
     // The toolbar badge: how many marks the reader's tab shows.
     const text = message.count > 0 ? String(Math.min(message.count, 999)) : '';
     chrome.action.setBadgeText({ tabId: sender.tab.id, text }).catch(() => {});
@@ -96,7 +106,7 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
 // still collecting it, each analysed as it comes; the last message brings the rest of the
 // model and asks for the analysis.
 chrome.runtime.onConnect.addListener((port) => {
-  if (port.name !== 'newslens/analyze' || !port.sender || port.sender.id !== chrome.runtime.id) return;
+  if (port.name !== protocol.PORT || !protocol.fromUs(port.sender)) return;
   ready().catch(() => {});
   // Request id -> promise of { session, exports, ahead, core }: its session, the core's
   // exports and the milliseconds spent in the core on the batches ahead and on finishing.
@@ -106,9 +116,10 @@ chrome.runtime.onConnect.addListener((port) => {
     requests.clear();
   });
   port.onMessage.addListener((message) => {
-    if (!message || typeof message.id !== 'number') return;
-    const { id } = message;
-    if (message.cancel) {
+    const part = protocol.part(message);
+    if (!part) return;
+    const { id } = part;
+    if (part.cancel) {
       // The page gave up the request (its walk failed): free what it sent so far.
       const cancelled = requests.get(id);
       requests.delete(id);
@@ -116,29 +127,31 @@ chrome.runtime.onConnect.addListener((port) => {
       return;
     }
     let request = requests.get(id) ||
-      ready().then((exports) => ({ session: new wasm_bindgen.PageSession(message.options || ''), exports, ahead: 0, core: 0 }));
-    if (typeof message.batch === 'string') {
-      request = request.then((r) => push(r, message.batch));
+      ready().then((exports) => ({ session: new wasm_bindgen.PageSession(part.options), exports, ahead: 0, core: 0 }));
+    if (part.batch !== null) {
+      request = request.then((r) => push(r, part.batch));
     }
-    if (!message.done) {
+    if (!part.done) {
       requests.set(id, request);
       request.catch(() => {}); // a failure is replied when the request is done
       return;
     }
     requests.delete(id);
-    const reply = (fields) => {
+    const send = (answer) => {
       try {
-        port.postMessage({ id, ...fields });
+        port.postMessage(answer);
       } catch {
         // The page went away meanwhile.
       }
     };
     request
       .then((r) => {
-        const analysis = timed(r, 'core', (session) => session.finish(String(message.page)));
-        reply({ analysis, ahead: r.ahead, core: r.core, memory: r.exports.memory.buffer.byteLength, startup });
+        const analysis = timed(r, 'core', (session) => session.finish(part.page));
+        const timings = globalThis.newslensTimings &&
+          { core: r.core, ahead: r.ahead, wasmMemory: r.exports.memory.buffer.byteLength, ...startup };
+        send(protocol.reply(id, analysis, timings));
       })
-      .catch((error) => reply({ error: String((error && error.message) || error) }));
+      .catch((error) => send(protocol.failure(id, error)));
   });
 });
 
@@ -147,7 +160,7 @@ chrome.runtime.onConnect.addListener((port) => {
  * were pressed in. Exposed on the global scope so tests can press them.
  */
 function onCommand(command, tab) {
-  const send = (id) => chrome.tabs.sendMessage(id, { type: 'newslens/command', command }).catch(() => {});
+  const send = (id) => chrome.tabs.sendMessage(id, { type: protocol.MESSAGE.command, command }).catch(() => {});
   if (tab && tab.id !== undefined) return send(tab.id);
   return chrome.tabs.query({ active: true, lastFocusedWindow: true }).then(([active]) => active && send(active.id));
 }

@@ -1,111 +1,14 @@
-//! What the analysis says about a page: categories, subtypes and findings.
+//! What the analysis says about a page: findings, each of a kind from [`crate::catalogue`],
+//! and each sentence's verdicts.
 
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::Block;
-use crate::offsets::SegmentRange;
+use crate::catalogue::{Category, Subtype};
 
-/// The three things newslens shows a reader.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Category {
-    /// A word, phrase or sentence that expresses the writer's opinion.
-    Opinion,
-    /// A sentence that asserts something, with how (or whether) it is sourced.
-    Claim,
-    /// A section about the author: bio, affiliations, interests.
-    Disclosure,
-}
-
-/// What kind of opinion marker, sourcing or disclosure a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Subtype {
-    Hedge,
-    Booster,
-    Stance,
-    Loaded,
-    Speculation,
-    RhetoricalQuestion,
-    ScareQuote,
-    AttributedNamed,
-    AttributedAnonymous,
-    Vague,
-    Unattributed,
-    AuthorBio,
-    DisclosureStatement,
-    Sponsorship,
-}
-
-impl Subtype {
-    /// Every subtype, opinion markers first, then claims, then disclosures.
-    pub const ALL: [Subtype; 14] = [
-        Subtype::Hedge,
-        Subtype::Booster,
-        Subtype::Stance,
-        Subtype::Loaded,
-        Subtype::Speculation,
-        Subtype::RhetoricalQuestion,
-        Subtype::ScareQuote,
-        Subtype::AttributedNamed,
-        Subtype::AttributedAnonymous,
-        Subtype::Vague,
-        Subtype::Unattributed,
-        Subtype::AuthorBio,
-        Subtype::DisclosureStatement,
-        Subtype::Sponsorship,
-    ];
-
-    pub fn category(self) -> Category {
-        use Subtype::*;
-        match self {
-            Hedge | Booster | Stance | Loaded | Speculation | RhetoricalQuestion | ScareQuote => {
-                Category::Opinion
-            }
-            AttributedNamed | AttributedAnonymous | Vague | Unattributed => Category::Claim,
-            AuthorBio | DisclosureStatement | Sponsorship => Category::Disclosure,
-        }
-    }
-
-    /// How often a finding of this kind is right, roughly: compared with the reader's
-    /// sensitivity (a finding shows when `confidence >= 1 - sensitivity`). The order
-    /// follows the precision measured by `newslens eval`: fixed first-person and
-    /// speculation phrases are almost always opinion, single loaded words often are not.
-    pub fn confidence(self) -> f32 {
-        use Subtype::*;
-        match self {
-            Stance | AttributedNamed | AuthorBio | DisclosureStatement | Sponsorship => 0.9,
-            Speculation | AttributedAnonymous => 0.85,
-            Booster | Hedge => 0.75,
-            RhetoricalQuestion | Vague => 0.7,
-            ScareQuote | Unattributed => 0.6,
-            Loaded => 0.55,
-        }
-    }
-
-    /// The one-line explanation a reader sees for this kind of finding.
-    pub fn explanation(self) -> &'static str {
-        use Subtype::*;
-        match self {
-            Hedge => "Hedge: the writer signals uncertainty rather than stating a fact.",
-            Booster => "Booster: the writer presents a view as certain or beyond question.",
-            Stance => "First-person stance: the writer states their own view.",
-            Loaded => "Loaded word: evaluative language that carries a judgement.",
-            Speculation => "Speculation: the writer guesses at what someone else feels or thinks.",
-            RhetoricalQuestion => "Rhetorical question: a question asked to make a point, not to get an answer.",
-            ScareQuote => "Scare quotes: quotation marks around a word to cast doubt on it, not to quote anyone.",
-            AttributedNamed => "Sourced claim: a named source is given.",
-            AttributedAnonymous => "Anonymously sourced claim: the source is specific but unnamed.",
-            Vague => "Vaguely sourced claim: an unnamed many stands in for a source.",
-            Unattributed => "Unsourced claim: no source, quote or link backs this statement.",
-            AuthorBio => "Author disclosure: who the writer is and whom they work for.",
-            DisclosureStatement => "Disclosure statement: the writer's interests or the standing of their views.",
-            Sponsorship => "Sponsorship note: someone paid for or partnered on this content.",
-        }
-    }
-}
+use crate::page::model::Block;
+use crate::text::offsets::SegmentRange;
 
 /// A finding inside one block, in byte offsets of the block text (core-internal).
 #[derive(Debug, Clone, PartialEq)]
@@ -130,7 +33,7 @@ impl Mark {
 /// explanation is [`Subtype::explanation`], sent once per kind in
 /// [`crate::Analysis::explanations`] rather than with each of a long page's findings.
 ///
-/// In JSON the ranges are one `span` (see [`crate::offsets::serialize_span`]): a sentence
+/// In JSON the ranges are one `span` (see [`crate::text::offsets::serialize_span`]): a sentence
 /// over a dozen links is four numbers rather than a dozen ranges (a long page's analysis
 /// 2 MB → 1.1 MB to send and read).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -139,7 +42,10 @@ pub struct Finding {
     pub category: Category,
     pub subtype: Subtype,
     pub cue: String,
-    #[serde(rename = "span", serialize_with = "crate::offsets::serialize_span")]
+    #[serde(
+        rename = "span",
+        serialize_with = "crate::text::offsets::serialize_span"
+    )]
     pub ranges: Vec<SegmentRange>,
     /// For a sourcing finding, the probability that its sentence is a check-worthy claim
     /// (what the reader's card says of it); absent on other findings.
@@ -150,6 +56,85 @@ pub struct Finding {
 impl Finding {
     /// The text this finding covers in `block` (the block it was found in).
     pub fn text_in(&self, block: &Block) -> String {
-        crate::offsets::text_of(&block.segments, &self.ranges)
+        crate::text::offsets::text_of(&block.segments, &self.ranges)
+    }
+}
+
+/// How a sentence is sourced, as named in every output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourcingLabel {
+    AttributedNamed,
+    AttributedAnonymous,
+    Vague,
+    Unattributed,
+    /// The sentence makes no claim (a question, a fragment, a bio, boilerplate).
+    None,
+}
+
+impl From<Option<Subtype>> for SourcingLabel {
+    fn from(subtype: Option<Subtype>) -> SourcingLabel {
+        match subtype {
+            Some(Subtype::AttributedNamed) => SourcingLabel::AttributedNamed,
+            Some(Subtype::AttributedAnonymous) => SourcingLabel::AttributedAnonymous,
+            Some(Subtype::Vague) => SourcingLabel::Vague,
+            Some(Subtype::Unattributed) => SourcingLabel::Unattributed,
+            _ => SourcingLabel::None,
+        }
+    }
+}
+
+/// The sentence verdict at the shipped threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OpinionLabel {
+    Opinion,
+    Fact,
+}
+
+impl OpinionLabel {
+    pub fn at(probability: f32, threshold: f32) -> OpinionLabel {
+        if probability >= threshold {
+            OpinionLabel::Opinion
+        } else {
+            OpinionLabel::Fact
+        }
+    }
+}
+
+/// Whether a sentence is a factual claim worth checking, at the claim model's threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClaimLabel {
+    CheckWorthy,
+    Not,
+}
+
+impl ClaimLabel {
+    pub fn at(probability: f32, threshold: f32) -> ClaimLabel {
+        if probability >= threshold {
+            ClaimLabel::CheckWorthy
+        } else {
+            ClaimLabel::Not
+        }
+    }
+}
+
+/// A sentence of an analysed page: where it is and the sentence-level verdicts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SentenceFinding {
+    pub block: u32,
+    pub ranges: Vec<SegmentRange>,
+    pub opinion: f32,
+    pub opinion_label: OpinionLabel,
+    pub claim: f32,
+    pub claim_label: ClaimLabel,
+    pub sourcing: SourcingLabel,
+}
+
+impl SentenceFinding {
+    /// The sentence's text in `block` (the block it was found in).
+    pub fn text_in(&self, block: &Block) -> String {
+        crate::text::offsets::text_of(&block.segments, &self.ranges)
     }
 }

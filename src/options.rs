@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::finding::{Category, Subtype};
-use crate::lexicon::PhraseMatcher;
+use crate::catalogue::{Category, Subtype};
+use crate::text::phrases::PhraseMatcher;
 
 /// Options for [`crate::analyze_with`]. Every field has a default, so `{}` is valid.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

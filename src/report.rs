@@ -3,81 +3,15 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::analyze::{self, markers, quotes, sourcing::SentenceContext, BlockFindings};
-use crate::finding::{Category, Subtype};
-use crate::offsets::{code_points_before, utf16_to_chars, BlockUnits, SegmentRange};
+use crate::catalogue::{Category, Subtype};
+use crate::claim;
+use crate::detect::{self, context::BlockText};
+pub use crate::finding::{ClaimLabel, OpinionLabel, SentenceFinding, SourcingLabel};
 use crate::opinion::Model;
+use crate::page::model::Page;
+use crate::pipeline::Analysis;
+use crate::text::offsets::{code_points_before, utf16_to_chars, BlockUnits};
 use crate::text::words;
-
-/// How a sentence is sourced, as named in every output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum SourcingLabel {
-    AttributedNamed,
-    AttributedAnonymous,
-    Vague,
-    Unattributed,
-    /// The sentence makes no claim (a question, a fragment, a bio, boilerplate).
-    None,
-}
-
-impl From<Option<Subtype>> for SourcingLabel {
-    fn from(subtype: Option<Subtype>) -> SourcingLabel {
-        match subtype {
-            Some(Subtype::AttributedNamed) => SourcingLabel::AttributedNamed,
-            Some(Subtype::AttributedAnonymous) => SourcingLabel::AttributedAnonymous,
-            Some(Subtype::Vague) => SourcingLabel::Vague,
-            Some(Subtype::Unattributed) => SourcingLabel::Unattributed,
-            _ => SourcingLabel::None,
-        }
-    }
-}
-
-/// The sentence verdict at the shipped threshold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum OpinionLabel {
-    Opinion,
-    Fact,
-}
-
-impl OpinionLabel {
-    /// The label at the shipped threshold.
-    pub fn of(probability: f32) -> OpinionLabel {
-        OpinionLabel::at(probability, Model::shipped().threshold)
-    }
-
-    pub fn at(probability: f32, threshold: f32) -> OpinionLabel {
-        if probability >= threshold {
-            OpinionLabel::Opinion
-        } else {
-            OpinionLabel::Fact
-        }
-    }
-}
-
-/// Whether a sentence is a factual claim worth checking, at the claim model's threshold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ClaimLabel {
-    CheckWorthy,
-    Not,
-}
-
-impl ClaimLabel {
-    /// The label at the shipped threshold.
-    pub fn of(probability: f32) -> ClaimLabel {
-        ClaimLabel::at(probability, crate::claim::model().threshold)
-    }
-
-    pub fn at(probability: f32, threshold: f32) -> ClaimLabel {
-        if probability >= threshold {
-            ClaimLabel::CheckWorthy
-        } else {
-            ClaimLabel::Not
-        }
-    }
-}
 
 /// A marker inside a sentence, with offsets in Unicode code points of the sentence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -104,20 +38,16 @@ pub struct SentenceReport {
 
 /// Analyses `text` as one sentence, with no surrounding context.
 pub fn sentence_report(text: &str) -> SentenceReport {
-    let quoted = quotes::quoted_spans(text);
     let words = words(text);
-    let markers = markers::find(text, &words, &quoted);
-    let mut found = BlockFindings {
-        marks: markers.clone(),
-        sentences: Vec::new(),
-    };
-    let cx = SentenceContext::whole(text, &words, &quoted);
-    let sourcing = analyze::sentence(&cx, &markers, &mut found).map(|s| s.subtype);
-    let (opinion, claim) = found
-        .sentences
+    let block = BlockText::sentence(text, &words);
+    let found = detect::block(&block, &mut None);
+    let (model, claims) = (Model::shipped(), claim::model());
+    let [opinion, claim] = Model::score([model, claims], &block, &found.sentences)
         .first()
-        .map_or((0.0, 0.0), |s| (s.opinion, s.claim));
-    let mut markers: Vec<MarkerReport> = found
+        .copied()
+        .unwrap_or_default();
+    let sourcing = found.sentences.first().and_then(|s| s.facts.sourcing);
+    let markers: Vec<MarkerReport> = found
         .marks
         .into_iter()
         .filter(|m| m.subtype.category() == Category::Opinion)
@@ -130,43 +60,20 @@ pub fn sentence_report(text: &str) -> SentenceReport {
             cue: m.cue,
         })
         .collect();
-    markers.sort_by_key(|m| (m.start, m.end));
     SentenceReport {
         text: text.to_string(),
         opinion,
-        opinion_label: OpinionLabel::of(opinion),
+        opinion_label: OpinionLabel::at(opinion, model.threshold),
         claim,
-        claim_label: ClaimLabel::of(claim),
+        claim_label: ClaimLabel::at(claim, claims.threshold),
         sourcing: sourcing.into(),
         markers,
     }
 }
 
-/// A sentence of an analysed page: where it is and the sentence-level verdicts.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SentenceFinding {
-    pub block: u32,
-    pub ranges: Vec<SegmentRange>,
-    pub opinion: f32,
-    pub opinion_label: OpinionLabel,
-    pub claim: f32,
-    pub claim_label: ClaimLabel,
-    pub sourcing: SourcingLabel,
-}
-
-impl SentenceFinding {
-    /// The sentence's text in `block` (the block it was found in).
-    pub fn text_in(&self, block: &crate::model::Block) -> String {
-        crate::offsets::text_of(&block.segments, &self.ranges)
-    }
-}
-
 /// Every analysed sentence of a page with its markers, offsets in code points of the
 /// sentence (the `page` command's output).
-pub fn page_sentences(
-    page: &crate::model::Page,
-    analysis: &crate::Analysis,
-) -> Vec<SentenceReport> {
+pub fn page_sentences(page: &Page, analysis: &Analysis) -> Vec<SentenceReport> {
     analysis
         .sentences
         .iter()

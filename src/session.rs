@@ -7,67 +7,17 @@
 //! block before, and finds what the roles need of its own text (its length, links,
 //! whether it reads as boilerplate or a date line); [`Session::finish`] decides the roles
 //! from the page's structure and reuses what was found wherever the guess holds. The
-//! result is always exactly [`crate::analyze_with`]'s: a block whose role or preceding
-//! sourcing turns out different is analysed again.
+//! result is always exactly [`crate::analyze_with`]'s (both run the stages of
+//! `pipeline.rs`): a block whose role or preceding sourcing turns out different is
+//! analysed again.
 
 use serde::Deserialize;
 
-use crate::analyze::{self, sourcing::Sourcing, BlockFindings};
-use crate::model::{Block, Element, Page};
-use crate::offsets::SegmentMap;
-use crate::page::BlockFacts;
-use crate::{Analysis, Options};
-
-/// The detectors' findings in one block read as article text, with the sourcing they
-/// started from (the previous sentence's) and the one they end with.
-#[derive(Debug)]
-pub(crate) struct Detected {
-    from: Option<Sourcing>,
-    found: BlockFindings,
-    to: Option<Sourcing>,
-}
-
-/// A block as it arrived: its text and where its segments lie in it, what the roles need
-/// of it (`None` while its element was not known yet), and what the detectors found
-/// reading it ahead, if they did.
-#[derive(Debug)]
-pub(crate) struct Arrived {
-    pub(crate) text: String,
-    pub(crate) map: SegmentMap,
-    pub(crate) facts: Option<BlockFacts>,
-    pub(crate) ahead: Option<Detected>,
-}
-
-impl Arrived {
-    /// A block with nothing found for it yet.
-    pub(crate) fn now(block: &Block) -> Arrived {
-        Arrived {
-            text: block.text(),
-            map: SegmentMap::new(&block.segments),
-            facts: None,
-            ahead: None,
-        }
-    }
-}
-
-/// The detectors on a block of article text, given the sourcing the article's text
-/// before it ended with (`previous`, updated): taken from `ahead` when it was found
-/// from the same sourcing, else found now.
-pub(crate) fn detect_body(
-    block: &Block,
-    text: &str,
-    map: &SegmentMap,
-    previous: &mut Option<Sourcing>,
-    ahead: Option<Detected>,
-) -> BlockFindings {
-    match ahead {
-        Some(d) if d.from == *previous => {
-            *previous = d.to;
-            d.found
-        }
-        _ => analyze::block(text, &crate::link_ranges(block, map), previous),
-    }
-}
+use crate::detect::context::Sourcing;
+use crate::options::Options;
+use crate::page::model::{Block, Element, Page};
+use crate::page::roles::BlockFacts;
+use crate::pipeline::{analyze_ahead, read_body, Analysis, Arrived, Detected};
 
 /// What a walk of the page found since its last batch: elements and blocks to append to
 /// the model's (a block's element is among those sent before it or with it).
@@ -115,7 +65,7 @@ impl Session {
             }
             if self.options.analyses(index) {
                 let from = self.previous.clone();
-                let found = detect_body(
+                let read = read_body(
                     &block,
                     &arrived.text,
                     &arrived.map,
@@ -124,7 +74,7 @@ impl Session {
                 );
                 arrived.ahead = Some(Detected {
                     from,
-                    found,
+                    read,
                     to: self.previous.clone(),
                 });
             } else {
@@ -145,14 +95,14 @@ impl Session {
         self.blocks.append(&mut page.blocks);
         page.elements = self.elements;
         page.blocks = self.blocks;
-        crate::analyze_ahead(&page, &self.options, self.arrived)
+        analyze_ahead(&page, &self.options, self.arrived)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Element, Page};
+    use crate::page::model::{Element, Page};
 
     fn page(texts: &[&str]) -> Page {
         Page {
@@ -184,7 +134,7 @@ mod tests {
         });
         let analysis = session.finish(Page::default());
         assert_eq!(analysis, crate::analyze(&page));
-        assert_eq!(analysis.roles[1], crate::page::BlockRole::Outside);
+        assert_eq!(analysis.roles[1], crate::page::roles::BlockRole::Outside);
     }
 
     #[test]
@@ -206,7 +156,7 @@ mod tests {
             ..page.clone()
         };
         let analysis = session.finish(rest);
-        assert_eq!(analysis.roles[1], crate::page::BlockRole::Heading);
+        assert_eq!(analysis.roles[1], crate::page::roles::BlockRole::Heading);
         assert_eq!(analysis, crate::analyze(&page));
     }
 

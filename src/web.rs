@@ -6,7 +6,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::model::Page;
+use crate::page::model::Page;
 use crate::session::{Batch, Session};
 use crate::Options;
 

@@ -1,4 +1,7 @@
-//! The real `newslens` binary on the seed pages and on bad input.
+//! The real `newslens` binary on the fixture column, on the seed page (when `../shared`
+//! is there) and on bad input.
+
+mod shared;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -6,8 +9,10 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
-const SEED_PAGE: &str = "../shared/golden/seed-page.html";
-const BARE_PAGE: &str = "../shared/golden/seed-page-bare.html";
+/// An opinion column written for these tests, in a page with the usual furniture.
+const COLUMN: &str = "tests/fixtures/column.html";
+/// A news report as plain text.
+const REPORT: &str = "tests/fixtures/report.txt";
 
 fn newslens(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_newslens"))
@@ -23,6 +28,11 @@ fn json(output: &Output) -> Value {
         String::from_utf8_lossy(&output.stderr)
     );
     serde_json::from_slice(&output.stdout).expect("stdout is JSON")
+}
+
+/// A path as the binary's argument.
+fn path(p: &std::path::Path) -> &str {
+    p.to_str().expect("UTF-8 path")
 }
 
 /// A scratch file under the target directory, removed on drop.
@@ -47,60 +57,115 @@ impl Drop for Scratch {
     }
 }
 
-#[test]
-fn page_reads_title_byline_type_body_and_disclosure_of_the_seed() {
-    let out = json(&newslens(&["page", SEED_PAGE]));
-    assert_eq!(out["title"], "Biden's NATO Talks Offer Hands Putin a Win");
-    assert_eq!(out["byline"], "Fred Fleitz");
+/// What `newslens page` must read from an opinion column in a page with the usual furniture.
+struct Column<'a> {
+    title: &'a str,
+    /// The author, named by the byline and by the bio.
+    author: &'a str,
+    /// A sentence of the body that leans on a vague many.
+    vague: &'a str,
+    /// Text of the page around the article, which the body must leave out.
+    furniture: [&'a str; 6],
+    first_current_role: &'a str,
+    /// One of the bio's past roles, at its index.
+    past_role: (usize, &'a str),
+}
+
+fn assert_reads(page: &str, expected: Column) {
+    let out = json(&newslens(&["page", page]));
+    assert_eq!(out["title"], expected.title);
+    assert_eq!(out["byline"], expected.author);
     assert_eq!(out["article_type"]["kind"], "opinion");
     assert_eq!(out["article_type"]["estimated"], false);
     let body = out["body_text"].as_str().unwrap();
-    assert!(body.contains("Most NATO states realize this."));
-    for furniture in [
-        "Related Stories",
-        "patriot76",
-        "We use cookies",
-        "Newsfront",
-        "1,234 shares",
-        "© 2025",
-    ] {
+    assert!(body.contains(expected.vague));
+    for furniture in expected.furniture {
         assert!(!body.contains(furniture), "body holds {furniture:?}");
     }
     let bio = &out["disclosures"][0];
-    assert_eq!(bio["person"], "Fred Fleitz");
-    assert_eq!(
-        bio["current_roles"][0],
-        "President of the Center for Security Policy"
-    );
-    assert_eq!(bio["past_roles"][1], "CIA analyst");
+    assert_eq!(bio["person"], expected.author);
+    assert_eq!(bio["current_roles"][0], expected.first_current_role);
+    let (index, past_role) = expected.past_role;
+    assert_eq!(bio["past_roles"][index], past_role);
     let sentences = out["sentences"].as_array().unwrap();
+    let bio_start = format!("{} is", expected.author);
     assert!(!sentences
         .iter()
-        .any(|s| s["text"].as_str().unwrap().contains("Fred Fleitz is")));
-    let s14 = sentences
+        .any(|s| s["text"].as_str().unwrap().contains(&bio_start)));
+    let vague = sentences
         .iter()
-        .find(|s| s["text"] == "Most NATO states realize this.")
+        .find(|s| s["text"] == expected.vague)
         .unwrap();
-    assert_eq!(s14["sourcing"], "vague");
+    assert_eq!(vague["sourcing"], "vague");
 }
 
 #[test]
-fn the_bare_page_is_estimated_to_be_opinion_from_its_text() {
-    let out = json(&newslens(&["page", BARE_PAGE]));
+fn page_reads_title_byline_type_body_and_disclosure_of_the_column() {
+    assert_reads(
+        COLUMN,
+        Column {
+            title: "Millbrook's Bridge Deal Sells the River Crossing Cheap | The Millbrook Ledger",
+            author: "Dana Whitlock",
+            vague: "Most residents already believe this.",
+            furniture: [
+                "Related Stories",
+                "riverwatcher42",
+                "We use cookies",
+                "Local News",
+                "482 shares",
+                "© 2026",
+            ],
+            first_current_role: "columnist for the Millbrook Ledger",
+            past_role: (0, "town budget director"),
+        },
+    );
+}
+
+#[test]
+fn page_reads_title_byline_type_body_and_disclosure_of_the_seed() {
+    let Some(seed_page) = shared::require("golden/seed-page.html") else {
+        return;
+    };
+    assert_reads(
+        path(&seed_page),
+        Column {
+            title: "Biden's NATO Talks Offer Hands Putin a Win",
+            author: "Fred Fleitz",
+            vague: "Most NATO states realize this.",
+            furniture: [
+                "Related Stories",
+                "patriot76",
+                "We use cookies",
+                "Newsfront",
+                "1,234 shares",
+                "© 2025",
+            ],
+            first_current_role: "President of the Center for Security Policy",
+            past_role: (1, "CIA analyst"),
+        },
+    );
+}
+
+#[test]
+fn a_page_without_metadata_is_estimated_to_be_opinion_from_its_text() {
+    let html = std::fs::read_to_string(COLUMN).unwrap();
+    let (_, body) = html.split_once("</head>").expect("the column has a head");
+    let bare = Scratch::new("bare.html", format!("<html><head></head>{body}").as_bytes());
+    let out = json(&newslens(&["page", bare.path()]));
     assert_eq!(out["article_type"]["kind"], "opinion");
     assert_eq!(out["article_type"]["estimated"], true);
-    assert_eq!(out["disclosures"][0]["person"], "Fred Fleitz");
+    assert_eq!(out["disclosures"][0]["person"], "Dana Whitlock");
 }
 
 #[test]
 fn gzip_input_gives_the_same_result() {
-    let html = std::fs::read(SEED_PAGE).unwrap();
+    let html = std::fs::read(COLUMN).unwrap();
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
     gz.write_all(&html).unwrap();
-    let file = Scratch::new("seed.html.gz", &gz.finish().unwrap());
+    let file = Scratch::new("column.html.gz", &gz.finish().unwrap());
     assert_eq!(
         json(&newslens(&["page", file.path()])),
-        json(&newslens(&["page", SEED_PAGE]))
+        json(&newslens(&["page", COLUMN]))
     );
 }
 
@@ -205,18 +270,16 @@ fn sentences_writes_one_line_per_input_and_reports_bad_lines() {
 
 #[test]
 fn analyze_detects_text_or_html_and_shows_a_coloured_view() {
-    let out = json(&newslens(&[
-        "analyze",
-        "../shared/golden/seed-article.txt",
-        "--json",
-    ]));
-    assert_eq!(out["article_type"]["kind"], "opinion");
-    let html = json(&newslens(&["analyze", SEED_PAGE]));
+    let out = json(&newslens(&["analyze", REPORT, "--json"]));
+    assert_eq!(out["article_type"]["kind"], "news");
+    assert_eq!(out["article_type"]["estimated"], true, "read as text");
+    assert_eq!(out["disclosures"][0]["person"], "Hannes Brandt");
+    let html = json(&newslens(&["analyze", COLUMN]));
     assert_eq!(
-        html["byline"], "Fred Fleitz",
+        html["byline"], "Dana Whitlock",
         "HTML is detected without --format"
     );
-    let view = newslens(&["analyze", SEED_PAGE, "--color", "always"]);
+    let view = newslens(&["analyze", COLUMN, "--color", "always"]);
     let text = String::from_utf8_lossy(&view.stdout);
     let yellow = text.split("\x1b[33m").skip(1);
     assert!(
@@ -225,18 +288,18 @@ fn analyze_detects_text_or_html_and_shows_a_coloured_view() {
             .any(|s| s.starts_with("likely")),
         "hedges are yellow"
     );
-    assert!(text.contains("Disclosure — Fred Fleitz"));
-    assert!(!text.contains("patriot76"));
+    assert!(text.contains("Disclosure — Dana Whitlock"));
+    assert!(!text.contains("riverwatcher42"));
 }
 
 #[test]
 fn annotate_writes_a_self_contained_copy() {
     let out = Scratch::new("annotated.html", b"");
-    let status = newslens(&["annotate", SEED_PAGE, "-o", out.path()]);
+    let status = newslens(&["annotate", COLUMN, "-o", out.path()]);
     assert!(status.status.success());
     let html = std::fs::read_to_string(out.path()).unwrap();
     assert!(html.contains("<mark class=\"newslens-hedge\" title=\"Hedge: the writer signals uncertainty rather than stating a fact. Cue: “likely”.\">likely</mark>"));
-    assert!(html.contains("mark.newslens-vague"), "styles are inlined");
+    assert!(html.contains("mark.newslens-vague {"), "styles are inlined");
     for external in ["<script", "<link", "src=", "http"] {
         assert!(
             !html.contains(external),
@@ -247,7 +310,7 @@ fn annotate_writes_a_self_contained_copy() {
 
 #[test]
 fn batch_keeps_input_order_and_reports_bad_lines() {
-    let html = std::fs::read_to_string(SEED_PAGE).unwrap();
+    let html = std::fs::read_to_string(COLUMN).unwrap();
     let mut input = String::new();
     for i in 0..12 {
         let doc = if i % 3 == 0 {

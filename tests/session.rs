@@ -1,6 +1,9 @@
 //! A page analysed as it is collected (`Session`: blocks pushed in batches, the detectors
-//! run ahead of the roles) gives exactly the analysis of the whole page in one call, on
-//! real pages (the seed page and Readability's saved pages), however the blocks come.
+//! run ahead of the roles) gives exactly the analysis of the whole page in one call,
+//! however the blocks come: on the fixture column, and on real pages (the seed page and
+//! Readability's saved pages) when `../shared` is there.
+
+mod shared;
 
 use newslens::html::page_from_html;
 use newslens::model::Page;
@@ -34,17 +37,26 @@ fn in_batches(page: &Page, options: &Options, size: usize) -> newslens::Analysis
     })
 }
 
-fn pages() -> Vec<(String, Page)> {
+/// The fixture column, an opinion page with the usual furniture.
+fn column() -> Page {
+    page_from_html(
+        &std::fs::read_to_string("tests/fixtures/column.html").expect("fixture page readable"),
+        "https://ledger.example/opinion/2026/bridge",
+    )
+}
+
+/// The seed page and Readability's saved pages; `None` without `../shared`.
+fn real_pages() -> Option<Vec<(String, Page)>> {
+    let seed = shared::require("golden/seed-page.html")?;
+    let dir = shared::require("data/readability_test_pages")?;
     let mut pages = vec![(
         "seed page".to_string(),
         page_from_html(
-            &std::fs::read_to_string("../shared/golden/seed-page.html")
-                .expect("seed page readable"),
+            &std::fs::read_to_string(seed).expect("seed page readable"),
             "https://www.newsmax.com/fredfleitz/opinion/2024/",
         ),
     )];
-    let dir = std::path::Path::new("../shared/data/readability_test_pages");
-    let mut ids: Vec<_> = std::fs::read_dir(dir)
+    let mut ids: Vec<_> = std::fs::read_dir(&dir)
         .expect("Readability's test pages are readable")
         .filter_map(|e| e.ok())
         .filter(|e| e.path().join("source.html").exists())
@@ -56,18 +68,17 @@ fn pages() -> Vec<(String, Page)> {
             .expect("saved page readable");
         pages.push((id, page_from_html(&html, "https://example.com/article")));
     }
-    pages
+    assert!(pages.len() > 40, "the saved pages are there");
+    Some(pages)
 }
 
-#[test]
-fn pushed_in_batches_is_the_same_as_one_call() {
-    let pages = pages();
-    assert!(pages.len() > 40, "the saved pages are there");
+/// Each page pushed one, seven and 500 blocks at a time gives the one-call analysis.
+fn assert_batches_make_no_difference(pages: &[(String, Page)]) {
     let lean = Options {
         skip_sentences: true,
         ..Options::default()
     };
-    for (name, page) in &pages {
+    for (name, page) in pages {
         for (batch, options) in [
             (1, Options::default()),
             (7, lean.clone()),
@@ -82,11 +93,20 @@ fn pushed_in_batches_is_the_same_as_one_call() {
 }
 
 #[test]
+fn pushed_in_batches_is_the_same_as_one_call() {
+    assert_batches_make_no_difference(&[("fixture column".to_string(), column())]);
+}
+
+#[test]
+fn real_pages_pushed_in_batches_are_the_same_as_one_call() {
+    if let Some(pages) = real_pages() {
+        assert_batches_make_no_difference(&pages);
+    }
+}
+
+#[test]
 fn blocks_left_out_by_the_options_break_the_chain_as_in_one_call() {
-    let page = page_from_html(
-        &std::fs::read_to_string("../shared/golden/seed-page.html").expect("seed page readable"),
-        "https://www.newsmax.com/",
-    );
+    let page = column();
     let some: Vec<u32> = (0..page.blocks.len() as u32)
         .filter(|i| i % 3 != 1)
         .collect();

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Derive src/lexicon/loaded.txt and src/lexicon/evaluative.txt from the Hu & Liu
+"""Derive src/text/lexicon/loaded.txt and src/text/lexicon/evaluative.txt from the Hu & Liu
 opinion lexicon.
 
 The Hu & Liu lexicon (6,789 sentiment words) is broad: many of its words are neutral in
@@ -73,10 +73,10 @@ def main():
         if WORD.fullmatch(word):
             share = (inside[word] + 0.5) / (seen[word] + 1)
             (kept if share >= MIN_SHARE else dropped).append(word)
-    with open("src/lexicon/loaded.txt", "w", encoding="utf-8") as f:
+    with open("src/text/lexicon/loaded.txt", "w", encoding="utf-8") as f:
         f.write("# Loaded words: evaluative wherever they appear.\n")
         f.write("\n".join(header + kept) + "\n")
-    with open("src/lexicon/evaluative.txt", "w", encoding="utf-8") as f:
+    with open("src/text/lexicon/evaluative.txt", "w", encoding="utf-8") as f:
         f.write("# Evaluative words that news often uses neutrally: marked only where they judge conduct.\n")
         f.write("\n".join(header + dropped) + "\n")
 

@@ -111,38 +111,47 @@
     }
   }
 
-  /** The legend: each kind of mark on an example, drawn by the same renderer. */
-  const LEGEND = [
-    ['hedge', 'opinion', 'Hedge', 'It will probably fail.', 'probably'],
-    ['booster', 'opinion', 'Booster', 'This is obviously a mistake.', 'obviously'],
-    ['stance', 'opinion', 'First-person stance', 'I believe the plan is sound.', 'I believe'],
-    ['loaded', 'opinion', 'Loaded word', 'A reckless gamble.', 'reckless'],
-    ['speculation', 'opinion', 'Speculation', 'He must have been furious.', 'must have been furious'],
-    ['rhetorical-question', 'opinion', 'Rhetorical question', 'Who could believe that?', 'Who could believe that?'],
-    ['scare-quote', 'opinion', 'Scare quotes', 'Their “concerns” about it.', '“concerns”'],
-    ['attributed-named', 'claim', 'Named source', 'The talks failed, the minister said.', 'The talks failed, the minister said.'],
-    ['attributed-anonymous', 'claim', 'Anonymous source', 'A senior official said the talks failed.', 'A senior official said the talks failed.'],
-    ['vague', 'claim', 'Vague source', 'Critics say the talks failed.', 'Critics say the talks failed.'],
-    ['unattributed', 'claim', 'No source', 'The talks failed because of the minister.', 'The talks failed because of the minister.'],
-    ['author-bio', 'disclosure', 'Author disclosure', 'Jane Roe is a columnist for the Daily.', 'Jane Roe is a columnist for the Daily.'],
-  ];
+  /**
+   * Our own example of each kind of mark, and the cue in it, by kind id. The legend shows
+   * every kind of the catalogue (kinds.js), drawn by the same renderer.
+   */
+  const EXAMPLES = {
+    hedge: ['It will probably fail.', 'probably'],
+    booster: ['This is obviously a mistake.', 'obviously'],
+    stance: ['I believe the plan is sound.', 'I believe'],
+    loaded: ['A reckless gamble.', 'reckless'],
+    speculation: ['He must have been furious.', 'must have been furious'],
+    'rhetorical-question': ['Who could believe that?', 'Who could believe that?'],
+    'scare-quote': ['Their “concerns” about it.', '“concerns”'],
+    'attributed-named': ['The talks failed, the minister said.', 'The talks failed, the minister said.'],
+    'attributed-anonymous': ['A senior official said the talks failed.', 'A senior official said the talks failed.'],
+    vague: ['Critics say the talks failed.', 'Critics say the talks failed.'],
+    unattributed: ['The talks failed because of the minister.', 'The talks failed because of the minister.'],
+    'author-bio': ['Jane Roe is a columnist for the Daily.', 'Jane Roe is a columnist for the Daily.'],
+    'disclosure-statement': ['The author holds shares in the airline.', 'The author holds shares in the airline.'],
+    sponsorship: ['This guide was paid for by the tourist board.', 'This guide was paid for by the tourist board.'],
+  };
   function drawLegend() {
     const list = document.getElementById('legend');
     const nodes = [];
     const explanations = {};
-    const findings = LEGEND.map(([subtype, category, label, example, cue], block) => {
+    const findings = [];
+    for (const kind of globalThis.newslensKinds.kinds) {
       const item = document.createElement('li');
+      list.appendChild(item);
+      item.append(`${kind.label} (${kind.category})`);
+      explanations[kind.id] = kind.explanation;
+      const [example, cue] = EXAMPLES[kind.id] || [];
+      if (!example) continue; // a kind new to the catalogue, with no example yet
       const text = document.createTextNode(example);
       const span = document.createElement('span');
       span.className = 'example';
       span.appendChild(text);
-      item.append(`${label} (${category}): `, span);
-      list.appendChild(item);
-      nodes.push([text]);
+      item.append(': ', span);
       const start = example.indexOf(cue);
-      explanations[subtype] = `${label}: see the card on any mark in an article for why it was marked.`;
-      return { block, category, subtype, cue, span: [0, start, 0, start + cue.length] };
-    });
+      findings.push({ block: nodes.length, category: kind.category, subtype: kind.id, cue, span: globalThis.newslensProtocol.within(start, start + cue.length) });
+      nodes.push([text]);
+    }
     render({ findings, explanations }, nodes);
   }
 

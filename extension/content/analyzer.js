@@ -12,6 +12,7 @@ globalThis.newslensAnalyzer = (() => {
   /** Blocks per message when a page already collected is sent (a slice at a time). */
   const BLOCKS_PER_PART = 400;
   const { sliced } = globalThis.newslensDom;
+  const protocol = globalThis.newslensProtocol;
 
   /**
    * Starts analysing a page with the reader's `options` (src/options.rs; undefined for
@@ -21,19 +22,13 @@ globalThis.newslensAnalyzer = (() => {
    * `{ elements, blocks }`, lists that only grow) that were not sent before, blocks up to
    * `upTo`; `cancel(why)` gives the analysis up (the page could not be collected);
    * `finish(page)` sends the rest of the page and resolves to
-   * `{ analysis, where, timings, wasmMemory }`: `where` is "background";
-   * `timings.analyze` is the milliseconds from `finish` to having the analysis,
-   * `timings.core` the part the core spent finishing it and `timings.ahead` what it spent
-   * on the batches before (during the walk, for those pushed then), `timings.streamed`
-   * how many blocks were pushed before `finish`, `timings.instantiate` and
-   * `timings.warmUp` what the background spent once, when it started, on the wasm and its
-   * first warm-up analysis; `wasmMemory` the background's wasm memory.
-   *
-   * As JSON text: strings cross the message channel far more cheaply than a large object
-   * graph.
+   * `{ analysis, where, timings }`: `where` is "background"; `timings.analyze` is the
+   * milliseconds from `finish` to having the analysis, `timings.streamed` how many blocks
+   * were pushed before `finish`, and the rest what the background reports when the
+   * benchmark asks it (background.js).
    */
   function stream(options) {
-    const request = globalThis.newslensChannel.request(options ? JSON.stringify(options) : '');
+    const request = globalThis.newslensChannel.request(protocol.options(options));
     const sent = { elements: 0, blocks: 0 };
     /** The parts of `model` not sent yet (blocks up to `upTo`), marked as sent. */
     function unsent({ elements, blocks }, upTo = blocks.length) {
@@ -43,8 +38,8 @@ globalThis.newslensAnalyzer = (() => {
       return part;
     }
     function push(model, upTo) {
-      const batch = unsent(model, upTo);
-      if (batch.blocks.length || batch.elements.length) request.post({ batch: JSON.stringify(batch) });
+      const part = unsent(model, upTo);
+      if (part.blocks.length || part.elements.length) request.post(protocol.batch(part));
     }
     async function finish(page) {
       const started = performance.now();
@@ -54,14 +49,9 @@ globalThis.newslensAnalyzer = (() => {
       const ends = [];
       for (let end = sent.blocks + BLOCKS_PER_PART; end < page.blocks.length; end += BLOCKS_PER_PART) ends.push(end);
       await sliced(ends, (end) => push(page, end));
-      request.post({ page: JSON.stringify({ ...page, ...unsent(page) }), done: true });
-      const reply = await request.replied;
-      if (!reply || reply.error) {
-        throw new Error(`the background could not analyse this page: ${reply ? reply.error : 'no reply'}`);
-      }
-      const analysis = JSON.parse(reply.analysis);
-      const timings = { analyze: performance.now() - started, core: reply.core, ahead: reply.ahead, streamed, ...reply.startup };
-      return { analysis, where: 'background', timings, wasmMemory: reply.memory };
+      request.post(protocol.last({ ...page, ...unsent(page) }));
+      const { analysis, timings } = protocol.analysisOf(await request.replied);
+      return { analysis, where: 'background', timings: { analyze: performance.now() - started, streamed, ...timings } };
     }
     return { push, finish, cancel: request.cancel };
   }

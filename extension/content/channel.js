@@ -2,11 +2,12 @@
 // core ready (wasm instantiated, word lists built, warmed up) while the page loads, and
 // starts reading the reader's settings. The analysis goes over this open port later
 // (content/analyzer.js), in several messages for a long page: a one-off message would
-// set up a new channel to the background for every request.
+// set up a new channel to the background for every request. The messages are those of
+// protocol.js, loaded just before.
 'use strict';
 
 globalThis.newslensChannel = (() => {
-  const NAME = 'newslens/analyze';
+  const protocol = globalThis.newslensProtocol;
   let port = null;
   let next = 1;
   const waiting = new Map(); // request id -> resolve
@@ -14,7 +15,7 @@ globalThis.newslensChannel = (() => {
   /** The open port, connecting again if the background stopped (idle, updated). */
   function open() {
     if (port) return port;
-    port = chrome.runtime.connect({ name: NAME });
+    port = chrome.runtime.connect({ name: protocol.PORT });
     port.onMessage.addListener((reply) => {
       const resolve = reply && waiting.get(reply.id);
       if (!resolve) return;
@@ -23,8 +24,8 @@ globalThis.newslensChannel = (() => {
     });
     port.onDisconnect.addListener(() => {
       port = null;
-      for (const resolve of waiting.values()) {
-        resolve({ error: 'the background stopped before it replied (was the extension reloaded?)' });
+      for (const [id, resolve] of waiting) {
+        resolve(protocol.failure(id, 'the background stopped before it replied (was the extension reloaded?)'));
       }
       waiting.clear();
     });
@@ -32,9 +33,9 @@ globalThis.newslensChannel = (() => {
   }
 
   /**
-   * A new analysis request with `options` (JSON text): `post(fields)` sends the next of
-   * its messages (`{ batch }` while the page is collected, then `{ page, done: true }`),
-   * `replied` resolves to the background's reply (`{ error }` if none came). The first
+   * A new analysis request with `options` (JSON text): `post(body)` sends the next of its
+   * messages (protocol `batch`es while the page is collected, then the `last`), `replied`
+   * resolves to the background's reply (`{ error }` if none came). The first
    * message carries the options. If the port closes meanwhile the request has failed
    * (its blocks so far went with it) and nothing more is sent. `cancel(why)` gives up a
    * request not done (the background frees what it holds of it); `replied` resolves to
@@ -47,7 +48,7 @@ globalThis.newslensChannel = (() => {
       waiting.set(id, resolve);
       fail = (error) => {
         waiting.delete(id);
-        resolve({ error: String((error && error.message) || error) });
+        resolve(protocol.failure(id, error));
       };
     });
     let first = true;
@@ -62,7 +63,7 @@ globalThis.newslensChannel = (() => {
     }
     function cancel(why) {
       if (!waiting.has(id)) return;
-      if (!first) post({ cancel: true });
+      if (!first) post(protocol.CANCEL);
       fail(why);
     }
     return { post, cancel, replied };

@@ -31,5 +31,40 @@ globalThis.newslensIncremental = (() => {
     return a.length === b.length && a.every((node, i) => node === b[i]);
   }
 
-  return { blockKey, matchBlocks, sameNodes };
+  /** Findings by block index, in one pass (a long page has thousands of each). */
+  function groupByBlock(findings) {
+    const out = [];
+    for (const f of findings) (out[f.block] = out[f.block] || []).push(f);
+    return out;
+  }
+
+  /**
+   * The blocks after an update. `previous` are the blocks before (`{ key, role, nodes,
+   * findings }`), `matched` pairs each block now with one of them (matchBlocks), `keys`
+   * and `nodes` are the blocks now; `found` is the analysis of the blocks whose text is
+   * new (its `roles` and `findings`), or null if there are none. A block of known text
+   * keeps its findings, moved to its index. Returns `{ blocks, redraw, keep }`: the
+   * blocks now, the findings to draw (those of new text, and those whose Text nodes the
+   * page replaced with the same text) and the Text nodes whose marks stay as they are.
+   */
+  function merge(previous, matched, keys, nodes, found) {
+    const fresh = found ? groupByBlock(found.findings) : [];
+    const keep = new Set();
+    const redraw = [];
+    const blocks = keys.map((key, i) => {
+      const before = previous[matched[i]];
+      if (!before) {
+        const findings = fresh[i] || [];
+        redraw.push(...findings);
+        return { key, role: found ? found.roles[i] : null, nodes: nodes[i], findings };
+      }
+      const findings = before.findings.map((f) => ({ ...f, block: i }));
+      if (sameNodes(before.nodes, nodes[i])) before.nodes.forEach((n) => keep.add(n));
+      else redraw.push(...findings);
+      return { key, role: before.role, nodes: nodes[i], findings };
+    });
+    return { blocks, redraw, keep };
+  }
+
+  return { blockKey, matchBlocks, sameNodes, groupByBlock, merge };
 })();

@@ -1,23 +1,17 @@
 // Content script entry: read the reader's settings, collect the page model, analyse it,
 // render the findings; again whenever the settings change, and incrementally when the
-// page's text changes.
+// page's text changes (content/late.js).
 'use strict';
 
-/** Changes to the page are looked at most this often (milliseconds). */
-const LATE_CONTENT_INTERVAL = 1500;
-/**
- * An element whose text the page has replaced in this many separate looks is a ticker,
- * clock or live counter: its text is left unmarked and its changes ignored, so a page
- * that mutates forever costs nothing. (Text that is only added, as in a feed or "load
- * more", never counts.)
- */
-const VOLATILE_CHANGES = 3;
-
 (() => {
-  const { collectPageSliced, createView } = globalThis.newslensDom;
-  const { blockKey, matchBlocks, sameNodes } = globalThis.newslensIncremental;
+  const { collectPageSliced, createView, yieldToPage } = globalThis.newslensDom;
+  const { blockKey, matchBlocks, groupByBlock, merge } = globalThis.newslensIncremental;
   const analyzer = globalThis.newslensAnalyzer;
   const settings = globalThis.newslensSettings;
+  const protocol = globalThis.newslensProtocol;
+  const tickers = globalThis.newslensTickers;
+  const messages = globalThis.newslensMessages;
+  const { quietly } = globalThis.newslensLate;
   const host = location.hostname;
   /**
    * What is on the page now: `url`, `options`, the last full `analysis` (type, byline,
@@ -29,17 +23,8 @@ const VOLATILE_CHANGES = 3;
   let active = false; // whether the reader's settings have newslens on for this page
   let paused = false; // marks hidden in this tab with the keyboard shortcut
   let working = false; // whether an analysis is under way
-  let changes = new WeakMap(); // element -> looks in which the page replaced its text
-  let volatile = new WeakSet(); // elements whose text keeps being replaced
-  let anyVolatile = false; // whether `volatile` has any element (a WeakSet cannot say)
-  let replaced = new Set(); // elements whose text was replaced since the last look
   // Each kind's explanation, as the core sends it once per analysis (cards read it).
   const explanations = {};
-
-  /** Tells the background how many marks this tab shows (for the toolbar badge). */
-  function count(marks) {
-    chrome.runtime.sendMessage({ type: 'newslens/count', count: marks }).catch(() => {});
-  }
 
   /** "Not a cue here": silence this cue on this site, remembered in the settings. */
   function dismiss(finding) {
@@ -56,28 +41,12 @@ const VOLATILE_CHANGES = 3;
     state = null;
   }
 
-  /**
-   * Runs `work` (which changes the view). In wrapper mode that changes the page's DOM:
-   * the observer ignores it, and its records are dropped before the observer listens again.
-   */
-  let muted = false;
-  async function quietly(view, work) {
-    if (!view.wraps) return work();
-    muted = true;
-    try {
-      return await work();
-    } finally {
-      observer.takeRecords();
-      muted = false;
-    }
-  }
-
   /** Each finding's first Text node with its category, in document order: where jumps go. */
   function markNodes() {
     const out = [];
     for (const b of state.blocks) {
       for (const f of b.findings) {
-        const node = f.span.length && b.nodes[f.span[0]]; // [first segment, start, last segment, end]
+        const node = protocol.firstNode(f, b.nodes);
         if (node) out.push({ category: f.category, node });
       }
     }
@@ -94,7 +63,7 @@ const VOLATILE_CHANGES = 3;
     for (const { category, node } of markNodes()) (targets[category] = targets[category] || []).push(node);
     const explain = (node) => state && state.view.explain(node);
     if (findings.length) state.panel = globalThis.newslensPanel.show({ ...state.analysis, findings }, targets, { open, explain });
-    count(state.view.marks);
+    messages.count(state.view.marks);
   }
 
   /** Everything from scratch: on load, when settings change, on a new URL (SPA navigation). */
@@ -103,16 +72,11 @@ const VOLATILE_CHANGES = 3;
     // A new article: what counted as a ticker is looked at afresh.
     const navigated = !state || location.href !== state.url;
     await teardown();
-    if (navigated) {
-      changes = new WeakMap();
-      volatile = new WeakSet();
-      anyVolatile = false;
-      replaced = new Set();
-    }
+    if (navigated) tickers.reset();
     const s = await settings.load();
     active = settings.activeOn(s, host) && !paused;
     if (!active) {
-      count(0);
+      messages.count(0);
       return;
     }
     const ready = performance.now();
@@ -145,13 +109,13 @@ const VOLATILE_CHANGES = 3;
         throw error;
       });
     const collected = performance.now();
-    const { analysis, where, timings, wasmMemory } = await analysing.finish(page);
+    const { analysis, where, timings } = await analysing.finish(page);
     const analysed = performance.now();
     const shownTop = top && (await top);
     // Reading a long page's reply was a task of its own: marking starts in the next.
-    if (top) await globalThis.newslensDom.yieldToPage();
+    if (top) await yieldToPage();
     Object.assign(explanations, analysis.explanations);
-    const findings = unlessTicker(analysis.findings, nodes, blockElements);
+    const findings = tickers.unless(analysis.findings, nodes, blockElements);
     // The top's marks stay if the whole page gives its blocks the roles the top alone did.
     const keepTop = !!shownTop && shownTop.roles.every((role, i) => role === analysis.roles[i]);
     if (shownTop && !keepTop) await quietly(view, () => view.clear());
@@ -159,7 +123,7 @@ const VOLATILE_CHANGES = 3;
     await quietly(view, () => view.add(rest, nodes, { oneChange: keepTop }));
     const done = performance.now();
     // The panel and the record for later updates, in a task of their own.
-    await globalThis.newslensDom.yieldToPage();
+    await yieldToPage();
     const byBlock = groupByBlock(findings);
     state = {
       url: location.href, options, analysis, view, panel: null,
@@ -172,7 +136,7 @@ const VOLATILE_CHANGES = 3;
     debug({
       where, startedAt: started, settings: ready - started, collect: collected - ready, ...timings, highlight: done - analysed, total: done - started,
       first: (shownTop ? shownTop.at : done) - started,
-      blocks: page.blocks.length, findings: analysis.findings.length, wasmMemory,
+      blocks: page.blocks.length, findings: analysis.findings.length,
     });
   }
 
@@ -185,23 +149,9 @@ const VOLATILE_CHANGES = 3;
     const { analysis } = await analyzer.analyze(page, options);
     Object.assign(explanations, analysis.explanations);
     // A screen or two: registered in one change, each of which costs a repaint of the page.
-    const top = unlessTicker(analysis.findings, nodes, blockElements);
+    const top = tickers.unless(analysis.findings, nodes, blockElements);
     await quietly(view, () => view.add(top, nodes, { oneChange: true }));
     return { blocks: page.blocks.length, roles: analysis.roles, at: performance.now() };
-  }
-
-  /**
-   * `findings` without those in blocks that hold text the page keeps rewriting (found
-   * earlier). Walking every Text node's ancestors to check is skipped when there are no
-   * such elements: a long page has a hundred thousand Text nodes.
-   */
-  function unlessTicker(findings, nodes, blockElements) {
-    if (!anyVolatile) return findings;
-    const keep = new Map(); // block -> whether it holds no ticker
-    return findings.filter(({ block }) => {
-      if (!keep.has(block)) keep.set(block, !volatileBlock(blockElements[block], nodes[block]));
-      return keep.get(block);
-    });
   }
 
   /**
@@ -210,24 +160,6 @@ const VOLATILE_CHANGES = 3;
    */
   function debug(fields) {
     console.debug(`newslens: ${JSON.stringify(fields)}`);
-  }
-
-  /** Findings by block index, in one pass (a long page has thousands of each). */
-  function groupByBlock(findings) {
-    const out = [];
-    for (const f of findings) (out[f.block] = out[f.block] || []).push(f);
-    return out;
-  }
-
-  /** Whether `el` is inside (or is) an element the page keeps rewriting. */
-  function inVolatile(el) {
-    for (let at = el; at; at = at.parentElement) if (volatile.has(at)) return true;
-    return false;
-  }
-
-  /** Whether a block is, or holds, text the page keeps rewriting (a live counter in a sentence). */
-  function volatileBlock(el, textNodes) {
-    return inVolatile(el) || textNodes.some((n) => inVolatile(n.parentElement));
   }
 
   /**
@@ -241,43 +173,21 @@ const VOLATILE_CHANGES = 3;
     const { page, nodes, blockElements } = await collectPageSliced(document);
     const keys = page.blocks.map(blockKey);
     const matched = matchBlocks(state.blocks.map((b) => b.key), keys);
-    for (const el of replaced) {
-      const times = (changes.get(el) || 0) + 1;
-      changes.set(el, times);
-      if (times >= VOLATILE_CHANGES) {
-        volatile.add(el);
-        anyVolatile = true;
-      }
-    }
-    replaced = new Set();
+    tickers.look();
     const fresh = [];
     matched.forEach((previous, i) => {
-      if (previous < 0 && !volatileBlock(blockElements[i], nodes[i])) fresh.push(i);
+      if (previous < 0 && !tickers.inBlock(blockElements[i], nodes[i])) fresh.push(i);
     });
     let found = null;
     if (fresh.length) {
+      // The core reports findings only for the fresh blocks (only_blocks).
       found = (await analyzer.analyze(page, { ...state.options, only_blocks: fresh })).analysis;
       Object.assign(explanations, found.explanations);
       // Text that was there before changed role (the article is elsewhere now): start over.
       if (matched.some((p, i) => p >= 0 && found.roles[i] !== state.blocks[p].role)) return full();
     }
-    // The core reports findings only for the fresh blocks (only_blocks).
-    const freshFindings = found ? groupByBlock(found.findings) : [];
-    const keepNodes = new Set();
-    const redraw = [];
-    const blocks = keys.map((key, i) => {
-      const previous = state.blocks[matched[i]];
-      if (!previous) {
-        const findings = freshFindings[i] || [];
-        redraw.push(...findings);
-        return { key, role: found ? found.roles[i] : null, nodes: nodes[i], findings };
-      }
-      const findings = previous.findings.map((f) => ({ ...f, block: i }));
-      if (sameNodes(previous.nodes, nodes[i])) previous.nodes.forEach((n) => keepNodes.add(n));
-      else redraw.push(...findings);
-      return { key, role: previous.role, nodes: nodes[i], findings };
-    });
-    state.view.prune(keepNodes);
+    const { blocks, redraw, keep } = merge(state.blocks, matched, keys, nodes, found);
+    state.view.prune(keep);
     await state.view.add(redraw.sort((a, b) => a.block - b.block), nodes);
     state.blocks = blocks;
     refresh();
@@ -305,73 +215,28 @@ const VOLATILE_CHANGES = 3;
     console.warn('newslens: analysis failed:', error);
   }
 
-  /** The keyboard shortcuts (manifest `commands`, relayed by the background). */
-  function command(name) {
-    if (name === 'toggle-highlights') {
-      paused = !paused;
-      schedule(full);
-    } else if (name === 'next-mark' && state) {
-      const nodes = markNodes().map((m) => m.node);
-      if (nodes.length) state.view.explain(globalThis.newslensPanel.jump(nodes, 1));
-    }
-  }
-
-  // The popup asks what this tab shows (popup/status.js words the answer); the
-  // background relays keyboard shortcuts.
-  chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    if (sender.id !== chrome.runtime.id || !message) return false;
-    if (message.type === 'newslens/command') command(message.command);
-    if (message.type !== 'newslens/status') return false;
-    sendResponse({
+  messages.listen({
+    status: () => ({
       active,
       working,
       article: !!state && state.blocks.some((b) => b.role === 'body'),
       marks: state ? state.view.marks : 0,
-    });
-    return false;
+    }),
+    toggle() {
+      paused = !paused;
+      schedule(full);
+    },
+    nextMark() {
+      if (!state) return;
+      const nodes = markNodes().map((m) => m.node);
+      if (nodes.length) state.view.explain(globalThis.newslensPanel.jump(nodes, 1));
+    },
   });
 
   chrome.storage.onChanged.addListener((changed, area) => {
     if (area === 'local' && changed[settings.KEY]) schedule(full);
   });
 
-  const hasText = (n) => !(n.nodeType === Node.ELEMENT_NODE && n.hasAttribute('data-newslens')) && (n.textContent || '').trim();
-
-  /**
-   * Whether a mutation changes the page's text (not the extension's UI, not inside a
-   * ticker); notes the element whose text was replaced, if any.
-   */
-  function pageChange(record) {
-    for (let n = record.target; n; n = n.parentNode) {
-      if (n.nodeType === Node.ELEMENT_NODE && (volatile.has(n) || n.hasAttribute('data-newslens'))) return false;
-    }
-    if (record.type === 'characterData') {
-      if (record.target.parentElement) replaced.add(record.target.parentElement);
-      return true;
-    }
-    if ([...record.removedNodes].some(hasText)) {
-      replaced.add(record.target);
-      return true;
-    }
-    return [...record.addedNodes].some(hasText);
-  }
-
-  // Content that arrives later ("load more", infinite scroll, SPA navigation): the
-  // observer only notes that text changed; the work runs later, at most once per
-  // interval, and only on what is new.
-  let pending = null;
-  const observer = new MutationObserver((records) => {
-    if (muted) return;
-    // Every record is looked at (not just the first that matters): each notes replacements.
-    const changed = records.filter(pageChange).length > 0;
-    if (pending || !changed) return;
-    pending = setTimeout(() => {
-      pending = null;
-      schedule(update);
-    }, LATE_CONTENT_INTERVAL);
-  });
-  if (document.body) observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-  // Back and forward in a single-page app change the article without a load.
-  addEventListener('popstate', () => schedule(update));
+  globalThis.newslensLate.watch(() => schedule(update));
   schedule(full);
 })();

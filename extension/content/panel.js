@@ -5,7 +5,8 @@
 'use strict';
 
 globalThis.newslensPanel = (() => {
-  const CATEGORIES = [['opinion', 'Opinion markers'], ['claim', 'Claims'], ['disclosure', 'Disclosures']];
+  /** [id, label] of each category, in the catalogue's order (kinds.js). */
+  const CATEGORIES = globalThis.newslensKinds.categories.map((c) => [c.id, c.label]);
   const CSS_TEXT = `
     :host { all: initial; }
     .root { position: fixed; right: 12px; bottom: 12px; z-index: 2147483646;

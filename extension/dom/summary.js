@@ -6,11 +6,9 @@
 globalThis.newslensDom = globalThis.newslensDom || {};
 
 (() => {
-  const KINDS = [
-    ['opinion', ['hedge', 'booster', 'stance', 'loaded', 'speculation', 'rhetorical-question', 'scare-quote']],
-    ['claim', ['attributed-named', 'attributed-anonymous', 'vague', 'unattributed']],
-    ['disclosure', ['author-bio', 'disclosure-statement', 'sponsorship']],
-  ];
+  const { categories, kinds } = globalThis.newslensKinds; // kinds.js
+  /** [category, its kinds' ids] in the catalogue's order: the rows of the counts. */
+  const KINDS = categories.map(({ id }) => [id, kinds.filter((k) => k.category === id).map((k) => k.id)]);
 
   function el(doc, tag, text, cls) {
     const e = doc.createElement(tag);

@@ -47,5 +47,36 @@ globalThis.newslensDom = globalThis.newslensDom || {};
     element.remove();
   }
 
-  Object.assign(globalThis.newslensDom, { wrapText, unwrap });
+  /**
+   * Wrapper mode as the layer of a view (dom/render.js; the methods of highlightLayer):
+   * every piece of a finding is wrapped, named for assistive technology by its kind. A
+   * mark is { finding, start, end, element }, filed under the Text node in `element`.
+   */
+  function wrapLayer(doc, view) {
+    const { findingPieces, uiHost } = globalThis.newslensDom;
+    const { label, byPriority } = globalThis.newslensDom.marks;
+    return {
+      async add(findings, nodes, dark) {
+        // All marks of a Text node are wrapped together: wrapping splits the node.
+        const byText = new Map();
+        for (const [node, start, end, finding] of findingPieces(findings, nodes)) {
+          if (!byText.has(node)) byText.set(node, []);
+          byText.get(node).push({ start, end, finding, name: view.nameOf(finding, dark), label: `${label(finding)} (${finding.category})` });
+        }
+        await globalThis.newslensDom.sliced(byText, ([node, marks]) => {
+          marks.sort(byPriority((m) => m.end - m.start));
+          for (const piece of wrapText(doc, node, marks, uiHost)) {
+            for (const m of piece.marks) view.remember(piece.text, { start: 0, end: piece.text.length, finding: m.finding, element: piece.element });
+          }
+        });
+      },
+      remove: (mark) => unwrap(mark.element),
+      prune() {},
+      pending: () => [],
+      catchUp() {},
+      clear() {},
+    };
+  }
+
+  Object.assign(globalThis.newslensDom, { wrapLayer });
 })();

@@ -17,7 +17,7 @@
   $('host').textContent = host || 'this page';
   let runs = true; // false on pages newslens cannot work on
   if (tab) {
-    const reply = await chrome.tabs.sendMessage(tab.id, { type: 'newslens/status' }).catch(() => null);
+    const reply = await chrome.tabs.sendMessage(tab.id, { type: globalThis.newslensProtocol.MESSAGE.status }).catch(() => null);
     const status = globalThis.newslensStatus.describe(tab.url || '', reply);
     $('status').textContent = status.text;
     $('status').hidden = false;

@@ -10,7 +10,7 @@ globalThis.newslensStatus = (() => {
    * where newslens cannot work at all (so the popup greys out the per-site switch).
    */
   function describe(url, reply) {
-    let parsed = null;
+    let parsed;
     try {
       parsed = new URL(url);
     } catch {

@@ -10,17 +10,18 @@ globalThis.newslensSettings = (() => {
   const PALETTES = ['default', 'colour-blind'];
   const KEY = 'settings';
   const BACKUP = 'settingsBackup';
-  const CATEGORIES = {
-    opinion: ['hedge', 'booster', 'stance', 'loaded', 'speculation', 'rhetorical-question', 'scare-quote'],
-    claim: ['attributed-named', 'attributed-anonymous', 'vague', 'unattributed'],
-    disclosure: ['author-bio', 'disclosure-statement', 'sponsorship'],
-  };
+  const { categories, kinds } = globalThis.newslensKinds; // kinds.js, loaded before
+  /** Category id -> the ids of its kinds, as the catalogue has them. */
+  const CATEGORIES = Object.freeze(Object.fromEntries(categories.map(({ id }) => (
+    [id, Object.freeze(kinds.filter((k) => k.category === id).map((k) => k.id))]))));
+  /** The kinds the catalogue has off until the reader turns them on. */
+  const OFF_BY_DEFAULT = kinds.filter((k) => !k.default_on).map((k) => k.id);
 
   function defaults() {
     return {
       version: VERSION,
       enabled: true,
-      disabled: [], // subtypes not shown
+      disabled: [...OFF_BY_DEFAULT], // subtypes not shown
       sensitivity: {}, // category -> 0..1
       sites: { mode: 'deny', list: [] }, // deny: off on listed sites; allow: on only there
       exceptions: [], // { cue, site|null }: "not a cue here"
@@ -37,7 +38,7 @@ globalThis.newslensSettings = (() => {
     const s = defaults();
     if (!raw || typeof raw !== 'object') return s;
     if (typeof raw.enabled === 'boolean') s.enabled = raw.enabled;
-    s.disabled = strings(raw.disabled);
+    if (Array.isArray(raw.disabled)) s.disabled = strings(raw.disabled);
     if (raw.sensitivity && typeof raw.sensitivity === 'object') {
       for (const c of Object.keys(CATEGORIES)) {
         const v = Number(raw.sensitivity[c]);

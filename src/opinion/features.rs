@@ -2,7 +2,7 @@
 //! the rule-based detectors saw (markers, question, quotes, first person, numbers).
 //!
 //! Training (`cargo xtask train`, through [`features`]) and inference
-//! (`Model::probability_of`) both write them with [`write_features`], so the shipped
+//! (`Model::score`) both write them with [`write_features`], so the shipped
 //! weights always meet the features they were trained on.
 
 use std::cell::RefCell;
@@ -13,28 +13,16 @@ use std::ops::Range;
 
 use rustc_hash::FxHasher;
 
-use crate::analyze::{markers, quotes, sourcing};
-use crate::finding::Subtype;
-use crate::lexicon::Tags;
-use crate::text::{words, Normal, Word};
+use crate::detect::context::BlockText;
+use crate::detect::{self, SentenceFacts};
+
+use crate::text::{words, Normal, Tags, Word};
 
 /// Number of hash buckets (a power of two).
 pub const DIMS: usize = 1 << 17;
 
 /// A sparse feature vector: (bucket, value) pairs, buckets may repeat.
 pub type Features = Vec<(u32, f32)>;
-
-/// What the rule-based detectors saw in a sentence.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct SentenceFacts {
-    /// The sentence's sourcing; `None` when it makes no claim.
-    pub sourcing: Option<Subtype>,
-    /// The kinds of opinion marker in the sentence (outside quotes), with repeats.
-    pub markers: Vec<Subtype>,
-    /// Bytes of the sentence inside quotation marks.
-    pub quoted_bytes: usize,
-    pub has_quote: bool,
-}
 
 /// Where a sentence's features go, in order: collected ([`Features`], for training and
 /// tests) or weighed as they come (the model's score, without a vector per sentence).
@@ -134,20 +122,16 @@ fn named(prefix: &[u8], value: &impl std::fmt::Debug) -> u32 {
     hash.bucket()
 }
 
-/// The features of a standalone sentence (the detectors run on it alone).
+/// The features of a standalone sentence (the detectors read it alone, as one sentence).
 pub fn features(sentence: &str) -> Features {
-    let quoted = quotes::quoted_spans(sentence);
     let words = words(sentence);
-    let cx = sourcing::SentenceContext::whole(sentence, &words, &quoted);
-    let facts = SentenceFacts {
-        sourcing: sourcing::classify(&cx).map(|s| s.subtype),
-        markers: markers::find(sentence, &words, &quoted)
-            .iter()
-            .map(|m| m.subtype)
-            .collect(),
-        quoted_bytes: quoted.iter().map(|q| q.len()).sum(),
-        has_quote: !quoted.is_empty(),
-    };
+    let found = detect::block(&BlockText::sentence(sentence, &words), &mut None);
+    let facts = found
+        .sentences
+        .into_iter()
+        .next()
+        .map(|s| s.facts)
+        .unwrap_or_default();
     let mut out = Features::new();
     write_features(sentence, &words, &facts, &mut out);
     out

@@ -9,14 +9,18 @@
 //!
 //! [`Model`] and the features are not opinion-specific: the claim model
 //! ([`crate::claim`]) is the same kind of model over the same features, and both are
-//! scored from one pass over a sentence's features ([`Model::probabilities`]).
+//! scored from one pass over a sentence's features ([`Model::score`]).
 
 pub mod features;
 
 use std::sync::OnceLock;
 
-pub use features::{features, Features, SentenceFacts, DIMS};
+pub use features::{features, Features, DIMS};
 use features::{write_features, FeatureSink};
+
+use crate::detect::context::BlockText;
+use crate::detect::Sentence;
+use crate::text::within;
 
 const MAGIC: &[u8; 4] = b"NLW1";
 const HEADER: usize = 4 + 4 * 6;
@@ -44,24 +48,32 @@ impl Model {
         })
     }
 
-    /// The calibrated probabilities of several models for one sentence, from its features
-    /// as [`write_features`] gives them (the ones training sees), written once and weighed
+    /// The scoring stage, after detection: the calibrated probabilities of each of
+    /// `models` for each of a block's sentences, as the detectors found them in `block`
+    /// (whose words they read; read here again). A sentence's features, as
+    /// [`write_features`] gives them (the ones training sees), are written once and weighed
     /// by every model as they come rather than collected in a vector per sentence.
-    pub fn probabilities<const N: usize>(
+    pub fn score<const N: usize>(
         models: [&Model; N],
-        sentence: &str,
-        words: &[crate::text::Word],
-        facts: &SentenceFacts,
-    ) -> [f32; N] {
-        let mut sums = WeightedSums {
-            models,
-            sums: [0.0; N],
-        };
-        write_features(sentence, words, facts, &mut sums);
-        std::array::from_fn(|i| {
-            let m = models[i];
-            sigmoid(m.platt_a * (m.bias + sums.sums[i]) + m.platt_b)
-        })
+        block: &BlockText,
+        sentences: &[Sentence],
+    ) -> Vec<[f32; N]> {
+        sentences
+            .iter()
+            .map(|s| {
+                let range = s.range.clone();
+                let mut sums = WeightedSums {
+                    models,
+                    sums: [0.0; N],
+                };
+                let words = within(block.words, &range);
+                write_features(&block.text[range], words, &s.facts, &mut sums);
+                std::array::from_fn(|i| {
+                    let m = models[i];
+                    sigmoid(m.platt_a * (m.bias + sums.sums[i]) + m.platt_b)
+                })
+            })
+            .collect()
     }
 
     /// The bucket of this model's weights that feature bucket `bucket` falls in: a model
@@ -151,13 +163,13 @@ const GUIDELINE_FLOOR: f32 = 0.75;
 
 /// A sentence's opinion probability in its article: `p` is the model's out-of-context
 /// probability. Outside opinion articles nothing changes.
-pub fn in_context(p: f32, sentence: &crate::analyze::Sentence, opinion_article: bool) -> f32 {
-    use crate::finding::Subtype;
+pub fn in_context(p: f32, sentence: &Sentence, opinion_article: bool) -> f32 {
+    use crate::catalogue::Subtype;
     if !opinion_article {
         return p;
     }
     let shifted = sigmoid(logit(p) + logit(OPINION_ARTICLE_SHARE) - logit(TRAINING_SHARE));
-    let own_claim = matches!(sentence.sourcing, None | Some(Subtype::Unattributed));
+    let own_claim = matches!(sentence.facts.sourcing, None | Some(Subtype::Unattributed));
     if sentence.question || (sentence.speculative && own_claim) {
         shifted.max(GUIDELINE_FLOOR)
     } else {
@@ -181,12 +193,16 @@ mod tests {
     #[test]
     fn the_shipped_model_loads_and_gives_probabilities() {
         let model = Model::shipped();
-        let found = crate::analyze::block(
-            "It is hard to overstate how reckless this is.",
-            &[],
-            &mut None,
-        );
-        assert!((0.0..=1.0).contains(&found.sentences[0].opinion));
+        let text = "It is hard to overstate how reckless this is.";
+        let words = crate::text::words(text);
+        let block = BlockText::sentence(text, &words);
+        let found = crate::detect::block(&block, &mut None);
+        let [[opinion, claim]] =
+            Model::score([model, crate::claim::model()], &block, &found.sentences)[..]
+        else {
+            panic!("one sentence")
+        };
+        assert!((0.0..=1.0).contains(&opinion) && (0.0..=1.0).contains(&claim));
         assert!((0.0..1.0).contains(&model.threshold));
     }
 

@@ -1,6 +1,6 @@
 // Timings in real browsers with the extension loaded: from content-script start to the
 // page analysed and its highlights registered (on a long page, those within a few screens
-// of the viewport: the rest are drawn as the reader scrolls, dom/render.js), split into
+// of the viewport: the rest are drawn as the reader scrolls, dom/highlight-layer.js), split into
 // reading the reader's settings, page-model collection, messaging to and from the
 // background once the page is collected, analysis in the core there after it ("core")
 // and, during the collection, on the blocks sent meanwhile ("ahead", in parallel with
@@ -12,13 +12,15 @@
 // added (JS heap in the page, wasm memory in the background). On the seed page and on a
 // generated long page (≥ 1 MB of text, ≥ 50,000 nodes). "bg start" is what the background
 // spent once, when the first page woke it: wasm compile + instantiate, then the first
-// warm-up analysis (word lists, model) — before any page asks for an analysis.
+// warm-up analysis (word lists, model) — before any page asks for an analysis. The
+// background reports what it spent only when asked (reportTimings), as the bench does.
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import { startServer } from '../e2e/server.mjs';
 import { launchFirefox } from '../e2e/firefox.mjs';
+import { reportTimings } from '../e2e/chromium.mjs';
 import { summaryRow } from './summary.mjs';
 
 const EXTENSION = path.resolve('target/dist/chrome');
@@ -42,6 +44,7 @@ async function chromiumContext(withExtension) {
 
 /** Loads `url`, waits for the extension's timing line (if any), returns what was measured. */
 async function measure(context, url, withExtension) {
+  if (withExtension) await reportTimings(context);
   const page = await context.newPage();
   await page.addInitScript(() => {
     window.__longFrames = [];

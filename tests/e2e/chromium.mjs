@@ -88,6 +88,18 @@ export async function launchChromium(extensionDir) {
   };
 }
 
+/**
+ * Has the extension's background in `context` add what the core spent to its replies,
+ * which the content script's debug line then shows (background.js `newslensTimings`).
+ * Set before each page that needs them: a worker stopped while idle forgets it.
+ */
+export async function reportTimings(context) {
+  const [worker] = context.serviceWorkers();
+  await worker.evaluate(() => {
+    globalThis.newslensTimings = true;
+  });
+}
+
 /** Moves the pointer onto the middle of the first element matching `selector` and returns the card's text. */
 async function hoverCard(page, selector) {
   const target = page.locator(selector).first();

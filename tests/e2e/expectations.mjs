@@ -1,8 +1,9 @@
 // Checks a probe report (probe.js) of the seed page against
 // ../shared/golden/seed-expectations.jsonl. Returns a list of failures; empty = pass.
 import fs from 'node:fs';
+import { kindsOf } from './kinds.mjs';
 
-const OPINION = new Set(['hedge', 'booster', 'stance', 'loaded', 'speculation', 'scare-quote', 'rhetorical-question']);
+const OPINION = new Set(kindsOf('opinion'));
 const ATTRIBUTED = new Set(['attributed-named', 'attributed-anonymous']);
 // Regions of the fixture that contain opinion-sounding text on purpose.
 const FURNITURE = /nav|aside|header|footer|comment|cookie|related|most-read|share|newsletter/;

@@ -2,8 +2,9 @@
 // add-on's pages are opened at their pinned moz-extension:// address, and clicks are
 // made by script (WebDriver classic has no hover; the card is opened with a tap).
 import { tapMark } from './tap.mjs';
+import { kindsOf } from './kinds.mjs';
 
-const CLAIMS = ['attributed-named', 'attributed-anonymous', 'vague', 'unattributed'];
+const CLAIMS = kindsOf('claim');
 const SIZES = `async () => {
   const out = {};
   for (const [name, h] of CSS.highlights) if (name.startsWith('newslens-') && h.size) out[name.slice(9)] = h.size;

@@ -30,7 +30,7 @@ export async function launchFirefox(extensionDir) {
   }
   for (let i = 0; ; i++) {
     try { await call('GET', '/status'); break; } catch (e) {
-      if (i > 100) throw new Error(`geckodriver did not start: ${e.message}`);
+      if (i > 100) throw new Error(`geckodriver did not start: ${e.message}`, { cause: e });
       await new Promise((r) => setTimeout(r, 100));
     }
   }

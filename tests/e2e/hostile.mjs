@@ -3,6 +3,7 @@
 // the page painting smoothly, makes no request of its own, and on a page that mutates
 // forever settles down instead of re-analysing without end.
 import { HOSTILE_PAGES } from './hostile-pages.mjs';
+import { reportTimings } from './chromium.mjs';
 
 const CANARY = `(() => {
   const hedges = CSS.highlights.get('newslens-hedge');
@@ -13,7 +14,7 @@ const CANARY = `(() => {
  * On the 1 MB page: how many registered ranges lie more than FAR_SCREENS screens from the
  * viewport, and how many within one, at the top and again after scrolling to the end.
  * Past a few thousand Text nodes of ranges, only those within a few screens of the
- * viewport are registered (dom/render.js: KEEP_SCREENS, and the runs of blocks that are
+ * viewport are registered (dom/highlight-layer.js: KEEP_SCREENS, and the runs of blocks that are
  * registered together), and registering follows the reader. (All registered, as before,
  * left 880 ranges over 10 screens away at the top.) Then a paragraph the page adds there
  * must be marked (an incremental update of a view that only draws what is near).
@@ -87,6 +88,8 @@ export async function checkHostilePages(browser, origin, probe) {
   const failures = [];
   const ours = [origin, origin.replace('127.0.0.1', 'localhost')];
   for (const name of Object.keys(HOSTILE_PAGES)) {
+    // The megabyte page's debug line must say what the core did during the walk.
+    if (name === 'megabyte' && browser.context) await reportTimings(browser.context);
     const started = Date.now();
     const tab = await browser.visit(`${origin}/hostile/${name}.html`);
     const problems = [];

@@ -18,6 +18,18 @@ import { checkReader } from './reader.mjs';
 import { checkFirefoxUi } from './firefox-ui.mjs';
 import { checkSavedPages } from './saved.mjs';
 import { checkHostilePages } from './hostile.mjs';
+import { requireShared } from './shared.mjs';
+
+const NEEDS = [
+  'golden/seed-page.html',
+  'golden/seed-page-bare.html',
+  'golden/seed-article.txt',
+  'golden/seed-expectations.jsonl',
+  'data/readability_test_pages',
+  'data/zyte_article_extraction/ground_truth.jsonl',
+  'data/semeval2020_task11_ptc/sentences.jsonl',
+];
+if (!requireShared(NEEDS)) process.exit(0);
 
 const DIST = path.resolve('target/dist');
 const SHOTS = path.resolve('target/e2e');

@@ -1,7 +1,9 @@
 // The reader's settings in Chromium: toggling a category in the popup removes exactly
 // those highlights (and brings them back); "Not a cue here" on a card silences that cue,
 // and the silence survives a reload; the popup lists it and can remove it.
-const CLAIMS = ['attributed-named', 'attributed-anonymous', 'vague', 'unattributed'];
+import { kindsOf } from './kinds.mjs';
+
+const CLAIMS = kindsOf('claim');
 
 /** Sizes of the newslens highlights, by subtype. */
 function sizes() {

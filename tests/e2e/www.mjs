@@ -1,10 +1,11 @@
 // The demo page (target/dist/www) in Chromium without the extension: loads cleanly,
-// highlights the sample and pasted HTML, explains empty input, and stays responsive on
-// a megabyte of text.
+// highlights the sample and pasted HTML, shows every kind of the catalogue in its legend
+// with the card naming it, explains empty input, and stays responsive on a megabyte of
+// text.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { catalogue } from './kinds.mjs';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -21,6 +22,22 @@ function outputMarks() {
         live.setEnd(r.endContainer, r.endOffset);
         out.push([name.replace('newslens-', ''), live.toString()]);
       }
+    }
+  }
+  return out;
+}
+
+/** Where each legend mark is (its first box's middle, in the viewport), by subtype. */
+function legendMarks() {
+  const out = [];
+  for (const [name, h] of CSS.highlights) {
+    for (const r of h) {
+      if (!document.getElementById('legend').contains(r.startContainer)) continue;
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      const box = live.getClientRects()[0];
+      out.push({ subtype: name.replace(/^newslens-(cb-)?(dark-)?/, ''), x: box.left + 2, y: box.top + box.height / 2 });
     }
   }
   return out;
@@ -47,7 +64,21 @@ export async function checkDemo(origin, screenshotDir) {
     const panel = await page.textContent('#panel');
     if (!/OPINION/.test(panel) || !/President of the Center for Security Policy/.test(panel)) fail(`panel: ${panel.slice(0, 200)}`);
     const legend = await page.evaluate(() => [...CSS.highlights.values()].reduce((n, h) => n + [...h].filter((r) => document.getElementById('legend').contains(r.startContainer)).length, 0));
-    if (legend < 12) fail(`legend shows ${legend} example marks`);
+    if (legend < catalogue.kinds.length) fail(`legend shows ${legend} example marks for ${catalogue.kinds.length} kinds`);
+    // Each legend mark's card names its kind as the catalogue does (cards once showed raw ids).
+    await page.locator('#legend').scrollIntoViewIfNeeded();
+    for (const { subtype, x, y } of await page.evaluate(legendMarks)) {
+      const kind = catalogue.kinds.find((k) => k.id === subtype);
+      // Away first: the last card may cover this mark, and a card keeps the pointer.
+      await page.mouse.move(0, 0);
+      await page.waitForTimeout(50);
+      await page.mouse.move(x, y);
+      await page.waitForTimeout(100);
+      // The legend is a view of its own, with its own card: the one shown.
+      const named = await page.evaluate(() => [...document.querySelectorAll('[data-newslens="card"]')]
+        .map((host) => host.shadowRoot.querySelector('.card')).find((card) => !card.hidden)?.querySelector('.kind').textContent);
+      if (!kind || named !== `${kind.label} · ${kind.category}`) fail(`the legend's ${subtype} card says ${named}`);
+    }
     const hover = await page.locator('#output p').nth(5).boundingBox();
     await page.mouse.move(hover.x + 4, hover.y + hover.height / 2);
     await page.waitForTimeout(200);

@@ -7,7 +7,7 @@ import vm from 'node:vm';
 
 const context = {};
 vm.runInNewContext(fs.readFileSync('extension/content/incremental.js', 'utf8'), context);
-const { blockKey, matchBlocks, sameNodes } = context.newslensIncremental;
+const { blockKey, matchBlocks, sameNodes, merge } = context.newslensIncremental;
 
 test('a block is known by its text, however it is split into nodes', () => {
   assert.equal(blockKey({ segments: ['The plan ', 'will', ' fail.'] }), blockKey({ segments: ['The plan will fail.'] }));
@@ -31,4 +31,28 @@ test('node lists compare by identity', () => {
   assert.ok(sameNodes([a, b], [a, b]));
   assert.ok(!sameNodes([a, b], [a, {}]));
   assert.ok(!sameNodes([a], [a, b]));
+});
+
+test('an update keeps the findings of known text, moved to their new place, and draws the new', () => {
+  const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((name) => ({ name }));
+  const previous = [
+    { key: 'Title', role: 'heading', nodes: [a], findings: [{ block: 0, subtype: 'loaded' }] },
+    { key: 'First.', role: 'body', nodes: [b], findings: [{ block: 1, subtype: 'hedge' }] },
+  ];
+  // Now: new text first, the title as it was, the first paragraph in new Text nodes.
+  const keys = ['Breaking.', 'Title', 'First.'];
+  const nodes = [[c], [a], [d]];
+  const matched = matchBlocks(previous.map((p) => p.key), keys);
+  const found = { roles: ['body', null, null], findings: [{ block: 0, subtype: 'vague' }] };
+  const { blocks, redraw, keep } = merge(previous, matched, keys, nodes, found);
+  // Arrays of the module's realm, compared as plain values.
+  const plain = (x) => JSON.parse(JSON.stringify(x));
+  assert.deepEqual(plain(blocks.map((x) => [x.key, x.role, x.findings.map((f) => `${f.block} ${f.subtype}`)])), [
+    ['Breaking.', 'body', ['0 vague']],
+    ['Title', 'heading', ['1 loaded']],
+    ['First.', 'body', ['2 hedge']],
+  ]);
+  assert.deepEqual(plain(redraw.map((f) => `${f.block} ${f.subtype}`)), ['0 vague', '2 hedge']);
+  assert.deepEqual([...keep], [a]);
+  assert.equal(blocks[2].nodes[0], d);
 });

@@ -2,7 +2,8 @@
 // extension/background.js): the page model comes in batches, in order, into one session
 // of the core per request; `done` finishes it; a request the page cancels, or whose port
 // closes, frees its session; a batch the core rejects fails the request with its error.
-// Both scripts run here against a fake `chrome.runtime` and a fake core that records calls.
+// Both scripts run here, each with the protocol (extension/protocol.js) loaded before it as
+// in the extension, against a fake `chrome.runtime` and a fake core that records calls.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import test from 'node:test';
@@ -46,8 +47,13 @@ function portPair() {
   return [make(ends[0], ends[1]), make(ends[1], ends[0])];
 }
 
+/** Runs the extension's scripts `files`, in order, in `context` (one global scope). */
+function load(context, ...files) {
+  for (const file of files) vm.runInContext(fs.readFileSync(file, 'utf8'), context);
+}
+
 /** The background and a page's channel, wired together. */
-function setUp() {
+function setUp(timings = false) {
   const log = [];
   let onConnect = null;
   const event = () => ({ addListener() {} });
@@ -60,17 +66,17 @@ function setUp() {
     },
     commands: { onCommand: event() },
   };
-  const background = { chrome, performance, setTimeout, console, wasm_bindgen: fakeCore(log) };
-  vm.runInNewContext(fs.readFileSync('extension/background.js', 'utf8'), background);
+  const background = vm.createContext({ chrome, performance, setTimeout, console, wasm_bindgen: fakeCore(log) });
+  load(background, 'extension/protocol.js', 'extension/background.js');
+  background.newslensTimings = timings;
   const ports = {};
   chrome.runtime.connect = () => {
     [ports.page, ports.background] = portPair();
     onConnect(ports.background);
     return ports.page;
   };
-  const page = { chrome, globalThis: null, newslensSettings: { preload() {} } };
-  page.globalThis = page;
-  vm.runInNewContext(fs.readFileSync('extension/content/channel.js', 'utf8'), page);
+  const page = vm.createContext({ chrome, newslensSettings: { preload() {} } });
+  load(page, 'extension/protocol.js', 'extension/content/channel.js');
   return { log, channel: page.newslensChannel, ports };
 }
 
@@ -124,4 +130,13 @@ test('a background that stops fails the requests under way, and the next one rec
   assert.match((await request.replied).error, /background stopped/);
   assert.equal((await ask(channel, '', { page: 'p', done: true })).analysis, 'analysis of 2');
   assert.deepEqual(log.slice(-2), ['new 2 ', 'finish 2 p']);
+});
+
+test('replies carry the core\'s timings only when the benchmark asks for them', async () => {
+  const plain = await ask(setUp().channel, '', { page: 'p', done: true });
+  assert.deepEqual(Object.keys(plain).sort(), ['analysis', 'id']);
+  const timed = await ask(setUp(true).channel, '', { batch: 'b1' }, { page: 'p', done: true });
+  for (const field of ['core', 'ahead', 'wasmMemory', 'instantiate', 'warmUp']) {
+    assert.equal(typeof timed.timings[field], 'number', field);
+  }
 });

@@ -8,8 +8,11 @@ import vm from 'node:vm';
 /** Plain objects of this realm (the module runs in its own, whose prototypes differ). */
 const plain = (x) => JSON.parse(JSON.stringify(x));
 
-/** A fresh copy of the module over `stored`, the storage.local contents. */
-function settingsOver(stored) {
+/**
+ * A fresh copy of the module over `stored`, the storage.local contents, with the kinds
+ * catalogue (extension/kinds.js) or, given `kinds`, that one instead.
+ */
+function settingsOver(stored, kinds = null) {
   const listeners = [];
   const chrome = {
     storage: {
@@ -25,9 +28,10 @@ function settingsOver(stored) {
       onChanged: { addListener: (listener) => listeners.push(listener) },
     },
   };
-  const sandbox = { chrome };
-  sandbox.globalThis = sandbox;
-  vm.runInNewContext(fs.readFileSync(new URL('../../extension/settings/settings.js', import.meta.url), 'utf8'), sandbox);
+  const sandbox = vm.createContext({ chrome, newslensKinds: kinds });
+  for (const file of [...(kinds ? [] : ['kinds.js']), 'settings/settings.js']) {
+    vm.runInContext(fs.readFileSync(new URL(`../../extension/${file}`, import.meta.url), 'utf8'), sandbox);
+  }
   return sandbox.newslensSettings;
 }
 
@@ -124,4 +128,21 @@ test('preloaded settings are used once, and not after a change', async () => {
   settings.preload();
   await settings.save({ ...stored.settings, enabled: false });
   assert.equal((await settings.load()).enabled, false, 'a change drops the preloaded read');
+});
+
+test('the categories are the catalogue\'s, and a kind it has off starts off', async () => {
+  const settings = settingsOver({});
+  const catalogue = vm.runInNewContext(`${fs.readFileSync('extension/kinds.js', 'utf8')}; newslensKinds`);
+  const byCategory = (c) => [c.id, catalogue.kinds.filter((k) => k.category === c.id).map((k) => k.id)];
+  assert.deepEqual(plain(settings.CATEGORIES), plain(Object.fromEntries(catalogue.categories.map(byCategory))));
+  assert.equal(Object.values(settings.CATEGORIES).flat().length, catalogue.kinds.length, 'every kind has a category');
+
+  const kinds = {
+    categories: [{ id: 'opinion', label: 'Opinion' }],
+    kinds: [{ id: 'hedge', category: 'opinion', default_on: true }, { id: 'irony', category: 'opinion', default_on: false }],
+  };
+  const fresh = settingsOver({}, kinds);
+  assert.deepEqual(plain((await fresh.load()).disabled), ['irony']);
+  const chosen = settingsOver({ settings: { version: 2, exceptions: [], disabled: [] } }, kinds);
+  assert.deepEqual(plain((await chosen.load()).disabled), [], 'the reader turned it on');
 });

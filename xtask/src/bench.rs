@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::cmd::{self, Result};
-use crate::{build, setup};
+use crate::{build, setup, shared};
 
 /// Shipped wasm + JS, gzipped: the goal is 250 KB.
 const SIZE_BUDGET_GZIP: u64 = 250 * 1024;
@@ -25,9 +25,12 @@ pub fn run(root: &Path, args: &[String]) -> Result {
         if flag("--sizes") {
             size_variants(root)?;
         }
-        cmd::run_with(root, "node", &["tests/bench/node.mjs"], &env)?;
-        setup::browsers(root)?;
-        cmd::run_with(root, "node", &["tests/bench/browser.mjs"], &env)?;
+        // Both time real article text and the seed page, read from ../shared.
+        if shared::available(root, "the Node and browser benchmarks", &["golden", "data"])? {
+            cmd::run_with(root, "node", &["tests/bench/node.mjs"], &env)?;
+            setup::browsers(root)?;
+            cmd::run_with(root, "node", &["tests/bench/browser.mjs"], &env)?;
+        }
     }
     print_summary(Path::new(&summary))
 }

@@ -124,20 +124,34 @@ fn extension(root: &Path, pkg: &Path, browser: Browser, out: &Path) -> Result {
     write(&out.join("manifest.json"), text.as_bytes())
 }
 
-/// The demo page: `www/`, plus the extension's DOM layer and the wasm package it shares.
+/// The extension's scripts outside `dom/` that the demo page loads too.
+const SHARED_WITH_DEMO: &[&str] = &["kinds.js", "protocol.js"];
+
+/// The demo page: `www/`, plus the extension's DOM layer, the scripts it needs
+/// (SHARED_WITH_DEMO) and the wasm package.
 fn demo(root: &Path, pkg: &Path, out: &Path) -> Result {
     if out.exists() {
         fs::remove_dir_all(out).map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
     }
     copy_tree(&root.join("www"), out, &|_| true)?;
     copy_tree(&root.join("extension/dom"), &out.join("dom"), &|_| true)?;
-    copy_tree(pkg, &out.join("pkg"), &|_| true)?;
-    // The bundled sample is the seed column, copied in at build time (not committed).
-    let sample = root.join("../shared/golden/seed-article.txt");
-    if sample.exists() {
-        fs::copy(&sample, out.join("sample.txt"))
-            .map_err(|e| format!("cannot copy {}: {e}", sample.display()))?;
+    for name in SHARED_WITH_DEMO {
+        let from = root.join("extension").join(name);
+        fs::copy(&from, out.join(name))
+            .map_err(|e| format!("cannot copy {}: {e}", from.display()))?;
     }
+    copy_tree(pkg, &out.join("pkg"), &|_| true)?;
+    // The bundled sample: the seed column when ../shared is beside the repository (copied
+    // in at build time, never committed), else the column written for the tests.
+    let sample = [
+        root.join("../shared/golden/seed-article.txt"),
+        root.join("tests/fixtures/column.html"),
+    ]
+    .into_iter()
+    .find(|p| p.exists())
+    .ok_or("no sample for the demo page: tests/fixtures/column.html is missing")?;
+    fs::copy(&sample, out.join("sample.txt"))
+        .map_err(|e| format!("cannot copy {}: {e}", sample.display()))?;
     Ok(())
 }
 

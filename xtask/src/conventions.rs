@@ -1,6 +1,9 @@
 //! Checks the repository's own rules, so they hold without anyone remembering them:
-//! the core never names the browser bindings, and the extension's and demo's scripts
-//! never build HTML from strings, evaluate code or reach for remote resources.
+//! the core never names the browser bindings, its modules depend on one another one way
+//! only (no cycles), and the extension's and demo's scripts never build HTML from
+//! strings, evaluate code or reach for remote resources.
+
+mod modules;
 
 use std::path::{Path, PathBuf};
 
@@ -53,6 +56,10 @@ pub fn run(root: &Path) -> Result {
             ));
         }
     }
+    problems.extend(modules::cycles(
+        &root.join("src"),
+        &files(&root.join("src"), "rs")?,
+    )?);
     if problems.is_empty() {
         eprintln!("conventions: ok");
         Ok(())

@@ -9,17 +9,22 @@ use std::path::Path;
 use std::process::Command;
 
 use crate::cmd::{run_with, Result};
-use crate::setup;
+use crate::{setup, shared};
 
-/// The targets, each with the shared reference inputs it starts from (read in place,
-/// never copied into the repository).
+/// The project's own fixtures, a seed for every target that reads text or HTML.
+const FIXTURES: &str = "tests/fixtures";
+/// Seeds from the reference material beside the repository (read in place, never copied
+/// into it); left out, saying so, when it is absent.
+const SHARED_SEEDS: [&str; 2] = ["../shared/golden", "../shared/data/readability_test_pages"];
+
+/// The targets, each with the inputs it starts from.
 const TARGETS: [(&str, &[&str]); 4] = [
-    ("analyze_text", &["../shared/golden"]),
+    ("analyze_text", &[FIXTURES, SHARED_SEEDS[0]]),
     (
         "analyze_bytes",
-        &["../shared/golden", "../shared/data/readability_test_pages"],
+        &[FIXTURES, SHARED_SEEDS[0], SHARED_SEEDS[1]],
     ),
-    ("html_model", &["../shared/data/readability_test_pages"]),
+    ("html_model", &[FIXTURES, SHARED_SEEDS[1]]),
     ("offsets", &[]),
 ];
 
@@ -35,8 +40,8 @@ const BUILD: [&str; 4] = ["--sanitizer", "none", "--release", "--debug-assertion
 /// How long, and from what.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Depth {
-    /// The test command's short run: a scratch corpus seeded only from the small golden
-    /// files, so loading seeds does not eat the time budget.
+    /// The test command's short run: a scratch corpus seeded only from the small fixtures
+    /// and golden files, so loading seeds does not eat the time budget.
     Smoke,
     /// `cargo xtask fuzz`: the kept corpus in `fuzz/corpus/` and every seed.
     Full,
@@ -51,14 +56,23 @@ pub fn run(root: &Path, seconds: u64, depth: Depth) -> Result {
         &[&["fuzz", "build"][..], &BUILD].concat(),
         &BOOTSTRAP,
     )?;
+    let with_shared = shared::available(
+        root,
+        "the fuzz seeds from ../shared",
+        &["golden", "data/readability_test_pages"],
+    )?;
     let mut rows = Vec::new();
     for (target, seeds) in TARGETS {
-        let seeds: &[&str] = match (depth, target) {
-            (Depth::Full, _) => seeds,
-            (Depth::Smoke, "offsets") => &[],
-            (Depth::Smoke, _) => &["../shared/golden"],
+        let seeds: Vec<&str> = match (depth, target) {
+            (Depth::Full, _) => seeds.to_vec(),
+            (Depth::Smoke, "offsets") => Vec::new(),
+            (Depth::Smoke, _) => vec![FIXTURES, SHARED_SEEDS[0]],
         };
-        rows.push(run_target(root, target, seeds, seconds, depth)?);
+        let seeds: Vec<&str> = seeds
+            .into_iter()
+            .filter(|s| with_shared || !SHARED_SEEDS.contains(s))
+            .collect();
+        rows.push(run_target(root, target, &seeds, seconds, depth)?);
     }
     println!(
         "\n{:<14} {:>10} {:>8} {:>9}",
@@ -93,12 +107,7 @@ fn run_target(
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
     let mut dirs = vec![corpus.display().to_string()];
-    dirs.extend(
-        seeds
-            .iter()
-            .filter(|s| root.join(s).is_dir())
-            .map(|s| s.to_string()),
-    );
+    dirs.extend(seeds.iter().map(|s| s.to_string()));
     let mut args: Vec<String> = ["fuzz", "run"]
         .iter()
         .chain(&BUILD)

@@ -9,19 +9,22 @@ mod build;
 mod cmd;
 mod conventions;
 mod fuzz;
+mod kinds;
 mod setup;
+mod shared;
 mod test;
 mod train;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <build|test|bench|fuzz|train>
+const USAGE: &str = "usage: cargo xtask <build|test|bench|fuzz|kinds|train>
   build   install missing tools, build the wasm package, assemble target/dist/{chrome,firefox,www} and zips
   bench [--quick] [--check] [--sizes]
           sizes, core throughput, wasm vs write-good in Node, timings in Chromium and Firefox
   fuzz [--seconds N]
           run every cargo-fuzz target for N seconds each (default 600)
+  kinds   write extension/kinds.js and extension/dom/highlights.css from src/catalogue.rs
   test    fmt, clippy, cargo test, Node tests, build, quick benchmarks, fuzz smoke run,
           browser end-to-end tests (Chromium + Firefox), web-ext lint
   train [opinion] [--teacher FILE] | train claim
@@ -33,6 +36,7 @@ fn main() -> ExitCode {
     let result = match task.as_deref() {
         Some("build") => build::run(&root()),
         Some("bench") => bench::run(&root(), &std::env::args().skip(2).collect::<Vec<_>>()),
+        Some("kinds") => kinds::run(&root()),
         Some("test") => test::run(&root()),
         Some("fuzz") => {
             let args = std::env::args().skip(2).collect::<Vec<_>>();

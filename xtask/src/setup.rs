@@ -32,6 +32,12 @@ pub fn build_tools(root: &Path) -> Result {
             ],
         )?;
     }
+    npm_packages(root)
+}
+
+/// The npm packages of `package-lock.json` (test tooling, the JS linter, wasm-opt),
+/// installed again whenever the lock file changed.
+pub fn npm_packages(root: &Path) -> Result {
     let installed = root.join("node_modules/.package-lock.json");
     let lock = root.join("package-lock.json");
     if !installed.exists() || modified(&lock) > modified(&installed) {
@@ -40,15 +46,25 @@ pub fn build_tools(root: &Path) -> Result {
     Ok(())
 }
 
-/// Debian's Chromium, ChromeDriver and Firefox ESR, and geckodriver.
+/// Debian's Chromium, ChromeDriver and Firefox ESR, and geckodriver: installed when
+/// missing, and Firefox upgraded when older than the manifest allows.
 pub fn browsers(root: &Path) -> Result {
+    // An older Firefox ESR left on the machine (installed from stale package lists)
+    // refuses the add-on: it must be at least the manifest's `strict_min_version`.
+    let minimum = firefox_minimum(root)?;
+    let firefox_too_old = || {
+        let version = output("/usr/bin/firefox-esr", &["--version"]).unwrap_or_default();
+        firefox_major(&version).is_some_and(|major| major < minimum)
+    };
     let missing: Vec<&str> = [
         ("chromium", "/usr/bin/chromium"),
         ("chromium-driver", "/usr/bin/chromedriver"),
         ("firefox-esr", "/usr/bin/firefox-esr"),
     ]
     .into_iter()
-    .filter(|(_, path)| !Path::new(path).exists())
+    .filter(|(package, path)| {
+        !Path::new(path).exists() || (*package == "firefox-esr" && firefox_too_old())
+    })
     .map(|(package, _)| package)
     .collect();
     if !missing.is_empty() {
@@ -107,4 +123,40 @@ pub fn fuzz_tools(root: &Path) -> Result {
 
 fn modified(path: &Path) -> Option<std::time::SystemTime> {
     path.metadata().and_then(|m| m.modified()).ok()
+}
+
+/// The major version of the manifest's `browser_specific_settings.gecko.strict_min_version`.
+fn firefox_minimum(root: &Path) -> Result<u32> {
+    let path = root.join("extension/manifest.json");
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let manifest: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| format!("{} is not JSON: {e}", path.display()))?;
+    manifest["browser_specific_settings"]["gecko"]["strict_min_version"]
+        .as_str()
+        .and_then(|v| v.split('.').next()?.parse().ok())
+        .ok_or_else(|| format!("{} has no gecko strict_min_version", path.display()))
+}
+
+/// The major version in `firefox --version` output ("Mozilla Firefox 153.8.0esr").
+fn firefox_major(version: &str) -> Option<u32> {
+    version
+        .split_whitespace()
+        .last()?
+        .split('.')
+        .next()?
+        .parse()
+        .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::firefox_major;
+
+    #[test]
+    fn reads_firefoxs_major_version() {
+        assert_eq!(firefox_major("Mozilla Firefox 153.8.0esr"), Some(153));
+        assert_eq!(firefox_major("Mozilla Firefox 140.10.2esr\n"), Some(140));
+        assert_eq!(firefox_major(""), None);
+    }
 }

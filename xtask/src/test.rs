@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::cmd::{self, Result};
-use crate::{bench, build, conventions, fuzz, setup};
+use crate::{bench, build, conventions, fuzz, setup, shared};
 
 /// Seconds per fuzz target in the test command (four targets: under a minute in all).
 const FUZZ_SMOKE_SECONDS: u64 = 10;
@@ -29,6 +29,8 @@ pub fn run(root: &Path) -> Result {
         ],
     )?;
     cmd::run(root, "cargo", &["test", "--workspace"])?;
+    setup::npm_packages(root)?;
+    cmd::run(root, "npx", &["--no-install", "eslint", "."])?;
     cmd::run(root, "node", &["--test", "tests/js/"])?;
     // The wasm build check: the bindings compile (and lint) only for wasm32.
     build::run(root)?;
@@ -51,8 +53,11 @@ pub fn run(root: &Path) -> Result {
     bench::quick(root, true)?;
     // A short fuzz run of every target; `cargo xtask fuzz` runs them for ten minutes.
     fuzz::run(root, FUZZ_SMOKE_SECONDS, fuzz::Depth::Smoke)?;
-    setup::browsers(root)?;
-    cmd::run(root, "node", &["tests/e2e/run.mjs"])?;
+    // The browser suites load the seed page, saved pages and dataset text from ../shared.
+    if shared::available(root, "the end-to-end tests", &["golden", "data"])? {
+        setup::browsers(root)?;
+        cmd::run(root, "node", &["tests/e2e/run.mjs"])?;
+    }
     cmd::run(
         root,
         "npx",

@@ -1,14 +1,11 @@
 //! Human-readable views of an analysis: a coloured terminal reading view, and a
 //! self-contained annotated HTML copy of the article.
 
+use newslens::catalogue::{export, KINDS};
 use newslens::model::Page;
 use newslens::offsets::{utf16_to_chars, BlockUnits};
 use newslens::page::BlockRole;
 use newslens::{Analysis, Category, Finding, Subtype};
-
-/// The extension's highlight styles, reused for `<mark>` elements in annotated copies so
-/// both look the same.
-const HIGHLIGHT_CSS: &str = include_str!("../../../extension/dom/highlights.css");
 
 /// A finding located in its block's text, in chars.
 struct Located<'a> {
@@ -48,14 +45,6 @@ fn article<'a>(page: &'a Page, analysis: &'a Analysis) -> Vec<(usize, String, Ve
             (i, text, located)
         })
         .collect()
-}
-
-/// The reader-facing name of a subtype.
-fn label(subtype: Subtype) -> String {
-    serde_json::to_value(subtype)
-        .ok()
-        .and_then(|v| v.as_str().map(|s| s.replace('-', " ")))
-        .unwrap_or_default()
 }
 
 fn summary(analysis: &Analysis) -> Vec<String> {
@@ -198,9 +187,8 @@ fn escape(text: &str) -> String {
 
 /// A self-contained annotated copy of the article: no scripts, no external resources.
 pub fn annotated_html(page: &Page, analysis: &Analysis) -> String {
-    let css = HIGHLIGHT_CSS
-        .replace("::highlight(newslens-", "mark.newslens-")
-        .replace(") {", " {");
+    // The extension's default palette, for `<mark>` elements, so both look the same.
+    let css = export::rules(0, |name| format!("mark.{name}"));
     let mut body = String::new();
     for (i, text, mut located) in article(page, analysis) {
         // Claims outside, markers inside: sort so wider findings open first.
@@ -235,8 +223,7 @@ pub fn annotated_html(page: &Page, analysis: &Analysis) -> String {
                 } else {
                     format!("{} Cue: “{}”.", f.subtype.explanation(), f.cue)
                 };
-                let name = serde_json::to_value(f.subtype).ok();
-                let name = name.as_ref().and_then(|v| v.as_str()).unwrap_or("");
+                let name = f.subtype.id();
                 html = format!(
                     "<mark class=\"newslens-{name}\" title=\"{}\">{html}</mark>",
                     escape(&title)
@@ -250,15 +237,14 @@ pub fn annotated_html(page: &Page, analysis: &Analysis) -> String {
         .iter()
         .map(|l| format!("<p class=\"summary\">{}</p>\n", escape(l)))
         .collect();
-    let legend: String = Subtype::ALL
+    let legend: String = KINDS
         .iter()
-        .map(|&s| {
-            let name = serde_json::to_value(s).ok();
-            let name = name.as_ref().and_then(|v| v.as_str()).unwrap_or("");
+        .map(|kind| {
             format!(
-                "<li><mark class=\"newslens-{name}\">{}</mark> — {}</li>",
-                escape(&label(s)),
-                escape(s.explanation())
+                "<li><mark class=\"newslens-{}\">{}</mark> — {}</li>",
+                kind.id,
+                escape(kind.label),
+                escape(kind.explanation)
             )
         })
         .collect();

@@ -1,0 +1,72 @@
+// Content that arrives later ("load more", infinite scroll, single-page-app navigation):
+// an observer only notes that the page's text changed; the work runs later, at most once
+// per interval, and only on what is new (content/main.js `update`).
+'use strict';
+
+globalThis.newslensLate = (() => {
+  /** Changes to the page are looked at most this often (milliseconds). */
+  const LATE_CONTENT_INTERVAL = 1500;
+  const tickers = globalThis.newslensTickers;
+
+  const hasText = (n) => !(n.nodeType === Node.ELEMENT_NODE && n.hasAttribute('data-newslens')) && (n.textContent || '').trim();
+
+  /**
+   * Whether a mutation changes the page's text (not the extension's UI, not inside a
+   * ticker); notes the element whose text was replaced, if any.
+   */
+  function pageChange(record) {
+    for (let n = record.target; n; n = n.parentNode) {
+      if (n.nodeType === Node.ELEMENT_NODE && (tickers.is(n) || n.hasAttribute('data-newslens'))) return false;
+    }
+    if (record.type === 'characterData') {
+      if (record.target.parentElement) tickers.replacedIn(record.target.parentElement);
+      return true;
+    }
+    if ([...record.removedNodes].some(hasText)) {
+      tickers.replacedIn(record.target);
+      return true;
+    }
+    return [...record.addedNodes].some(hasText);
+  }
+
+  let muted = false;
+  let observer = null;
+
+  /**
+   * Calls `changed()` when the page's text has changed, at most once per
+   * LATE_CONTENT_INTERVAL, and at once when the reader goes back or forward in a
+   * single-page app (which changes the article without a load).
+   */
+  function watch(changed) {
+    let pending = null;
+    observer = new MutationObserver((records) => {
+      if (muted) return;
+      // Every record is looked at (not just the first that matters): each notes replacements.
+      const any = records.filter(pageChange).length > 0;
+      if (pending || !any) return;
+      pending = setTimeout(() => {
+        pending = null;
+        changed();
+      }, LATE_CONTENT_INTERVAL);
+    });
+    if (document.body) observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    addEventListener('popstate', () => changed());
+  }
+
+  /**
+   * Runs `work` (which changes the view). In wrapper mode that changes the page's DOM:
+   * the observer ignores it, and its records are dropped before the observer listens again.
+   */
+  async function quietly(view, work) {
+    if (!view.wraps) return work();
+    muted = true;
+    try {
+      return await work();
+    } finally {
+      if (observer) observer.takeRecords();
+      muted = false;
+    }
+  }
+
+  return { watch, quietly };
+})();

@@ -1,0 +1,28 @@
+//! Judged conduct: "the weak reaction", "a foolish decision". A word that news often uses
+//! neutrally (`evaluative.txt`) is loaded when it judges what someone did: one of the
+//! conduct nouns (`conduct_nouns.txt`), at most one word on.
+
+use crate::catalogue::Subtype;
+use crate::detect::context::BlockText;
+use crate::finding::Mark;
+use crate::text::Tags;
+
+/// Punctuation that ends the phrase an evaluative word can judge.
+const PHRASE_BREAKS: [char; 9] = [',', ';', ':', '.', '—', '(', ')', '"', '“'];
+
+pub fn rule(block: &BlockText, _before: &[Mark]) -> Vec<Mark> {
+    let (text, words) = (block.text, block.words);
+    words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| w.tags.has(Tags::EVALUATIVE))
+        .filter(|&(i, w)| {
+            words[i + 1..]
+                .iter()
+                .take(2)
+                .take_while(|next| !text[w.end..next.start].contains(PHRASE_BREAKS))
+                .any(|next| next.tags.has(Tags::CONDUCT_NOUN))
+        })
+        .map(|(_, w)| Mark::new(text, w.range(), Subtype::Loaded))
+        .collect()
+}

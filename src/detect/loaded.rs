@@ -1,0 +1,23 @@
+//! Loaded words: words that carry the writer's judgement wherever they stand
+//! (`loaded.txt`, 6,000 words, looked up once per word as [`Tags::LOADED`]).
+
+use crate::catalogue::Subtype;
+use crate::detect::context::BlockText;
+use crate::finding::Mark;
+use crate::text::Tags;
+
+/// The loaded words of the block that no mark found before overlaps (a hedge or a
+/// speculation already explains its words).
+pub fn rule(block: &BlockText, before: &[Mark]) -> Vec<Mark> {
+    block
+        .words
+        .iter()
+        .filter(|w| {
+            !before
+                .iter()
+                .any(|t| t.range.start < w.end && w.start < t.range.end)
+        })
+        .filter(|w| w.tags.has(Tags::LOADED))
+        .map(|w| Mark::new(block.text, w.range(), Subtype::Loaded))
+        .collect()
+}

@@ -1,0 +1,237 @@
+//! The detectors: rules, each family of marks in its own file, registered in [`RULES`]
+//! and run over the text of one block at a time by [`block`], the one entry point (the
+//! page analysis, the session, the sentence reports and the opinion model's training
+//! features all read its result).
+//!
+//! A new kind of marker is a variant and an entry in [`crate::catalogue`], a rule file
+//! here with its line in [`RULES`], its word list if any (`src/text/lexicon/`) and a case
+//! file in `tests/cases/`.
+
+pub mod context;
+mod quotes;
+
+mod conduct;
+mod loaded;
+mod phrases;
+mod question;
+mod scare_quotes;
+mod sourcing;
+mod speculation;
+
+use std::ops::Range;
+
+use crate::catalogue::Subtype;
+use crate::finding::Mark;
+use crate::text::{segment, within};
+use context::{BlockText, SentenceContext, Sentences, Sourcing};
+
+pub use quotes::{is_inside as is_quoted, quoted_spans};
+
+/// A detector.
+pub enum Rule {
+    /// Reads the block's words, seeing the marks of the word rules listed before it (a
+    /// longer finding explains the words it covers). What it finds inside quotation marks
+    /// is the quoted speaker's voice and is dropped.
+    Words(fn(&BlockText, &[Mark]) -> Vec<Mark>),
+    /// Reads one sentence in context, given the sentence's sourcing.
+    Sentence(fn(&SentenceContext, Option<&Sourcing>) -> Vec<Mark>),
+}
+
+/// Every detector, in the order they run (which matters only among word rules: see
+/// [`Rule::Words`]), with the kinds each one finds.
+pub const RULES: &[(&str, &[Subtype], Rule)] = &[
+    (
+        "speculation",
+        &[Subtype::Speculation],
+        Rule::Words(speculation::rule),
+    ),
+    (
+        "hedge, booster and stance phrases",
+        &[Subtype::Hedge, Subtype::Booster, Subtype::Stance],
+        Rule::Words(phrases::rule),
+    ),
+    (
+        "loaded words",
+        &[Subtype::Loaded],
+        Rule::Words(loaded::rule),
+    ),
+    (
+        "judged conduct",
+        &[Subtype::Loaded],
+        Rule::Words(conduct::rule),
+    ),
+    (
+        "rhetorical question",
+        &[Subtype::RhetoricalQuestion],
+        Rule::Sentence(question::rule),
+    ),
+    (
+        "scare quotes",
+        &[Subtype::ScareQuote],
+        Rule::Sentence(scare_quotes::rule),
+    ),
+    (
+        "sourcing",
+        &[
+            Subtype::AttributedNamed,
+            Subtype::AttributedAnonymous,
+            Subtype::Vague,
+            Subtype::Unattributed,
+        ],
+        Rule::Sentence(sourcing::rule),
+    ),
+];
+
+/// What the detectors saw in a sentence: what the opinion model reads besides its words.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SentenceFacts {
+    /// The sentence's sourcing; `None` when it makes no claim.
+    pub sourcing: Option<Subtype>,
+    /// The kinds of opinion marker in the sentence (outside quotes), with repeats.
+    pub markers: Vec<Subtype>,
+    /// Bytes of the sentence inside quotation marks.
+    pub quoted_bytes: usize,
+    pub has_quote: bool,
+}
+
+/// One sentence of a block: where it is and what the detectors saw in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sentence {
+    pub range: Range<usize>,
+    pub facts: SentenceFacts,
+    /// The writer asks a question (not a quoted one).
+    pub question: bool,
+    /// The writer hedges or speculates (outside quotes).
+    pub speculative: bool,
+    /// The writer's own voice: a hedge, booster, stance, speculation or question.
+    pub writer_voice: bool,
+}
+
+/// What the detectors find in one block.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BlockFindings {
+    /// In text order (by start, then end).
+    pub marks: Vec<Mark>,
+    pub sentences: Vec<Sentence>,
+}
+
+/// Runs every rule on one block.
+///
+/// `previous` carries the last sentence's sourcing across blocks, so "He added that…" at
+/// the start of a paragraph continues the speaker of the paragraph before.
+pub fn block(block: &BlockText, previous: &mut Option<Sourcing>) -> BlockFindings {
+    let quoted = quotes::quoted_spans(block.text);
+    let mut markers: Vec<Mark> = Vec::new();
+    for (_, _, rule) in RULES {
+        if let Rule::Words(find) = rule {
+            let found = find(block, &markers);
+            markers.extend(found);
+        }
+    }
+    markers.retain(|m| !quotes::is_inside(&quoted, &m.range));
+    markers.sort_by_key(|m| m.range.start);
+
+    let ranges = match block.sentences {
+        Sentences::Split => segment::sentences(block.text),
+        Sentences::Whole => std::iter::once(0..block.text.len()).collect(),
+    };
+    let mut found = BlockFindings::default();
+    for range in ranges {
+        let cx = SentenceContext {
+            text: block.text,
+            words: within(block.words, &range),
+            range,
+            quoted: &quoted,
+            links: block.links,
+            previous: previous.as_ref(),
+        };
+        *previous = sentence(&cx, &markers, &mut found);
+    }
+    // Markers first, so a sentence mark with the same range sorts after them.
+    let sentence_marks = std::mem::replace(&mut found.marks, markers);
+    found.marks.extend(sentence_marks);
+    found.marks.sort_by_key(|m| (m.range.start, m.range.end));
+    found
+}
+
+/// The sentence rules on one sentence, given the block's opinion markers (`markers`, in
+/// text order). Adds to `found` and returns the sentence's sourcing for the next one.
+fn sentence(cx: &SentenceContext, markers: &[Mark], found: &mut BlockFindings) -> Option<Sourcing> {
+    let sourcing = sourcing::classify(cx);
+    let first_mark = found.marks.len();
+    for (_, _, rule) in RULES {
+        if let Rule::Sentence(find) = rule {
+            found.marks.extend(find(cx, sourcing.as_ref()));
+        }
+    }
+    let question = found.marks[first_mark..]
+        .iter()
+        .any(|m| m.subtype == Subtype::RhetoricalQuestion);
+    let range = cx.range.clone();
+    let inside = |r: &Range<usize>| range.start <= r.start && r.end <= range.end;
+    let first = markers.partition_point(|m| m.range.start < range.start);
+    let mine: Vec<&Mark> = markers[first..]
+        .iter()
+        .take_while(|m| m.range.start < range.end)
+        .filter(|m| inside(&m.range))
+        .collect();
+    let quoted: Vec<&Range<usize>> = cx.quoted.iter().filter(|q| inside(q)).collect();
+    let has = |kinds: &[Subtype]| mine.iter().any(|m| kinds.contains(&m.subtype));
+    let speculative = has(&[Subtype::Hedge, Subtype::Speculation]);
+    found.sentences.push(Sentence {
+        facts: SentenceFacts {
+            sourcing: sourcing.as_ref().map(|s| s.subtype),
+            markers: mine.iter().map(|m| m.subtype).collect(),
+            quoted_bytes: quoted.iter().map(|q| q.len()).sum(),
+            has_quote: !quoted.is_empty(),
+        },
+        question,
+        speculative,
+        writer_voice: question || speculative || has(&[Subtype::Booster, Subtype::Stance]),
+        range,
+    });
+    sourcing
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::words;
+
+    fn block_of(text: &str, previous: &mut Option<Sourcing>) -> BlockFindings {
+        let words = words(text);
+        let input = BlockText {
+            text,
+            words: &words,
+            links: &[],
+            sentences: Sentences::Split,
+        };
+        block(&input, previous)
+    }
+
+    #[test]
+    fn every_kind_but_the_disclosures_has_a_rule() {
+        for kind in Subtype::ALL {
+            let has_rule = RULES.iter().any(|(_, kinds, _)| kinds.contains(&kind));
+            let disclosure = kind.category() == crate::catalogue::Category::Disclosure;
+            assert_eq!(has_rule, !disclosure, "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn attribution_carries_into_the_next_paragraph() {
+        let mut previous = None;
+        block_of(
+            "According to Reuters, the talks collapsed on Friday night.",
+            &mut previous,
+        );
+        let next = block_of(
+            "He added that the talks could resume next week.",
+            &mut previous,
+        );
+        assert_eq!(
+            next.sentences[0].facts.sourcing,
+            Some(Subtype::AttributedNamed)
+        );
+    }
+}

@@ -1,0 +1,458 @@
+//! Claim sourcing: does a sentence say where its claim comes from?
+//!
+//! Checked from the most to the least specific evidence: an anonymous-source phrase
+//! ("a senior official"), "according to X", a vague many ("critics say", "Most NATO
+//! states realize"), a reporting verb with its subject ("Biden said", "said the
+//! ministry"), a hyperlink, and finally a continuation of the previous sentence's
+//! speaker ("He added that…"). Evidence inside quotation marks is the quoted speaker's.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use crate::catalogue::Subtype;
+use crate::detect::context::{SentenceContext, Sourcing};
+use crate::detect::quotes;
+use crate::finding::Mark;
+use crate::text::lexicon;
+use crate::text::phrases::PhraseMatcher;
+use crate::text::Tags;
+use crate::text::Word;
+
+#[derive(Clone, Copy)]
+enum SourceList {
+    Anonymous,
+    Vague,
+}
+
+fn source_phrases() -> &'static PhraseMatcher<SourceList> {
+    static MATCHER: OnceLock<PhraseMatcher<SourceList>> = OnceLock::new();
+    MATCHER.get_or_init(|| {
+        PhraseMatcher::new(&[
+            (SourceList::Anonymous, lexicon::ANONYMOUS_SOURCES),
+            (SourceList::Vague, lexicon::VAGUE_SOURCES),
+        ])
+    })
+}
+
+/// Verb stems of knowing, believing and saying ("realize", "realizes", "realized").
+const COGNITION_STEMS: &[&str] = &[
+    "realiz",
+    "realis",
+    "believ",
+    "think",
+    "thought",
+    "say",
+    "said",
+    "agree",
+    "know",
+    "knew",
+    "feel",
+    "felt",
+    "argu",
+    "fear",
+    "suspect",
+    "understand",
+    "understood",
+    "recogni",
+    "worr",
+    "expect",
+    "claim",
+    "contend",
+    "insist",
+    "acknowledg",
+    "admit",
+    "accept",
+    "conced",
+];
+/// Capitalised words that start sentences without naming anyone.
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "it", "this", "that", "these", "those", "there", "he", "she", "they", "we",
+    "i", "you", "but", "and", "or", "so", "yet", "when", "while", "as", "if", "however",
+];
+/// Words that may sit between a subject and its reporting verb ("Biden also said").
+const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
+    "also",
+    "has",
+    "have",
+    "had",
+    "later",
+    "previously",
+    "recently",
+    "then",
+    "publicly",
+    "repeatedly",
+    "once",
+    "again",
+    "reportedly",
+    "first",
+    "further",
+];
+const PRONOUNS: &[&str] = &["he", "she", "they"];
+
+/// The sentence's sourcing as a mark over the whole sentence, its cue the words that show
+/// it (a sentence rule: see [`crate::detect::RULES`]).
+pub fn rule(cx: &SentenceContext, sourcing: Option<&Sourcing>) -> Vec<Mark> {
+    sourcing
+        .map(|s| Mark {
+            range: cx.range.clone(),
+            subtype: s.subtype,
+            cue: s
+                .cue
+                .clone()
+                .map(|c| cx.text[c].to_string())
+                .unwrap_or_default(),
+        })
+        .into_iter()
+        .collect()
+}
+
+/// The sourcing of one sentence, or `None` when it makes no claim (a question, a
+/// fragment). Sentences with no evidence of a source are [`Subtype::Unattributed`].
+pub fn classify(cx: &SentenceContext) -> Option<Sourcing> {
+    let sentence = &cx.text[cx.range.clone()];
+    if !is_claim_like(sentence, cx.words) {
+        return None;
+    }
+    let words: Vec<Word> = cx
+        .words
+        .iter()
+        .filter(|w| !quotes::is_inside(cx.quoted, &w.range()))
+        .copied()
+        .collect();
+    let found = |subtype, cue: Range<usize>| {
+        Some(Sourcing {
+            subtype,
+            cue: Some(cue),
+        })
+    };
+
+    for m in source_phrases().find(cx.text, cx.words) {
+        let range = m.start..m.end;
+        if quotes::is_inside(cx.quoted, &range) {
+            continue;
+        }
+        let subtype = match m.tag {
+            SourceList::Anonymous => Subtype::AttributedAnonymous,
+            SourceList::Vague => Subtype::Vague,
+        };
+        return found(subtype, range);
+    }
+    if let Some(s) = according_to(cx.text, &words) {
+        return Some(s);
+    }
+    if let Some(cue) = vague_many(cx.text, &words) {
+        return found(Subtype::Vague, cue);
+    }
+    if let Some(s) = reporting_verb(cx, &words) {
+        return Some(s);
+    }
+    if let Some(link) = cx
+        .links
+        .iter()
+        .find(|l| l.start < cx.range.end && cx.range.start < l.end)
+    {
+        return found(Subtype::AttributedNamed, link.clone());
+    }
+    Some(Sourcing {
+        subtype: Subtype::Unattributed,
+        cue: None,
+    })
+}
+
+/// Declarative sentences of five words or more make claims; questions do not.
+fn is_claim_like(sentence: &str, words: &[Word]) -> bool {
+    let ends_with_question = sentence
+        .trim_end_matches(['"', '”', '’', '\'', ')'])
+        .ends_with('?');
+    !ends_with_question && words.len() >= 5
+}
+
+/// "according to the Financial Times" (named), "according to officials" (anonymous),
+/// "according to experts" (vague).
+fn according_to(text: &str, words: &[Word]) -> Option<Sourcing> {
+    let at = words
+        .windows(2)
+        .position(|w| w[0].is("according") && w[1].is("to"))?;
+    let source = &words[at + 2..];
+    let first = source
+        .iter()
+        .find(|w| !w.is("the") && !w.is("a") && !w.is("an"))?;
+    let mut named_end = None;
+    for w in source.iter().take(6) {
+        if w.is_capitalized() {
+            named_end = Some(w.end);
+        }
+        if text[w.end..].starts_with([',', ';', '.']) {
+            break;
+        }
+    }
+    let (subtype, end) = match named_end {
+        Some(end) if first.is_capitalized() => (Subtype::AttributedNamed, end),
+        _ if [
+            "official",
+            "officials",
+            "sources",
+            "source",
+            "aides",
+            "people",
+        ]
+        .iter()
+        .any(|s| first.is(s)) =>
+        {
+            (Subtype::AttributedAnonymous, first.end)
+        }
+        _ if first.is("him") || first.is("her") || first.is("them") => {
+            (Subtype::AttributedNamed, first.end)
+        }
+        _ => (Subtype::Vague, first.end),
+    };
+    Some(Sourcing {
+        subtype,
+        cue: Some(words[at].start..end),
+    })
+}
+
+/// "Most NATO states realize", "many people think", "some historians": a quantifier,
+/// then within the same clause either an unnamed group of people (next two words) or a
+/// verb of knowing or saying (up to three words on).
+fn vague_many(text: &str, words: &[Word]) -> Option<Range<usize>> {
+    for (i, w) in words.iter().enumerate() {
+        if !w.tags.has(Tags::QUANTIFIER) {
+            continue;
+        }
+        // "the most", "at least some": a superlative, not a vague many.
+        if i > 0 && (words[i - 1].is("the") || words[i - 1].is("at")) {
+            continue;
+        }
+        if let Some(group) = words
+            .iter()
+            .skip(i + 1)
+            .take(2)
+            .find(|g| g.tags.has(Tags::SOURCE_GROUP))
+        {
+            return Some(w.start..group.end);
+        }
+        for verb in words.iter().skip(i + 2).take(3) {
+            if text[w.end..verb.start].contains([',', ';', ':', '—', '(']) {
+                break;
+            }
+            let lower = verb.text.to_lowercase();
+            if COGNITION_STEMS.iter().any(|s| lower.starts_with(s)) {
+                return Some(w.start..verb.end);
+            }
+        }
+    }
+    None
+}
+
+/// A reporting verb and who it reports: "Biden said", "the ministry said", "said Biden",
+/// "He added" (the previous sentence's speaker).
+fn reporting_verb(cx: &SentenceContext, words: &[Word]) -> Option<Sourcing> {
+    // A capitalised "States" or "Reports" is a name, not a verb.
+    let v = words
+        .iter()
+        .position(|w| w.tags.has(Tags::REPORTING_VERB) && !w.is_capitalized())?;
+    let mut s = v;
+    while s > 0 && BETWEEN_SUBJECT_AND_VERB.iter().any(|b| words[s - 1].is(b)) {
+        s -= 1;
+    }
+    let verb = &words[v];
+    let named = |start: usize| {
+        Some(Sourcing {
+            subtype: Subtype::AttributedNamed,
+            cue: Some(start..verb.end),
+        })
+    };
+    if s > 0 {
+        let subject = &words[s - 1];
+        if PRONOUNS.iter().any(|p| subject.is(p)) {
+            return Some(continued(cx.previous, subject.start..verb.end));
+        }
+        let sentence_start = subject.start == words[0].start;
+        if subject.is_capitalized() && !(sentence_start && is_function_word(subject)) {
+            return named(subject.start);
+        }
+        // "the Kremlin spokesman said", "his office said": a definite source.
+        let noun_phrase = &words[s.saturating_sub(4)..s];
+        if let Some(cap) = noun_phrase
+            .iter()
+            .find(|w| w.is_capitalized() && !is_function_word(w))
+        {
+            return named(cap.start);
+        }
+        if noun_phrase.iter().any(|w| {
+            ["the", "his", "her", "its", "their"]
+                .iter()
+                .any(|d| w.is(d))
+        }) {
+            return named(noun_phrase[0].start);
+        }
+        return Some(Sourcing {
+            subtype: Subtype::AttributedAnonymous,
+            cue: Some(subject.start..verb.end),
+        });
+    }
+    // Inverted: "…,” said Biden.
+    let after = words.get(v + 1)?;
+    let speaker = if after.is("the") {
+        words.get(v + 2)?
+    } else {
+        after
+    };
+    let inverted = after.is_capitalized() || after.is("the");
+    inverted.then_some(Sourcing {
+        subtype: Subtype::AttributedNamed,
+        cue: Some(verb.start..speaker.end),
+    })
+}
+
+/// A pronoun speaker continues the previous sentence's source when it had one.
+fn continued(previous: Option<&Sourcing>, cue: Range<usize>) -> Sourcing {
+    let subtype = match previous.map(|p| p.subtype) {
+        Some(Subtype::AttributedAnonymous) => Subtype::AttributedAnonymous,
+        _ => Subtype::AttributedNamed,
+    };
+    Sourcing {
+        subtype,
+        cue: Some(cue),
+    }
+}
+
+fn is_function_word(word: &Word) -> bool {
+    FUNCTION_WORDS.iter().any(|f| word.is(f))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sourcing_of(text: &str) -> Option<(Subtype, Option<&str>)> {
+        let quoted = quotes::quoted_spans(text);
+        let words = crate::text::words(text);
+        let cx = SentenceContext {
+            text,
+            range: 0..text.len(),
+            words: &words,
+            quoted: &quoted,
+            links: &[],
+            previous: None,
+        };
+        classify(&cx).map(|s| (s.subtype, s.cue.map(|c| &text[c])))
+    }
+
+    #[test]
+    fn named_sources() {
+        use Subtype::AttributedNamed as N;
+        assert_eq!(
+            sourcing_of("According to the Financial Times, the plan was dropped last week."),
+            Some((N, Some("According to the Financial Times")))
+        );
+        assert_eq!(
+            sourcing_of("Yesterday, Merkel said that talks would resume in March."),
+            Some((N, Some("Merkel said")))
+        );
+        assert_eq!(
+            sourcing_of("“We will not move,” said the foreign minister on Monday."),
+            Some((N, Some("said the foreign")))
+        );
+        assert_eq!(
+            sourcing_of("The Kremlin spokesman told reporters the troops were on exercise."),
+            Some((N, Some("Kremlin spokesman told")))
+        );
+    }
+
+    #[test]
+    fn anonymous_and_vague_sources() {
+        assert_eq!(
+            sourcing_of("A senior official warned that the sanctions would be delayed.")
+                .map(|s| s.0),
+            Some(Subtype::AttributedAnonymous)
+        );
+        assert_eq!(
+            sourcing_of("Critics say the policy has already failed badly.").map(|s| s.0),
+            Some(Subtype::Vague)
+        );
+        assert_eq!(
+            sourcing_of("Most European governments understand this perfectly well."),
+            Some((Subtype::Vague, Some("Most European governments understand")))
+        );
+        assert_eq!(
+            sourcing_of("Many historians regard the treaty as a failure of nerve."),
+            Some((Subtype::Vague, Some("Many historians")))
+        );
+        assert_eq!(
+            sourcing_of("The bridge is widely considered the finest in Europe.").map(|s| s.0),
+            Some(Subtype::Vague)
+        );
+        assert_eq!(
+            sourcing_of("It is the most important vote of the year for the union.").map(|s| s.0),
+            Some(Subtype::Unattributed)
+        );
+    }
+
+    #[test]
+    fn a_capitalised_verb_form_is_a_name() {
+        assert_eq!(
+            sourcing_of("The plan is meant to pressure the United States and Europe.").map(|s| s.0),
+            Some(Subtype::Unattributed)
+        );
+    }
+
+    #[test]
+    fn questions_and_fragments_make_no_claim() {
+        assert_eq!(
+            sourcing_of("What was the minister thinking when he agreed?"),
+            None
+        );
+        assert_eq!(sourcing_of("Not now."), None);
+    }
+
+    #[test]
+    fn a_reporting_verb_inside_a_quote_is_not_a_source() {
+        assert_eq!(
+            sourcing_of("The deal is “what everyone said it would be” and worse.").map(|s| s.0),
+            Some(Subtype::Unattributed)
+        );
+    }
+
+    #[test]
+    fn a_link_counts_as_a_citation() {
+        let text = "The budget grew by a third in two years.";
+        let link = 4..10;
+        let words = crate::text::words(text);
+        let cx = SentenceContext {
+            text,
+            range: 0..text.len(),
+            words: &words,
+            quoted: &[],
+            links: std::slice::from_ref(&link),
+            previous: None,
+        };
+        assert_eq!(
+            classify(&cx).map(|s| s.subtype),
+            Some(Subtype::AttributedNamed)
+        );
+    }
+
+    #[test]
+    fn a_pronoun_speaker_continues_the_previous_source() {
+        let text = "He added that any compromise would be cut at the root.";
+        let previous = Sourcing {
+            subtype: Subtype::AttributedAnonymous,
+            cue: None,
+        };
+        let words = crate::text::words(text);
+        let cx = SentenceContext {
+            text,
+            range: 0..text.len(),
+            words: &words,
+            quoted: &[],
+            links: &[],
+            previous: Some(&previous),
+        };
+        assert_eq!(
+            classify(&cx).map(|s| s.subtype),
+            Some(Subtype::AttributedAnonymous)
+        );
+    }
+}

@@ -1,0 +1,57 @@
+//! Speculation about someone's inner state: "must have been ecstatic", "must be extremely
+//! pleased" — a modal of inference followed (within two words) by an emotion or attitude
+//! the writer cannot observe (`inner_states.txt`).
+
+use std::sync::OnceLock;
+
+use crate::catalogue::Subtype;
+use crate::detect::context::BlockText;
+use crate::finding::Mark;
+use crate::text::{lexicon, Word};
+
+/// The modals of inference that lead a speculation, as words.
+const LEADS: &[&[&str]] = &[
+    &["must", "have", "been"],
+    &["must", "have", "felt"],
+    &["must", "be", "feeling"],
+    &["must", "be"],
+    &["must", "feel"],
+    &["surely", "feels"],
+];
+
+fn inner_states() -> &'static [String] {
+    static STATES: OnceLock<Vec<String>> = OnceLock::new();
+    STATES.get_or_init(|| lexicon::entries(lexicon::INNER_STATES))
+}
+
+/// Every speculation in the block (the first word rule: nothing is found before it).
+pub fn rule(block: &BlockText, _before: &[Mark]) -> Vec<Mark> {
+    let words = block.words;
+    let mut out = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        // Most words start no lead: one comparison rules them out.
+        if !(word.is("must") || word.is("surely")) {
+            continue;
+        }
+        let Some(lead) = LEADS.iter().find(|lead| starts_with(&words[i..], lead)) else {
+            continue;
+        };
+        let after = &words[i + lead.len()..];
+        if let Some(state) = after.iter().take(3).find(|w| is_inner_state(w)) {
+            out.push(Mark::new(
+                block.text,
+                words[i].start..state.end,
+                Subtype::Speculation,
+            ));
+        }
+    }
+    out
+}
+
+fn starts_with(words: &[Word], phrase: &[&str]) -> bool {
+    words.len() >= phrase.len() && words.iter().zip(phrase).all(|(w, p)| w.is(p))
+}
+
+fn is_inner_state(word: &Word) -> bool {
+    inner_states().iter().any(|s| word.is(s))
+}

@@ -1,0 +1,301 @@
+//! The byline: who wrote the article.
+//!
+//! From the most to the least structured source: JSON-LD `author`, author meta tags,
+//! the page's byline elements (`rel=author`, `itemprop=author`, byline classes), then a
+//! short "By …" line near the top of the article. Dates, counters and "By" are stripped.
+
+use serde_json::Value;
+
+use crate::page::jsonld;
+use crate::page::metadata::Metadata;
+use crate::page::model::Page;
+use crate::page::roles::BlockRole;
+use crate::text::more_words_than;
+
+/// Meta tags that carry the author's name (some carry a URL instead: those are skipped).
+const AUTHOR_META: &[&str] = &[
+    "author",
+    "article:author",
+    "article:author_name",
+    "og:article:author",
+    "byl",
+    "sailthru.author",
+    "parsely-author",
+    "dc.creator",
+];
+/// A "By …" line must be this short to be a byline rather than a sentence.
+const MAX_BYLINE_WORDS: usize = 12;
+
+/// The article's author(s), cleaned, if the page names them.
+pub fn byline(page: &Page, metadata: &Metadata, roles: &[BlockRole]) -> Option<String> {
+    json_ld_authors(&metadata.json_ld)
+        .or_else(|| {
+            AUTHOR_META
+                .iter()
+                .filter_map(|name| metadata.meta(name))
+                .find(|v| !v.contains("://") && !v.trim().is_empty())
+                .and_then(clean)
+        })
+        .or_else(|| {
+            // Inline author elements ("By <a rel=author>…"): in the byline or the article
+            // first, then anywhere outside it.
+            let in_article = |r: &BlockRole| {
+                matches!(r, BlockRole::Byline | BlockRole::Body | BlockRole::Heading)
+            };
+            [true, false].into_iter().find_map(|article| {
+                page.blocks
+                    .iter()
+                    .zip(roles)
+                    .filter(|(_, r)| in_article(r) == article)
+                    .find_map(|(b, _)| author_runs(b))
+            })
+        })
+        .or_else(|| {
+            // A short block that is itself the author element (`<div class="author">By
+            // Jane Roe</div>`), in a header that may lie outside the article.
+            page.blocks
+                .iter()
+                .filter(|b| {
+                    page.elements
+                        .get(b.element as usize)
+                        .is_some_and(|el| names_author(&el.tokens.join(" "), &el.rel, &el.itemprop))
+                        && !more_words_than(&b.text(), MAX_BYLINE_WORDS)
+                })
+                .find_map(|b| clean(&b.text()))
+        })
+        .or_else(|| {
+            page.blocks
+                .iter()
+                .zip(roles)
+                .filter(|(_, r)| **r == BlockRole::Byline)
+                .find_map(|(b, _)| clean(&b.text()))
+        })
+        .or_else(|| {
+            page.blocks
+                .iter()
+                .zip(roles)
+                .filter(|(_, r)| matches!(r, BlockRole::Body | BlockRole::Heading))
+                .take(6)
+                .map(|(b, _)| b.text())
+                .find(|t| is_by_line(t))
+                .and_then(|t| clean(&t))
+        })
+}
+
+/// The names in a block's author elements; runs separated only by spaces are one name.
+fn author_runs(block: &crate::page::model::Block) -> Option<String> {
+    let mut names: Vec<String> = Vec::new();
+    let mut last_end = None;
+    for run in &block.authors {
+        let Some(text) = block.segments.get(run.start as usize..run.end as usize) else {
+            continue;
+        };
+        let gap =
+            last_end.and_then(|end: u32| block.segments.get(end as usize..run.start as usize));
+        match (names.last_mut(), gap) {
+            (Some(name), Some(gap)) if gap.concat().trim().is_empty() => {
+                name.push_str(&gap.concat());
+                name.push_str(&text.concat());
+            }
+            _ => names.push(text.concat()),
+        }
+        last_end = Some(run.end);
+    }
+    let names: Vec<String> = names.iter().filter_map(|n| clean(n)).collect();
+    (!names.is_empty()).then(|| names.join(", "))
+}
+
+/// Whether an element names the article's author: `rel=author`, `itemprop=author` or
+/// `creator`, or class and id words with "author" or "byline" (but not "bio"). Arguments
+/// are lower-case. The DOM layer's `isAuthorElement()` (collect.js) is the same rule; the
+/// native front end calls this one.
+pub fn names_author(class_and_id: &str, rel: &str, itemprop: &str) -> bool {
+    rel.split_ascii_whitespace().any(|r| r == "author")
+        || matches!(itemprop, "author" | "creator")
+        || ((class_and_id.contains("author") || class_and_id.contains("byline"))
+            && !class_and_id.contains("bio"))
+}
+
+fn is_by_line(text: &str) -> bool {
+    let t = text.trim();
+    (t.starts_with("By ") || t.starts_with("BY ") || t.starts_with("by "))
+        && !more_words_than(t, MAX_BYLINE_WORDS)
+}
+
+/// Author names from JSON-LD (`author` or `creator`: a string, an object with `name`,
+/// or a list of either); URLs are not names.
+fn json_ld_authors(objects: &[Value]) -> Option<String> {
+    let mut names: Vec<String> = Vec::new();
+    for object in objects {
+        let found = object
+            .get("author")
+            .or_else(|| object.get("creator"))
+            .map(jsonld::strings)
+            .unwrap_or_default();
+        for name in found {
+            if !name.contains("://") && !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        if !names.is_empty() {
+            break;
+        }
+    }
+    clean(&names.join(", "))
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+/// Words that start the date part of a byline, not the name.
+const DATE_WORDS: &[&str] = &["updated", "published", "posted", "last", "on", "at"];
+/// Words that start a social-media prompt after the name ("Jane Roe, Follow @janeroe").
+const SOCIAL_WORDS: &[&str] = &["follow", "email", "twitter", "contact"];
+
+/// "By Jane Roe | Updated 3 May 2024, 1,234 shares" → "Jane Roe".
+pub fn clean(raw: &str) -> Option<String> {
+    let collapsed = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    if collapsed.eq_ignore_ascii_case("by") {
+        return None;
+    }
+    let mut s = collapsed.as_str();
+    for prefix in ["By ", "BY ", "by "] {
+        s = s.strip_prefix(prefix).unwrap_or(s);
+    }
+    // Cut at the first digit or separator: what follows is a date or a counter.
+    let cut = s
+        .find(|c: char| c.is_ascii_digit() || matches!(c, '|' | '•' | '·' | '—' | '–' | '/'))
+        .unwrap_or(s.len());
+    let s = s[..cut].split(" - ").next().unwrap_or("");
+    // Then drop trailing date words ("Updated", month names) and punctuation.
+    let mut words: Vec<&str> = s.split_whitespace().collect();
+    let is = |w: &str, list: &[&str]| {
+        list.contains(&w.trim_end_matches(['.', ',']).to_lowercase().as_str())
+    };
+    // A month ends the name when nothing or a date word follows ("Musil January"), not
+    // inside a name ("Laura June Topolsky").
+    if let Some(at) = (0..words.len()).find(|&i| {
+        is(words[i], DATE_WORDS)
+            || (i > 0 && words[i].starts_with('@'))
+            || (is(words[i], SOCIAL_WORDS)
+                && (i > 0 || words.get(1).is_none_or(|next| next.starts_with('@'))))
+            || (is(words[i], MONTHS) && words.get(i + 1).is_none_or(|next| is(next, DATE_WORDS)))
+    }) {
+        words.truncate(at);
+    }
+    let name = words.join(" ");
+    let name = name.trim_end_matches([',', ';', ':', '-']).trim();
+    (!name.is_empty() && name.chars().any(char::is_alphabetic)).then(|| name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::page::model::{Block, Element, Meta};
+
+    #[test]
+    fn a_short_author_block_names_the_author() {
+        let page = Page {
+            elements: vec![
+                Element::with("body", None, &[]),
+                Element::with("div", Some(0), &["article__author"]),
+                Element::with("div", Some(0), &["author-bio"]),
+            ],
+            blocks: vec![
+                Block::with(2, "Jane Doe writes about science and has won prizes."),
+                Block::with(1, "By\n\t\tScott Cunningham\t"),
+            ],
+            ..Page::default()
+        };
+        let roles = [BlockRole::Outside, BlockRole::Outside];
+        assert_eq!(
+            byline(&page, &Metadata::of(&page), &roles).as_deref(),
+            Some("Scott Cunningham")
+        );
+    }
+
+    #[test]
+    fn cleans_dates_counters_and_prefixes() {
+        assert_eq!(
+            clean("By\n\t Jane Roe | Updated 3 May").as_deref(),
+            Some("Jane Roe")
+        );
+        assert_eq!(
+            clean("by Lucas Nolan22 Dec 2016651").as_deref(),
+            Some("Lucas Nolan")
+        );
+        assert_eq!(clean("By 2024"), None);
+        assert_eq!(
+            clean("Erin Cunningham, Follow @erinmcunningham").as_deref(),
+            Some("Erin Cunningham")
+        );
+        assert_eq!(clean("Follow"), None);
+        assert_eq!(clean("Follow @erinmcunningham"), None);
+        assert_eq!(
+            clean("Steven Davidoff Solomon").as_deref(),
+            Some("Steven Davidoff Solomon")
+        );
+        assert_eq!(clean("Dan Goodin - Apr").as_deref(), Some("Dan Goodin"));
+        assert_eq!(
+            clean("Steven Musil January").as_deref(),
+            Some("Steven Musil")
+        );
+        assert_eq!(
+            clean("Laura June Topolsky").as_deref(),
+            Some("Laura June Topolsky")
+        );
+        assert_eq!(clean(" by "), None);
+    }
+
+    #[test]
+    fn prefers_json_ld_then_meta() {
+        let mut page = Page {
+            json_ld: vec![r#"{"@type":"NewsArticle","author":[{"@type":"Person","name":"Jane Roe"},{"name":"Rich Doe"}]}"#.into()],
+            meta: vec![Meta { name: "author".into(), content: "Someone Else".into() }],
+            ..Page::default()
+        };
+        assert_eq!(
+            byline(&page, &Metadata::of(&page), &[]).as_deref(),
+            Some("Jane Roe, Rich Doe")
+        );
+        page.json_ld.clear();
+        assert_eq!(
+            byline(&page, &Metadata::of(&page), &[]).as_deref(),
+            Some("Someone Else")
+        );
+        // Open Graph's article author, as an organisation's name or a profile URL.
+        page.meta = vec![Meta {
+            name: "og:article:author".into(),
+            content: "BBC News".into(),
+        }];
+        assert_eq!(
+            byline(&page, &Metadata::of(&page), &[]).as_deref(),
+            Some("BBC News")
+        );
+        page.meta[0].content = "https://example.com/staff/jane-roe".into();
+        assert_eq!(byline(&page, &Metadata::of(&page), &[]), None);
+    }
+}

@@ -1,0 +1,416 @@
+//! The analysis of a page, as named stages in the order they run:
+//!
+//! 1. **roles**: which blocks are the article ([`roles`]), from what each block's text
+//!    says of it ([`BlockFacts`]);
+//! 2. **detect or reuse**: on each block by its role, the detectors and then the opinion
+//!    and claim models ([`read`]), or what a [`crate::session`] read ahead where it still
+//!    holds — on English articles only ([`crate::language`]);
+//! 3. **filter**: the reader's own words added, what their options hide dropped (by
+//!    default, the missing source of a sentence that is not a check-worthy claim);
+//! 4. **to the wire**: byte offsets to segment ranges in UTF-16 units ([`Finding`]);
+//! 5. **page facts**: the article type, each sentence's verdict in its context, the
+//!    disclosures, title, byline and transparency facts.
+//!
+//! The one-call path ([`analyze_with`]) and the session ([`Session::finish`]) both run
+//! [`analyze_ahead`]; the session runs stage 2 on blocks as they arrive, as article text.
+//!
+//! [`Session::finish`]: crate::session::Session::finish
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::catalogue::{Category, Subtype};
+use crate::claim;
+use crate::detect::context::{BlockText, Sentences, Sourcing};
+use crate::detect::{self, BlockFindings, Sentence};
+use crate::finding::{ClaimLabel, Finding, Mark, OpinionLabel, SentenceFinding};
+use crate::language;
+use crate::opinion::{self, Model};
+use crate::options::Options;
+use crate::page::article_type::{self, ArticleKind, ArticleType, TextStats};
+use crate::page::disclosure::{self, Disclosure, DisclosureKind};
+use crate::page::metadata::Metadata;
+use crate::page::model::{Block, Page};
+use crate::page::roles::{self, BlockFacts, BlockRole};
+use crate::page::{byline, jsonld};
+use crate::text::offsets::{SegmentMap, SegmentRange};
+use crate::text::phrases::PhraseMatcher;
+use crate::text::{self};
+
+/// The result of analysing one page.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Analysis {
+    /// The article's headline.
+    pub title: String,
+    /// Who wrote it, if the page says.
+    pub byline: Option<String>,
+    /// Publisher and author transparency facts from the page's JSON-LD.
+    pub transparency: Vec<jsonld::Transparency>,
+    /// The role of each block of the page, in block order.
+    pub roles: Vec<BlockRole>,
+    /// Every finding, block by block in document order.
+    pub findings: Vec<Finding>,
+    /// The reader's explanation of each kind of finding present.
+    pub explanations: BTreeMap<Subtype, String>,
+    /// The kind of article, declared by the page or estimated from its text.
+    pub article_type: ArticleType,
+    /// Every analysed sentence with its opinion probability (in the context of the
+    /// article type) and sourcing.
+    pub sentences: Vec<SentenceFinding>,
+    /// Author bios and disclosure statements, with their facts.
+    pub disclosures: Vec<Disclosure>,
+    /// The article's language as a BCP 47 tag (`en`, or `und-Latn` for Latin-script text
+    /// in another language, `und-Cyrl`…; see [`language::of_article`]), `None` when too
+    /// little text tells. An article in another language than English gets no findings,
+    /// sentences or disclosures: the word lists and models are English.
+    pub language: Option<&'static str>,
+    /// Sourcing findings the default view leaves out (unsourced narration that is not a
+    /// check-worthy claim; none with [`Options::all_sourcing`]), for the panel's counts.
+    pub sourcing_left_out: u32,
+}
+
+impl Analysis {
+    /// The article text as a reader sees it: headings, paragraphs and disclosures, one
+    /// block per paragraph, separated by blank lines.
+    pub fn body_text(&self, page: &Page) -> String {
+        page.blocks
+            .iter()
+            .zip(&self.roles)
+            .filter(|(_, r)| {
+                matches!(
+                    r,
+                    BlockRole::Body | BlockRole::Heading | BlockRole::Disclosure
+                )
+            })
+            .map(|(b, _)| b.text().split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+}
+
+/// Analyses a page with the default options.
+pub fn analyze(page: &Page) -> Analysis {
+    analyze_with(page, &Options::default())
+}
+
+/// Analyses a page: decides which blocks are the article, runs the detectors on them,
+/// adds the reader's own words and drops what the reader's options hide.
+pub fn analyze_with(page: &Page, options: &Options) -> Analysis {
+    analyze_ahead(page, options, Vec::new())
+}
+
+/// What stage 2 yields for one block: the detectors' findings and each sentence's
+/// opinion probability (out of context) and claim probability, in sentence order.
+#[derive(Debug)]
+pub(crate) struct Read {
+    found: BlockFindings,
+    opinion: Vec<f32>,
+    claim: Vec<f32>,
+}
+
+/// Stage 2 on one block's text: the detectors, then the opinion and claim models over
+/// what they found, all reading the same words. `previous` is the sourcing the text before ended
+/// with (updated).
+pub(crate) fn read(text: &str, links: &[Range<usize>], previous: &mut Option<Sourcing>) -> Read {
+    let words = text::words(text);
+    let block = BlockText {
+        text,
+        words: &words,
+        links,
+        sentences: Sentences::Split,
+    };
+    let found = detect::block(&block, previous);
+    let models = [Model::shipped(), claim::model()];
+    let (opinion, claim) = Model::score(models, &block, &found.sentences)
+        .into_iter()
+        .map(|[opinion, claim]| (opinion, claim))
+        .unzip();
+    Read {
+        found,
+        opinion,
+        claim,
+    }
+}
+
+/// What stage 2 read of a block as article text, with the sourcing it started from (the
+/// previous sentence's) and the one it ended with.
+#[derive(Debug)]
+pub(crate) struct Detected {
+    pub(crate) from: Option<Sourcing>,
+    pub(crate) read: Read,
+    pub(crate) to: Option<Sourcing>,
+}
+
+/// A block as it arrived: its text and where its segments lie in it, what the roles need
+/// of it (`None` while its element was not known yet), and what stage 2 read of it
+/// ahead, if it did.
+#[derive(Debug)]
+pub(crate) struct Arrived {
+    pub(crate) text: String,
+    pub(crate) map: SegmentMap,
+    pub(crate) facts: Option<BlockFacts>,
+    pub(crate) ahead: Option<Detected>,
+}
+
+impl Arrived {
+    /// A block with nothing found for it yet.
+    pub(crate) fn now(block: &Block) -> Arrived {
+        Arrived {
+            text: block.text(),
+            map: SegmentMap::new(&block.segments),
+            facts: None,
+            ahead: None,
+        }
+    }
+}
+
+/// Stage 2 on a block of article text, given the sourcing the article's text before it
+/// ended with (`previous`, updated): taken from `ahead` when it was read from the same
+/// sourcing, else read now.
+pub(crate) fn read_body(
+    block: &Block,
+    text: &str,
+    map: &SegmentMap,
+    previous: &mut Option<Sourcing>,
+    ahead: Option<Detected>,
+) -> Read {
+    match ahead {
+        Some(d) if d.from == *previous => {
+            *previous = d.to;
+            d.read
+        }
+        _ => read(text, &link_ranges(block, map), previous),
+    }
+}
+
+/// [`analyze_with`], given what was found of the first blocks as they arrived (see
+/// [`crate::session`]): their text and what the roles need of it, and what stage 2 read
+/// of them ahead as article text, used where it still holds and read again where not.
+pub(crate) fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<Arrived>) -> Analysis {
+    arrived.extend(page.blocks.iter().skip(arrived.len()).map(Arrived::now));
+    // Stage 1: roles.
+    let facts: Vec<BlockFacts> = arrived
+        .iter()
+        .zip(&page.blocks)
+        .map(|(a, block)| {
+            a.facts
+                .unwrap_or_else(|| BlockFacts::of(&page.elements, block, &a.text))
+        })
+        .collect();
+    let roles = roles::roles_from(page, &facts);
+    let language = language::of_article(
+        arrived
+            .iter()
+            .zip(&roles)
+            .filter(|(_, role)| **role == BlockRole::Body)
+            .map(|(a, _)| a.text.as_str()),
+    );
+    let english = language::is_read(language);
+    let mut analysis = Analysis {
+        language,
+        ..Analysis::default()
+    };
+    let mut previous = None;
+    let user_words = options.word_matcher();
+    let thresholds = Thresholds {
+        opinion: options.opinion_threshold(Model::shipped().threshold),
+        claim: options.claim_threshold(claim::model().threshold),
+    };
+    let mut stats = TextStats::default();
+    let mut sentences = Vec::new();
+    let mut disclosure_groups: Vec<(u32, Vec<String>)> = Vec::new();
+    let blocks = page.blocks.iter().zip(&roles).zip(arrived);
+    for (index, ((block, role), arrived)) in blocks.enumerate() {
+        let index = index as u32;
+        if !english || !options.analyses(index) {
+            previous = None;
+            continue;
+        }
+        let (text, map) = (arrived.text, arrived.map);
+        // Stage 2: detect or reuse.
+        let read = match role {
+            BlockRole::Body => read_body(block, &text, &map, &mut previous, arrived.ahead),
+            // A headline is not a sourced or unsourced claim: its sourcing is below it.
+            BlockRole::Heading => {
+                let mut read = read(&text, &[], &mut None);
+                read.found
+                    .marks
+                    .retain(|m| m.subtype.category() != Category::Claim);
+                read
+            }
+            BlockRole::Disclosure => {
+                previous = None;
+                disclosure_block(index, &text, &mut disclosure_groups)
+            }
+            BlockRole::Boilerplate | BlockRole::Byline | BlockRole::Outside => continue,
+        };
+        // Stage 3: filter.
+        let mut marks = read.found.marks;
+        if let (Some(matcher), BlockRole::Body | BlockRole::Heading) = (&user_words, role) {
+            marks.extend(user_marks(matcher, &text));
+        }
+        let claim_at = |range: &Range<usize>| claim_of(&read.found.sentences, &read.claim, range);
+        marks.retain(|m| {
+            if !options.shows(m.subtype, m.subtype.confidence())
+                || options.is_exception(&m.cue, &page.url)
+            {
+                return false;
+            }
+            let check_worthy = || claim_at(&m.range).is_some_and(|p| p >= thresholds.claim);
+            let shown = m.subtype.category() != Category::Claim
+                || options.shows_sourcing(m.subtype, check_worthy());
+            analysis.sourcing_left_out += u32::from(!shown);
+            shown
+        });
+        // Stage 4: to the wire.
+        for mark in marks {
+            analysis
+                .explanations
+                .entry(mark.subtype)
+                .or_insert_with(|| mark.subtype.explanation().to_string());
+            analysis.findings.push(Finding {
+                block: index,
+                category: mark.subtype.category(),
+                subtype: mark.subtype,
+                ranges: map.to_segment_ranges(&text, mark.range.start, mark.range.end),
+                claim: (mark.subtype.category() == Category::Claim)
+                    .then(|| claim_at(&mark.range))
+                    .flatten(),
+                cue: mark.cue,
+            });
+        }
+        let scores = read.opinion.into_iter().zip(read.claim);
+        for (sentence, (opinion, claim)) in read.found.sentences.into_iter().zip(scores) {
+            stats.sentences += 1;
+            stats.writer_voice += usize::from(sentence.writer_voice);
+            stats.opinion_probability_sum += opinion;
+            // The extension asks for findings only: no sentence list to map and send.
+            if !options.skip_sentences {
+                let ranges = map.to_segment_ranges(&text, sentence.range.start, sentence.range.end);
+                sentences.push((index, ranges, sentence, [opinion, claim]));
+            }
+        }
+    }
+    // Stage 5: page facts.
+    let metadata = Metadata::of(page);
+    analysis.article_type =
+        article_type::declared(&metadata).unwrap_or_else(|| article_type::estimate(stats));
+    let opinion_article = analysis.article_type.kind == ArticleKind::Opinion;
+    analysis.sentences = sentences
+        .into_iter()
+        .map(|(block, ranges, sentence, scores)| {
+            sentence_finding(
+                block,
+                ranges,
+                &sentence,
+                scores,
+                opinion_article,
+                &thresholds,
+            )
+        })
+        .collect();
+    analysis.disclosures = disclosure_groups
+        .into_iter()
+        .map(|(first, texts)| {
+            let kind = texts
+                .iter()
+                .find_map(|t| disclosure::kind_of(t))
+                .unwrap_or_default();
+            disclosure::facts(first, kind, &texts, roles::is_boilerplate)
+        })
+        .collect();
+    analysis.title = roles::title(page, &roles);
+    analysis.transparency = jsonld::transparency(&metadata.json_ld);
+    analysis.byline = byline::byline(page, &metadata, &roles);
+    analysis.roles = roles;
+    analysis
+}
+
+/// The labels' thresholds after the reader's sensitivity.
+struct Thresholds {
+    opinion: f32,
+    claim: f32,
+}
+
+/// A sentence's verdicts in its article: `opinion` is the opinion model's out-of-context
+/// probability.
+fn sentence_finding(
+    block: u32,
+    ranges: Vec<SegmentRange>,
+    sentence: &Sentence,
+    [opinion, claim]: [f32; 2],
+    opinion_article: bool,
+    thresholds: &Thresholds,
+) -> SentenceFinding {
+    let opinion = opinion::in_context(opinion, sentence, opinion_article);
+    SentenceFinding {
+        block,
+        ranges,
+        opinion,
+        opinion_label: OpinionLabel::at(opinion, thresholds.opinion),
+        claim,
+        claim_label: ClaimLabel::at(claim, thresholds.claim),
+        sourcing: sentence.facts.sourcing.into(),
+    }
+}
+
+/// The claim probability of the block's sentence at `range` (a sourcing finding's range
+/// is its sentence's), given the sentences and their claim probabilities.
+fn claim_of(sentences: &[Sentence], claims: &[f32], range: &Range<usize>) -> Option<f32> {
+    let at = sentences.partition_point(|s| s.range.start < range.start);
+    sentences
+        .get(at)
+        .filter(|s| s.range == *range)
+        .and(claims.get(at).copied())
+}
+
+/// A disclosure block's finding. Consecutive disclosure blocks form one section (an
+/// author box), gathered in `groups` as (first block, texts) for the facts.
+fn disclosure_block(index: u32, text: &str, groups: &mut Vec<(u32, Vec<String>)>) -> Read {
+    match groups.last_mut() {
+        Some((first, texts)) if *first as usize + texts.len() == index as usize => {
+            texts.push(text.to_string())
+        }
+        _ => groups.push((index, vec![text.to_string()])),
+    }
+    let subtype = match disclosure::kind_of(text) {
+        Some(DisclosureKind::Statement) => Subtype::DisclosureStatement,
+        Some(DisclosureKind::Sponsorship) => Subtype::Sponsorship,
+        _ => Subtype::AuthorBio,
+    };
+    let cue = disclosure::bio_person(text).unwrap_or_default().to_string();
+    Read {
+        found: BlockFindings {
+            marks: vec![Mark {
+                range: 0..text.len(),
+                subtype,
+                cue,
+            }],
+            sentences: Vec::new(),
+        },
+        opinion: Vec::new(),
+        claim: Vec::new(),
+    }
+}
+
+/// The reader's own words in a block, outside quotations.
+fn user_marks(matcher: &PhraseMatcher<Subtype>, text: &str) -> Vec<Mark> {
+    let quoted = detect::quoted_spans(text);
+    matcher
+        .find(text, &text::words(text))
+        .into_iter()
+        .map(|m| Mark::new(text, m.start..m.end, m.tag))
+        .filter(|m| !detect::is_quoted(&quoted, &m.range))
+        .collect()
+}
+
+/// The block's links as byte ranges of its text; links outside the block are ignored.
+fn link_ranges(block: &Block, map: &SegmentMap) -> Vec<Range<usize>> {
+    block
+        .links
+        .iter()
+        .filter_map(|l| map.byte_range(l.start, l.end))
+        .collect()
+}

@@ -1,0 +1,111 @@
+//! Word lists as data: the lists the detectors and the page roles read, and the tags
+//! ([`tags`]) that say which lists each word is in. Phrase lists are matched by
+//! [`crate::text::phrases`].
+//!
+//! Each list is a text file beside this module: one entry per line, `#` comments, and a
+//! small alternation syntax so a list stays readable: `{i|we} {think|believe}` expands to
+//! four phrases, and a group followed by `?` may also be left out.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
+
+use rustc_hash::FxHasher;
+
+pub mod tags;
+
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+pub const HEDGES: &str = include_str!("hedges.txt");
+pub const BOOSTERS: &str = include_str!("boosters.txt");
+pub const STANCE: &str = include_str!("stance.txt");
+pub const LOADED: &str = include_str!("loaded.txt");
+pub const EVALUATIVE: &str = include_str!("evaluative.txt");
+pub const CONDUCT_NOUNS: &str = include_str!("conduct_nouns.txt");
+pub const INNER_STATES: &str = include_str!("inner_states.txt");
+pub const REPORTING_VERBS: &str = include_str!("reporting_verbs.txt");
+pub const VAGUE_SOURCES: &str = include_str!("vague_sources.txt");
+pub const ANONYMOUS_SOURCES: &str = include_str!("anonymous_sources.txt");
+pub const RELATED_HEADINGS: &str = include_str!("related_headings.txt");
+
+/// The entries of a list file, expanded and lower-cased, in file order without repeats.
+pub fn entries(source: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut seen = HashSet::new();
+    for line in source.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        for phrase in expand(&line.to_lowercase()) {
+            if seen.insert(phrase.clone()) {
+                out.push(phrase);
+            }
+        }
+    }
+    out
+}
+
+/// Expands `{a|b}` groups (and optional `{a|b}?` groups) into every phrase they denote.
+fn expand(line: &str) -> Vec<String> {
+    let Some(open) = line.find('{') else {
+        return vec![line.split_whitespace().collect::<Vec<_>>().join(" ")];
+    };
+    let close = open + line[open..].find('}').unwrap_or(line.len() - open - 1);
+    let (head, group) = (&line[..open], &line[open + 1..close]);
+    let mut tail = line.get(close + 1..).unwrap_or("");
+    let mut alternatives: Vec<&str> = group.split('|').collect();
+    if let Some(rest) = tail.strip_prefix('?') {
+        alternatives.push("");
+        tail = rest;
+    }
+    alternatives
+        .into_iter()
+        .flat_map(|alt| expand(&format!("{head}{alt}{tail}")))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expands_groups_and_optional_groups() {
+        assert_eq!(
+            entries("# comment\n{I|we} {think|believe}\n\n{a|the}? source"),
+            [
+                "i think",
+                "i believe",
+                "we think",
+                "we believe",
+                "a source",
+                "the source",
+                "source"
+            ]
+        );
+    }
+
+    #[test]
+    fn every_shipped_list_parses_to_non_empty_phrases() {
+        for list in [
+            HEDGES,
+            BOOSTERS,
+            STANCE,
+            LOADED,
+            EVALUATIVE,
+            CONDUCT_NOUNS,
+            INNER_STATES,
+            REPORTING_VERBS,
+            VAGUE_SOURCES,
+            ANONYMOUS_SOURCES,
+            RELATED_HEADINGS,
+        ] {
+            let phrases = entries(list);
+            assert!(!phrases.is_empty());
+            for p in phrases {
+                assert!(
+                    !p.is_empty() && !p.contains(['{', '}', '|']),
+                    "bad phrase {p:?}"
+                );
+            }
+        }
+    }
+}
