@@ -60,10 +60,7 @@ fn summary(analysis: &Analysis) -> Vec<String> {
         analysis.article_type.evidence
     ));
     if !newslens::language::is_read(analysis.language) {
-        lines.push(format!(
-            "newslens reads English articles; this one reads as {}",
-            analysis.language.unwrap_or_default()
-        ));
+        lines.push("newslens reads English articles: this one is in another language, so nothing is marked".into());
     }
     let count = |c: Category| analysis.findings.iter().filter(|f| f.category == c).count();
     let claims = |s: Subtype| analysis.findings.iter().filter(|f| f.subtype == s).count();
