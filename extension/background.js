@@ -5,7 +5,7 @@
 'use strict';
 
 if (typeof wasm_bindgen === 'undefined' && typeof importScripts === 'function') {
-  importScripts('pkg/newslens.js', 'protocol.js');
+  importScripts('pkg/newslens.js', 'protocol.js', 'dom/slices.js', 'queue.js');
 }
 const protocol = globalThis.newslensProtocol;
 
@@ -90,6 +90,17 @@ function push(request, batch) {
   return request;
 }
 
+/** The tab the reader sees in each window (window id -> tab id): its page's work goes first. */
+const shownTabs = new Map();
+chrome.tabs.onActivated.addListener(({ tabId, windowId }) => shownTabs.set(windowId, tabId));
+chrome.tabs.query({ active: true }).then((tabs) => {
+  for (const tab of tabs) if (!shownTabs.has(tab.windowId)) shownTabs.set(tab.windowId, tab.id);
+}, () => {});
+const queue = globalThis.newslensQueue.createQueue(
+  (tab) => [...shownTabs.values()].includes(tab),
+  globalThis.newslensDom.yieldToPage,
+);
+
 chrome.runtime.onMessage.addListener((message, sender) => {
   if (!protocol.fromUs(sender) || !message) return false;
   if (message.type === protocol.MESSAGE.count && sender.tab) {
@@ -104,14 +115,20 @@ chrome.runtime.onMessage.addListener((message, sender) => {
 // while the page loads, and answer its analysis requests over that port. A request is a
 // session in the core (src/session.rs): the page model comes in batches while the page is
 // still collecting it, each analysed as it comes; the last message brings the rest of the
-// model and asks for the analysis.
+// model and asks for the analysis. Each batch and each finish is a job in the queue the
+// tabs share (queue.js), a request's jobs one after another.
 chrome.runtime.onConnect.addListener((port) => {
   if (port.name !== protocol.PORT || !protocol.fromUs(port.sender)) return;
   ready().catch(() => {});
+  const { tab } = port.sender;
+  if (tab && tab.active) shownTabs.set(tab.windowId, tab.id);
+  const tabId = tab ? tab.id : -1;
+  let gone = false; // the page went away: its queued jobs only free what it sent
   // Request id -> promise of { session, exports, ahead, core }: its session, the core's
   // exports and the milliseconds spent in the core on the batches ahead and on finishing.
   const requests = new Map();
   port.onDisconnect.addListener(() => {
+    gone = true;
     for (const request of requests.values()) request.then((r) => r.session.free()).catch(() => {});
     requests.clear();
   });
@@ -129,7 +146,7 @@ chrome.runtime.onConnect.addListener((port) => {
     let request = requests.get(id) ||
       ready().then((exports) => ({ session: new wasm_bindgen.PageSession(part.options), exports, ahead: 0, core: 0 }));
     if (part.batch !== null) {
-      request = request.then((r) => push(r, part.batch));
+      request = request.then((r) => queue.add(tabId, () => (gone ? r : push(r, part.batch))));
     }
     if (!part.done) {
       requests.set(id, request);
@@ -145,12 +162,13 @@ chrome.runtime.onConnect.addListener((port) => {
       }
     };
     request
-      .then((r) => {
+      .then((r) => queue.add(tabId, () => {
+        if (gone) return r.session.free();
         const analysis = timed(r, 'core', (session) => session.finish(part.page));
         const timings = globalThis.newslensTimings &&
           { core: r.core, ahead: r.ahead, wasmMemory: r.exports.memory.buffer.byteLength, ...startup };
-        send(protocol.reply(id, analysis, timings));
-      })
+        return send(protocol.reply(id, analysis, timings));
+      }))
       .catch((error) => send(protocol.failure(id, error)));
   });
 });

@@ -1,6 +1,8 @@
 //! The reader's settings, as inputs to the core: which kinds of finding to show, how
 //! sensitive each category is, their own word lists and the cues they have silenced.
 
+use std::collections::HashSet;
+
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::{Category, Subtype};
@@ -72,24 +74,24 @@ impl Options {
             && confidence >= 1.0 - self.sensitivity(subtype.category())
     }
 
-    /// Whether `cue` was silenced for a page at `url`. An empty cue (an unsourced claim)
-    /// is never silenced by an exception: it would silence every such claim.
-    pub fn is_exception(&self, cue: &str, url: &str) -> bool {
-        if self.exceptions.is_empty() {
-            return false;
-        }
+    /// The exceptions that apply on the page at `url`, compiled once for its analysis: a
+    /// finding's cue is then looked up, where comparing it with every exception (each
+    /// normalised again) cost a page with many findings time in proportion to both.
+    pub fn silenced_on(&self, url: &str) -> Silenced {
         let host = host_of(url);
-        let cue = normalise(cue);
-        if cue.is_empty() {
-            return false;
-        }
-        self.exceptions.iter().any(|e| {
-            normalise(&e.cue) == cue
-                && e.site.as_deref().is_none_or(|site| {
+        let cues = self
+            .exceptions
+            .iter()
+            .filter(|e| {
+                e.site.as_deref().is_none_or(|site| {
                     let site = site.to_ascii_lowercase();
                     host == site || host.ends_with(&format!(".{site}"))
                 })
-        })
+            })
+            .map(|e| normalise(&e.cue))
+            .filter(|cue| !cue.is_empty())
+            .collect();
+        Silenced { cues }
     }
 
     /// Whether block `index` is to be analysed.
@@ -138,6 +140,20 @@ impl Options {
     }
 }
 
+/// The cues silenced on one page (see [`Options::silenced_on`]).
+#[derive(Debug, Default)]
+pub struct Silenced {
+    cues: HashSet<String>,
+}
+
+impl Silenced {
+    /// Whether `cue` is silenced. An empty cue (an unsourced claim) never is: it would
+    /// silence every such claim.
+    pub fn contains(&self, cue: &str) -> bool {
+        !self.cues.is_empty() && self.cues.contains(&normalise(cue))
+    }
+}
+
 fn normalise(s: &str) -> String {
     s.trim().replace('’', "'").to_lowercase()
 }
@@ -169,9 +185,15 @@ mod tests {
             ],
             ..Options::default()
         };
-        assert!(options.is_exception("obviously", "https://news.test/a"));
-        assert!(options.is_exception("don’t know if", "https://www.example.com:8080/x"));
-        assert!(!options.is_exception("don’t know if", "https://notexample.com/"));
+        assert!(options
+            .silenced_on("https://news.test/a")
+            .contains("obviously"));
+        let example = options.silenced_on("https://www.example.com:8080/x");
+        assert!(example.contains("don’t know if"));
+        assert!(!example.contains(""));
+        assert!(!options
+            .silenced_on("https://notexample.com/")
+            .contains("don’t know if"));
     }
 
     #[test]

@@ -4,9 +4,10 @@
 //!    says of it ([`BlockFacts`]);
 //! 2. **detect or reuse**: on each block by its role, the detectors and then the opinion
 //!    and claim models ([`read`]), or what a [`crate::session`] read ahead where it still
-//!    holds — on English articles only ([`crate::language`]);
+//!    holds;
 //! 3. **filter**: the reader's own words added, what their options hide dropped (by
-//!    default, the missing source of a sentence that is not a check-worthy claim);
+//!    default, the missing source of a sentence that is not a check-worthy claim), and
+//!    every mark of an article not in English ([`crate::language`]);
 //! 4. **to the wire**: byte offsets to segment ranges in UTF-16 units ([`Finding`]);
 //! 5. **page facts**: the article type, each sentence's verdict in its context, the
 //!    disclosures, title, byline and transparency facts.
@@ -29,7 +30,7 @@ use crate::finding::{ClaimLabel, Finding, Mark, OpinionLabel, SentenceFinding};
 use crate::language;
 use crate::opinion::{self, Model};
 use crate::options::Options;
-use crate::page::article_type::{self, ArticleKind, ArticleType, TextStats};
+use crate::page::article_type::{self, ArticleType, TextStats};
 use crate::page::disclosure::{self, Disclosure, DisclosureKind};
 use crate::page::metadata::Metadata;
 use crate::page::model::{Block, Page};
@@ -46,6 +47,9 @@ pub struct Analysis {
     pub title: String,
     /// Who wrote it, if the page says.
     pub byline: Option<String>,
+    /// The byline names an organisation ("Reuters", "Staff"), not a person.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub byline_organisation: bool,
     /// Publisher and author transparency facts from the page's JSON-LD.
     pub transparency: Vec<jsonld::Transparency>,
     /// The role of each block of the page, in block order.
@@ -63,8 +67,9 @@ pub struct Analysis {
     pub disclosures: Vec<Disclosure>,
     /// The article's language as a BCP 47 tag (`en`, or `und-Latn` for Latin-script text
     /// in another language, `und-Cyrl`…; see [`language::of_article`]), `None` when too
-    /// little text tells. An article in another language than English gets no findings,
-    /// sentences or disclosures: the word lists and models are English.
+    /// little text tells. An article in another language than English gets no findings
+    /// and no sentences (the word lists and models are English); its type and disclosure
+    /// facts are still given.
     pub language: Option<&'static str>,
     /// Sourcing findings the default view leaves out (unsourced narration that is not a
     /// check-worthy claim; none with [`Options::all_sourcing`]), for the panel's counts.
@@ -72,19 +77,16 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    /// The article text as a reader sees it: headings, paragraphs and disclosures, one
-    /// block per paragraph, separated by blank lines.
+    /// The article text: subheadings and paragraphs, one block per paragraph, separated
+    /// by blank lines. The headline is the `title`, and disclosures are the author's,
+    /// not the article's: each is reported on its own.
     pub fn body_text(&self, page: &Page) -> String {
         page.blocks
             .iter()
             .zip(&self.roles)
-            .filter(|(_, r)| {
-                matches!(
-                    r,
-                    BlockRole::Body | BlockRole::Heading | BlockRole::Disclosure
-                )
-            })
+            .filter(|(_, r)| matches!(r, BlockRole::Body | BlockRole::Heading))
             .map(|(b, _)| b.text().split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|text| *text != self.title)
             .collect::<Vec<_>>()
             .join("\n\n")
     }
@@ -199,7 +201,11 @@ pub(crate) fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<Arr
                 .unwrap_or_else(|| BlockFacts::of(&page.elements, block, &a.text))
         })
         .collect();
-    let roles = roles::roles_from(page, &facts);
+    let mut roles = roles::roles_from(page, &facts);
+    let metadata = Metadata::of(page);
+    let byline = byline::byline(page, &metadata, &roles);
+    let authors = byline.as_deref().map(byline::authors).unwrap_or_default();
+    roles::disclosures_outside(page, &mut roles, &authors);
     let language = language::of_article(
         arrived
             .iter()
@@ -214,6 +220,7 @@ pub(crate) fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<Arr
     };
     let mut previous = None;
     let user_words = options.word_matcher();
+    let silenced = options.silenced_on(&page.url);
     let thresholds = Thresholds {
         opinion: options.opinion_threshold(Model::shipped().threshold),
         claim: options.claim_threshold(claim::model().threshold),
@@ -224,7 +231,7 @@ pub(crate) fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<Arr
     let blocks = page.blocks.iter().zip(&roles).zip(arrived);
     for (index, ((block, role), arrived)) in blocks.enumerate() {
         let index = index as u32;
-        if !english || !options.analyses(index) {
+        if !options.analyses(index) {
             previous = None;
             continue;
         }
@@ -232,12 +239,15 @@ pub(crate) fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<Arr
         // Stage 2: detect or reuse.
         let read = match role {
             BlockRole::Body => read_body(block, &text, &map, &mut previous, arrived.ahead),
-            // A headline is not a sourced or unsourced claim: its sourcing is below it.
+            // A headline is not a sourced or unsourced claim: its sourcing is below it. A
+            // heading that asks ("What happens next?") signposts the section it opens; it is
+            // not the writer making a point by a question.
             BlockRole::Heading => {
                 let mut read = read(&text, &[], &mut None);
-                read.found
-                    .marks
-                    .retain(|m| m.subtype.category() != Category::Claim);
+                read.found.marks.retain(|m| {
+                    m.subtype.category() != Category::Claim
+                        && m.subtype != Subtype::RhetoricalQuestion
+                });
                 read
             }
             BlockRole::Disclosure => {
@@ -246,16 +256,18 @@ pub(crate) fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<Arr
             }
             BlockRole::Boilerplate | BlockRole::Byline | BlockRole::Outside => continue,
         };
-        // Stage 3: filter.
+        // Stage 3: filter. An article in another language keeps what the page facts need
+        // of stage 2 (its type, its disclosures), but no marks and no sentences.
         let mut marks = read.found.marks;
         if let (Some(matcher), BlockRole::Body | BlockRole::Heading) = (&user_words, role) {
             marks.extend(user_marks(matcher, &text));
         }
+        if !english {
+            marks.clear();
+        }
         let claim_at = |range: &Range<usize>| claim_of(&read.found.sentences, &read.claim, range);
         marks.retain(|m| {
-            if !options.shows(m.subtype, m.subtype.confidence())
-                || options.is_exception(&m.cue, &page.url)
-            {
+            if !options.shows(m.subtype, m.subtype.confidence()) || silenced.contains(&m.cue) {
                 return false;
             }
             let check_worthy = || claim_at(&m.range).is_some_and(|p| p >= thresholds.claim);
@@ -274,7 +286,7 @@ pub(crate) fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<Arr
                 block: index,
                 category: mark.subtype.category(),
                 subtype: mark.subtype,
-                ranges: map.to_segment_ranges(&text, mark.range.start, mark.range.end),
+                ranges: map.to_segment_ranges(mark.range.start, mark.range.end),
                 claim: (mark.subtype.category() == Category::Claim)
                     .then(|| claim_at(&mark.range))
                     .flatten(),
@@ -287,17 +299,22 @@ pub(crate) fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<Arr
             stats.writer_voice += usize::from(sentence.writer_voice);
             stats.opinion_probability_sum += opinion;
             // The extension asks for findings only: no sentence list to map and send.
-            if !options.skip_sentences {
-                let ranges = map.to_segment_ranges(&text, sentence.range.start, sentence.range.end);
+            if english && !options.skip_sentences {
+                let ranges = map.to_segment_ranges(sentence.range.start, sentence.range.end);
                 sentences.push((index, ranges, sentence, [opinion, claim]));
             }
         }
     }
     // Stage 5: page facts.
-    let metadata = Metadata::of(page);
-    analysis.article_type =
-        article_type::declared(&metadata).unwrap_or_else(|| article_type::estimate(stats));
-    let opinion_article = analysis.article_type.kind == ArticleKind::Opinion;
+    let bylines: Vec<String> = page
+        .blocks
+        .iter()
+        .zip(&roles)
+        .filter(|(_, r)| **r == BlockRole::Byline)
+        .map(|(b, _)| b.text())
+        .collect();
+    analysis.article_type = article_type::decide(&metadata, &bylines, stats);
+    let opinion_article = analysis.article_type.kind.is_opinion();
     analysis.sentences = sentences
         .into_iter()
         .map(|(block, ranges, sentence, scores)| {
@@ -311,19 +328,13 @@ pub(crate) fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<Arr
             )
         })
         .collect();
-    analysis.disclosures = disclosure_groups
-        .into_iter()
-        .map(|(first, texts)| {
-            let kind = texts
-                .iter()
-                .find_map(|t| disclosure::kind_of(t))
-                .unwrap_or_default();
-            disclosure::facts(first, kind, &texts, roles::is_boilerplate)
-        })
-        .collect();
+    analysis.disclosures = disclosure::sections(disclosure_groups, &authors, roles::is_boilerplate);
     analysis.title = roles::title(page, &roles);
     analysis.transparency = jsonld::transparency(&metadata.json_ld);
-    analysis.byline = byline::byline(page, &metadata, &roles);
+    analysis.byline_organisation = byline
+        .as_deref()
+        .is_some_and(|b| byline::is_organisation(&metadata, b));
+    analysis.byline = byline;
     analysis.roles = roles;
     analysis
 }

@@ -8,9 +8,10 @@ use crate::claim;
 use crate::detect::{self, context::BlockText};
 pub use crate::finding::{ClaimLabel, OpinionLabel, SentenceFinding, SourcingLabel};
 use crate::opinion::Model;
+use crate::page::model::Block;
 use crate::page::model::Page;
 use crate::pipeline::Analysis;
-use crate::text::offsets::{code_points_before, utf16_to_chars, BlockUnits};
+use crate::text::offsets::{BlockUnits, UnitIndex};
 use crate::text::words;
 
 /// A marker inside a sentence, with offsets in Unicode code points of the sentence.
@@ -47,6 +48,8 @@ pub fn sentence_report(text: &str) -> SentenceReport {
         .copied()
         .unwrap_or_default();
     let sourcing = found.sentences.first().and_then(|s| s.facts.sourcing);
+    let index = UnitIndex::new(text.chars());
+    let code_points = |byte| index.floor(index.units_at(byte)).1;
     let markers: Vec<MarkerReport> = found
         .marks
         .into_iter()
@@ -55,8 +58,8 @@ pub fn sentence_report(text: &str) -> SentenceReport {
             category: Category::Opinion,
             subtype: m.subtype,
             explanation: m.subtype.explanation().to_string(),
-            start: code_points_before(text, m.range.start),
-            end: code_points_before(text, m.range.end),
+            start: code_points(m.range.start),
+            end: code_points(m.range.end),
             cue: m.cue,
         })
         .collect();
@@ -74,50 +77,90 @@ pub fn sentence_report(text: &str) -> SentenceReport {
 /// Every analysed sentence of a page with its markers, offsets in code points of the
 /// sentence (the `page` command's output).
 pub fn page_sentences(page: &Page, analysis: &Analysis) -> Vec<SentenceReport> {
-    analysis
-        .sentences
-        .iter()
-        .filter_map(|s| {
-            let block = page.blocks.get(s.block as usize)?;
-            let text = block.text();
-            let units = BlockUnits::new(&block.segments);
-            let (start, end) = (
-                units.absolute(s.ranges.first()?, true),
-                units.absolute(s.ranges.last()?, false),
-            );
-            // Findings come block by block in document order: this block's are a slice.
-            let findings = &analysis.findings;
-            let first = findings.partition_point(|f| f.block < s.block);
-            let last = findings.partition_point(|f| f.block <= s.block);
-            let markers = findings[first..last]
-                .iter()
-                .filter(|f| f.category == Category::Opinion)
-                .filter_map(|f| {
-                    let (m_start, m_end) = (
-                        units.absolute(f.ranges.first()?, true),
-                        units.absolute(f.ranges.last()?, false),
-                    );
-                    (start <= m_start && m_end <= end).then(|| MarkerReport {
-                        category: f.category,
-                        subtype: f.subtype,
-                        cue: f.cue.clone(),
-                        explanation: f.subtype.explanation().to_string(),
-                        start: utf16_to_chars(&text, m_start) - utf16_to_chars(&text, start),
-                        end: utf16_to_chars(&text, m_end) - utf16_to_chars(&text, start),
-                    })
-                })
-                .collect();
-            Some(SentenceReport {
-                text: s.text_in(block),
-                opinion: s.opinion,
-                opinion_label: s.opinion_label,
-                claim: s.claim,
-                claim_label: s.claim_label,
-                sourcing: s.sourcing,
-                markers,
+    let mut reports = Vec::with_capacity(analysis.sentences.len());
+    // Sentences come block by block: each block's text and markers are indexed once.
+    let mut current: Option<(u32, BlockMarkers)> = None;
+    for s in &analysis.sentences {
+        let Some(block) = page.blocks.get(s.block as usize) else {
+            continue;
+        };
+        if current.as_ref().is_none_or(|(index, _)| *index != s.block) {
+            current = Some((s.block, BlockMarkers::new(block, s.block, analysis)));
+        }
+        let (_, markers) = current.as_ref().expect("the sentence's block is indexed");
+        reports.extend(markers.report(s));
+    }
+    reports
+}
+
+/// One block's text and opinion markers, ready to report sentence by sentence.
+struct BlockMarkers<'a> {
+    text: String,
+    units: BlockUnits,
+    index: UnitIndex,
+    /// The block's opinion markers as (start, end) UTF-16 offsets in the block, sorted.
+    markers: Vec<(u32, u32, &'a crate::Finding)>,
+}
+
+impl<'a> BlockMarkers<'a> {
+    fn new(block: &Block, index: u32, analysis: &'a Analysis) -> Self {
+        let text = block.text();
+        let units = BlockUnits::new(&block.segments);
+        // Findings come block by block in document order: this block's are a slice.
+        let findings = &analysis.findings;
+        let first = findings.partition_point(|f| f.block < index);
+        let last = findings.partition_point(|f| f.block <= index);
+        let mut markers: Vec<_> = findings[first..last]
+            .iter()
+            .filter(|f| f.category == Category::Opinion)
+            .filter_map(|f| {
+                let start = units.absolute(f.ranges.first()?, true);
+                Some((start, units.absolute(f.ranges.last()?, false), f))
             })
+            .collect();
+        markers.sort_by_key(|&(start, end, _)| (start, end));
+        BlockMarkers {
+            index: UnitIndex::new(text.chars()),
+            text,
+            units,
+            markers,
+        }
+    }
+
+    /// The report of sentence `s` of this block, with the markers inside it.
+    fn report(&self, s: &SentenceFinding) -> Option<SentenceReport> {
+        let (start, end) = (
+            self.units.absolute(s.ranges.first()?, true),
+            self.units.absolute(s.ranges.last()?, false),
+        );
+        let (start_byte, start_chars) = self.index.floor(start);
+        let chars = |units: u32| self.index.floor(units).1 - start_chars;
+        let first = self
+            .markers
+            .partition_point(|&(m_start, ..)| m_start < start);
+        let markers = self.markers[first..]
+            .iter()
+            .take_while(|&&(m_start, ..)| m_start <= end)
+            .filter(|&&(_, m_end, _)| m_end <= end)
+            .map(|&(m_start, m_end, f)| MarkerReport {
+                category: f.category,
+                subtype: f.subtype,
+                cue: f.cue.clone(),
+                explanation: f.subtype.explanation().to_string(),
+                start: chars(m_start),
+                end: chars(m_end),
+            })
+            .collect();
+        Some(SentenceReport {
+            text: self.text[start_byte..self.index.floor(end).0].to_string(),
+            opinion: s.opinion,
+            opinion_label: s.opinion_label,
+            claim: s.claim,
+            claim_label: s.claim_label,
+            sourcing: s.sourcing,
+            markers,
         })
-        .collect()
+    }
 }
 
 #[cfg(test)]

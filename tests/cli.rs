@@ -170,6 +170,29 @@ fn gzip_input_gives_the_same_result() {
 }
 
 #[test]
+fn a_document_past_the_memory_budget_is_refused_with_the_figures() {
+    // 16 MB of tiny elements, zipped to a few KB (it took 3.2 GB at 48 MB).
+    let tiny = "<i>a</i>".repeat(2 << 20);
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(format!("<html><body><p>{tiny}</p></body></html>").as_bytes())
+        .unwrap();
+    let zipped = Scratch::new("tiny-elements.html.gz", &gz.finish().unwrap());
+    // 40 MB of text.
+    let text = "Officials said the plan would probably work. ".repeat(1 << 20);
+    let long = Scratch::new("long.txt", text.as_bytes());
+    for (file, what) in [(&zipped, "17 MB of HTML"), (&long, "45 MB of text")] {
+        let out = newslens(&["analyze", file.path(), "--json"]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains(&format!("too large to analyse: {what} would take about"))
+                && stderr.contains("MB of memory, over the 1024 MB budget"),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
 fn pages_without_an_article_say_so() {
     for (name, html) in [
         ("empty.html", ""),
@@ -229,10 +252,68 @@ fn binary_and_missing_files_fail_with_a_clear_message() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read no/such/file.html"));
 
-    let file = Scratch::new("latin1.jsonl", b"{\"id\": 1, \"text\": \"caf\xe9\"}\n");
-    let out = newslens(&["sentences", file.path()]);
+    let file = Scratch::new("latin1.txt", b"caf\xe9 au lait\n");
+    let out = newslens(&["analyze", file.path(), "--json"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("is not UTF-8"));
+}
+
+/// JSON Lines whose second line is not UTF-8 and whose third has no `id`.
+const JSONL_WITH_BAD_LINES: &[u8] = b"{\"id\": 1, \"text\": \"It will probably rain.\"}\n\
+    {\"id\": 2, \"text\": \"caf\xe9\"}\n\
+    {\"text\": \"Officials said the talks ended.\"}\n\
+    {\"id\": 4, \"text\": \"Critics say it is obviously late.\"}\n";
+
+#[test]
+fn a_line_that_is_not_utf8_is_reported_and_every_other_answered() {
+    for command in ["sentences", "batch"] {
+        let file = Scratch::new(&format!("latin1-{command}.jsonl"), JSONL_WITH_BAD_LINES);
+        let out = newslens(&[command, file.path()]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{command}: {stderr}");
+        assert!(
+            stderr.contains("line 2: not UTF-8 (invalid byte at offset 22)"),
+            "{command}: {stderr}"
+        );
+        assert!(
+            stderr.contains("line 3: warning: no `id`"),
+            "{command}: {stderr}"
+        );
+        let ids: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| serde_json::from_str::<Value>(l).unwrap()["id"].clone())
+            .collect();
+        assert_eq!(ids, [1.into(), Value::Null, 4.into()], "{command}");
+    }
+}
+
+#[test]
+fn the_reading_view_passes_no_control_characters_from_the_page() {
+    // An OSC that sets the window title, a clear screen, an OSC 8 link, a C1 CSI, DEL and
+    // a bidi override, in the title, the byline and the text.
+    let hostile = "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{1b}]8;;http://x\u{1b}\\\u{9b}31m\u{7f}\u{202e}";
+    let html = format!(
+        "<html><head><title>Title{hostile}</title><meta name=author content=\"Ann{hostile} Lee\">\
+         </head><body><article><h1>Head{hostile}line</h1><p>The plan{hostile} will probably \
+         fail, critics said.</p><p>It is obviously late{hostile}.</p></article></body></html>"
+    );
+    let file = Scratch::new("control.html", html.as_bytes());
+    for colour in ["never", "always"] {
+        let out = newslens(&["analyze", file.path(), "--color", colour]);
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("pwned"), "the text around is kept: {text}");
+        let ours = ["\u{1b}[0m", "\u{1b}[1m", "\u{1b}[3", "\u{1b}[4"];
+        let mut rest = text.clone();
+        for code in ours {
+            rest = rest.replace(code, "");
+        }
+        let bad: Vec<char> = rest
+            .chars()
+            .filter(|&c| (c.is_control() && c != '\n') || ('\u{202a}'..='\u{202e}').contains(&c))
+            .collect();
+        assert!(bad.is_empty(), "--color {colour}: {bad:?} in {text:?}");
+    }
 }
 
 #[test]

@@ -119,3 +119,31 @@ fn by_default_only_check_worthy_claims_carry_a_missing_source() {
     };
     assert_eq!(unsourced(&every), [0, 1]);
 }
+
+/// Issue 19: exceptions were normalised again for every finding, so a few megabyte-long
+/// cues (stored by a page that clicked "Not a cue here" for the reader) made every
+/// site's analysis take seconds. They are compiled once per analysis: a long article's
+/// hundreds of findings cost no more with them than without.
+#[test]
+fn long_exceptions_are_compiled_once_per_analysis() {
+    let text = "The reckless plan will obviously fail, critics say. ".repeat(200);
+    let page = Page::from_text(&text);
+    let exceptions = (0..4)
+        .map(|i| Exception {
+            cue: format!("{i}{}", "Long Cue ".repeat(60_000)),
+            site: None,
+        })
+        .collect();
+    let options = Options {
+        exceptions,
+        ..Options::default()
+    };
+    let started = std::time::Instant::now();
+    let found = cues(&page, &options);
+    let took = started.elapsed();
+    assert!(found.len() >= 400, "{} findings", found.len());
+    assert!(
+        took.as_secs_f32() < 2.0,
+        "analysis with long exceptions took {took:?}"
+    );
+}

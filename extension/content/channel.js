@@ -1,6 +1,6 @@
-// Runs as the page starts loading: opens the channel to the background, which gets the
-// core ready (wasm instantiated, word lists built, warmed up) while the page loads, and
-// starts reading the reader's settings. The analysis goes over this open port later
+// Runs as the page starts loading: starts reading the reader's settings and, where they
+// have newslens on, opens the channel to the background, which gets the core ready (wasm
+// instantiated, word lists built, warmed up) while the page loads. The analysis goes over this open port later
 // (content/analyzer.js), in several messages for a long page: a one-off message would
 // set up a new channel to the background for every request. The messages are those of
 // protocol.js, loaded just before.
@@ -69,9 +69,14 @@ globalThis.newslensChannel = (() => {
     return { post, cancel, replied };
   }
 
+  // The port, and with it the background's start and warm-up, only where newslens runs:
+  // a page on a site the reader switched off costs nothing. (A request opens it when
+  // first needed, as when the reader switches the site on.)
   try {
-    open();
-    globalThis.newslensSettings.preload(); // settings/settings.js, loaded just before
+    const settings = globalThis.newslensSettings; // settings/settings.js, loaded just before
+    settings.preload().then((s) => {
+      if (settings.activeOn(s, location.hostname)) open();
+    }, () => {});
   } catch {
     // No extension context (it was unloaded): analyzer.js reports it when it asks.
   }

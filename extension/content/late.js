@@ -33,24 +33,31 @@ globalThis.newslensLate = (() => {
   let observer = null;
 
   /**
-   * Calls `changed()` when the page's text has changed, at most once per
-   * LATE_CONTENT_INTERVAL, and at once when the reader goes back or forward in a
-   * single-page app (which changes the article without a load).
+   * Calls `changed()` when the page's text has changed, a LATE_CONTENT_INTERVAL later
+   * (gathering what changes meanwhile), and when the reader goes back or forward in a
+   * single-page app (which changes the article without a load): at once, unless the last
+   * call was less than an interval ago. Either way at most once per interval: a page can
+   * fire popstate (or step through its history) in a storm, and each call is a full
+   * analysis.
    */
   function watch(changed) {
     let pending = null;
+    let last = -Infinity; // when changed() was last called
+    const later = (wait) => {
+      if (pending) return;
+      pending = setTimeout(() => {
+        pending = null;
+        last = performance.now();
+        changed();
+      }, wait);
+    };
     observer = new MutationObserver((records) => {
       if (muted) return;
       // Every record is looked at (not just the first that matters): each notes replacements.
-      const any = records.filter(pageChange).length > 0;
-      if (pending || !any) return;
-      pending = setTimeout(() => {
-        pending = null;
-        changed();
-      }, LATE_CONTENT_INTERVAL);
+      if (records.filter(pageChange).length > 0) later(LATE_CONTENT_INTERVAL);
     });
     if (document.body) observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-    addEventListener('popstate', () => changed());
+    addEventListener('popstate', () => later(Math.max(0, last + LATE_CONTENT_INTERVAL - performance.now())));
   }
 
   /**

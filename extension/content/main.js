@@ -26,10 +26,22 @@
   // Each kind's explanation, as the core sends it once per analysis (cards read it).
   const explanations = {};
 
-  /** "Not a cue here": silence this cue on this site, remembered in the settings. */
-  function dismiss(finding) {
-    // storage.onChanged re-runs the analysis
-    return settings.update((s) => s.exceptions.push({ cue: finding.cue, site: host }));
+  /**
+   * "Not a cue here": silence this cue on this site, remembered in the settings (whose
+   * change re-runs the analysis). Resolves to '' once saved, or to what the reader is
+   * told instead: the save failed (storage full), or the cue was left out (too long,
+   * the limit of cues reached).
+   */
+  async function dismiss(finding) {
+    let report = null;
+    try {
+      await settings.update((s) => {
+        report = settings.addTo(s, 'exceptions', [{ cue: finding.cue, site: host }]);
+      });
+    } catch (error) {
+      return error.message;
+    }
+    return settings.leftOut(report);
   }
 
   async function teardown() {
@@ -74,9 +86,12 @@
     await teardown();
     if (navigated) tickers.reset();
     const s = await settings.load();
+    const shown = active;
     active = settings.activeOn(s, host) && !paused;
     if (!active) {
-      messages.count(0);
+      // The badge goes with the marks. (A page that showed none sends nothing: on a site
+      // switched off, the background is not even started.)
+      if (shown) messages.count(0);
       return;
     }
     const ready = performance.now();

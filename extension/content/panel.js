@@ -1,10 +1,12 @@
 // The side panel: a small "newslens" pill in the page's corner that opens a panel with
 // the article type, the author's disclosure, counts per kind (dom/summary.js) and
-// buttons to jump to the previous or next mark of each category. It lives in a shadow
-// root attached to <html>, outside the page's <body> and untouched by the page's CSS.
+// buttons to jump to the previous or next mark of each category. It lives in a closed
+// shadow root attached to <html>, outside the page's <body>, out of reach of the page's
+// scripts and CSS, and acts on the reader's own input only.
 'use strict';
 
 globalThis.newslensPanel = (() => {
+  const { uiShadow, trusted } = globalThis.newslensDom;
   /** [id, label] of each category, in the catalogue's order (kinds.js). */
   const CATEGORIES = globalThis.newslensKinds.categories.map((c) => [c.id, c.label]);
   const CSS_TEXT = `
@@ -39,11 +41,7 @@ globalThis.newslensPanel = (() => {
    * Returns `{ remove(), open }`.
    */
   function show(analysis, targets, { doc = document, open = false, explain = () => {} } = {}) {
-    const host = globalThis.newslensDom.uiHost(doc, 'panel');
-    const shadow = host.attachShadow({ mode: 'open' });
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(CSS_TEXT);
-    shadow.adoptedStyleSheets = [sheet];
+    const { host, shadow } = uiShadow(doc, 'panel', CSS_TEXT);
     const root = doc.createElement('div');
     root.className = 'root';
     const panel = doc.createElement('section');
@@ -68,7 +66,7 @@ globalThis.newslensPanel = (() => {
         button.setAttribute('aria-label', `${direction < 0 ? 'Previous' : 'Next'} ${label.toLowerCase()}`);
         button.dataset.category = category;
         button.dataset.direction = String(direction);
-        button.addEventListener('click', () => explain(jump(nodes, direction)));
+        button.addEventListener('click', trusted(() => explain(jump(nodes, direction))));
         row.appendChild(button);
       }
       panel.appendChild(row);
@@ -80,11 +78,11 @@ globalThis.newslensPanel = (() => {
     pill.className = 'pill';
     pill.textContent = `newslens · ${analysis.findings.length}`;
     pill.setAttribute('aria-expanded', String(open));
-    pill.addEventListener('click', () => {
+    pill.addEventListener('click', trusted(() => {
       panel.hidden = !panel.hidden;
       pill.setAttribute('aria-expanded', String(!panel.hidden));
       if (!panel.hidden) map.draw();
-    });
+    }));
     if (open) map.draw();
     root.append(panel, pill);
     shadow.appendChild(root);
@@ -131,7 +129,7 @@ globalThis.newslensPanel = (() => {
           tick.style.left = `${column * 34}%`;
           tick.style.opacity = String(Math.min(1, 0.35 + nodes.length * 0.15));
           tick.setAttribute('aria-label', `${nodes.length} ${label.toLowerCase()} at ${Math.round((row / MINIMAP_ROWS) * 100)}% of the page`);
-          tick.addEventListener('click', () => go(nodes[0]));
+          tick.addEventListener('click', trusted(() => go(nodes[0])));
           element.appendChild(tick);
         }
       });

@@ -1,12 +1,13 @@
 // The card that explains a mark: under the pointer, under a tap (touch and pen have no
-// hover), or for the mark a keyboard command jumped to. It lives in a shadow root, out of
-// reach of the page's CSS; page text is only ever set through `textContent`.
+// hover), or for the mark a keyboard command jumped to. It lives in a closed shadow root,
+// out of reach of the page's scripts and CSS, and acts on the reader's own input only;
+// page text is only ever set through `textContent`.
 'use strict';
 
 globalThis.newslensDom = globalThis.newslensDom || {};
 
 (() => {
-  const { uiHost } = globalThis.newslensDom;
+  const { uiShadow, focusedElement, trusted } = globalThis.newslensDom;
   const { label, extent, onNode } = globalThis.newslensDom.marks;
 
   const CARD_CSS = `
@@ -18,6 +19,8 @@ globalThis.newslensDom = globalThis.newslensDom || {};
     .kind { font-weight: 600; }
     .cue { font-style: italic; margin: 2px 0; }
     .why { color: #444; }
+    .note { color: #8a1c1c; margin-top: 4px; }
+    .note:empty { display: none; }
     button { margin-top: 6px; font: inherit; font-size: 12px; }`;
 
   /** The Text node and offset under a point, in either browser's API. */
@@ -49,23 +52,20 @@ globalThis.newslensDom = globalThis.newslensDom || {};
 
     function ensureCard() {
       if (box) return box;
-      host = uiHost(doc, 'card');
-      const shadow = host.attachShadow({ mode: 'open' });
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(CARD_CSS);
-      shadow.adoptedStyleSheets = [sheet];
+      const ui = uiShadow(doc, 'card', CARD_CSS);
+      host = ui.host;
       box = doc.createElement('div');
       box.className = 'card';
       box.setAttribute('role', 'dialog');
       box.setAttribute('aria-label', 'newslens: what this mark means');
       box.tabIndex = -1;
       box.hidden = true;
-      box.addEventListener('keydown', (event) => {
+      box.addEventListener('keydown', trusted((event) => {
         if (event.key !== 'Escape') return;
         box.hidden = true;
         if (returnFocus && returnFocus.focus) returnFocus.focus();
-      });
-      for (const cls of ['kind', 'cue', 'why']) {
+      }));
+      for (const cls of ['kind', 'cue', 'why', 'note']) {
         const line = doc.createElement('div');
         line.className = cls;
         box.appendChild(line);
@@ -74,23 +74,30 @@ globalThis.newslensDom = globalThis.newslensDom || {};
         const button = doc.createElement('button');
         button.type = 'button';
         button.textContent = 'Not a cue here';
-        button.addEventListener('click', () => {
-          if (shown) actions.dismiss(shown);
-          box.hidden = true;
-        });
+        // Hidden once the cue is silenced; a failure (storage full, the limit of cues
+        // reached) is told on the card instead.
+        button.addEventListener('click', trusted(async () => {
+          const finding = shown;
+          if (!finding) return;
+          const problem = await actions.dismiss(finding);
+          if (shown !== finding) return;
+          if (problem) box.querySelector('.note').textContent = problem;
+          else box.hidden = true;
+        }));
         box.appendChild(button);
       }
-      shadow.appendChild(box);
+      ui.shadow.appendChild(box);
       doc.documentElement.appendChild(host);
       return box;
     }
 
     function show(finding, x, y) {
       const card = ensureCard();
-      const [kind, cue, why] = card.children;
+      const [kind, cue, why, note] = card.children;
       kind.textContent = `${label(finding)} · ${finding.category}`;
       cue.textContent = finding.cue ? `“${finding.cue}”` : '';
       why.textContent = (actions.explanations || {})[finding.subtype] || '';
+      note.textContent = '';
       shown = finding;
       const button = card.querySelector('button');
       if (button) button.hidden = !finding.cue;
@@ -146,21 +153,21 @@ globalThis.newslensDom = globalThis.newslensDom || {};
       show(marks[0].finding, rect.left, rect.bottom - 8);
       pinned = true;
       // The focused element, inside shadow roots too (the panel's buttons live in one).
-      returnFocus = doc.activeElement;
-      while (returnFocus && returnFocus.shadowRoot && returnFocus.shadowRoot.activeElement) {
-        returnFocus = returnFocus.shadowRoot.activeElement;
-      }
+      returnFocus = focusedElement(doc);
       box.focus();
       return true;
     }
 
-    doc.addEventListener('pointermove', onMove, { passive: true });
-    doc.addEventListener('pointerdown', onTap, { passive: true });
+    // Only the reader's pointer: a page's forged events over a mark open no card.
+    const move = trusted(onMove);
+    const tap = trusted(onTap);
+    doc.addEventListener('pointermove', move, { passive: true });
+    doc.addEventListener('pointerdown', tap, { passive: true });
     return {
       explain,
       remove() {
-        doc.removeEventListener('pointermove', onMove);
-        doc.removeEventListener('pointerdown', onTap);
+        doc.removeEventListener('pointermove', move);
+        doc.removeEventListener('pointerdown', tap);
         if (host) host.remove();
       },
     };

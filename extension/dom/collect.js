@@ -32,6 +32,65 @@ globalThis.newslensDom = globalThis.newslensDom || {};
   /** The top of a long page: enough blocks for a screen or two, few enough to show at once. */
   const TOP_BLOCKS = 200;
 
+  /**
+   * What one page may send the core, in UTF-16 units or items. The background is shared
+   * by every tab: a page's 700 KB JSON-LD block once kept it busy for a minute while the
+   * reader's tab waited. Each cap is far above what an article needs; past it the rest
+   * is left out (a JSON-LD script whole: cut, it is no JSON).
+   */
+  const CAPS = {
+    /** The page's text (the 1 MB test page is a million units). */
+    text: 4 * 1024 * 1024,
+    /** One JSON-LD script, and all of them together. */
+    jsonLd: 256 * 1024,
+    jsonLdTotal: 1024 * 1024,
+    /** Meta tags, and each one's content. */
+    metas: 256,
+    metaContent: 4096,
+    /**
+     * The title, an href, a class list, an id, a role: each (the New York Times' <html>
+     * has 2,600 units of feature-flag classes), and the element table's and links' in all.
+     */
+    attribute: 16 * 1024,
+    attributes: 4 * 1024 * 1024,
+  };
+
+  /**
+   * `s` with each lone UTF-16 surrogate replaced by U+FFFD, one unit for one, so offsets
+   * into it still hold. JSON.stringify escapes a lone surrogate, which the core's JSON
+   * parser rejects: one such character left a whole page unmarked.
+   */
+  const wellFormed = (s) => s.toWellFormed();
+
+  /** An attribute's value, capped, well formed ('' when absent). */
+  function attribute(el, name) {
+    return wellFormed((el.getAttribute(name) || '').slice(0, CAPS.attribute));
+  }
+
+  /** The page's named meta tags, within CAPS. */
+  function metas(doc) {
+    const out = [];
+    for (const m of doc.querySelectorAll('meta[content]')) {
+      if (out.length === CAPS.metas) break;
+      const name = (attribute(m, 'name') || attribute(m, 'property') || attribute(m, 'itemprop')).toLowerCase();
+      if (name) out.push({ name, content: wellFormed(m.getAttribute('content').slice(0, CAPS.metaContent)) });
+    }
+    return out;
+  }
+
+  /** The page's JSON-LD scripts, within CAPS: a script over its cap is left out whole. */
+  function jsonLd(doc) {
+    const out = [];
+    let left = CAPS.jsonLdTotal;
+    for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+      const json = script.textContent || '';
+      if (json.length > Math.min(CAPS.jsonLd, left)) continue;
+      left -= json.length;
+      out.push(wellFormed(json));
+    }
+    return out;
+  }
+
   /** Inline elements, and the extension's own marks in wrapper mode (dom/wrap.js). */
   function isInline(el) {
     return INLINE.has(el.localName) || el.hasAttribute('data-newslens-mark');
@@ -40,14 +99,15 @@ globalThis.newslensDom = globalThis.newslensDom || {};
   /** Lower-case id and class tokens of an element. */
   function tokens(el) {
     const out = [];
-    if (el.id) out.push(String(el.id).toLowerCase());
-    const cls = el.getAttribute('class');
+    const id = attribute(el, 'id');
+    if (id) out.push(id.toLowerCase());
+    const cls = attribute(el, 'class');
     if (cls) for (const c of cls.split(/\s+/)) if (c) out.push(c.toLowerCase());
     return out;
   }
 
   function attr(el, name) {
-    return (el.getAttribute(name) || '').toLowerCase();
+    return attribute(el, name).toLowerCase();
   }
 
   /** Inline elements that name the author: rel=author, itemprop=author, author/byline classes. */
@@ -122,6 +182,8 @@ globalThis.newslensDom = globalThis.newslensDom || {};
     const nodes = [];
     const blockElements = [];
 
+    let attributesLeft = CAPS.attributes; // of the element table and the links
+
     /** Index of `el` in the element table, adding it and its ancestors (parents first). */
     function elementIndex(el) {
       const known = index.get(el);
@@ -147,11 +209,15 @@ globalThis.newslensDom = globalThis.newslensDom || {};
     function element(e, parent) {
       const out = { tag: e.tagName.toLowerCase() };
       if (parent !== undefined) out.parent = parent;
+      // Past CAPS.attributes, elements are sent without theirs.
+      if (attributesLeft <= 0) return out;
       const t = tokens(e);
       if (t.length) out.tokens = t;
+      attributesLeft -= t.reduce((n, token) => n + token.length, 0);
       for (const name of ['role', 'itemprop', 'rel']) {
         const value = attr(e, name);
         if (value) out[name] = value;
+        attributesLeft -= value.length;
       }
       return out;
     }
@@ -193,8 +259,8 @@ globalThis.newslensDom = globalThis.newslensDom || {};
         // Reading the clock costs too: every 256 nodes is often enough.
         if ((n & 255) === 0 && performance.now() > deadline) return false;
         if (node.nodeType === Node.TEXT_NODE) {
-          walkText(node);
-          node = walker.nextNode();
+          // Past CAPS.text the walk ends.
+          node = walkText(node) ? walker.nextNode() : null;
         } else {
           node = skipped(node) ? pastSubtree() : walker.nextNode();
         }
@@ -219,6 +285,8 @@ globalThis.newslensDom = globalThis.newslensDom || {};
       return { blockEl, anchor, author };
     }
 
+    let textLeft = CAPS.text;
+    /** Adds a Text node to the blocks; false once the page's text reached CAPS.text. */
     function walkText(text) {
       const parent = text.parentElement;
       let found = climbs.get(parent);
@@ -227,7 +295,7 @@ globalThis.newslensDom = globalThis.newslensDom || {};
         climbs.set(parent, found);
       }
       const { blockEl, anchor, author } = found;
-      if (!blockEl) return;
+      if (!blockEl) return true;
       if (!current || current.el !== blockEl) {
         flush();
         current = {
@@ -242,26 +310,27 @@ globalThis.newslensDom = globalThis.newslensDom || {};
         };
       }
       const segment = current.segments.length;
-      current.segments.push(text.data);
+      const data = text.data.length > textLeft ? text.data.slice(0, textLeft) : text.data;
+      textLeft -= data.length;
+      current.segments.push(wellFormed(data));
       current.nodes.push(text);
       if (anchor) {
-        const href = anchor.getAttribute('href') || '';
+        const href = attributesLeft > 0 ? attribute(anchor, 'href') : '';
+        attributesLeft -= href.length;
         extendRun(current, 'link', current.links, anchor, segment, (s) => ({ start: s, end: s + 1, href }));
       }
       if (author) {
         extendRun(current, 'author', current.authors, author, segment, (s) => ({ start: s, end: s + 1 }));
       }
+      return textLeft > 0;
     }
 
     function result() {
       const page = {
         url: String(doc.location ? doc.location.href : ''),
-        title: doc.title || '',
-        meta: Array.from(doc.querySelectorAll('meta[content]'), (m) => ({
-          name: (m.getAttribute('name') || m.getAttribute('property') || m.getAttribute('itemprop') || '').toLowerCase(),
-          content: m.getAttribute('content') || '',
-        })).filter((m) => m.name),
-        json_ld: Array.from(doc.querySelectorAll('script[type="application/ld+json"]'), (s) => s.textContent || ''),
+        title: wellFormed((doc.title || '').slice(0, CAPS.attribute)),
+        meta: metas(doc),
+        json_ld: jsonLd(doc),
         elements,
         blocks,
       };

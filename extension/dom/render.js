@@ -26,7 +26,7 @@ globalThis.newslensDom = globalThis.newslensDom || {};
    * findings within a few screens of the viewport are drawn and registered, and what is
    * drawn follows the reader as they scroll (highlight-layer.js).
    * Options: `dismiss(finding)` makes cards offer "Not a cue here" for findings with a
-   * cue; `explanations[subtype]` is what a card says a kind means; `palette`
+   * cue (it resolves to '' once done, or to what the card tells the reader instead); `explanations[subtype]` is what a card says a kind means; `palette`
    * 'colour-blind' picks that palette; `wrap` draws marks as elements (dom/wrap.js)
    * instead of CSS highlights, as happens anyway where the browser has no CSS Custom
    * Highlight API.

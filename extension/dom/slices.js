@@ -2,7 +2,7 @@
 // slices of a few milliseconds with the page's own tasks (input, painting, messages)
 // between them, so a long page never blocks its main thread.
 //
-// Shared by the content script and the www demo.
+// Shared by the content script, the www demo and the background (between its queue's jobs).
 'use strict';
 
 globalThis.newslensDom = globalThis.newslensDom || {};

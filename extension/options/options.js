@@ -9,8 +9,18 @@
   /** The core's sensitivity for categories the reader has not set (src/options.rs). */
   const DEFAULT_SENSITIVITY = 0.5;
 
+  /**
+   * Applies `change` to the settings and redraws; resolves to whether it was saved. A
+   * failed save (storage full) is told in the status line.
+   */
   async function update(change) {
-    draw(await settings.update(change));
+    try {
+      draw(await settings.update(change));
+      return true;
+    } catch (error) {
+      $('status').textContent = error.message;
+      return false;
+    }
   }
 
   /**
@@ -71,9 +81,11 @@
   }
   $('add-word').addEventListener('submit', (event) => {
     event.preventDefault();
-    const phrase = $('phrase').value.trim();
-    if (phrase) update((s) => s.words.push({ subtype: $('subtype').value, phrase }));
+    const word = { subtype: $('subtype').value, phrase: $('phrase').value.trim() };
     $('phrase').value = '';
+    let report = null;
+    update((s) => { report = settings.addTo(s, 'words', [word]); })
+      .then((saved) => { if (saved) $('status').textContent = settings.leftOut(report); });
   });
   $('export').addEventListener('click', async () => {
     const s = await settings.load();
@@ -83,18 +95,16 @@
   $('import').addEventListener('click', async () => {
     let incoming;
     try {
-      incoming = settings.migrate(JSON.parse($('json').value));
+      incoming = JSON.parse($('json').value);
     } catch (error) {
       $('status').textContent = `Not valid JSON: ${error.message}`;
       return;
     }
-    await update((s) => {
-      const key = (x) => JSON.stringify(x);
-      const have = new Set([...s.words, ...s.exceptions].map(key));
-      s.words.push(...incoming.words.filter((w) => !have.has(key(w))));
-      s.exceptions.push(...incoming.exceptions.filter((e) => !have.has(key(e))));
-    });
-    $('status').textContent = `Imported ${incoming.words.length} words and ${incoming.exceptions.length} cues.`;
+    let report = null;
+    if (!(await update((s) => { report = settings.importInto(s, incoming); }))) return;
+    const { words, exceptions } = report;
+    const both = Object.fromEntries(Object.keys(words).map((k) => [k, words[k] + exceptions[k]]));
+    $('status').textContent = `Imported ${words.added} words and ${exceptions.added} cues. ${settings.leftOut(both)}`.trim();
   });
   draw(await settings.load());
 })();

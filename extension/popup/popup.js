@@ -24,8 +24,14 @@
     runs = status.runs;
   }
 
+  /** Applies `change` to the settings and redraws; a failed save (storage full) is told in the status line. */
   async function update(change) {
-    draw(await settings.update(change));
+    try {
+      draw(await settings.update(change));
+    } catch (error) {
+      $('status').textContent = error.message;
+      $('status').hidden = false;
+    }
   }
 
   function draw(s) {

@@ -6,7 +6,9 @@ use libfuzzer_sys::fuzz_target;
 use newslens::document::{document, Format};
 
 fuzz_target!(|bytes: &[u8]| {
-    if let Ok(page) = document(bytes, Format::Auto, "https://example.com/opinion/a") {
-        newslens_fuzz::analyze_and_check(&page);
-    }
+    newslens_fuzz::within_budget(bytes.len(), || {
+        if let Ok(page) = document(bytes, Format::Auto, "https://example.com/opinion/a") {
+            newslens_fuzz::analyze_and_check(&page);
+        }
+    });
 });

@@ -5,5 +5,7 @@ use libfuzzer_sys::fuzz_target;
 use newslens::model::Page;
 
 fuzz_target!(|text: &str| {
-    newslens_fuzz::analyze_and_check(&Page::from_text(text));
+    newslens_fuzz::within_budget(text.len(), || {
+        newslens_fuzz::analyze_and_check(&Page::from_text(text));
+    });
 });

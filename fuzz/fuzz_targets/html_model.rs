@@ -6,6 +6,10 @@ use libfuzzer_sys::fuzz_target;
 use newslens::html::page_from_html;
 
 fuzz_target!(|html: &str| {
+    newslens_fuzz::within_budget(html.len(), || check(html));
+});
+
+fn check(html: &str) {
     let page = page_from_html(html, "https://example.com/news/a");
     for (index, element) in page.elements.iter().enumerate() {
         if let Some(parent) = element.parent {
@@ -17,4 +21,4 @@ fuzz_target!(|html: &str| {
         assert!(!block.text().trim().is_empty(), "a block without text");
     }
     newslens_fuzz::analyze_and_check(&page);
-});
+}

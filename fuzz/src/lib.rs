@@ -1,4 +1,7 @@
-//! What every fuzz target checks of an analysis, beyond "it did not panic".
+//! What every fuzz target checks of an analysis, beyond "it did not panic": offsets that
+//! point at real text, and a time that grows linearly with the input.
+
+use std::time::Duration;
 
 use newslens::model::Page;
 use newslens::offsets::{utf16_len, SegmentRange};
@@ -43,4 +46,39 @@ fn check_ranges(page: &Page, block: u32, ranges: &[SegmentRange]) {
             }
         }
     }
+}
+
+/// The CPU time any input may take, whatever its size (page set-up, first use of the word
+/// lists).
+const BASE_BUDGET: Duration = Duration::from_millis(250);
+/// The CPU time an input may take per byte: twenty times what the analysis needs in a
+/// fuzz build (about 1 µs a byte), and far less than a quadratic path takes on the
+/// longest inputs (64 KB: 1.3 s at most).
+const BUDGET_PER_BYTE: Duration = Duration::from_micros(20);
+
+/// Runs `work` on an input of `size` bytes and fails if it took more CPU time than a
+/// linear cost allows: the audit's quadratic paths never crashed, they were only slow.
+pub fn within_budget<T>(size: usize, work: impl FnOnce() -> T) -> T {
+    let started = thread_cpu_time();
+    let out = work();
+    let took = thread_cpu_time().saturating_sub(started);
+    let budget = BASE_BUDGET + BUDGET_PER_BYTE * u32::try_from(size).unwrap_or(u32::MAX);
+    assert!(
+        took <= budget,
+        "{size} bytes took {took:?} of CPU time, over the {budget:?} a linear cost allows"
+    );
+    out
+}
+
+/// The CPU time this thread has used: unlike wall time, not lengthened by other
+/// processes on a busy machine.
+fn thread_cpu_time() -> Duration {
+    let mut now = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `now` is a valid timespec to write to, and the clock exists on Linux.
+    let status = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut now) };
+    assert_eq!(status, 0, "no thread CPU clock");
+    Duration::new(now.tv_sec as u64, now.tv_nsec as u32)
 }

@@ -9,6 +9,7 @@
 
 pub mod context;
 mod quotes;
+mod reach;
 
 mod conduct;
 mod loaded;
@@ -175,7 +176,7 @@ fn sentence(cx: &SentenceContext, markers: &[Mark], found: &mut BlockFindings) -
         .take_while(|m| m.range.start < range.end)
         .filter(|m| inside(&m.range))
         .collect();
-    let quoted: Vec<&Range<usize>> = cx.quoted.iter().filter(|q| inside(q)).collect();
+    let quoted = quotes::within(cx.quoted, &range);
     let has = |kinds: &[Subtype]| mine.iter().any(|m| kinds.contains(&m.subtype));
     let speculative = has(&[Subtype::Hedge, Subtype::Speculation]);
     found.sentences.push(Sentence {

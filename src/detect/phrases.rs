@@ -2,11 +2,11 @@
 //! (`hedges.txt`, `boosters.txt`, `stance.txt`). On overlap the longest phrase wins, so
 //! "very likely" is one hedge rather than "likely" alone.
 
-use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::catalogue::Subtype;
 use crate::detect::context::BlockText;
+use crate::detect::reach::Reach;
 use crate::finding::Mark;
 use crate::text::lexicon;
 use crate::text::phrases::PhraseMatcher;
@@ -25,14 +25,11 @@ fn matcher() -> &'static PhraseMatcher<Subtype> {
 /// The phrases of the block, but those inside a mark found before (speculation: "must be
 /// surely furious" is one finding, not a booster inside it).
 pub fn rule(block: &BlockText, before: &[Mark]) -> Vec<Mark> {
+    let before = Reach::new(before);
     matcher()
         .find(block.text, block.words)
         .into_iter()
         .map(|m| Mark::new(block.text, m.start..m.end, m.tag))
-        .filter(|m| !before.iter().any(|b| covers(&b.range, &m.range)))
+        .filter(|m| !before.covers(&m.range))
         .collect()
-}
-
-fn covers(outer: &Range<usize>, inner: &Range<usize>) -> bool {
-    outer.start <= inner.start && inner.end <= outer.end
 }

@@ -53,10 +53,22 @@ pub fn quoted_spans(text: &str) -> Vec<Range<usize>> {
 }
 
 /// True when `range` lies entirely inside one of `spans`.
+///
+/// `spans` are [`quoted_spans`]: sorted and disjoint, so the only candidate is the last
+/// span starting at or before `range`, found by binary search. Every word and marker of
+/// a block asks this: a scan of all the block's quotes made a paragraph of many short
+/// quotes cost quadratic time.
 pub fn is_inside(spans: &[Range<usize>], range: &Range<usize>) -> bool {
-    spans
-        .iter()
-        .any(|s| s.start <= range.start && range.end <= s.end)
+    let after = spans.partition_point(|s| s.start <= range.start);
+    after > 0 && range.end <= spans[after - 1].end
+}
+
+/// The spans of `spans` (sorted and disjoint, as [`quoted_spans`] returns them) that lie
+/// entirely inside `range`, found by binary search rather than a scan.
+pub fn within<'a>(spans: &'a [Range<usize>], range: &Range<usize>) -> &'a [Range<usize>] {
+    let first = spans.partition_point(|s| s.start < range.start);
+    let last = first + spans[first..].partition_point(|s| s.end <= range.end);
+    &spans[first..last]
 }
 
 /// The text between the quotation marks of a span found by [`quoted_spans`].
@@ -106,5 +118,25 @@ mod tests {
         let span = quoted_spans(text)[0].clone();
         assert_eq!(&text[inner(text, &span)], "word");
         assert!(is_inside(std::slice::from_ref(&span), &inner(text, &span)));
+    }
+
+    #[test]
+    fn inside_and_within_agree_with_a_scan() {
+        let text = "“a” b “c d” e \"f\" “g";
+        let spans = quoted_spans(text);
+        assert_eq!(spans.len(), 4);
+        for start in 0..=text.len() {
+            for end in start..=text.len() {
+                let range = start..end;
+                let scan = spans.iter().any(|s| s.start <= start && end <= s.end);
+                assert_eq!(is_inside(&spans, &range), scan, "{range:?}");
+                let scanned: Vec<_> = spans
+                    .iter()
+                    .filter(|s| start <= s.start && s.end <= end)
+                    .cloned()
+                    .collect();
+                assert_eq!(within(&spans, &range), scanned, "{range:?}");
+            }
+        }
     }
 }

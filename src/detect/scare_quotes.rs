@@ -20,9 +20,8 @@ pub fn rule(cx: &SentenceContext, sourcing: Option<&Sourcing>) -> Vec<Mark> {
         return Vec::new();
     }
     let (text, sentence) = (cx.text, &cx.range);
-    cx.quoted
+    quotes::within(cx.quoted, sentence)
         .iter()
-        .filter(|q| sentence.start <= q.start && q.end <= sentence.end)
         .filter(|q| {
             let inner = &text[quotes::inner(text, q)];
             let n = words(inner).len();

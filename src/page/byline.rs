@@ -4,6 +4,8 @@
 //! the page's byline elements (`rel=author`, `itemprop=author`, byline classes), then a
 //! short "By …" line near the top of the article. Dates, counters and "By" are stripped.
 
+use std::collections::HashSet;
+
 use serde_json::Value;
 
 use crate::page::jsonld;
@@ -82,6 +84,53 @@ pub fn byline(page: &Page, metadata: &Metadata, roles: &[BlockRole]) -> Option<S
         })
 }
 
+/// Schema.org types of an author that is an organisation.
+const ORGANISATION_TYPES: &[&str] = &["Organization", "NewsMediaOrganization", "Corporation"];
+/// Last words of an organisation's name as a byline ("BBC News", "Associated Press",
+/// "Staff", "The Editorial Board").
+const ORGANISATION_WORDS: &[&str] = &[
+    "news", "press", "agency", "staff", "newsroom", "wire", "wires", "desk", "board", "editors",
+    "team",
+];
+
+/// Whether the byline names an organisation rather than people: the JSON-LD says its
+/// author is one, it is the site's own name, or its last word names a newsroom.
+pub fn is_organisation(metadata: &Metadata, byline: &str) -> bool {
+    let same = |name: &str| name.trim().eq_ignore_ascii_case(byline.trim());
+    let declared = metadata.json_ld.iter().any(|object| {
+        let authors = object.get("author").into_iter().flat_map(|a| match a {
+            Value::Array(items) => items.iter().collect::<Vec<_>>(),
+            other => vec![other],
+        });
+        authors.into_iter().any(|a| {
+            jsonld::strings(&a["@type"])
+                .iter()
+                .any(|t| ORGANISATION_TYPES.contains(&t.as_str()))
+                && a["name"].as_str().is_some_and(same)
+        })
+    });
+    let site = ["og:site_name", "application-name"]
+        .iter()
+        .filter_map(|name| metadata.meta(name))
+        .any(same);
+    let last = byline.split_whitespace().last().unwrap_or_default();
+    declared
+        || site
+        || ORGANISATION_WORDS
+            .iter()
+            .any(|w| last.eq_ignore_ascii_case(w))
+}
+
+/// The people (or organisation) a byline names: "Jane Roe, John Doe and Ann Poe" → three.
+pub fn authors(byline: &str) -> Vec<&str> {
+    byline
+        .split(", ")
+        .flat_map(|part| part.split(" and "))
+        .map(str::trim)
+        .filter(|name| !name.is_empty())
+        .collect()
+}
+
 /// The names in a block's author elements; runs separated only by spaces are one name.
 fn author_runs(block: &crate::page::model::Block) -> Option<String> {
     let mut names: Vec<String> = Vec::new();
@@ -126,6 +175,9 @@ fn is_by_line(text: &str) -> bool {
 /// or a list of either); URLs are not names.
 fn json_ld_authors(objects: &[Value]) -> Option<String> {
     let mut names: Vec<String> = Vec::new();
+    // Each name once, found again by a set (not by searching `names`: linear time on a
+    // page that lists tens of thousands, issue 19).
+    let mut seen = HashSet::new();
     for object in objects {
         let found = object
             .get("author")
@@ -133,7 +185,7 @@ fn json_ld_authors(objects: &[Value]) -> Option<String> {
             .map(jsonld::strings)
             .unwrap_or_default();
         for name in found {
-            if !name.contains("://") && !names.contains(&name) {
+            if !name.contains("://") && seen.insert(name.clone()) {
                 names.push(name);
             }
         }
@@ -170,10 +222,37 @@ const MONTHS: &[&str] = &[
     "nov",
     "dec",
 ];
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 /// Words that start the date part of a byline, not the name.
 const DATE_WORDS: &[&str] = &["updated", "published", "posted", "last", "on", "at"];
 /// Words that start a social-media prompt after the name ("Jane Roe, Follow @janeroe").
 const SOCIAL_WORDS: &[&str] = &["follow", "email", "twitter", "contact"];
+
+/// Where a weekday or month glued to the end of a name begins ("Jane DoeMonday",
+/// "Jane DoeNov"): a capital right after a lower-case letter, starting such a word.
+/// Names with inner capitals ("McDonald", "LeBron") go on.
+fn glued_date(s: &str) -> Option<usize> {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    chars.windows(2).find_map(|pair| {
+        let ((_, a), (at, b)) = (pair[0], pair[1]);
+        if !(a.is_lowercase() && b.is_uppercase()) {
+            return None;
+        }
+        let rest = s[at..]
+            .split(|c: char| !c.is_alphabetic())
+            .next()?
+            .to_lowercase();
+        (WEEKDAYS.contains(&rest.as_str()) || MONTHS.contains(&rest.as_str())).then_some(at)
+    })
+}
 
 /// "By Jane Roe | Updated 3 May 2024, 1,234 shares" → "Jane Roe".
 pub fn clean(raw: &str) -> Option<String> {
@@ -190,6 +269,7 @@ pub fn clean(raw: &str) -> Option<String> {
         .find(|c: char| c.is_ascii_digit() || matches!(c, '|' | '•' | '·' | '—' | '–' | '/'))
         .unwrap_or(s.len());
     let s = s[..cut].split(" - ").next().unwrap_or("");
+    let s = &s[..glued_date(s).unwrap_or(s.len())];
     // Then drop trailing date words ("Updated", month names) and punctuation.
     let mut words: Vec<&str> = s.split_whitespace().collect();
     let is = |w: &str, list: &[&str]| {
@@ -238,6 +318,28 @@ mod tests {
     }
 
     #[test]
+    fn an_organisation_as_author_is_recognised() {
+        let page = Page {
+            json_ld: vec![r#"{"@type":"NewsArticle","author":{"@type":"Organization","name":"Daily Planet"}}"#.into()],
+            meta: vec![Meta { name: "og:site_name".into(), content: "The Bugle".into() }],
+            ..Page::default()
+        };
+        assert!(is_organisation(&Metadata::of(&page), "Daily Planet"));
+        assert!(is_organisation(&Metadata::of(&page), "The Bugle"));
+        assert!(is_organisation(&Metadata::of(&page), "Associated Press"));
+        assert!(!is_organisation(&Metadata::of(&page), "Jane Roe"));
+    }
+
+    #[test]
+    fn a_byline_names_each_author() {
+        assert_eq!(
+            authors("Jane Roe, John Doe and Ann Poe"),
+            ["Jane Roe", "John Doe", "Ann Poe"]
+        );
+        assert_eq!(authors("Acme News"), ["Acme News"]);
+    }
+
+    #[test]
     fn cleans_dates_counters_and_prefixes() {
         assert_eq!(
             clean("By\n\t Jane Roe | Updated 3 May").as_deref(),
@@ -268,6 +370,13 @@ mod tests {
             Some("Laura June Topolsky")
         );
         assert_eq!(clean(" by "), None);
+        assert_eq!(clean("Jane DoeMonday").as_deref(), Some("Jane Doe"));
+        assert_eq!(clean("By Jane DoeNov 3").as_deref(), Some("Jane Doe"));
+        assert_eq!(clean("Ann McDonald").as_deref(), Some("Ann McDonald"));
+        assert_eq!(
+            clean("By Jane Roe and John Doe").as_deref(),
+            Some("Jane Roe and John Doe")
+        );
     }
 
     #[test]
@@ -297,5 +406,21 @@ mod tests {
         );
         page.meta[0].content = "https://example.com/staff/jane-roe".into();
         assert_eq!(byline(&page, &Metadata::of(&page), &[]), None);
+    }
+
+    /// Issue 19: each JSON-LD author name was looked for in the list of those kept, which
+    /// made a page listing tens of thousands take time in proportion to their square.
+    #[test]
+    fn many_json_ld_authors_take_linear_time() {
+        let authors: Vec<String> = (0..40_000).map(|i| format!("Author Number{i}")).collect();
+        let page = Page {
+            json_ld: vec![serde_json::json!({ "author": authors }).to_string()],
+            ..Page::default()
+        };
+        let started = std::time::Instant::now();
+        let names = json_ld_authors(&jsonld::objects(&page));
+        let took = started.elapsed();
+        assert!(names.is_some_and(|n| n.starts_with("Author Number")));
+        assert!(took.as_secs_f32() < 2.0, "{took:?}");
     }
 }

@@ -79,8 +79,7 @@ const SPONSORSHIP_PHRASES: &[&str] = &[
     "in partnership with",
     "affiliate link",
     "affiliate commission",
-    "may earn a commission",
-    "we may receive a commission",
+    "affiliate partnership",
     "advertiser content",
     "branded content",
 ];
@@ -136,13 +135,19 @@ pub struct Disclosure {
     pub interests: Vec<String>,
 }
 
+/// Verbs of a commission the publisher may be paid ("we may receive a small commission",
+/// "may earn an affiliate commission").
+const COMMISSION_VERBS: &[&str] = &["earn", "receive"];
+/// How many words may come between such a verb and "commission".
+const COMMISSION_GAP: usize = 3;
+
 /// The kind of disclosure a block's text is by its wording alone, if any.
 pub fn kind_of(text: &str) -> Option<DisclosureKind> {
     if more_words_than(text, 80) {
         return None;
     }
     let lower = text.to_lowercase();
-    if SPONSORSHIP_PHRASES.iter().any(|p| lower.contains(p)) {
+    if SPONSORSHIP_PHRASES.iter().any(|p| lower.contains(p)) || is_commission_note(&lower) {
         Some(DisclosureKind::Sponsorship)
     } else if STATEMENT_PHRASES.iter().any(|p| lower.contains(p)) {
         Some(DisclosureKind::Statement)
@@ -151,6 +156,23 @@ pub fn kind_of(text: &str) -> Option<DisclosureKind> {
     } else {
         None
     }
+}
+
+/// "We may receive a small commission": what the publisher may be paid for a purchase
+/// through its links ("may", a verb of earning, and "commission" a few words on).
+fn is_commission_note(lower: &str) -> bool {
+    if !lower.contains("commission") {
+        return false;
+    }
+    let words = words(lower);
+    words.windows(2).enumerate().any(|(i, pair)| {
+        pair[0].is("may")
+            && COMMISSION_VERBS.iter().any(|v| pair[1].is(v))
+            && words[i + 2..]
+                .iter()
+                .take(COMMISSION_GAP + 1)
+                .any(|w| w.is("commission") || w.is("commissions"))
+    })
 }
 
 /// "About the author" and the like.
@@ -177,7 +199,32 @@ pub fn bio_person(text: &str) -> Option<&str> {
     let has_role = words[is_at + 1..]
         .iter()
         .any(|w| ROLE_NOUNS.iter().any(|r| w.is(r)));
-    has_role.then(|| &sentence[words[0].start..words[is_at - 1].end])
+    // A name line glued to the bio ("Dan Goodin Dan is the Security Editor"): the name
+    // ends before its first word comes again.
+    let end = (1..is_at)
+        .find(|&i| words[i].text == words[0].text)
+        .unwrap_or(is_at);
+    has_role.then(|| &sentence[words[0].start..words[end - 1].end])
+}
+
+/// What follows an author's name in a bio of them ("Jane Roe covers …", "… has covered").
+const BIO_VERBS: &[&str] = &[
+    "is", "was", "covers", "has", "writes", "reports", "joined", "edits",
+];
+
+/// Whether `text` is a short paragraph that opens with one of `authors` (the article's
+/// byline) and a bio verb: the author's bio, wherever the page put it. A bio of someone
+/// the article is about names someone else.
+pub fn is_bio_of(text: &str, authors: &[&str]) -> bool {
+    if more_words_than(text, 80) {
+        return false;
+    }
+    let text = text.trim_start();
+    authors.iter().any(|author| {
+        text.strip_prefix(author)
+            .and_then(|rest| raw_words(rest).next())
+            .is_some_and(|next| BIO_VERBS.iter().any(|v| next.is(v)))
+    })
 }
 
 /// A line that is only a name: two to four capitalised words ("Scott Cunningham").
@@ -188,6 +235,48 @@ fn name_line(line: &str) -> Option<&str> {
         .then_some(bare)
 }
 
+/// A line of an author box that describes rather than names: three words or more, not
+/// all capitalised ("Senior editor at Gizmodo.").
+pub fn is_description(line: &str) -> bool {
+    name_line(line).is_none() && more_words_than(line, 2)
+}
+
+impl Disclosure {
+    /// Whether it says anything beyond a heading and a name: a box holding only the
+    /// author's name discloses nothing.
+    pub fn says_something(&self) -> bool {
+        self.kind != DisclosureKind::AuthorBio || self.text.lines().any(|l| name_line(l).is_none())
+    }
+}
+
+/// The page's disclosures from its disclosure sections ((first block, texts) of each run
+/// of disclosure blocks), one for each thing disclosed: boxes that only name someone are
+/// left out, a nameless author box is the author's when the byline (`authors`) names
+/// one person, and a note repeated down the page (a commission note under every product)
+/// or a second bio of the same person is shown once.
+pub fn sections(
+    groups: Vec<(u32, Vec<String>)>,
+    authors: &[&str],
+    is_boilerplate: impl Fn(&str) -> bool,
+) -> Vec<Disclosure> {
+    let mut out: Vec<Disclosure> = Vec::new();
+    for (first, texts) in groups {
+        let kind = texts.iter().find_map(|t| kind_of(t)).unwrap_or_default();
+        let mut found = facts(first, kind, &texts, &is_boilerplate);
+        if let ([author], None, DisclosureKind::AuthorBio) = (authors, &found.person, kind) {
+            found.person = Some(author.to_string());
+        }
+        let repeated = out.iter().any(|d| {
+            d.kind == found.kind
+                && (d.kind != DisclosureKind::AuthorBio || d.person == found.person)
+        });
+        if found.says_something() && !repeated {
+            out.push(found);
+        }
+    }
+    out
+}
+
 /// Reads a disclosure section (its blocks' texts, in order) into facts.
 pub fn facts(
     block: u32,
@@ -195,11 +284,13 @@ pub fn facts(
     paragraphs: &[String],
     is_boilerplate: impl Fn(&str) -> bool,
 ) -> Disclosure {
-    let paragraphs: Vec<&str> = paragraphs
+    let mut paragraphs: Vec<&str> = paragraphs
         .iter()
         .map(|p| p.trim())
         .filter(|p| !p.is_empty() && !is_bio_heading(p))
         .collect();
+    // Author boxes often give the name twice (a link and a heading).
+    paragraphs.dedup();
     let text = paragraphs.join("\n");
     let mut out = Disclosure {
         block,
@@ -387,6 +478,89 @@ mod tests {
                 "Editor of the Acme Review"
             ]
         );
+    }
+
+    #[test]
+    fn commission_notes_are_affiliate_disclosures() {
+        for note in [
+            "If you buy through our links we may receive a small commission.",
+            "Acme News may earn an affiliate commission on purchases.",
+        ] {
+            assert_eq!(kind_of(note), Some(DisclosureKind::Sponsorship), "{note}");
+        }
+        assert_eq!(
+            kind_of("The mayor may receive the commission's report on Friday, aides said."),
+            None
+        );
+        assert_eq!(kind_of("The commission may earn praise."), None);
+    }
+
+    #[test]
+    fn a_bio_of_the_byline_author_is_found_by_name() {
+        let authors = ["Jane Roe", "John Doe"];
+        assert!(is_bio_of(
+            "Jane Roe covers the courts for the Daily Planet.",
+            &authors
+        ));
+        assert!(is_bio_of(
+            "John Doe has covered economics since 2012.",
+            &authors
+        ));
+        assert!(!is_bio_of(
+            "Mary Poe is a senior fellow at the institute.",
+            &authors
+        ));
+        assert!(!is_bio_of("Jane Roeder is a reporter.", &authors));
+        assert!(!is_bio_of("Jane Roe said the plan would fail.", &authors));
+    }
+
+    #[test]
+    fn contact_and_follow_lines_are_no_disclosures() {
+        for line in [
+            "Follow Jane Roe on Twitter @janeroe.",
+            "Jane Roe may be reached at jane@example.com.",
+            "Share this article on Facebook, Twitter or by email.",
+        ] {
+            assert_eq!(kind_of(line), None, "{line}");
+            assert!(!is_bio_of(line, &["Jane Roe"]), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_name_line_glued_to_a_bio_is_the_name_once() {
+        assert_eq!(
+            bio_person("Jane Roe Jane is the Science Editor at the Daily Planet."),
+            Some("Jane Roe")
+        );
+    }
+
+    #[test]
+    fn sections_drop_name_only_boxes_and_repeats_and_name_the_author() {
+        let groups = vec![
+            (
+                2,
+                vec!["About the author".to_string(), "Jane Roe".to_string()],
+            ),
+            (
+                5,
+                vec!["Writer and designer. Will work for coffee.".to_string()],
+            ),
+            (
+                7,
+                vec!["Acme may receive a commission on sales.".to_string()],
+            ),
+            (
+                9,
+                vec!["Shop now: Acme may receive a commission.".to_string()],
+            ),
+        ];
+        let found = sections(groups.clone(), &["Jane Roe"], no_boilerplate);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].person.as_deref(), Some("Jane Roe"));
+        assert_eq!(found[1].kind, DisclosureKind::Sponsorship);
+        // With two authors a nameless box is nobody's in particular.
+        let found = sections(groups, &["Jane Roe", "John Doe"], no_boilerplate);
+        assert_eq!(found[0].person, None);
     }
 
     #[test]

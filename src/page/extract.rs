@@ -106,7 +106,6 @@ pub struct PageStats {
 }
 
 impl PageStats {
-    #[cfg(test)]
     pub fn new(page: &Page) -> PageStats {
         PageStats::from_blocks(page, page.blocks.iter().map(TextStats::of_block).collect())
     }

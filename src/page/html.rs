@@ -4,10 +4,15 @@
 //!
 //! Native only: the browser has its own parser and never ships this.
 
-use std::collections::HashMap;
+use std::cell::{Cell, RefCell};
+use std::collections::{HashMap, VecDeque};
 
 use ego_tree::NodeRef;
-use scraper::{Html, Node};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer};
+use html5ever::tree_builder::{TreeBuilder, TreeSink};
+use html5ever::{LocalName, TokenizerResult};
+use scraper::{Html, HtmlTreeSink, Node};
 
 use crate::page::model::{Block, Element, Link, Meta, Page, Run};
 
@@ -23,9 +28,20 @@ const INLINE: &[&str] = &[
     "var", "wbr", "del", "ins", "label", "br",
 ];
 
+/// How deep elements nest, at most, as in browsers (Chromium's parser stops nesting at
+/// 512). html5ever has no such cap, and its scope checks scan the whole stack of open
+/// elements at every tag: 100,000 nested blocks took 44 s.
+pub const MAX_DEPTH: usize = 512;
+
+/// Elements that never have content (and so never deepen the tree).
+const VOID: &[&str] = &[
+    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image", "img",
+    "input", "keygen", "link", "meta", "param", "source", "track", "wbr",
+];
+
 /// Parses `html` and collects the page model; `url` is the page's address, if known.
 pub fn page_from_html(html: &str, url: &str) -> Page {
-    let doc = Html::parse_document(html);
+    let doc = parse(html);
     let mut collector = Collector::default();
     let root = doc.tree.root();
     let html_el = root.children().find(|n| n.value().is_element());
@@ -80,6 +96,126 @@ pub fn page_from_html(html: &str, url: &str) -> Page {
     page
 }
 
+/// Parses a document as `Html::parse_document` does, with start tags deeper than
+/// [`MAX_DEPTH`] left out (and their end tags): what they held is kept, in the element at
+/// the cap, as browsers flatten it.
+fn parse(html: &str) -> Html {
+    let builder = TreeBuilder::new(HtmlTreeSink::new(Html::new_document()), Default::default());
+    let tokenizer = Tokenizer::new(DepthCap::new(builder), Default::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(html));
+    // The tokenizer pauses after each `</script>`; there is no script to run.
+    while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
+    tokenizer.end();
+    tokenizer.sink.builder.sink.finish()
+}
+
+/// Passes the tokenizer's tokens to the tree builder, but for start tags that would nest
+/// deeper than [`MAX_DEPTH`].
+///
+/// The builder's stack of open elements is private, so the depth is judged twice, and a
+/// tag left out only when both agree: by the depth of the node created last (exact, but
+/// stale once end tags have closed elements), and by the start and end tags seen (which
+/// follows closing, but not the elements the builder closes by itself, such as a `<p>`).
+struct DepthCap {
+    builder: TreeBuilder<ego_tree::NodeId, HtmlTreeSink>,
+    /// The names of the last (at most [`MAX_DEPTH`]) start tags not yet closed.
+    open: RefCell<VecDeque<LocalName>>,
+    /// How many start tags of each name were left out, whose end tags are left out too.
+    dropped: RefCell<HashMap<LocalName, usize>>,
+    /// The node whose depth was counted last, and its depth (up to the cap).
+    counted: Cell<Option<(ego_tree::NodeId, usize)>>,
+}
+
+impl DepthCap {
+    fn new(builder: TreeBuilder<ego_tree::NodeId, HtmlTreeSink>) -> DepthCap {
+        DepthCap {
+            builder,
+            open: RefCell::default(),
+            dropped: RefCell::default(),
+            counted: Cell::default(),
+        }
+    }
+
+    /// Whether the node created last is [`MAX_DEPTH`] deep. Its ancestors are counted up
+    /// to the cap, or to the node counted before (in a nest, its parent): each tag costs a
+    /// bounded number of steps, and one in a nest only one.
+    fn built_deep(&self) -> bool {
+        let html = self.builder.sink.0.borrow();
+        let Some(last) = html.tree.nodes().next_back() else {
+            return false;
+        };
+        // Nodes visited before the one counted before, if it is met.
+        let (mut visited, mut met) = (0, None);
+        let cached = self.counted.get();
+        for node in std::iter::once(last)
+            .chain(last.ancestors())
+            .take(MAX_DEPTH + 1)
+        {
+            if let Some((_, counted)) = cached.filter(|&(id, _)| id == node.id()) {
+                met = Some(visited + counted);
+                break;
+            }
+            visited += 1;
+        }
+        // Not met: `last` and its ancestors were visited.
+        let depth = met.unwrap_or_else(|| visited - 1).min(MAX_DEPTH);
+        self.counted.set(Some((last.id(), depth)));
+        depth == MAX_DEPTH
+    }
+
+    /// Whether the builder gets `tag`.
+    fn admits(&self, tag: &html5ever::tokenizer::Tag) -> bool {
+        let (mut open, mut dropped) = (self.open.borrow_mut(), self.dropped.borrow_mut());
+        match tag.kind {
+            TagKind::StartTag if VOID.contains(&&*tag.name) => true,
+            TagKind::StartTag => {
+                if open.len() == MAX_DEPTH && self.built_deep() {
+                    *dropped.entry(tag.name.clone()).or_default() += 1;
+                    return false;
+                }
+                if open.len() == MAX_DEPTH {
+                    open.pop_front();
+                }
+                open.push_back(tag.name.clone());
+                true
+            }
+            TagKind::EndTag => match dropped.get_mut(&tag.name) {
+                Some(n) if *n > 0 => {
+                    *n -= 1;
+                    false
+                }
+                _ => {
+                    if let Some(at) = open.iter().rposition(|n| *n == tag.name) {
+                        open.truncate(at);
+                    }
+                    true
+                }
+            },
+        }
+    }
+}
+
+impl TokenSink for DepthCap {
+    type Handle = ego_tree::NodeId;
+
+    fn process_token(&self, token: Token, line: u64) -> TokenSinkResult<Self::Handle> {
+        match &token {
+            Token::TagToken(tag) if !self.admits(tag) => TokenSinkResult::Continue,
+            _ => self.builder.process_token(token, line),
+        }
+    }
+
+    fn end(&self) {
+        self.builder.end();
+    }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        self.builder
+            .adjusted_current_node_present_but_not_in_html_namespace()
+    }
+}
+
 /// `document.title` reads the first `<title>` in the HTML namespace (not SVG titles).
 fn is_html_title(node: NodeRef<Node>) -> bool {
     !node
@@ -101,6 +237,41 @@ struct Collector {
     current: Option<OpenBlock>,
 }
 
+/// What a node inherits from its ancestors, carried down the walk.
+#[derive(Clone, Copy)]
+struct Inherited<'a> {
+    /// Inside an editable area (skipped, as collect.js does).
+    editable: bool,
+    /// The nearest enclosing non-inline element (or where the walk started): the element
+    /// whose block the node's text belongs to.
+    block: NodeRef<'a, Node>,
+    /// The nearest `a[href]` between the node and its block element, with its `href`.
+    anchor: Option<(NodeRef<'a, Node>, &'a str)>,
+    /// The nearest author element between the node and its block element.
+    author: Option<NodeRef<'a, Node>>,
+}
+
+impl<'a> Inherited<'a> {
+    /// What the children of `node` (the element `e`) inherit.
+    fn below(self, node: NodeRef<'a, Node>, e: &'a scraper::node::Element, editable: bool) -> Self {
+        if !is_inline(e) {
+            return Inherited {
+                editable,
+                block: node,
+                anchor: None,
+                author: None,
+            };
+        }
+        let href = e.attr("href").filter(|_| e.name() == "a");
+        Inherited {
+            editable,
+            block: self.block,
+            anchor: href.map(|h| (node, h)).or(self.anchor),
+            author: is_author_element(e).then_some(node).or(self.author),
+        }
+    }
+}
+
 /// The block being filled, with the link and author runs that may still grow.
 struct OpenBlock {
     element: ego_tree::NodeId,
@@ -113,36 +284,35 @@ struct OpenBlock {
 
 impl Collector {
     /// Visits text in document order, skipping subtrees as collect.js's TreeWalker does.
-    /// Iterative, and carrying the inherited `contenteditable` state down, so deeply
-    /// nested pages cost linear time and cannot overflow the stack.
-    fn walk(&mut self, start: NodeRef<Node>) {
-        let editable = is_content_editable(start);
-        let mut stack: Vec<(NodeRef<Node>, bool)> =
-            start.children().rev().map(|c| (c, editable)).collect();
+    /// Iterative, and carrying down what each text node needs of its ancestors (the
+    /// inherited `contenteditable` state, its block element, its nearest link and author
+    /// element), so deeply nested pages cost linear time and cannot overflow the stack.
+    fn walk(&mut self, start: NodeRef<'_, Node>) {
+        let top = Inherited {
+            editable: is_content_editable(start),
+            block: start,
+            anchor: None,
+            author: None,
+        };
+        let mut stack: Vec<(NodeRef<Node>, Inherited)> =
+            start.children().rev().map(|c| (c, top)).collect();
         while let Some((node, inherited)) = stack.pop() {
             match node.value() {
                 Node::Element(e) => {
-                    let editable = editable_state(e).unwrap_or(inherited);
+                    let editable = editable_state(e).unwrap_or(inherited.editable);
                     if !editable && !skipped(e) {
-                        stack.extend(node.children().rev().map(|c| (c, editable)));
+                        let below = inherited.below(node, e, editable);
+                        stack.extend(node.children().rev().map(|c| (c, below)));
                     }
                 }
-                Node::Text(text) => self.text(start, node, text),
+                Node::Text(text) => self.text(&inherited, text),
                 _ => {}
             }
         }
     }
 
-    fn text(&mut self, start: NodeRef<Node>, node: NodeRef<Node>, text: &str) {
-        let Some(mut block_el) = node.parent() else {
-            return;
-        };
-        while block_el.id() != start.id() && is_inline(block_el) {
-            match block_el.parent() {
-                Some(p) if p.value().is_element() => block_el = p,
-                _ => break,
-            }
-        }
+    fn text(&mut self, at: &Inherited, text: &str) {
+        let block_el = at.block;
         if self
             .current
             .as_ref()
@@ -164,21 +334,7 @@ impl Collector {
         let segment = open.block.segments.len() as u32;
         open.block.segments.push(text.to_string());
         // collect.js: the nearest a[href] (and author element) inside the block element.
-        let inline: Vec<NodeRef<Node>> = node
-            .ancestors()
-            .take_while(|a| a.id() != block_el.id())
-            .collect();
-        let anchor = inline.iter().find(|a| {
-            a.value()
-                .as_element()
-                .is_some_and(|e| e.name() == "a" && e.attr("href").is_some())
-        });
-        if let Some(a) = anchor {
-            let href = a
-                .value()
-                .as_element()
-                .and_then(|e| e.attr("href"))
-                .unwrap_or("");
+        if let Some((a, href)) = at.anchor {
             extend_run(
                 &mut open.link,
                 &mut open.block.links,
@@ -191,10 +347,7 @@ impl Collector {
                 },
             );
         }
-        if let Some(a) = inline
-            .iter()
-            .find(|a| a.value().as_element().is_some_and(is_author_element))
-        {
+        if let Some(a) = at.author {
             extend_run(
                 &mut open.author,
                 &mut open.block.authors,
@@ -298,14 +451,13 @@ fn is_author_element(e: &scraper::node::Element) -> bool {
     crate::page::byline::names_author(&names, &lower("rel"), &lower("itemprop"))
 }
 
-fn is_inline(node: NodeRef<Node>) -> bool {
-    node.value()
-        .as_element()
-        .is_some_and(|e| INLINE.contains(&e.name().to_lowercase().as_str()))
+fn is_inline(e: &scraper::node::Element) -> bool {
+    INLINE.contains(&e.name().to_lowercase().as_str())
 }
 
-/// collect.js `skipped()` for one element: skipped tags, `hidden`, `aria-hidden="true"`
-/// (editable areas are handled by the walk).
+/// collect.js `skipped()` for one element: skipped tags, `hidden`, `aria-hidden="true"`,
+/// an inline style that hides it (pop-ups and hover cards waiting for a click; the DOM
+/// layer sees the same through `el.style`) (editable areas are handled by the walk).
 fn skipped(e: &scraper::node::Element) -> bool {
     let svg_or_math = matches!(
         e.name.ns.as_ref(),
@@ -314,6 +466,22 @@ fn skipped(e: &scraper::node::Element) -> bool {
     SKIP.contains(&e.name().to_lowercase().as_str())
         || (e.attr("hidden").is_some() && !svg_or_math)
         || e.attr("aria-hidden") == Some("true")
+        || e.attr("style").is_some_and(hides)
+}
+
+/// Whether an inline style hides its element: `display: none` or `visibility: hidden`.
+fn hides(style: &str) -> bool {
+    style.split(';').any(|declaration| {
+        let Some((property, value)) = declaration.split_once(':') else {
+            return false;
+        };
+        let value = value.trim().trim_end_matches("!important").trim();
+        match property.trim().to_ascii_lowercase().as_str() {
+            "display" => value.eq_ignore_ascii_case("none"),
+            "visibility" => value.eq_ignore_ascii_case("hidden"),
+            _ => false,
+        }
+    })
 }
 
 /// What an element's own `contenteditable` attribute says, if it has one.
@@ -342,7 +510,7 @@ mod tests {
         let html = r#"<!DOCTYPE html><html><head><title> A  title </title>
             <meta property="og:type" content="article"><script type="application/ld+json">{"@type":"NewsArticle"}</script></head>
             <body><article class="Story main"><p>Said <em>by</em> <a href="/x">the <b>Times</b></a>.</p>
-            <div contenteditable><p>editable</p></div><p hidden>hidden</p><script>var x;</script></article></body></html>"#;
+            <div contenteditable><p>editable</p></div><p hidden>hidden</p><div style="color: red; DISPLAY : none">hidden pop-up</div><p style="visibility:hidden !important">hidden card</p><script>var x;</script></article></body></html>"#;
         let page = page_from_html(html, "https://example.com/a");
         assert_eq!(page.title, "A title");
         assert_eq!(
@@ -384,5 +552,31 @@ mod tests {
         let html = format!("{}deep{}", "<div>".repeat(5_000), "</div>".repeat(5_000));
         let page = page_from_html(&html, "");
         assert_eq!(page.blocks.len(), 1);
+    }
+
+    #[test]
+    fn nesting_stops_at_the_cap_and_deeper_text_is_kept() {
+        let n = 2 * MAX_DEPTH;
+        let open: String = (0..n).map(|i| format!("<div>w{i} ")).collect();
+        let html = format!("<body>{open}{}<p>after</p></body>", "</div>".repeat(n));
+        let page = page_from_html(&html, "");
+        let depth = |b: &Block| page.ancestors(b.element).count();
+        let deepest = page.blocks.iter().map(depth).max().unwrap();
+        assert!(deepest <= MAX_DEPTH + 1, "{deepest} deep");
+        let text: String = page.blocks.iter().map(Block::text).collect();
+        let words: Vec<String> = (0..n).map(|i| format!("w{i}")).collect();
+        assert_eq!(
+            text.split_whitespace()
+                .filter(|w| w.starts_with('w'))
+                .count(),
+            n
+        );
+        assert!(words.iter().all(|w| text.contains(w.as_str())));
+        let last = page.blocks.last().unwrap();
+        assert_eq!(
+            (last.text().as_str(), depth(last)),
+            ("after", 3),
+            "body > p"
+        );
     }
 }

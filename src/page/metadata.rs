@@ -26,6 +26,11 @@ impl<'p> Metadata<'p> {
         self.page.meta(name)
     }
 
+    /// The document title.
+    pub fn title(&self) -> &'p str {
+        &self.page.title
+    }
+
     /// The page's address.
     pub fn url(&self) -> &'p str {
         &self.page.url

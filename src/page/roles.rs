@@ -92,8 +92,19 @@ const FURNITURE_WORDS: &[&str] = &[
 /// Two-word furniture tokens ("most-read", "read-more").
 const FURNITURE_PAIRS: &[[&str; 2]] = &[["most", "read"], ["read", "more"], ["more", "stories"]];
 /// Class and id words of author-bio and disclosure boxes.
-const DISCLOSURE_WORDS: &[&str] = &["bio", "biography", "authorbio", "disclosure", "contributor"];
+const DISCLOSURE_WORDS: &[&str] = &[
+    "bio",
+    "biography",
+    "authorbio",
+    "disclosure",
+    "disclaimer",
+    "contributor",
+];
 const BYLINE_WORDS: &[&str] = &["byline", "dateline"];
+/// Tags and class words of captions and photo credits: what a picture shows is not the
+/// writer's prose, and benchmark article bodies leave it out.
+const CAPTION_TAGS: &[&str] = &["figure", "figcaption"];
+const CAPTION_WORDS: &[&str] = &["caption", "captions", "figcaption", "imagecaption"];
 /// Words that, with "author", name a box about the author.
 const AUTHOR_BOX_WORDS: &[&str] = &[
     "about",
@@ -180,7 +191,7 @@ fn roles_with(
             } else if f.disclosure && !f.furniture_by_name && (inside[e] || f.in_article_element) {
                 // Author boxes are often asides of the article: furniture by tag, but not.
                 BlockRole::Disclosure
-            } else if !inside[e] || f.furniture || is_link_list(stats.blocks[i]) {
+            } else if !inside[e] || f.furniture || f.caption || is_link_list(stats.blocks[i]) {
                 BlockRole::Outside
             } else {
                 facts[i].text_role
@@ -224,11 +235,71 @@ fn roles_with(
     roles
 }
 
+/// How far past the article's last block an author box or a disclosure note that the
+/// article's container left out may sit (share bars and tag lists come between).
+const AFTER_ARTICLE_BLOCKS: usize = 20;
+/// How many blocks after an "About the author" heading may hold the box's name lines
+/// before its description.
+const AUTHOR_BOX_BLOCKS: usize = 4;
+/// A disclosure note outside the article must be a sentence of at least this many words:
+/// "Sponsored" and "Sponsored by" labels are the ads'.
+const MIN_NOTE_WORDS: usize = 6;
+
+/// Author boxes and disclosure notes outside the article's container, from its first
+/// block to [`AFTER_ARTICLE_BLOCKS`] past its last, become disclosures: a bio opening
+/// with the name of one of `authors` (the byline), an "About the author" heading with its
+/// name lines and description, and sponsorship or disclosure statements. Never inside
+/// containers whose classes name furniture (an ad's "sponsored by" note).
+pub fn disclosures_outside(page: &Page, roles: &mut [BlockRole], authors: &[&str]) {
+    let article = |r: &BlockRole| matches!(r, BlockRole::Body | BlockRole::Heading);
+    let (Some(first), Some(last)) = (
+        roles.iter().position(article),
+        roles.iter().rposition(article),
+    ) else {
+        return;
+    };
+    let end = (last + 1 + AFTER_ARTICLE_BLOCKS).min(roles.len());
+    let flags = element_flags(page, &extract::PageStats::new(page), true);
+    let open = |roles: &[BlockRole], i: usize| {
+        roles[i] == BlockRole::Outside
+            && flags
+                .get(page.blocks[i].element as usize)
+                .is_some_and(|f| !f.furniture_by_name)
+    };
+    let mut i = first;
+    while i < end {
+        if roles[i] != BlockRole::Outside {
+            i += 1;
+            continue;
+        }
+        let text = page.blocks[i].text();
+        // A bio naming the byline's author is the author's even in a widget.
+        if disclosure::is_bio_of(&text, authors) {
+            roles[i] = BlockRole::Disclosure;
+        } else if !open(roles, i) {
+        } else if disclosure::is_bio_heading(&text) && i > last {
+            // The box: name lines up to its first description, if one comes soon.
+            let box_end = (i + 1..(i + 1 + AUTHOR_BOX_BLOCKS).min(roles.len()))
+                .take_while(|&j| open(roles, j))
+                .find(|&j| disclosure::is_description(&page.blocks[j].text()));
+            if let Some(box_end) = box_end {
+                roles[i..=box_end].fill(BlockRole::Disclosure);
+                i = box_end;
+            }
+        } else if disclosure::kind_of(&text).is_some_and(|k| k != DisclosureKind::AuthorBio)
+            && more_words_than(&text, MIN_NOTE_WORDS - 1)
+        {
+            roles[i] = BlockRole::Disclosure;
+        }
+        i += 1;
+    }
+}
+
 /// The role of a block of article text, by what it says and its tag.
 fn text_role(text: &str, tag: &str) -> BlockRole {
     if is_boilerplate(text) {
         BlockRole::Boilerplate
-    } else if is_dateline(text) {
+    } else if is_dateline(text) || is_credit_line(text) {
         BlockRole::Byline
     } else if HEADING_TAGS.contains(&tag) {
         BlockRole::Heading
@@ -295,6 +366,8 @@ struct Flags {
     byline: bool,
     /// Inside an `<article>` element.
     in_article_element: bool,
+    /// A caption or figure: shown with the article, never its text.
+    caption: bool,
     /// Inside an element whose classes name furniture (ads, related links, widgets):
     /// a "disclosure" there is an ad label, not the author's.
     furniture_by_name: bool,
@@ -326,6 +399,14 @@ fn element_flags(page: &Page, stats: &extract::PageStats, by_name: bool) -> Vec<
             disclosure: parent.disclosure || disclosure_tokens,
             byline: parent.byline || byline_tokens || el.rel == "author" || el.itemprop == "author",
             in_article_element: parent.in_article_element || el.tag == "article",
+            // Page-wide containers' classes are settings ("f_caption_muted_videos_on").
+            caption: parent.caption
+                || CAPTION_TAGS.contains(&el.tag.as_str())
+                || (!PAGE_CONTAINERS.contains(&el.tag.as_str())
+                    && el.tokens.iter().any(|t| {
+                        t.split(['-', '_'])
+                            .any(|part| CAPTION_WORDS.contains(&part))
+                    })),
             furniture_by_name: parent.furniture_by_name || named_furniture,
         });
     }
@@ -395,17 +476,71 @@ fn is_dateline(text: &str) -> bool {
     STARTS.iter().any(|s| {
         lower
             .strip_prefix(s)
-            .is_some_and(|rest| rest.starts_with([' ', ':']))
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_whitespace() || c == ':'))
     })
 }
 
-/// Copyright lines and "read more" calls.
+/// Openings and phrases of the writers' credits at an article's end ("(Reporting by Jane
+/// Roe; Editing by John Doe)", "Ann Poe contributed to this report."): the byline's,
+/// not the article's.
+const CREDIT_OPENINGS: &[&str] = &[
+    "reporting by",
+    "additional reporting by",
+    "editing by",
+    "writing by",
+    "compiled by",
+];
+const CREDIT_PHRASES: &[&str] = &[
+    "contributed to this report",
+    "contributed reporting",
+    "contributed to this story",
+];
+/// Credit lines are short; one opening with "Reporting by" and no more than this many
+/// words, brackets or semicolons is a sentence about reporting, not a credit.
+const MAX_CREDIT_WORDS: usize = 40;
+const MAX_BARE_CREDIT_WORDS: usize = 12;
+
+fn is_credit_line(text: &str) -> bool {
+    if more_words_than(text, MAX_CREDIT_WORDS) {
+        return false;
+    }
+    let trimmed = text.trim();
+    let lower = trimmed.trim_start_matches(['(', '[']).to_lowercase();
+    let credit_shaped = trimmed.starts_with(['(', '['])
+        || trimmed.contains(';')
+        || !more_words_than(trimmed, MAX_BARE_CREDIT_WORDS);
+    (credit_shaped && CREDIT_OPENINGS.iter().any(|o| lower.starts_with(o)))
+        || CREDIT_PHRASES.iter().any(|p| lower.contains(p))
+}
+
+/// Openings of calls to act that promote the site (sign-ups, subscriptions, forums):
+/// never the writer's prose.
+const PROMO_OPENINGS: &[&str] = &[
+    "sign up",
+    "subscribe to",
+    "subscribe now",
+    "join our",
+    "follow us",
+    "download our",
+    "download the",
+    "tell us what you think",
+];
+/// Words that make a short block naming a newsletter a sign-up box.
+const NEWSLETTER_CALLS: &[&str] = &["sign up", "subscribe", "inbox", "delivered", "get "];
+/// Labels of ad slots shown among the paragraphs.
+const AD_LABELS: &[&str] = &["advertisement", "advertising", "sponsored", "ad"];
+
+/// Copyright lines, "read more" calls, promotions of the site and ad-slot labels.
 pub fn is_boilerplate(text: &str) -> bool {
     if more_words_than(text, 25) {
         return false;
     }
     let lower = text.to_lowercase();
-    lower.contains('©')
+    let bare = lower.trim().trim_end_matches([':', '.']);
+    AD_LABELS.contains(&bare)
+        || PROMO_OPENINGS.iter().any(|o| bare.starts_with(o))
+        || (lower.contains("newsletter") && NEWSLETTER_CALLS.iter().any(|c| lower.contains(c)))
+        || lower.contains('©')
         || lower.starts_with("copyright")
         || lower.contains("all rights reserved")
         || lower.contains("click here")
@@ -505,16 +640,141 @@ mod tests {
     }
 
     #[test]
+    fn author_boxes_and_notes_outside_the_articles_container_are_disclosures() {
+        let paragraph = "The council voted on Tuesday, after a long debate, to keep the library open, and the mayor agreed.";
+        // <body><article><p/><p/></article><div.share/><div><h4/><div/><div/><p/>
+        // <p/><p/></div><div.promo><p/></div></body>
+        let page = Page {
+            elements: vec![
+                el("body", None, &[]),
+                el("article", Some(0), &[]),
+                el("p", Some(1), &[]),
+                el("p", Some(1), &[]),
+                el("div", Some(0), &["share"]),
+                el("div", Some(0), &[]),
+                el("h4", Some(5), &[]),
+                el("div", Some(5), &[]),
+                el("p", Some(5), &[]),
+                el("p", Some(5), &[]),
+                el("p", Some(5), &[]),
+                el("div", Some(0), &["promo"]),
+                el("p", Some(11), &[]),
+            ],
+            blocks: vec![
+                Block::with(2, paragraph),
+                Block::with(3, paragraph),
+                Block::with(4, "Share on Facebook"),
+                Block::with(6, "About the author"),
+                Block::with(7, "Jane Roe"),
+                Block::with(8, "Senior editor at the Daily Planet."),
+                Block::with(9, "Mary Poe is a senior fellow at the Example Institute."),
+                Block::with(
+                    10,
+                    "If you buy through our links we may receive a small commission.",
+                ),
+                Block::with(
+                    12,
+                    "Our partners may receive a commission when you subscribe today.",
+                ),
+            ],
+            ..Page::default()
+        };
+        let mut roles = block_roles(&page);
+        use BlockRole::*;
+        assert_eq!(roles[..2], [Body, Body]);
+        assert!(roles[2..].iter().all(|r| *r == Outside), "{roles:?}");
+        disclosures_outside(&page, &mut roles, &["John Doe"]);
+        let boxed = [Disclosure, Disclosure, Disclosure];
+        // Mary Poe's bio is not the author's; the promo's note is the promo's.
+        let expected = [
+            &[Body, Body, Outside][..],
+            &boxed,
+            &[Outside, Disclosure, Outside],
+        ]
+        .concat();
+        assert_eq!(roles, expected);
+        // Naming the byline's author makes a bio the author's.
+        let mut roles = block_roles(&page);
+        disclosures_outside(&page, &mut roles, &["Mary Poe"]);
+        assert_eq!(roles[6], Disclosure);
+    }
+
+    #[test]
+    fn captions_are_not_the_articles_text() {
+        let paragraph = "The council voted on Tuesday, after a long debate, to keep the library open, and the mayor agreed.";
+        let page = Page {
+            elements: vec![
+                el("body", None, &["f_caption_videos_on"]),
+                el("article", Some(0), &[]),
+                el("p", Some(1), &[]),
+                el("figure", Some(1), &[]),
+                el("figcaption", Some(3), &[]),
+                el("div", Some(1), &["image-caption"]),
+                el("p", Some(1), &[]),
+            ],
+            blocks: vec![
+                Block::with(2, paragraph),
+                Block::with(
+                    4,
+                    "The mayor, left, with the librarian on Tuesday. (Photo: Jane Roe)",
+                ),
+                Block::with(
+                    5,
+                    "Readers at the library, which opened in 1901, on a busy Saturday.",
+                ),
+                Block::with(6, paragraph),
+            ],
+            ..Page::default()
+        };
+        use BlockRole::*;
+        assert_eq!(block_roles(&page), [Body, Outside, Outside, Body]);
+    }
+
+    #[test]
     fn date_lines_are_the_bylines_not_claims() {
         assert!(is_dateline(
             "Updated 3:27 am PST, Wednesday, November 20, 2019"
         ));
         assert!(is_dateline("Published: 12 March 2024"));
+        assert!(is_dateline(
+            "Updated\u{a0}1:33 am CST, Wednesday, November 20, 2019"
+        ));
         assert!(!is_dateline(
             "Updated figures show the deficit grew by 3% in 2023, the ministry said on Monday."
         ));
         assert!(!is_dateline("Published without a date"));
         assert!(!is_dateline("Updatedness 2020"));
+    }
+
+    #[test]
+    fn promotions_and_ad_labels_are_boilerplate() {
+        assert!(is_boilerplate("Advertisement"));
+        assert!(is_boilerplate("Sign up for our morning newsletter"));
+        assert!(is_boilerplate(
+            "Join our forums to keep talking about the missions!"
+        ));
+        assert!(!is_boilerplate("Ad hoc committees met on Tuesday."));
+        assert!(is_boilerplate(
+            "Get the Morning Brief newsletter in your inbox."
+        ));
+        assert!(!is_boilerplate(
+            "The newsletter was founded in 1998 by two teachers."
+        ));
+        assert!(!is_boilerplate("Thousands joined the protest on Tuesday."));
+    }
+
+    #[test]
+    fn writers_credits_are_the_bylines() {
+        assert!(is_credit_line(
+            "(Reporting by Jane Roe in Paris; Editing by John Doe)"
+        ));
+        assert!(is_credit_line(
+            "Ann Poe and Al Moe contributed to this report."
+        ));
+        assert!(!is_credit_line(
+            "Reporting by the agency showed the council had spent more than it raised."
+        ));
+        assert!(!is_credit_line("The editors said the report was accurate."));
     }
 
     #[test]

@@ -41,6 +41,8 @@ pub struct SegmentMap {
     starts: Vec<usize>,
     /// Whether each segment is ASCII, where byte and UTF-16 offsets are the same.
     ascii: Vec<bool>,
+    /// UTF-16 offsets in the block text, when a segment is not ASCII.
+    units: Option<UnitIndex>,
 }
 
 impl SegmentMap {
@@ -52,8 +54,15 @@ impl SegmentMap {
             at += segment.as_ref().len();
         }
         starts.push(at);
-        let ascii = segments.iter().map(|s| s.as_ref().is_ascii()).collect();
-        SegmentMap { starts, ascii }
+        let ascii: Vec<bool> = segments.iter().map(|s| s.as_ref().is_ascii()).collect();
+        let units = ascii
+            .contains(&false)
+            .then(|| UnitIndex::new(segments.iter().flat_map(|s| s.as_ref().chars())));
+        SegmentMap {
+            starts,
+            ascii,
+            units,
+        }
     }
 
     /// The byte range of the block text covered by segments `start..end`, if they exist.
@@ -62,11 +71,11 @@ impl SegmentMap {
         (start < end && end < self.starts.len()).then(|| self.starts[start]..self.starts[end])
     }
 
-    /// Splits the byte range `start..end` of `text` (the concatenated segments) into
-    /// per-segment UTF-16 ranges, skipping empty pieces.
+    /// Splits the byte range `start..end` of the block text (the concatenated segments)
+    /// into per-segment UTF-16 ranges, skipping empty pieces.
     ///
-    /// `start` and `end` must lie on char boundaries of `text`.
-    pub fn to_segment_ranges(&self, text: &str, start: usize, end: usize) -> Vec<SegmentRange> {
+    /// `start` and `end` must lie on char boundaries of the block text.
+    pub fn to_segment_ranges(&self, start: usize, end: usize) -> Vec<SegmentRange> {
         let mut out = Vec::new();
         // From the segment holding `start` (segments are sorted) until one starts at `end`.
         let first = self
@@ -83,13 +92,9 @@ impl SegmentMap {
                 continue;
             }
             // Offsets within the segment: bytes are UTF-16 units in ASCII text.
-            let units = |at: usize| {
-                let within = at - seg_start;
-                if self.ascii[index] {
-                    within as u32
-                } else {
-                    utf16_len(&text[seg_start..at])
-                }
+            let units = |at: usize| match &self.units {
+                Some(units) if !self.ascii[index] => units.units_at(at) - units.units_at(seg_start),
+                _ => (at - seg_start) as u32,
             };
             out.push(SegmentRange {
                 segment: index as u32,
@@ -157,6 +162,78 @@ impl BlockUnits {
     }
 }
 
+/// A text's UTF-16 offsets as byte offsets and code points, each found by binary search.
+///
+/// Reports convert every sentence and marker of a block: counting from the block's start
+/// each time (as [`utf16_to_chars`] does) made one long paragraph cost quadratic time.
+/// Only the chars that are not ASCII are recorded, so ASCII text costs nothing.
+#[derive(Debug, Clone, Default)]
+pub struct UnitIndex {
+    /// For each char that is not ASCII, in order: where it ends in UTF-16 units, how many
+    /// bytes more than units the text holds up to there, and how many surrogate pairs.
+    wide: Vec<Wide>,
+    /// The text's length in UTF-16 units.
+    units: u32,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Wide {
+    end: u32,
+    extra_bytes: u32,
+    pairs: u32,
+}
+
+impl UnitIndex {
+    /// The index of the text made of `chars`.
+    pub fn new(chars: impl IntoIterator<Item = char>) -> UnitIndex {
+        let (mut wide, mut units, mut extra_bytes, mut pairs) = (Vec::new(), 0, 0, 0);
+        for c in chars {
+            let n = c.len_utf16() as u32;
+            units += n;
+            if !c.is_ascii() {
+                extra_bytes += c.len_utf8() as u32 - n;
+                pairs += n - 1;
+                wide.push(Wide {
+                    end: units,
+                    extra_bytes,
+                    pairs,
+                });
+            }
+        }
+        UnitIndex { wide, units }
+    }
+
+    /// The char boundary at or before UTF-16 offset `units` (clamped to the text), as
+    /// (byte offset, code points before it). The code points agree with
+    /// [`utf16_to_chars`]: half a surrogate pair does not count.
+    pub fn floor(&self, units: u32) -> (usize, usize) {
+        let units = units.min(self.units);
+        let before = self.wide.partition_point(|w| w.end <= units);
+        let (extra, pairs) = match before.checked_sub(1).map(|i| self.wide[i]) {
+            Some(w) => (w.extra_bytes, w.pairs),
+            None => (0, 0),
+        };
+        // Inside a surrogate pair: the pair's char starts one unit back.
+        let inside_pair = self
+            .wide
+            .get(before)
+            .is_some_and(|w| w.pairs > pairs && w.end == units + 1);
+        let at = units - u32::from(inside_pair);
+        ((at + extra) as usize, (at - pairs) as usize)
+    }
+
+    /// The UTF-16 offset of byte offset `byte`, a char boundary of the text.
+    pub fn units_at(&self, byte: usize) -> u32 {
+        let before = self
+            .wide
+            .partition_point(|w| (w.end + w.extra_bytes) as usize <= byte);
+        let extra = before
+            .checked_sub(1)
+            .map_or(0, |i| self.wide[i].extra_bytes);
+        byte as u32 - extra
+    }
+}
+
 /// The number of code points in the first `units` UTF-16 units of `text`.
 pub fn utf16_to_chars(text: &str, units: u32) -> usize {
     let mut seen = 0;
@@ -177,11 +254,6 @@ pub fn utf16_len(s: &str) -> u32 {
         .sum()
 }
 
-/// Number of Unicode code points before byte offset `byte` of `s`.
-pub fn code_points_before(s: &str, byte: usize) -> usize {
-    s[..byte].chars().count()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,7 +267,7 @@ mod tests {
         let start = text.find("s big").unwrap();
         let end = text.find("day").unwrap() + 2;
         assert_eq!(
-            map.to_segment_ranges(&text, start, end),
+            map.to_segment_ranges(start, end),
             vec![
                 SegmentRange {
                     segment: 0,
@@ -219,13 +291,12 @@ mod tests {
     #[test]
     fn empty_segments_and_ranges_produce_nothing() {
         let segments = ["", "abc", ""];
-        let text = segments.concat();
         let map = SegmentMap::new(&segments);
-        assert!(map.to_segment_ranges(&text, 1, 1).is_empty());
+        assert!(map.to_segment_ranges(1, 1).is_empty());
         assert_eq!(map.byte_range(1, 3), Some(0..3));
         assert_eq!(map.byte_range(1, 4), None);
         assert_eq!(
-            map.to_segment_ranges(&text, 0, 3),
+            map.to_segment_ranges(0, 3),
             vec![SegmentRange {
                 segment: 1,
                 start: 0,
@@ -279,7 +350,19 @@ mod tests {
     }
 
     #[test]
-    fn counts_code_points() {
-        assert_eq!(code_points_before("don’t stop", "don’t".len()), 5);
+    fn unit_index_agrees_with_counting_from_the_start() {
+        let text = "a’😀é\u{301}b😀😀c";
+        let index = UnitIndex::new(text.chars());
+        for units in 0..=utf16_len(text) + 2 {
+            let (byte, chars) = index.floor(units);
+            assert_eq!(chars, utf16_to_chars(text, units), "at {units}");
+            assert!(text.is_char_boundary(byte), "at {units}");
+            assert_eq!(text[..byte].chars().count(), chars, "at {units}");
+        }
+        for (byte, _) in text.char_indices() {
+            assert_eq!(index.units_at(byte), utf16_len(&text[..byte]), "at {byte}");
+        }
+        assert_eq!(index.units_at(text.len()), utf16_len(text));
+        assert_eq!(UnitIndex::new("abc".chars()).floor(2), (2, 2));
     }
 }

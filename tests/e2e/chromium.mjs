@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { cardState, inShadow } from './shadow.mjs';
 
 export async function launchChromium(extensionDir) {
   const profile = await fs.mkdtemp(path.join(os.tmpdir(), 'newslens-chromium-'));
@@ -107,9 +108,6 @@ async function hoverCard(page, selector) {
   const box = await target.boundingBox();
   await page.mouse.move(box.x + 4, box.y + box.height / 2);
   await page.waitForTimeout(200);
-  return page.evaluate(() => {
-    const host = document.querySelector('[data-newslens="card"]');
-    const card = host && host.shadowRoot.querySelector('.card');
-    return card && !card.hidden ? card.textContent : null;
-  });
+  const card = await inShadow(page, 'card', cardState);
+  return card && card.text;
 }

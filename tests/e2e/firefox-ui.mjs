@@ -1,7 +1,8 @@
 // The popup, the side panel and "Not a cue here" in Firefox, through WebDriver: the
-// add-on's pages are opened at their pinned moz-extension:// address, and clicks are
-// made by script (WebDriver classic has no hover; the card is opened with a tap).
-import { tapMark } from './tap.mjs';
+// add-on's pages are opened at their pinned moz-extension:// address and clicked by
+// script; the extension's own UI, which acts on trusted input only, with WebDriver's
+// clicks (the card is opened by hovering the mouse).
+import { markPoint } from './tap.mjs';
 import { kindsOf } from './kinds.mjs';
 
 const CLAIMS = kindsOf('claim');
@@ -48,25 +49,24 @@ export async function checkFirefoxUi(browser, origin) {
 
   // The panel, opened from its pill.
   const { tab } = await seed();
-  const panel = await tab.evaluate(`async () => {
-    const root = document.querySelector('[data-newslens="panel"]').shadowRoot;
-    root.querySelector('.pill').click();
-    await new Promise((r) => setTimeout(r, 100));
-    return { text: root.querySelector('.panel').textContent, ticks: root.querySelectorAll('.minimap .tick').length };
-  }`);
+  if (!(await tab.clickInShadow('panel', '.pill'))) fail('no panel pill to click');
+  await sleep(100);
+  const panel = (await tab.inShadow('panel', `async (root) => ({
+    text: root.querySelector('.panel').textContent, ticks: root.querySelectorAll('.minimap .tick').length,
+  })`)) || {};
   for (const expected of ['OPINION', 'Fred Fleitz', 'Claims (']) if (!String(panel.text).includes(expected)) fail(`panel lacks “${expected}”`);
   if (!(panel.ticks > 0)) fail('the panel has no minimap');
 
-  // A tap on "obviously", then "Not a cue here" on its card: gone after a reload.
-  const dismissed = await tab.evaluate(`async () => {
-    (${tapMark})(['newslens-booster', 'obviously']);
-    await new Promise((r) => setTimeout(r, 200));
-    const card = document.querySelector('[data-newslens="card"]').shadowRoot.querySelector('.card');
-    const text = card.hidden ? null : card.textContent;
-    card.querySelector('button').click();
-    await new Promise((r) => setTimeout(r, 300));
-    return text;
+  // The mouse on "obviously", then "Not a cue here" on its card: gone after a reload.
+  const point = await tab.evaluate(`async () => (${markPoint})(['newslens-booster', 'obviously'])`);
+  if (point) await tab.hover(point);
+  await sleep(200);
+  const dismissed = await tab.inShadow('card', `async (root) => {
+    const card = root.querySelector('.card');
+    return card.hidden ? null : card.textContent;
   }`);
+  if (!(await tab.clickInShadow('card', 'button'))) fail('no "Not a cue here" button to click');
+  await sleep(300);
   if (!dismissed || !/Booster/.test(dismissed)) fail(`the tapped card showed ${JSON.stringify(dismissed)}`);
   const { sizes: silenced } = await seed();
   if (silenced.booster !== before.booster - 1) fail(`after "Not a cue here" and a reload, boosters ${before.booster} -> ${silenced.booster}`);
@@ -74,6 +74,6 @@ export async function checkFirefoxUi(browser, origin) {
   if (!/obviously/.test(listed)) fail('the popup did not list the silenced cue');
   const { sizes: restored } = await seed();
   if (restored.booster !== before.booster) fail(`removing the exception in the popup: boosters ${restored.booster}, expected ${before.booster}`);
-  if (!failures.length) console.log('ok   firefox: popup category switch, panel with minimap, tap card, "Not a cue here" across reload and its removal');
+  if (!failures.length) console.log('ok   firefox: popup category switch, panel with minimap, hover card, "Not a cue here" across reload and its removal');
   return failures;
 }

@@ -45,11 +45,40 @@ export async function launchFirefox(extensionDir) {
   await call('POST', `${s}/moz/addon/install`, { path: extensionDir, temporary: true });
   await call('POST', `${s}/window/rect`, { width: 1280, height: 900 }).catch(() => {});
 
-  /** Runs an async function's source in the page; a rejection becomes `{ error }`. */
-  const run = (source) => call('POST', `${s}/execute/async`, {
-    script: `const done = arguments[arguments.length - 1]; (${source})().then(done, (e) => done({ error: String(e) }));`,
-    args: [],
+  /** Runs an async function's source in the page with `args`; a rejection becomes `{ error }`. */
+  const run = (source, ...args) => call('POST', `${s}/execute/async`, {
+    script: `const done = arguments[arguments.length - 1]; (${source})(...[...arguments].slice(0, -1)).then(done, (e) => done({ error: String(e) }));`,
+    args,
   });
+
+  // The extension's UI lives in closed shadow roots and acts on trusted input only:
+  // WebDriver reaches closed roots, and its clicks and actions are trusted.
+  const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+  const SHADOW = 'shadow-6066-11e4-a52e-4f735466cecf';
+  /** The shadow root of the extension's `kind` host ('card', 'panel') as a WebDriver reference, or null. */
+  async function shadowRoot(kind) {
+    const host = await call('POST', `${s}/element`, { using: 'css selector', value: `[data-newslens="${kind}"]` }).catch(() => null);
+    return host && call('GET', `${s}/element/${host[ELEMENT]}/shadow`).catch(() => null);
+  }
+  const ui = {
+    /** Runs `fn(root, arg)` (an async function's source) on the `kind` host's shadow root; null if none. */
+    async inShadow(kind, fn, arg = null) {
+      const root = await shadowRoot(kind);
+      return root && run(fn, root, arg);
+    },
+    /** Clicks the first element matching `selector` in the `kind` host's shadow root; resolves to whether it could. */
+    async clickInShadow(kind, selector) {
+      const root = await shadowRoot(kind);
+      const el = root && (await call('POST', `${s}/shadow/${root[SHADOW]}/element`, { using: 'css selector', value: selector }).catch(() => null));
+      return !!el && call('POST', `${s}/element/${el[ELEMENT]}/click`, {}).then(() => true, () => false);
+    },
+    /** The mouse moved to `{ x, y }` in the viewport (a hover: WebDriver implements no pen or touch here). */
+    async hover({ x, y }) {
+      const at = { type: 'pointerMove', x: Math.round(x), y: Math.round(y), origin: 'viewport' };
+      await call('POST', `${s}/actions`, { actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [at] }] });
+      await call('DELETE', `${s}/actions`).catch(() => {});
+    },
+  };
 
   return {
     name: 'firefox',
@@ -71,9 +100,26 @@ export async function launchFirefox(extensionDir) {
       };
     },
     /**
+     * `visit(url)` in a new tab beside the current one, which it selects (the reader's
+     * tab); its `close()` closes it and selects the tab before again.
+     */
+    async visitBeside(url) {
+      const before = await call('GET', `${s}/window`);
+      const { handle } = await call('POST', `${s}/window/new`, { type: 'tab' });
+      await call('POST', `${s}/window`, { handle });
+      const tab = await this.visit(url);
+      return {
+        ...tab,
+        async close() {
+          await call('DELETE', `${s}/window`);
+          await call('POST', `${s}/window`, { handle: before });
+        },
+      };
+    },
+    /**
      * Opens `url`; `poll(expression, ms)` waits until it is true in the page,
-     * `evaluate(source)` runs an async function's source there and returns its result.
-     * WebDriver classic reads neither the console, the requests nor the heap (`errors`,
+     * `evaluate(source)` runs an async function's source there and returns its result;
+     * `inShadow`, `clickInShadow` and `hover` reach the extension's UI. WebDriver classic reads neither the console, the requests nor the heap (`errors`,
      * `logs`, `requests` and `heap` are null).
      */
     async visit(url) {
@@ -102,6 +148,7 @@ export async function launchFirefox(extensionDir) {
           return false;
         },
         evaluate: (source) => run(source),
+        ...ui,
         close: async () => {},
       };
     },

@@ -129,6 +129,70 @@ export const HOSTILE_PAGES = {
   }),
 };
 
-/** The page inside both iframes. */
+/**
+ * Page script that runs `then` once the canary is marked (checked every 50 ms, with
+ * getters only, like the tests' own CANARY).
+ */
+const onceMarked = (then) => `const marked = () => {
+    const h = CSS.highlights.get('newslens-hedge');
+    return !!h && [...h].some((r) => r.startContainer.parentNode.className === 'canary');
+  };
+  const wait = setInterval(() => { if (marked()) { clearInterval(wait); (${then})(); } }, 50);`;
+
+Object.assign(HOSTILE_PAGES, {
+  // Lone UTF-16 surrogates before and after a mark: JSON.stringify escapes them, and the
+  // core rejected the whole page. Text with them can only be built by script.
+  surrogate: () => page('Lone surrogates', article('<p id="lone"></p>'), {
+    script: `document.getElementById('lone').textContent = 'Broken \\uD83D text: the plan will probably fail \\uDC00 soon.';`,
+  }),
+  // The page acts for the reader: synthetic pointer events over a mark to open its card,
+  // then our card's shadow root for the "Not a cue here" button. It records what it
+  // reached in __hostile.forged; a forged dismissal would unmark the canary for good.
+  forged: () => page('Forged clicks', article(), {
+    script: onceMarked(`async () => {
+      const text = document.querySelector('.canary').firstChild;
+      const at = text.data.indexOf('probably');
+      const range = document.createRange();
+      range.setStart(text, at);
+      range.setEnd(text, at + 8);
+      const box = range.getBoundingClientRect();
+      const point = { clientX: box.x + 3, clientY: box.y + box.height / 2, bubbles: true, composed: true };
+      document.dispatchEvent(new PointerEvent('pointermove', point));
+      document.dispatchEvent(new PointerEvent('pointerdown', { ...point, pointerType: 'touch' }));
+      await new Promise((r) => setTimeout(r, 300));
+      const forged = window.__hostile.forged = { hosts: 0, roots: 0, clicked: 0 };
+      for (const host of document.querySelectorAll('[data-newslens]')) {
+        forged.hosts++;
+        if (!host.shadowRoot) continue;
+        forged.roots++;
+        for (const button of host.shadowRoot.querySelectorAll('button')) { button.click(); forged.clicked++; }
+      }
+    }`),
+  }),
+  // Back and forward storms: a history entry and a popstate event every few milliseconds
+  // for two seconds. __hostile.redraws counts the analyses meanwhile: each shows a new
+  // panel, a host element added to <html>.
+  popstate: () => page('A popstate storm', article(), {
+    script: onceMarked(`() => {
+      window.__hostile.redraws = 0;
+      new MutationObserver((records) => {
+        for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1 && n.getAttribute('data-newslens') === 'panel') window.__hostile.redraws++;
+      }).observe(document.documentElement, { childList: true });
+      const storm = setInterval(() => {
+        history.pushState({}, '', '?at=' + Math.random());
+        dispatchEvent(new PopStateEvent('popstate', { state: {} }));
+      }, 4);
+      setTimeout(() => clearInterval(storm), 2000);
+    }`),
+  }),
+  // 700 KB of JSON-LD (tens of thousands of facts): the background is shared with the
+  // reader's other tabs (see jsonLdBeside in hostile.mjs).
+  jsonld: () => page('A huge JSON-LD block', article(), {
+    head: `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle',
+      author: { name: 'Jane Roe', sameAs: Array.from({ length: 26000 }, (_, i) => `https://e.example/${i}`) } })}</script>`,
+  }),
+});
+
+/** The page inside both iframes; a plain article page. */
 export const FRAME_HTML = page('A frame', article());
-HOSTILE_PAGES.deep.scripted = true;
+for (const name of ['deep', 'surrogate']) HOSTILE_PAGES[name].scripted = true;

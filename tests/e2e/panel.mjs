@@ -1,26 +1,26 @@
 // The side panel in Chromium: the pill opens it; it shows the article type and the
 // author's disclosure; its buttons scroll to the next and previous marks. The content
 // script answers the popup's status question.
+import { clickInShadow, waitInShadow } from './shadow.mjs';
+
 export async function checkPanel(context, origin, screenshotDir) {
   const failures = [];
   const fail = (m) => { failures.push(`chromium panel: ${m}`); console.log(`FAIL chromium panel: ${m}`); };
   const page = await context.newPage();
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`${origin}/seed.html`);
-  const pill = page.locator('[data-newslens="panel"]').locator('.pill');
-  await pill.waitFor({ state: 'visible', timeout: 15000 }).catch(() => fail('no panel pill'));
-  await pill.click();
-  const text = await page.locator('[data-newslens="panel"]').locator('.panel').textContent().catch(() => '');
+  if (!(await clickInShadow(page, 'panel', '.pill', { ms: 15000 }))) fail('no panel pill');
+  const text = (await waitInShadow(page, 'panel', (root) => root.querySelector('.panel').textContent)) || '';
   for (const expected of ['OPINION', 'Fred Fleitz', 'President of the Center for Security Policy', 'Claims (']) {
     if (!text.includes(expected)) fail(`panel lacks “${expected}”`);
   }
   await page.screenshot({ path: `${screenshotDir}/chromium-panel.png` });
   const before = await page.evaluate(() => scrollY);
-  await page.locator('[data-newslens="panel"]').locator('button[data-category="claim"][data-direction="1"]').click();
-  await page.locator('[data-newslens="panel"]').locator('button[data-category="claim"][data-direction="1"]').click();
+  const next = 'button[data-category="claim"][data-direction="1"]';
+  for (let i = 0; i < 2; i++) if (!(await clickInShadow(page, 'panel', next))) fail('no "next claim" button');
   const after = await page.evaluate(() => scrollY);
   if (!(after > before)) fail(`next claim did not scroll down (${before} -> ${after})`);
-  await page.locator('[data-newslens="panel"]').locator('button[data-category="claim"][data-direction="-1"]').click();
+  if (!(await clickInShadow(page, 'panel', 'button[data-category="claim"][data-direction="-1"]'))) fail('no "previous claim" button');
   const back = await page.evaluate(() => scrollY);
   if (!(back < after)) fail(`previous claim did not scroll up (${after} -> ${back})`);
   // What the popup's status line is built from: the content script's answer for this tab.

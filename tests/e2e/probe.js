@@ -1,6 +1,6 @@
 // Runs in the page (main world) once the extension has had time to work. Reports every
 // registered newslens highlight range with its place in the page, and whether the page's
-// text is exactly what the server sent. Kept as plain ES2020 so both WebDriver and
+// text is exactly what the server sent. Kept as plain ES2020 syntax so both WebDriver and
 // Playwright can evaluate it as a function body.
 async function newslensProbe() {
   const ranges = [];
@@ -28,12 +28,16 @@ async function newslensProbe() {
         before.setStart(block, 0);
         before.setEnd(range.startContainer, range.startOffset);
         const kind = name.slice('newslens-'.length);
+        const text = rangeText(range);
         ranges.push({
           subtype: kind.replace(/^dark-/, ''),
           palette: kind.startsWith('dark-') ? 'dark' : 'light',
-          // Highlights hold StaticRanges (no toString), which may span Text nodes.
-          text: rangeText(range),
-          block: block.textContent,
+          // Highlights hold StaticRanges (no toString), which may span Text nodes. Strings
+          // go out well formed (WebDriver's JSON parser rejects a lone surrogate); `whole`
+          // says whether the range's text was (a range that splits a character is not).
+          text: text.toWellFormed(),
+          whole: text.isWellFormed(),
+          block: block.textContent.toWellFormed(),
           offset: before.toString().length,
           inArticle: !!el.closest('article'),
           region: (el.closest('nav, aside, header, footer, .comments, .cookie, .related, .most-read, .share-bar, .newsletter') || {}).className || null,

@@ -2,7 +2,8 @@
 // on it, Escape; hide and show), a tap shows a card, the density minimap, sensitivity,
 // the colour-blind palette and wrapper mode for screen readers; the card of a mark at the
 // far end of a long page, where nothing was drawn before the reader got there.
-import { tapMark } from './tap.mjs';
+import { markPoint, tapChromium } from './tap.mjs';
+import { cardState, clickInShadow, inShadow, waitInShadow } from './shadow.mjs';
 
 const sizes = () => {
   const out = {};
@@ -10,13 +11,6 @@ const sizes = () => {
   return out;
 };
 const total = (s) => Object.values(s).reduce((a, b) => a + b, 0);
-
-/** The card's text if it is shown, and whether it has the keyboard focus. */
-const cardState = () => {
-  const host = document.querySelector('[data-newslens="card"]');
-  const card = host && host.shadowRoot.querySelector('.card');
-  return card && !card.hidden ? { text: card.textContent, focused: host.shadowRoot.activeElement === card } : null;
-};
 
 export async function checkReader(context, extensionId, origin) {
   const failures = [];
@@ -33,11 +27,10 @@ export async function checkReader(context, extensionId, origin) {
 
   // Keyboard: the next mark is scrolled to, explained, and its card has the focus.
   await press('next-mark');
-  await page.waitForFunction(cardState, null, { timeout: 5000 }).catch(() => {});
-  const card = await page.evaluate(cardState);
+  const card = await waitInShadow(page, 'card', cardState);
   if (!card || !card.focused) fail(`next-mark shortcut: card ${JSON.stringify(card)}`);
   await page.keyboard.press('Escape');
-  if (await page.evaluate(cardState)) fail('Escape did not close the card');
+  if (await inShadow(page, 'card', cardState)) fail('Escape did not close the card');
   await press('toggle-highlights');
   await page.waitForFunction(() => ![...CSS.highlights].some(([n, h]) => n.startsWith('newslens-') && h.size), null, { timeout: 5000 })
     .catch(() => fail('the hide shortcut left marks'));
@@ -49,18 +42,18 @@ export async function checkReader(context, extensionId, origin) {
   })()).reduce((a, b) => a + b, 0) === n, total(before), { timeout: 5000 }).catch(() => fail('the show shortcut did not bring the marks back'));
 
   // A tap (no hover on touch screens) on a hedge shows its card.
-  const tapped = await page.evaluate(tapMark, ['newslens-hedge', null]);
+  const point = await page.evaluate(markPoint, ['newslens-hedge', null]);
+  if (point) await tapChromium(page, point);
   await page.waitForTimeout(150);
-  const tapCard = tapped && (await page.evaluate(cardState));
+  const tapCard = point && (await inShadow(page, 'card', cardState));
   if (!tapCard || !/Hedge/.test(tapCard.text)) fail(`a tap on a hedge showed ${JSON.stringify(tapCard)}`);
 
   // The minimap: ticks per category; a tick jumps to its mark and explains it.
-  const panel = page.locator('[data-newslens="panel"]');
-  await panel.locator('.pill').click();
-  const ticks = await panel.locator('.minimap .tick').count();
+  await clickInShadow(page, 'panel', '.pill');
+  const ticks = await waitInShadow(page, 'panel', (root) => root.querySelectorAll('.minimap .tick').length);
   if (ticks < 5) fail(`minimap has ${ticks} ticks`);
-  await panel.locator('.minimap .tick-claim').last().click();
-  const fromMap = await page.evaluate(cardState);
+  await clickInShadow(page, 'panel', '.minimap .tick-claim', { last: true });
+  const fromMap = await waitInShadow(page, 'card', cardState);
   if (!fromMap) fail('a minimap tick did not explain its mark');
 
   // Options: sensitivity, palette, wrapper mode.
@@ -125,10 +118,9 @@ export async function checkReader(context, extensionId, origin) {
   await long.goto(`${origin}/long.html`);
   await Promise.race([marked, long.waitForTimeout(30000)]);
   await long.bringToFront();
-  const longPanel = long.locator('[data-newslens="panel"]');
-  await longPanel.locator('.pill').click();
-  await longPanel.locator('.minimap .tick').last().click();
-  const farCard = await long.evaluate(cardState);
+  await clickInShadow(long, 'panel', '.pill');
+  await clickInShadow(long, 'panel', '.minimap .tick', { last: true });
+  const farCard = await waitInShadow(long, 'card', cardState);
   if (!farCard) fail('the last minimap tick of the long page did not explain its mark');
   await long.close();
   if (failures.length) console.log(logs.filter((l) => !l.startsWith('debug')).join('\n'));

@@ -1,6 +1,8 @@
 // The reader's settings in Chromium: toggling a category in the popup removes exactly
 // those highlights (and brings them back); "Not a cue here" on a card silences that cue,
-// and the silence survives a reload; the popup lists it and can remove it.
+// and the silence survives a reload; the popup lists it and can remove it; a save the
+// full storage refuses is told on the card.
+import { clickInShadow, waitInShadow } from './shadow.mjs';
 import { kindsOf } from './kinds.mjs';
 
 const CLAIMS = kindsOf('claim');
@@ -10,6 +12,25 @@ function sizes() {
   const out = {};
   for (const [name, h] of CSS.highlights) if (name.startsWith('newslens-')) out[name.slice(9)] = h.size;
   return out;
+}
+
+/** Moves the mouse onto the first `word` in the article (scrolled into view). */
+async function hover(page, word) {
+  const box = await page.evaluate((w) => {
+    const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = n.data.indexOf(w);
+      if (at < 0) continue;
+      n.parentElement.scrollIntoView({ block: 'center' });
+      const r = document.createRange();
+      r.setStart(n, at);
+      r.setEnd(n, at + w.length);
+      const rect = r.getBoundingClientRect();
+      return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+    }
+    return null;
+  }, word);
+  await page.mouse.move(box.x, box.y);
 }
 
 export async function checkSettings(context, extensionId, origin, screenshotDir) {
@@ -36,25 +57,9 @@ export async function checkSettings(context, extensionId, origin, screenshotDir)
     .catch(() => fail('claim highlights did not come back'));
 
   // "Not a cue here" on the booster "obviously".
-  const box = await page.evaluate(() => {
-    const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = n.data.indexOf('obviously');
-      if (at < 0) continue;
-      n.parentElement.scrollIntoView({ block: 'center' });
-      const r = document.createRange();
-      r.setStart(n, at);
-      r.setEnd(n, at + 'obviously'.length);
-      const rect = r.getBoundingClientRect();
-      return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
-    }
-    return null;
-  });
-  await page.mouse.move(box.x, box.y);
-  const button = page.locator('[data-newslens="card"]').locator('button');
-  await button.waitFor({ state: 'visible', timeout: 5000 }).catch(() => fail('no "Not a cue here" button on the card'));
+  await hover(page, 'obviously');
   const boostersBefore = (await page.evaluate(sizes)).booster;
-  await button.click().catch(() => {});
+  if (!(await clickInShadow(page, 'card', 'button'))) fail('no "Not a cue here" button on the card');
   await page.reload();
   await page.waitForFunction(() => (CSS.highlights.get('newslens-unattributed') || { size: 0 }).size > 0, null, { timeout: 15000 });
   const after = await page.evaluate(sizes);
@@ -68,6 +73,18 @@ export async function checkSettings(context, extensionId, origin, screenshotDir)
   await popup.click('#exceptions button');
   await page.waitForFunction((n) => (CSS.highlights.get('newslens-booster') || { size: 0 }).size === n, boostersBefore, { timeout: 15000 })
     .catch(() => fail('removing the exception did not bring the mark back'));
+
+  // A "Not a cue here" the storage refuses (its 10 MB quota all but filled) is told on the card.
+  const worker = context.serviceWorkers()[0];
+  await worker.evaluate(async () => {
+    const used = await chrome.storage.local.getBytesInUse(null);
+    await chrome.storage.local.set({ filler: 'x'.repeat(chrome.storage.local.QUOTA_BYTES - used - 'filler'.length - 2 - 16) });
+  });
+  await hover(page, 'obviously');
+  if (!(await clickInShadow(page, 'card', 'button'))) fail('no "Not a cue here" button on the card');
+  const told = await waitInShadow(page, 'card', (root) => (root.querySelector('.note') || {}).textContent);
+  if (!/could not save your settings: the browser's storage for newslens is full/.test(told || '')) fail(`a refused save told the reader ${JSON.stringify(told)}`);
+  await worker.evaluate(() => chrome.storage.local.remove('filler'));
   // The options page: import a word list as JSON; the page marks the new word; export it back.
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options/options.html`);
@@ -82,9 +99,19 @@ export async function checkSettings(context, extensionId, origin, screenshotDir)
   if (!exported.words.some((w) => w.phrase === 'half dozen')) fail(`export lacks the imported word: ${JSON.stringify(exported)}`);
   const words = await options.textContent('#words');
   if (!/half dozen/.test(words)) fail(`the options page does not list the word: ${words}`);
+  // A multi-megabyte import: cut to the limit, with a message (not an uncaught quota
+  // error); the settings as they were are put back after.
+  const kept = await worker.evaluate(() => chrome.storage.local.get(['settings', 'settingsBackup']));
+  const many = Array.from({ length: 20000 }, (_, i) => ({ subtype: 'hedge', phrase: `imported phrase ${i} `.repeat(9).trim() }));
+  await options.fill('#json', JSON.stringify({ words: many, exceptions: many.map((w) => ({ cue: w.phrase, site: null })) }));
+  await options.click('#import');
+  await options.waitForFunction(() => /Imported/.test(document.getElementById('status').textContent), null, { timeout: 15000 }).catch(() => {});
+  const status = await options.textContent('#status');
+  if (!/Imported \d+ words and \d+ cues\. Left out: \d+ over the limit of 1000/.test(status)) fail(`a multi-megabyte import said ${JSON.stringify(status)}`);
+  await worker.evaluate((settings) => chrome.storage.local.set(settings), kept);
   await options.close();
   await popup.close();
   await page.close();
-  if (!failures.length) console.log('ok   chromium: settings (category toggle, "Not a cue here" across reload, removal, word import/export)');
+  if (!failures.length) console.log('ok   chromium: settings (category toggle, "Not a cue here" across reload, removal, a refused save told on the card, word import/export, a multi-megabyte import cut with a message)');
   return failures;
 }

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { cardState, inShadows } from './shadow.mjs';
 import { catalogue } from './kinds.mjs';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -75,14 +76,16 @@ export async function checkDemo(origin, screenshotDir) {
       await page.mouse.move(x, y);
       await page.waitForTimeout(100);
       // The legend is a view of its own, with its own card: the one shown.
-      const named = await page.evaluate(() => [...document.querySelectorAll('[data-newslens="card"]')]
-        .map((host) => host.shadowRoot.querySelector('.card')).find((card) => !card.hidden)?.querySelector('.kind').textContent);
+      const named = (await inShadows(page, 'card', (root) => {
+        const card = root.querySelector('.card');
+        return card.hidden ? null : card.querySelector('.kind').textContent;
+      })).find(Boolean);
       if (!kind || named !== `${kind.label} · ${kind.category}`) fail(`the legend's ${subtype} card says ${named}`);
     }
     const hover = await page.locator('#output p').nth(5).boundingBox();
     await page.mouse.move(hover.x + 4, hover.y + hover.height / 2);
     await page.waitForTimeout(200);
-    const card = await page.evaluate(() => document.querySelector('[data-newslens="card"]')?.shadowRoot.querySelector('.card')?.textContent);
+    const card = (await inShadows(page, 'card', cardState)).find(Boolean);
     if (!card) fail('no hover card on the sample');
     await page.screenshot({ path: path.join(screenshotDir, 'www-sample.png') });
 

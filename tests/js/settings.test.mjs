@@ -8,11 +8,15 @@ import vm from 'node:vm';
 /** Plain objects of this realm (the module runs in its own, whose prototypes differ). */
 const plain = (x) => JSON.parse(JSON.stringify(x));
 
+/** Chromium's storage.local quota, in bytes of JSON (without the unlimitedStorage permission). */
+const QUOTA = 10 * 1024 * 1024;
+
 /**
- * A fresh copy of the module over `stored`, the storage.local contents, with the kinds
+ * A fresh copy of the module over `stored`, the storage.local contents, which refuse a
+ * write that would take them over `quota` bytes as Chromium's do; with the kinds
  * catalogue (extension/kinds.js) or, given `kinds`, that one instead.
  */
-function settingsOver(stored, kinds = null) {
+function settingsOver(stored, { quota = QUOTA, kinds = null } = {}) {
   const listeners = [];
   const chrome = {
     storage: {
@@ -21,6 +25,7 @@ function settingsOver(stored, kinds = null) {
           return Object.fromEntries(keys.filter((k) => k in stored).map((k) => [k, structuredClone(stored[k])]));
         },
         async set(values) {
+          if (JSON.stringify({ ...stored, ...values }).length > quota) throw new Error('QUOTA_BYTES quota exceeded');
           Object.assign(stored, structuredClone(values));
           for (const listener of listeners) listener(values, 'local');
         },
@@ -130,6 +135,80 @@ test('preloaded settings are used once, and not after a change', async () => {
   assert.equal((await settings.load()).enabled, false, 'a change drops the preloaded read');
 });
 
+/** A valid stored settings object (the current version) with these words and cues. */
+const withLists = (words, exceptions) => ({
+  version: 2, enabled: true, disabled: [], sensitivity: {}, sites: { mode: 'deny', list: [] },
+  exceptions, words, palette: 'default', wrapper: false,
+});
+
+test('a corrupt word list is restored from the backup; the rest of the main copy is kept', async () => {
+  const words = [{ subtype: 'hedge', phrase: 'perchance' }];
+  const backup = withLists(words, [{ cue: 'ruse', site: null }]);
+  for (const corrupt of ['garbage', [{ subtype: 'hedge', phrase: 42 }, ...words], { 0: words[0] }]) {
+    const main = { ...withLists(corrupt, [{ cue: 'ruse', site: null }]), palette: 'colour-blind' };
+    const s = plain(await settingsOver({ settings: main, settingsBackup: backup }).load());
+    assert.deepEqual(s.words, words, JSON.stringify(corrupt));
+    assert.equal(s.palette, 'colour-blind', 'the main copy is used where it is sound');
+  }
+  // No backup to restore from: the usable words of the main copy are kept.
+  const alone = withLists([{ subtype: 'hedge', phrase: 42 }, ...words], []);
+  assert.deepEqual(plain(await settingsOver({ settings: alone }).load()).words, words);
+});
+
+test('fields of a newer version survive a load and a save by this one', async () => {
+  const newer = { ...withLists([], []), version: 3, digest: { weekly: true }, kinds: ['x'] };
+  const stored = { settings: newer, settingsBackup: newer };
+  const settings = settingsOver(stored);
+  await settings.update((s) => { s.palette = 'colour-blind'; });
+  assert.equal(stored.settings.version, 3);
+  assert.deepEqual(plain(stored.settings.digest), { weekly: true });
+  assert.deepEqual(plain(stored.settingsBackup.kinds), ['x']);
+  assert.equal(stored.settings.palette, 'colour-blind');
+});
+
+test('cues are kept once, short and within the limit; adding says what was left out', async () => {
+  const settings = settingsOver({});
+  const { LIMITS } = settings;
+  const s = settings.defaults();
+  const report = settings.addTo(s, 'exceptions', [
+    { cue: 'ruse', site: 'example.com' },
+    { cue: 'ruse', site: 'example.com' },
+    { cue: 'x'.repeat(LIMITS.chars + 1), site: null },
+    { cue: '   ', site: null },
+    ...Array.from({ length: LIMITS.items + 5 }, (_, i) => ({ cue: `cue ${i}`, site: null })),
+  ]);
+  assert.equal(s.exceptions.length, LIMITS.items);
+  assert.deepEqual(plain(report), { added: LIMITS.items, duplicates: 1, invalid: 1, tooLong: 1, overLimit: 6 });
+  assert.match(settings.leftOut(report), /6 over the limit.*1 longer than 200 characters.*1 not a word or cue/);
+  assert.equal(settings.leftOut(settings.addTo(settings.defaults(), 'words', [])), '');
+  // What was stored before the limits (a page's megabyte-long cues, repeated) is cleaned on load.
+  const huge = withLists([], [{ cue: 'y'.repeat(1 << 20), site: null }, { cue: 'ruse', site: null }, { cue: 'ruse', site: null }]);
+  assert.deepEqual(plain(await settingsOver({ settings: huge, settingsBackup: huge }).load()).exceptions, [{ cue: 'ruse', site: null }]);
+});
+
+test('a multi-megabyte import is cut to the limits with a message, and fits in storage', async () => {
+  const stored = {};
+  const settings = settingsOver(stored);
+  const incoming = JSON.parse(JSON.stringify({
+    words: Array.from({ length: 30000 }, (_, i) => ({ subtype: 'hedge', phrase: `phrase number ${i} `.repeat(8) })),
+    exceptions: Array.from({ length: 30000 }, (_, i) => ({ cue: `cue number ${i} `.repeat(9), site: null })),
+  }));
+  assert.ok(JSON.stringify(incoming).length > QUOTA / 2, 'more than half the quota, so that two copies would not fit');
+  let report = null;
+  const saved = await settings.update((s) => { report = settings.importInto(s, incoming); });
+  assert.equal(saved.words.length + saved.exceptions.length, 2 * settings.LIMITS.items);
+  assert.equal(report.words.overLimit, 30000 - settings.LIMITS.items);
+  assert.equal(plain((await settings.load()).words).length, settings.LIMITS.items);
+});
+
+test('a save the storage refuses rejects with a message for the reader', async () => {
+  const settings = settingsOver({}, { quota: 1000 });
+  await assert.rejects(
+    settings.update((s) => { s.exceptions.push(...Array.from({ length: 50 }, (_, i) => ({ cue: `cue ${i}`, site: null }))); }),
+    /could not save your settings: the browser's storage for newslens is full/,
+  );
+});
+
 test('the categories are the catalogue\'s, and a kind it has off starts off', async () => {
   const settings = settingsOver({});
   const catalogue = vm.runInNewContext(`${fs.readFileSync('extension/kinds.js', 'utf8')}; newslensKinds`);
@@ -141,8 +220,8 @@ test('the categories are the catalogue\'s, and a kind it has off starts off', as
     categories: [{ id: 'opinion', label: 'Opinion' }],
     kinds: [{ id: 'hedge', category: 'opinion', default_on: true }, { id: 'irony', category: 'opinion', default_on: false }],
   };
-  const fresh = settingsOver({}, kinds);
+  const fresh = settingsOver({}, { kinds });
   assert.deepEqual(plain((await fresh.load()).disabled), ['irony']);
-  const chosen = settingsOver({ settings: { version: 2, exceptions: [], disabled: [] } }, kinds);
+  const chosen = settingsOver({ settings: { version: 2, exceptions: [], disabled: [] } }, { kinds });
   assert.deepEqual(plain((await chosen.load()).disabled), [], 'the reader turned it on');
 });

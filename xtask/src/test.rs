@@ -5,7 +5,7 @@ use std::path::Path;
 use crate::cmd::{self, Result};
 use crate::{bench, build, conventions, fuzz, setup, shared};
 
-/// Seconds per fuzz target in the test command (four targets: under a minute in all).
+/// Seconds per fuzz target in the test command (seven targets: 70 s in all).
 const FUZZ_SMOKE_SECONDS: u64 = 10;
 
 pub fn run(root: &Path) -> Result {

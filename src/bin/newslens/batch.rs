@@ -11,18 +11,18 @@ use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
-use serde_json::Value;
-
+use crate::jsonl::{self, Record};
 use crate::page;
 use newslens::document::{document, Format};
 
 /// Documents queued per worker.
 const QUEUE_PER_WORKER: usize = 4;
 
-/// A document to analyse: its order among the documents, its line number, the line.
-type Job = (usize, usize, String);
-/// Its result: order, line number, report or error.
-type Done = (usize, usize, Result<Value, String>);
+/// A document to analyse: its order among the documents, its line number, the line
+/// (bytes: a line that is not UTF-8 is reported in its place, and the others answered).
+type Job = (usize, usize, Vec<u8>);
+/// Its result: order, line number, report (a JSON line) or error.
+type Done = (usize, usize, Result<String, String>);
 
 /// Analyses every line; returns false if any line failed (reported on stderr).
 pub fn run(path: &Path) -> Result<bool, String> {
@@ -60,11 +60,11 @@ pub fn run(path: &Path) -> Result<bool, String> {
 }
 
 fn read_lines(input: Box<dyn Read + Send>, tx: SyncSender<Job>) -> Result<(), String> {
-    let lines = BufReader::new(input).lines().enumerate();
+    let lines = BufReader::new(input).split(b'\n').enumerate();
     let mut order = 0;
     for (number, line) in lines {
         let line = line.map_err(|e| format!("line {}: cannot read: {e}", number + 1))?;
-        if line.trim().is_empty() {
+        if line.trim_ascii().is_empty() {
             continue;
         }
         if tx.send((order, number, line)).is_err() {
@@ -81,15 +81,16 @@ fn work(rx: Arc<Mutex<Receiver<Job>>>, tx: SyncSender<Done>) {
         let Ok((order, number, line)) = next else {
             return;
         };
-        if tx.send((order, number, analyse(&line))).is_err() {
+        let result = jsonl::record(&line, number + 1).and_then(analyse);
+        if tx.send((order, number, result)).is_err() {
             return;
         }
     }
 }
 
 /// One document: `{"id", "text" | "html", "url"?}` → the `page` report with its `id`.
-fn analyse(line: &str) -> Result<Value, String> {
-    let input: Value = serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
+fn analyse(record: Record) -> Result<String, String> {
+    let input = &record.fields;
     let url = input["url"].as_str().unwrap_or("");
     let (body, format) = match (input["html"].as_str(), input["text"].as_str()) {
         (Some(html), _) => (html, Format::Html),
@@ -98,8 +99,8 @@ fn analyse(line: &str) -> Result<Value, String> {
     };
     let page = document(body.as_bytes(), format, url)?;
     let mut report = page::report(&page);
-    report["id"] = input.get("id").cloned().unwrap_or(Value::Null);
-    Ok(report)
+    report.fields.insert("id".into(), record.id);
+    serde_json::to_string(&report).map_err(|e| format!("cannot write the report: {e}"))
 }
 
 /// Writes results in input order; shows progress on a terminal.
@@ -113,7 +114,7 @@ fn write_in_order(rx: Receiver<Done>) -> bool {
         while let Some((number, result)) = pending.remove(&next) {
             next += 1;
             match result {
-                Ok(report) => crate::emit(&report.to_string()),
+                Ok(report) => crate::emit(&report),
                 Err(e) => {
                     eprintln!("newslens: line {}: {e}", number + 1);
                     ok = false;

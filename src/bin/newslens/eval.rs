@@ -7,7 +7,7 @@ use newslens::article_type::ArticleKind;
 use newslens::document::Format;
 use newslens::eval::{macro_f1, roc_auc, Scores};
 use newslens::report::{sentence_report, ClaimLabel, OpinionLabel, SentenceReport, SourcingLabel};
-use newslens::{Category, Options, Subtype};
+use newslens::{Category, Subtype};
 use serde_json::Value;
 
 pub fn run(data: &Path, golden: &Path) -> Result<(), String> {
@@ -20,7 +20,7 @@ pub fn run(data: &Path, golden: &Path) -> Result<(), String> {
     weasel(data)?;
     loaded(data)?;
     seed(golden)?;
-    extraction(data)?;
+    pages(data)?;
     Ok(())
 }
 
@@ -175,15 +175,7 @@ const SPAN_DATA: &[SpanData] = &[
 /// touching a gold span) and recall (share of gold spans touched). "held-out half" is the
 /// half of the articles that `train/loaded_lexicon.py` did not read.
 fn loaded(data: &Path) -> Result<(), String> {
-    let held_out = |id: &Value| {
-        id.as_str()
-            .unwrap_or_default()
-            .bytes()
-            .map(usize::from)
-            .sum::<usize>()
-            % 2
-            == 1
-    };
+    let held_out = |id: &Value| odd_half(id.as_str().unwrap_or_default());
     for set in SPAN_DATA {
         let rows = jsonl(&data.join(set.file))?;
         for (half, only_held_out) in [("all", false), ("held-out half", true)] {
@@ -331,122 +323,169 @@ impl Extraction {
     }
 }
 
-/// How many of the sentences of news reports carry a sourcing underline, in the default
-/// view and with every sentence's sourcing shown: the default should leave most plain
-/// narration unmarked.
-#[derive(Default)]
-struct Underlines {
-    pages: usize,
-    sentences: usize,
-    by_default: usize,
-    /// Of those, named sources (the extension draws them quieter).
-    named_by_default: usize,
-    all: usize,
+/// A labelled page of `../shared/data`, analysed once for every page-level figure.
+struct LabelledPage {
+    /// `zyte` or `readability`.
+    set: &'static str,
+    id: String,
+    /// The half of the Zyte pages it falls in ("A" or "B"), by [`odd_half`].
+    half: &'static str,
+    body: String,
+    gold_body: String,
+    /// The byline Readability's metadata gives, if any.
+    gold_byline: Option<String>,
+    analysis: newslens::Analysis,
 }
 
-impl Underlines {
-    /// Counts a page's underlines if the analysis (with default options) types it news.
-    fn add(&mut self, page: &newslens::model::Page, analysis: &newslens::Analysis) {
-        if analysis.article_type.kind != ArticleKind::News {
-            return;
-        }
-        let underlined = |a: &newslens::Analysis| {
-            a.findings
-                .iter()
-                .filter(|f| f.category == Category::Claim)
-                .count()
-        };
-        let named = analysis
-            .findings
-            .iter()
-            .filter(|f| f.subtype == Subtype::AttributedNamed)
-            .count();
-        let every = Options {
-            all_sourcing: true,
-            ..Options::default()
-        };
-        self.pages += 1;
-        self.sentences += analysis.sentences.len();
-        self.by_default += underlined(analysis);
-        self.named_by_default += named;
-        self.all += underlined(&newslens::analyze_with(page, &every));
-    }
-
-    fn print(&self, name: &str) {
-        let share = |n: usize| 100.0 * n as f64 / self.sentences.max(1) as f64;
-        crate::emit(&format!(
-            "{name:<58} {:>6}  sentences with a sourcing underline: {:.0}% by default ({:.0}% named sources, drawn quieter), {:.0}% with every sentence's sourcing ({} sentences)",
-            self.pages,
-            share(self.by_default),
-            share(self.named_by_default),
-            share(self.all),
-            self.sentences
-        ));
-    }
+/// Halves of a labelled set by id, deterministic and independent of the ids' order: the
+/// parity of the sum of the id's bytes.
+fn odd_half(id: &str) -> bool {
+    id.bytes().map(usize::from).sum::<usize>() % 2 == 1
 }
 
-/// Article-body extraction (Zyte benchmark pages, Readability's test pages), bylines,
-/// the author bios the Readability pages are known to carry, and the sourcing underlines
-/// of the pages typed news.
-fn extraction(data: &Path) -> Result<(), String> {
-    let mut underlines = Underlines::default();
-    let zyte_dir = data.join("zyte_article_extraction");
-    let mut zyte = Extraction::default();
-    for r in jsonl(&zyte_dir.join("ground_truth.jsonl"))? {
+/// The Zyte benchmark pages and Readability's test pages, analysed.
+fn labelled_pages(data: &Path) -> Result<Vec<LabelledPage>, String> {
+    let mut pages = Vec::new();
+    let zyte = data.join("zyte_article_extraction");
+    for r in jsonl(&zyte.join("ground_truth.jsonl"))? {
         let page = crate::page::load(
-            &zyte_dir.join(r["html"].as_str().unwrap_or_default()),
+            &zyte.join(r["html"].as_str().unwrap_or_default()),
             Format::Html,
             r["url"].as_str().unwrap_or(""),
         )?;
         let analysis = newslens::analyze(&page);
-        zyte.add(&analysis.body_text(&page), text(&r));
-        underlines.add(&page, &analysis);
+        let id = r["id"].as_str().unwrap_or_default().to_string();
+        pages.push(LabelledPage {
+            set: "zyte",
+            half: if odd_half(&id) { "B" } else { "A" },
+            id,
+            body: analysis.body_text(&page),
+            gold_body: text(&r).to_string(),
+            gold_byline: None,
+            analysis,
+        });
     }
-    zyte.print("Zyte article extraction: body text (4-token shingles)");
+    let readability = data.join("readability_test_pages");
+    for r in jsonl(&readability.join("index.jsonl"))? {
+        let id = r["id"].as_str().unwrap_or_default();
+        let dir = readability.join(id);
+        let page = crate::page::load(
+            &dir.join("source.html"),
+            Format::Html,
+            r["url"].as_str().unwrap_or(""),
+        )?;
+        let analysis = newslens::analyze(&page);
+        let expected = crate::page::load(&dir.join("expected.html"), Format::Html, "")?;
+        let gold: Vec<String> = expected.blocks.iter().map(|b| b.text()).collect();
+        pages.push(LabelledPage {
+            set: "readability",
+            id: id.to_string(),
+            half: "",
+            body: analysis.body_text(&page),
+            gold_body: gold.join("\n\n"),
+            gold_byline: r["byline"]
+                .as_str()
+                .filter(|b| !b.trim().is_empty())
+                .map(str::to_string),
+            analysis,
+        });
+    }
+    Ok(pages)
+}
 
-    let dir = data.join("readability_test_pages");
-    let mut body = Extraction::default();
+/// Page understanding on the Zyte and Readability pages: body text, bylines, article
+/// types and disclosures (the last two against this repository's labels in `tests/labels`).
+fn pages(data: &Path) -> Result<(), String> {
+    let pages = labelled_pages(data)?;
+    extraction(&pages);
+    bylines(&pages);
+    article_types(&pages)?;
+    disclosures(&pages)?;
+    underlines(&pages);
+    Ok(())
+}
+
+/// How many of the sentences of the pages typed news carry a sourcing underline, in the
+/// default view and with every sentence's sourcing shown (the default's findings and
+/// those it left out): the default should leave most plain narration unmarked.
+fn underlines(pages: &[LabelledPage]) {
+    let (mut n, mut sentences, mut by_default, mut named, mut all) = (0, 0, 0, 0, 0);
+    for a in pages
+        .iter()
+        .map(|p| &p.analysis)
+        .filter(|a| a.article_type.kind == ArticleKind::News)
+    {
+        let shown = a
+            .findings
+            .iter()
+            .filter(|f| f.category == Category::Claim)
+            .count();
+        n += 1;
+        sentences += a.sentences.len();
+        by_default += shown;
+        named += a
+            .findings
+            .iter()
+            .filter(|f| f.subtype == Subtype::AttributedNamed)
+            .count();
+        all += shown + a.sourcing_left_out as usize;
+    }
+    let share = |k: usize| 100.0 * k as f64 / sentences.max(1) as f64;
+    crate::emit(&format!(
+        "{:<58} {n:>6}  sentences with a sourcing underline: {:.0}% by default ({:.0}% named sources, drawn quieter), {:.0}% with every sentence's sourcing ({sentences} sentences)",
+        "Zyte and Readability pages typed news: sourcing underlines",
+        share(by_default),
+        share(named),
+        share(all),
+    ));
+}
+
+/// Article-body extraction: the Zyte pages, each of their halves, Readability's pages.
+fn extraction(pages: &[LabelledPage]) {
+    for (name, set, half) in [
+        (
+            "Zyte article extraction: body text (4-token shingles)",
+            "zyte",
+            None,
+        ),
+        ("Zyte half A: body text", "zyte", Some("A")),
+        ("Zyte half B: body text", "zyte", Some("B")),
+        (
+            "Readability test pages: body text (4-token shingles)",
+            "readability",
+            None,
+        ),
+    ] {
+        let mut scores = Extraction::default();
+        for p in pages
+            .iter()
+            .filter(|p| p.set == set && half.is_none_or(|h| p.half == h))
+        {
+            scores.add(&p.body, &p.gold_body);
+        }
+        scores.print(name);
+    }
+}
+
+/// Bylines against Readability's metadata: exact, loosely, and the name alone.
+fn bylines(pages: &[LabelledPage]) {
     let (mut bylines, mut exact, mut loose, mut names) = (0, 0, 0, 0);
-    let mut bios = Vec::new();
     let normalise = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let loosen = |s: &str| {
         normalise(&s.to_lowercase())
             .trim_start_matches("by ")
             .to_string()
     };
-    for r in jsonl(&dir.join("index.jsonl"))? {
-        let id = r["id"].as_str().unwrap_or_default();
-        let page = crate::page::load(
-            &dir.join(id).join("source.html"),
-            Format::Html,
-            r["url"].as_str().unwrap_or(""),
-        )?;
-        let analysis = newslens::analyze(&page);
-        underlines.add(&page, &analysis);
-        let expected = crate::page::load(&dir.join(id).join("expected.html"), Format::Html, "")?;
-        let gold: Vec<String> = expected.blocks.iter().map(|b| b.text()).collect();
-        body.add(&analysis.body_text(&page), &gold.join("\n\n"));
-        if let Some(gold) = r["byline"].as_str().filter(|b| !b.trim().is_empty()) {
-            bylines += 1;
-            let ours = analysis.byline.clone().unwrap_or_default();
-            exact += usize::from(normalise(&ours) == normalise(gold));
-            loose += usize::from(loosen(&ours) == loosen(gold));
-            // The name itself: the gold cleaned of "By", dates and counters as ours is.
-            let gold_name = newslens::byline::clean(gold).unwrap_or_default();
-            names += usize::from(loosen(&ours) == loosen(&gold_name));
-        }
-        if ["breitbart", "citylab-1", "iab-1"].contains(&id) {
-            bios.push(format!(
-                "{id}: {}",
-                if analysis.disclosures.is_empty() {
-                    "missed"
-                } else {
-                    "found"
-                }
-            ));
-        }
+    for p in pages {
+        let Some(gold) = &p.gold_byline else { continue };
+        bylines += 1;
+        let ours = p.analysis.byline.clone().unwrap_or_default();
+        exact += usize::from(normalise(&ours) == normalise(gold));
+        loose += usize::from(loosen(&ours) == loosen(gold));
+        // The name itself: the gold cleaned of "By", dates and counters as ours is.
+        let gold_name = newslens::byline::clean(gold).unwrap_or_default();
+        names += usize::from(loosen(&ours) == loosen(&gold_name));
     }
-    body.print("Readability test pages: body text (4-token shingles)");
     crate::emit(&format!(
         "{:<58} {bylines:>6}  exact {exact} ({:.0}%), ignoring case and \"By\" {loose} ({:.0}%), the name after stripping dates and counters from the gold too {names} ({:.0}%)",
         "Readability test pages: byline match",
@@ -454,12 +493,141 @@ fn extraction(data: &Path) -> Result<(), String> {
         100.0 * loose as f64 / bylines.max(1) as f64,
         100.0 * names as f64 / bylines.max(1) as f64
     ));
+}
+
+/// The label files, built by reading the pages (ids and labels only, no page text).
+const ARTICLE_TYPE_LABELS: &str = include_str!("../../../tests/labels/article_types.jsonl");
+const DISCLOSURE_LABELS: &str = include_str!("../../../tests/labels/disclosures.jsonl");
+
+fn labels(text: &str) -> Result<Vec<Value>, String> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).map_err(|e| format!("label file: {e}")))
+        .collect()
+}
+
+fn labelled<'a>(pages: &'a [LabelledPage], label: &Value) -> Option<&'a LabelledPage> {
+    pages
+        .iter()
+        .find(|p| label["set"] == p.set && label["id"] == p.id.as_str())
+}
+
+/// Article type: share of labelled pages whose kind is one of the kinds a reader would
+/// accept, overall and on the opinion pages (columns, op-eds, editorials) alone.
+fn article_types(pages: &[LabelledPage]) -> Result<(), String> {
+    let (mut n, mut right, mut opinion, mut opinion_right) = (0, 0, 0, 0);
+    // Right and labelled, on each half of the pages by id (rules were made on half A).
+    let mut halves = [(0, 0), (0, 0)];
+    let mut wrong = Vec::new();
+    for label in labels(ARTICLE_TYPE_LABELS)? {
+        let Some(page) = labelled(pages, &label) else {
+            continue;
+        };
+        let kinds: Vec<&str> = label["kinds"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .collect();
+        let ours =
+            serde_json::to_value(page.analysis.article_type.kind).map_err(|e| e.to_string())?;
+        let ours = ours.as_str().unwrap_or_default();
+        let ok = kinds.contains(&ours);
+        n += 1;
+        right += usize::from(ok);
+        let half = &mut halves[usize::from(odd_half(&page.id))];
+        half.0 += usize::from(ok);
+        half.1 += 1;
+        if matches!(kinds.first(), Some(&"opinion" | &"editorial")) {
+            opinion += 1;
+            opinion_right += usize::from(ok);
+        }
+        if !ok {
+            wrong.push(format!(
+                "{} {ours} (want {})",
+                short(&page.id),
+                kinds.join("|")
+            ));
+        }
+    }
     crate::emit(&format!(
-        "{:<58} {:>6}  {}",
-        "Readability test pages: author bios",
-        bios.len(),
-        bios.join(", ")
+        "{:<58} {n:>6}  right {right} ({:.0}%; half A {}/{}, half B {}/{}), opinion and editorials right {opinion_right}/{opinion}; wrong: {}",
+        "Zyte + Readability pages: article type",
+        100.0 * right as f64 / n.max(1) as f64,
+        halves[0].0,
+        halves[0].1,
+        halves[1].0,
+        halves[1].1,
+        wrong.join(", ")
     ));
-    underlines.print("Zyte and Readability pages typed news: sourcing underlines");
+    Ok(())
+}
+
+/// A page id short enough for a report line (Zyte ids are hashes).
+fn short(id: &str) -> &str {
+    id.get(..12).unwrap_or(id)
+}
+
+/// Disclosures against the labels: a found disclosure is right when it matches an
+/// expected one not matched yet (a bio naming the expected person, or a statement or
+/// sponsorship note where one is expected); one that matches an optional label (a
+/// site-wide notice, a byline's role) counts neither way. Precision over what was found,
+/// recall over what was expected.
+fn disclosures(pages: &[LabelledPage]) -> Result<(), String> {
+    use newslens::disclosure::{Disclosure, DisclosureKind};
+    let matches = |found: &Disclosure, want: &Value| {
+        let is_bio = found.kind == DisclosureKind::AuthorBio;
+        match want["person"].as_str() {
+            Some(person) => {
+                let surname = person.split_whitespace().last().unwrap_or(person);
+                let named = |s: &str| s.contains(surname);
+                is_bio && (found.person.as_deref().is_some_and(named) || named(&found.text))
+            }
+            None => !is_bio,
+        }
+    };
+    let (mut found_n, mut found_right, mut expected_n, mut expected_found) = (0, 0, 0, 0);
+    let (mut junk, mut missed) = (Vec::new(), Vec::new());
+    for label in labels(DISCLOSURE_LABELS)? {
+        let Some(page) = labelled(pages, &label) else {
+            continue;
+        };
+        let expected: Vec<&Value> = label["expected"].as_array().into_iter().flatten().collect();
+        let optional: Vec<&Value> = label["optional"].as_array().into_iter().flatten().collect();
+        let mut taken = vec![false; expected.len()];
+        expected_n += expected.len();
+        for found in &page.analysis.disclosures {
+            if let Some(i) = (0..expected.len()).find(|&i| !taken[i] && matches(found, expected[i]))
+            {
+                taken[i] = true;
+                found_n += 1;
+                found_right += 1;
+            } else if !optional.iter().any(|o| matches(found, o)) {
+                found_n += 1;
+                junk.push(short(&page.id).to_string());
+            }
+        }
+        expected_found += taken.iter().filter(|t| **t).count();
+        missed.extend(
+            taken
+                .iter()
+                .filter(|t| !**t)
+                .map(|_| short(&page.id).to_string()),
+        );
+    }
+    let s = Scores::from_counts(
+        found_right as f64,
+        (found_n - found_right) as f64,
+        (expected_n - expected_found) as f64,
+    );
+    crate::emit(&format!(
+        "{:<58} {expected_n:>6} {:>9.3} {:>7.3} {:>7.3}  found {found_n}; junk on {}; missed on {}",
+        "Zyte + Readability pages: author disclosures",
+        s.precision,
+        s.recall,
+        s.f1,
+        junk.join(" "),
+        missed.join(" ")
+    ));
     Ok(())
 }

@@ -5,11 +5,12 @@
 
 mod batch;
 mod eval;
+mod jsonl;
 mod page;
 mod sentences;
 mod view;
 
-use std::io::{IsTerminal, Read};
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -124,7 +125,7 @@ fn main() -> ExitCode {
             let terminal = std::io::stdout().is_terminal();
             let view = !json && (terminal || !matches!(color, ColorChoice::Auto));
             if !view {
-                emit(&serde_json::to_string_pretty(&page::report(&p)).expect("report serialises"));
+                emit_json(&page::report(&p));
             } else {
                 let colour = match color {
                     ColorChoice::Always => true,
@@ -146,9 +147,9 @@ fn main() -> ExitCode {
             Ok(true)
         }),
         Command::Batch { file } => batch::run(&file),
-        Command::Sentences { file } => read_input(&file).map(|text| sentences::run(&text)),
+        Command::Sentences { file } => read_bytes(&file).map(|bytes| sentences::run(&bytes)),
         Command::Page { file, url } => page::load(&file, Format::Html, &url).map(|p| {
-            emit(&serde_json::to_string_pretty(&page::report(&p)).expect("report serialises"));
+            emit_json(&page::report(&p));
             true
         }),
         Command::Model { file, url } => page::load(&file, Format::Html, &url).map(|p| {
@@ -167,12 +168,25 @@ fn main() -> ExitCode {
     }
 }
 
-/// Prints one line of output. A closed pipe (`newslens … | head`) ends the program
-/// quietly instead of panicking.
+/// Prints one line of output.
 pub fn emit(line: &str) {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    if let Err(e) = writeln!(out, "{line}") {
+    write_out(|out| writeln!(out, "{line}"));
+}
+
+/// Prints `value` as pretty JSON, written as it is serialised (a long page's report would
+/// otherwise be held whole in memory as text first).
+pub fn emit_json(value: &impl serde::Serialize) {
+    write_out(|out| {
+        serde_json::to_writer_pretty(&mut *out, value)?;
+        writeln!(out)
+    });
+}
+
+/// Writes to standard output. A closed pipe (`newslens … | head`) ends the program
+/// quietly instead of panicking.
+fn write_out(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if let Err(e) = write(&mut out).and_then(|()| out.flush()) {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             std::process::exit(0);
         }
@@ -192,15 +206,4 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
     } else {
         std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
     }
-}
-
-/// Reads a file (or standard input for `-`) as UTF-8 text.
-pub fn read_input(path: &Path) -> Result<String, String> {
-    String::from_utf8(read_bytes(path)?).map_err(|e| {
-        format!(
-            "{} is not UTF-8 text (invalid byte at offset {})",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        )
-    })
 }

@@ -3,17 +3,17 @@
 use newslens::report::sentence_report;
 use serde_json::{json, Value};
 
-/// Processes every line; returns false if any line was invalid (reported on stderr).
-pub fn run(input: &str) -> bool {
+use crate::jsonl::{self, Record};
+
+/// Processes every line; returns false if any line was invalid (reported on stderr by
+/// number; the other lines are answered all the same).
+pub fn run(input: &[u8]) -> bool {
     let mut ok = true;
-    for (number, line) in input.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        match row(line) {
+    for (number, line) in jsonl::lines(input) {
+        match jsonl::record(line, number).and_then(row) {
             Ok(out) => crate::emit(&out.to_string()),
             Err(e) => {
-                eprintln!("newslens: line {}: {e}", number + 1);
+                eprintln!("newslens: line {number}: {e}");
                 ok = false;
             }
         }
@@ -21,12 +21,13 @@ pub fn run(input: &str) -> bool {
     ok
 }
 
-fn row(line: &str) -> Result<Value, String> {
-    let input: Value = serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
-    let text = input["text"].as_str().ok_or("no string field `text`")?;
+fn row(record: Record) -> Result<Value, String> {
+    let text = record.fields["text"]
+        .as_str()
+        .ok_or("no string field `text`")?;
     let report = sentence_report(text);
     Ok(json!({
-        "id": input.get("id").cloned().unwrap_or(Value::Null),
+        "id": record.id,
         "opinion": (f64::from(report.opinion) * 10_000.0).round() / 10_000.0,
         "opinion_label": report.opinion_label,
         "claim": (f64::from(report.claim) * 10_000.0).round() / 10_000.0,

@@ -3,7 +3,7 @@
 
 use newslens::catalogue::{export, KINDS};
 use newslens::model::Page;
-use newslens::offsets::{utf16_to_chars, BlockUnits};
+use newslens::offsets::{BlockUnits, UnitIndex};
 use newslens::page::BlockRole;
 use newslens::{Analysis, Category, Finding, Subtype};
 
@@ -28,23 +28,69 @@ fn article<'a>(page: &'a Page, analysis: &'a Analysis) -> Vec<(usize, String, Ve
         .map(|(i, block)| {
             let text = block.text();
             let units = BlockUnits::new(&block.segments);
-            let located = analysis
-                .findings
+            let index = UnitIndex::new(text.chars());
+            let chars = |at| index.floor(at).1;
+            // Findings come block by block in document order: this block's are a slice.
+            let findings = &analysis.findings;
+            let first = findings.partition_point(|f| (f.block as usize) < i);
+            let last = findings.partition_point(|f| f.block as usize <= i);
+            let located = findings[first..last]
                 .iter()
-                .filter(|f| f.block as usize == i)
                 .filter_map(|f| {
-                    let start = utf16_to_chars(&text, units.absolute(f.ranges.first()?, true));
-                    let end = utf16_to_chars(&text, units.absolute(f.ranges.last()?, false));
                     Some(Located {
                         finding: f,
-                        start,
-                        end,
+                        start: chars(units.absolute(f.ranges.first()?, true)),
+                        end: chars(units.absolute(f.ranges.last()?, false)),
                     })
                 })
                 .collect();
             (i, text, located)
         })
         .collect()
+}
+
+/// The findings that cover each position of a block, swept left to right: each finding
+/// is added and dropped once, where asking every finding at every char made a long
+/// paragraph cost quadratic time.
+struct Sweep<'l, 'a> {
+    located: &'l [Located<'a>],
+    /// Indices into `located`, by start.
+    by_start: Vec<usize>,
+    /// How many of `by_start` have been reached.
+    reached: usize,
+    /// Indices of the findings covering the last position asked, in `located` order.
+    active: Vec<usize>,
+}
+
+impl<'l, 'a> Sweep<'l, 'a> {
+    fn new(located: &'l [Located<'a>]) -> Self {
+        let mut by_start: Vec<usize> = (0..located.len()).collect();
+        by_start.sort_by_key(|&i| located[i].start);
+        Sweep {
+            located,
+            by_start,
+            reached: 0,
+            active: Vec::new(),
+        }
+    }
+
+    /// The findings with `start <= at < end`, in `located` order; `at` must not decrease
+    /// from one call to the next.
+    fn at(&mut self, at: usize) -> impl DoubleEndedIterator<Item = &'l Located<'a>> + '_ {
+        let located = self.located;
+        self.active.retain(|&i| at < located[i].end);
+        while let Some(&i) = self.by_start.get(self.reached) {
+            if located[i].start > at {
+                break;
+            }
+            self.reached += 1;
+            if at < located[i].end {
+                let place = self.active.partition_point(|&j| j < i);
+                self.active.insert(place, i);
+            }
+        }
+        self.active.iter().map(move |&i| &located[i])
+    }
 }
 
 fn summary(analysis: &Analysis) -> Vec<String> {
@@ -103,7 +149,22 @@ fn ansi(subtype: Subtype) -> Option<&'static str> {
     }
 }
 
+/// Characters a page must not send to the reader's terminal: control characters other
+/// than newline and tab (ESC starts the sequences that set the window title, clear the
+/// screen or plant a hyperlink; U+009B is a one-character CSI; DEL), and the bidi
+/// overrides and isolates that make shown text read otherwise than it is.
+fn unsafe_in_terminal(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\t'))
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Page text (a title, a byline, a disclosure) made safe to print on a terminal.
+fn terminal_safe(text: &str) -> String {
+    text.chars().filter(|&c| !unsafe_in_terminal(c)).collect()
+}
+
 /// The coloured reading view. Without colour, opinion markers are bracketed ⟦…⟧.
+/// Everything taken from the page is stripped of what could drive the terminal.
 pub fn terminal(page: &Page, analysis: &Analysis, colour: bool) -> String {
     let mut out = String::new();
     let bold = |s: &str| {
@@ -114,11 +175,11 @@ pub fn terminal(page: &Page, analysis: &Analysis, colour: bool) -> String {
         }
     };
     if !analysis.title.is_empty() {
-        out.push_str(&bold(&analysis.title));
+        out.push_str(&bold(&terminal_safe(&analysis.title)));
         out.push('\n');
     }
     for line in summary(analysis) {
-        out.push_str(&line);
+        out.push_str(&terminal_safe(&line));
         out.push('\n');
     }
     if colour {
@@ -129,11 +190,11 @@ pub fn terminal(page: &Page, analysis: &Analysis, colour: bool) -> String {
     }
     for (_, text, located) in article(page, analysis) {
         out.push('\n');
-        let original: Vec<char> = text.chars().collect();
-        let style_at = |i: usize| -> (Option<&'static str>, Option<&'static str>) {
+        let mut sweep = Sweep::new(&located);
+        let mut style_at = |i: usize| -> (Option<&'static str>, Option<&'static str>) {
             let mut colour_code = None;
             let mut underline = None;
-            for l in located.iter().filter(|l| l.start <= i && i < l.end) {
+            for l in sweep.at(i) {
                 match l.finding.subtype {
                     Subtype::Unattributed => underline = Some("4"),
                     Subtype::Vague if underline.is_none() => underline = Some("4;2"),
@@ -143,7 +204,7 @@ pub fn terminal(page: &Page, analysis: &Analysis, colour: bool) -> String {
             (colour_code, underline)
         };
         let mut current = (None, None);
-        for (i, c) in original.iter().enumerate() {
+        for (i, c) in text.chars().enumerate() {
             let style = style_at(i);
             if style != current {
                 if colour {
@@ -162,7 +223,11 @@ pub fn terminal(page: &Page, analysis: &Analysis, colour: bool) -> String {
                 current = style;
             }
             // Newlines and tabs inside HTML paragraphs read as spaces.
-            out.push(if c.is_whitespace() { ' ' } else { *c });
+            if c.is_whitespace() {
+                out.push(' ');
+            } else if !unsafe_in_terminal(c) {
+                out.push(c);
+            }
         }
         if colour {
             out.push_str("\x1b[0m");
@@ -205,15 +270,13 @@ pub fn annotated_html(page: &Page, analysis: &Analysis) -> String {
             .filter(|t| ["h1", "h2", "h3", "h4"].contains(t))
             .unwrap_or("p");
         body.push_str(&format!("<{tag}>"));
+        let mut sweep = Sweep::new(&located);
         for piece in boundaries.windows(2) {
             let (from, to) = (piece[0], piece[1]);
-            let active: Vec<&Located> = located
-                .iter()
-                .filter(|l| l.start <= from && to <= l.end)
-                .collect();
             let text: String = chars[from..to].iter().collect();
             let mut html = escape(&text);
-            for l in active.iter().rev() {
+            // Every start and end is a boundary: what covers `from` covers the piece.
+            for l in sweep.at(from).rev() {
                 let f = l.finding;
                 let title = if f.cue.is_empty() {
                     f.subtype.explanation().to_string()
