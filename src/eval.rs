@@ -40,9 +40,44 @@ pub fn macro_f1(predicted: &[bool], gold: &[bool]) -> f32 {
     ((f1(true) + f1(false)) / 2.0) as f32
 }
 
+/// The area under the ROC curve: the chance that a random positive scores above a random
+/// negative (ties count half). 0.5 when either class is absent.
+pub fn roc_auc(scores: &[f32], gold: &[bool]) -> f64 {
+    let mut ranked: Vec<(f32, bool)> = scores.iter().copied().zip(gold.iter().copied()).collect();
+    ranked.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let positives = gold.iter().filter(|g| **g).count() as f64;
+    let negatives = gold.len() as f64 - positives;
+    if positives == 0.0 || negatives == 0.0 {
+        return 0.5;
+    }
+    // Sum of the positives' ranks (1-based, ties given their mean rank).
+    let (mut rank_sum, mut i) = (0.0, 0);
+    while i < ranked.len() {
+        let tied = ranked[i..]
+            .iter()
+            .take_while(|r| r.0 == ranked[i].0)
+            .count();
+        let mean_rank = i as f64 + (tied as f64 + 1.0) / 2.0;
+        rank_sum += mean_rank * ranked[i..i + tied].iter().filter(|r| r.1).count() as f64;
+        i += tied;
+    }
+    (rank_sum - positives * (positives + 1.0) / 2.0) / (positives * negatives)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn roc_auc_counts_ordered_pairs() {
+        assert_eq!(
+            roc_auc(&[0.1, 0.4, 0.35, 0.8], &[false, false, true, true]),
+            0.75
+        );
+        assert_eq!(roc_auc(&[0.9, 0.1], &[false, true]), 0.0);
+        assert_eq!(roc_auc(&[0.5, 0.5], &[false, true]), 0.5);
+        assert_eq!(roc_auc(&[0.5], &[true]), 0.5);
+    }
 
     #[test]
     fn class_scores_and_macro_f1() {

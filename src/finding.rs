@@ -47,6 +47,10 @@ pub struct Finding {
         serialize_with = "crate::text::offsets::serialize_span"
     )]
     pub ranges: Vec<SegmentRange>,
+    /// For a sourcing finding, the probability that its sentence is a check-worthy claim
+    /// (what the reader's card says of it); absent on other findings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claim: Option<f32>,
 }
 
 impl Finding {
@@ -98,6 +102,24 @@ impl OpinionLabel {
     }
 }
 
+/// Whether a sentence is a factual claim worth checking, at the claim model's threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClaimLabel {
+    CheckWorthy,
+    Not,
+}
+
+impl ClaimLabel {
+    pub fn at(probability: f32, threshold: f32) -> ClaimLabel {
+        if probability >= threshold {
+            ClaimLabel::CheckWorthy
+        } else {
+            ClaimLabel::Not
+        }
+    }
+}
+
 /// A sentence of an analysed page: where it is and the sentence-level verdicts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SentenceFinding {
@@ -105,6 +127,8 @@ pub struct SentenceFinding {
     pub ranges: Vec<SegmentRange>,
     pub opinion: f32,
     pub opinion_label: OpinionLabel,
+    pub claim: f32,
+    pub claim_label: ClaimLabel,
     pub sourcing: SourcingLabel,
 }
 

@@ -16,15 +16,17 @@
 
 // The tiers, each depending only on those above it (`cargo xtask test` checks that no
 // modules import one another in a cycle): text primitives; the catalogue of kinds and
-// the findings; the detectors; the opinion model that scores what they found; page
+// the findings; the detectors; the opinion and claim models that score what they found; page
 // understanding; the pipeline that runs them in stages; and the front ends (the session,
 // the sentence reports, the bindings in `web`). This file only declares and re-exports.
 mod text;
 pub use text::offsets;
+pub mod language;
 
 pub mod catalogue;
 mod finding;
 
+pub mod claim;
 mod detect;
 pub mod opinion;
 

@@ -29,6 +29,10 @@ pub struct Options {
     /// Leave out the list of every sentence: the extension draws only the findings, and on
     /// a long page the sentence list would be most of what crosses the message channel.
     pub skip_sentences: bool,
+    /// Show the sourcing of every sentence. By default a sentence's sourcing is shown only
+    /// where it matters to a reader (see [`Options::shows_sourcing`]); plain narration
+    /// would otherwise underline nearly every line of a news report.
+    pub all_sourcing: bool,
 }
 
 pub const DEFAULT_SENSITIVITY: f32 = 0.5;
@@ -113,8 +117,26 @@ impl Options {
 
     /// The opinion-sentence threshold after sensitivity: more sensitive, lower threshold.
     pub fn opinion_threshold(&self, shipped: f32) -> f32 {
-        let shift = (DEFAULT_SENSITIVITY - self.sensitivity(Category::Opinion)) * 0.4;
+        self.threshold(Category::Opinion, shipped)
+    }
+
+    /// The check-worthy-claim threshold after the claims' sensitivity, as for opinion.
+    pub fn claim_threshold(&self, shipped: f32) -> f32 {
+        self.threshold(Category::Claim, shipped)
+    }
+
+    fn threshold(&self, category: Category, shipped: f32) -> f32 {
+        let shift = (DEFAULT_SENSITIVITY - self.sensitivity(category)) * 0.4;
         (shipped + shift).clamp(0.05, 0.95)
+    }
+
+    /// Whether a sentence's sourcing of kind `subtype` is shown, given whether the sentence
+    /// is a check-worthy claim: with [`Options::all_sourcing`] always; by default every
+    /// source the writer gives (named, anonymous, vague: the reader weighs it whatever the
+    /// claim; the extension draws named sources quieter), and a missing source only on a
+    /// check-worthy claim, not on narration.
+    pub fn shows_sourcing(&self, subtype: Subtype, check_worthy: bool) -> bool {
+        self.all_sourcing || check_worthy || subtype != Subtype::Unattributed
     }
 }
 
@@ -189,6 +211,18 @@ mod tests {
         assert!(!strict.shows(Subtype::ScareQuote, 1.0));
         assert!(Options::default().shows(Subtype::Loaded, 0.55));
         assert!(strict.opinion_threshold(0.4) > 0.4);
+    }
+
+    #[test]
+    fn by_default_only_the_sourcing_that_matters_is_shown() {
+        let default = Options::default();
+        assert!(!default.shows_sourcing(Subtype::Unattributed, false));
+        assert!(default.shows_sourcing(Subtype::Unattributed, true));
+        assert!(default.shows_sourcing(Subtype::AttributedNamed, false));
+        assert!(default.shows_sourcing(Subtype::Vague, false));
+        assert!(default.shows_sourcing(Subtype::AttributedAnonymous, false));
+        let all: Options = serde_json::from_str(r#"{"all_sourcing": true}"#).unwrap();
+        assert!(all.shows_sourcing(Subtype::Unattributed, false));
     }
 
     #[test]

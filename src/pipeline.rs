@@ -3,8 +3,11 @@
 //! 1. **roles**: which blocks are the article ([`roles`]), from what each block's text
 //!    says of it ([`BlockFacts`]);
 //! 2. **detect or reuse**: on each block by its role, the detectors and then the opinion
-//!    model ([`read`]), or what a [`crate::session`] read ahead where it still holds;
-//! 3. **filter**: the reader's own words added, what their options hide dropped;
+//!    and claim models ([`read`]), or what a [`crate::session`] read ahead where it still
+//!    holds;
+//! 3. **filter**: the reader's own words added, what their options hide dropped (by
+//!    default, the missing source of a sentence that is not a check-worthy claim), and
+//!    every mark of an article not in English ([`crate::language`]);
 //! 4. **to the wire**: byte offsets to segment ranges in UTF-16 units ([`Finding`]);
 //! 5. **page facts**: the article type, each sentence's verdict in its context, the
 //!    disclosures, title, byline and transparency facts.
@@ -20,9 +23,11 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::catalogue::{Category, Subtype};
+use crate::claim;
 use crate::detect::context::{BlockText, Sentences, Sourcing};
 use crate::detect::{self, BlockFindings, Sentence};
-use crate::finding::{Finding, Mark, OpinionLabel, SentenceFinding};
+use crate::finding::{ClaimLabel, Finding, Mark, OpinionLabel, SentenceFinding};
+use crate::language;
 use crate::opinion::{self, Model};
 use crate::options::Options;
 use crate::page::article_type::{self, ArticleType, TextStats};
@@ -60,6 +65,15 @@ pub struct Analysis {
     pub sentences: Vec<SentenceFinding>,
     /// Author bios and disclosure statements, with their facts.
     pub disclosures: Vec<Disclosure>,
+    /// The article's language as a BCP 47 tag (`en`, or `und-Latn` for Latin-script text
+    /// in another language, `und-Cyrl`…; see [`language::of_article`]), `None` when too
+    /// little text tells. An article in another language than English gets no findings
+    /// and no sentences (the word lists and models are English); its type and disclosure
+    /// facts are still given.
+    pub language: Option<&'static str>,
+    /// Sourcing findings the default view leaves out (unsourced narration that is not a
+    /// check-worthy claim; none with [`Options::all_sourcing`]), for the panel's counts.
+    pub sourcing_left_out: u32,
 }
 
 impl Analysis {
@@ -90,15 +104,16 @@ pub fn analyze_with(page: &Page, options: &Options) -> Analysis {
 }
 
 /// What stage 2 yields for one block: the detectors' findings and each sentence's
-/// opinion probability (out of context), in sentence order.
+/// opinion probability (out of context) and claim probability, in sentence order.
 #[derive(Debug)]
 pub(crate) struct Read {
     found: BlockFindings,
     opinion: Vec<f32>,
+    claim: Vec<f32>,
 }
 
-/// Stage 2 on one block's text: the detectors, then the opinion model over what they
-/// found, both reading the same words. `previous` is the sourcing the text before ended
+/// Stage 2 on one block's text: the detectors, then the opinion and claim models over
+/// what they found, all reading the same words. `previous` is the sourcing the text before ended
 /// with (updated).
 pub(crate) fn read(text: &str, links: &[Range<usize>], previous: &mut Option<Sourcing>) -> Read {
     let words = text::words(text);
@@ -109,8 +124,16 @@ pub(crate) fn read(text: &str, links: &[Range<usize>], previous: &mut Option<Sou
         sentences: Sentences::Split,
     };
     let found = detect::block(&block, previous);
-    let opinion = Model::shipped().score(&block, &found.sentences);
-    Read { found, opinion }
+    let models = [Model::shipped(), claim::model()];
+    let (opinion, claim) = Model::score(models, &block, &found.sentences)
+        .into_iter()
+        .map(|[opinion, claim]| (opinion, claim))
+        .unzip();
+    Read {
+        found,
+        opinion,
+        claim,
+    }
 }
 
 /// What stage 2 read of a block as article text, with the sourcing it started from (the
@@ -183,11 +206,25 @@ pub(crate) fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<Arr
     let byline = byline::byline(page, &metadata, &roles);
     let authors = byline.as_deref().map(byline::authors).unwrap_or_default();
     roles::disclosures_outside(page, &mut roles, &authors);
-    let mut analysis = Analysis::default();
+    let language = language::of_article(
+        arrived
+            .iter()
+            .zip(&roles)
+            .filter(|(_, role)| **role == BlockRole::Body)
+            .map(|(a, _)| a.text.as_str()),
+    );
+    let english = language::is_read(language);
+    let mut analysis = Analysis {
+        language,
+        ..Analysis::default()
+    };
     let mut previous = None;
     let user_words = options.word_matcher();
     let silenced = options.silenced_on(&page.url);
-    let threshold = options.opinion_threshold(Model::shipped().threshold);
+    let thresholds = Thresholds {
+        opinion: options.opinion_threshold(Model::shipped().threshold),
+        claim: options.claim_threshold(claim::model().threshold),
+    };
     let mut stats = TextStats::default();
     let mut sentences = Vec::new();
     let mut disclosure_groups: Vec<(u32, Vec<String>)> = Vec::new();
@@ -219,13 +256,25 @@ pub(crate) fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<Arr
             }
             BlockRole::Boilerplate | BlockRole::Byline | BlockRole::Outside => continue,
         };
-        // Stage 3: filter.
+        // Stage 3: filter. An article in another language keeps what the page facts need
+        // of stage 2 (its type, its disclosures), but no marks and no sentences.
         let mut marks = read.found.marks;
         if let (Some(matcher), BlockRole::Body | BlockRole::Heading) = (&user_words, role) {
             marks.extend(user_marks(matcher, &text));
         }
+        if !english {
+            marks.clear();
+        }
+        let claim_at = |range: &Range<usize>| claim_of(&read.found.sentences, &read.claim, range);
         marks.retain(|m| {
-            options.shows(m.subtype, m.subtype.confidence()) && !silenced.contains(&m.cue)
+            if !options.shows(m.subtype, m.subtype.confidence()) || silenced.contains(&m.cue) {
+                return false;
+            }
+            let check_worthy = || claim_at(&m.range).is_some_and(|p| p >= thresholds.claim);
+            let shown = m.subtype.category() != Category::Claim
+                || options.shows_sourcing(m.subtype, check_worthy());
+            analysis.sourcing_left_out += u32::from(!shown);
+            shown
         });
         // Stage 4: to the wire.
         for mark in marks {
@@ -238,17 +287,21 @@ pub(crate) fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<Arr
                 category: mark.subtype.category(),
                 subtype: mark.subtype,
                 ranges: map.to_segment_ranges(mark.range.start, mark.range.end),
+                claim: (mark.subtype.category() == Category::Claim)
+                    .then(|| claim_at(&mark.range))
+                    .flatten(),
                 cue: mark.cue,
             });
         }
-        for (sentence, opinion) in read.found.sentences.into_iter().zip(read.opinion) {
+        let scores = read.opinion.into_iter().zip(read.claim);
+        for (sentence, (opinion, claim)) in read.found.sentences.into_iter().zip(scores) {
             stats.sentences += 1;
             stats.writer_voice += usize::from(sentence.writer_voice);
             stats.opinion_probability_sum += opinion;
             // The extension asks for findings only: no sentence list to map and send.
-            if !options.skip_sentences {
+            if english && !options.skip_sentences {
                 let ranges = map.to_segment_ranges(sentence.range.start, sentence.range.end);
-                sentences.push((index, ranges, sentence, opinion));
+                sentences.push((index, ranges, sentence, [opinion, claim]));
             }
         }
     }
@@ -264,14 +317,14 @@ pub(crate) fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<Arr
     let opinion_article = analysis.article_type.kind.is_opinion();
     analysis.sentences = sentences
         .into_iter()
-        .map(|(block, ranges, sentence, opinion)| {
+        .map(|(block, ranges, sentence, scores)| {
             sentence_finding(
                 block,
                 ranges,
                 &sentence,
-                opinion,
+                scores,
                 opinion_article,
-                threshold,
+                &thresholds,
             )
         })
         .collect();
@@ -286,24 +339,42 @@ pub(crate) fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<Arr
     analysis
 }
 
-/// A sentence's verdict in its article: `opinion` is the model's out-of-context
+/// The labels' thresholds after the reader's sensitivity.
+struct Thresholds {
+    opinion: f32,
+    claim: f32,
+}
+
+/// A sentence's verdicts in its article: `opinion` is the opinion model's out-of-context
 /// probability.
 fn sentence_finding(
     block: u32,
     ranges: Vec<SegmentRange>,
     sentence: &Sentence,
-    opinion: f32,
+    [opinion, claim]: [f32; 2],
     opinion_article: bool,
-    threshold: f32,
+    thresholds: &Thresholds,
 ) -> SentenceFinding {
     let opinion = opinion::in_context(opinion, sentence, opinion_article);
     SentenceFinding {
         block,
         ranges,
         opinion,
-        opinion_label: OpinionLabel::at(opinion, threshold),
+        opinion_label: OpinionLabel::at(opinion, thresholds.opinion),
+        claim,
+        claim_label: ClaimLabel::at(claim, thresholds.claim),
         sourcing: sentence.facts.sourcing.into(),
     }
+}
+
+/// The claim probability of the block's sentence at `range` (a sourcing finding's range
+/// is its sentence's), given the sentences and their claim probabilities.
+fn claim_of(sentences: &[Sentence], claims: &[f32], range: &Range<usize>) -> Option<f32> {
+    let at = sentences.partition_point(|s| s.range.start < range.start);
+    sentences
+        .get(at)
+        .filter(|s| s.range == *range)
+        .and(claims.get(at).copied())
 }
 
 /// A disclosure block's finding. Consecutive disclosure blocks form one section (an
@@ -331,6 +402,7 @@ fn disclosure_block(index: u32, text: &str, groups: &mut Vec<(u32, Vec<String>)>
             sentences: Vec::new(),
         },
         opinion: Vec::new(),
+        claim: Vec::new(),
     }
 }
 

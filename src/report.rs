@@ -4,8 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::{Category, Subtype};
+use crate::claim;
 use crate::detect::{self, context::BlockText};
-pub use crate::finding::{OpinionLabel, SentenceFinding, SourcingLabel};
+pub use crate::finding::{ClaimLabel, OpinionLabel, SentenceFinding, SourcingLabel};
 use crate::opinion::Model;
 use crate::page::model::Block;
 use crate::page::model::Page;
@@ -30,6 +31,8 @@ pub struct SentenceReport {
     pub text: String,
     pub opinion: f32,
     pub opinion_label: OpinionLabel,
+    pub claim: f32,
+    pub claim_label: ClaimLabel,
     pub sourcing: SourcingLabel,
     pub markers: Vec<MarkerReport>,
 }
@@ -39,12 +42,11 @@ pub fn sentence_report(text: &str) -> SentenceReport {
     let words = words(text);
     let block = BlockText::sentence(text, &words);
     let found = detect::block(&block, &mut None);
-    let model = Model::shipped();
-    let opinion = model
-        .score(&block, &found.sentences)
+    let (model, claims) = (Model::shipped(), claim::model());
+    let [opinion, claim] = Model::score([model, claims], &block, &found.sentences)
         .first()
         .copied()
-        .unwrap_or(0.0);
+        .unwrap_or_default();
     let sourcing = found.sentences.first().and_then(|s| s.facts.sourcing);
     let index = UnitIndex::new(text.chars());
     let code_points = |byte| index.floor(index.units_at(byte)).1;
@@ -65,6 +67,8 @@ pub fn sentence_report(text: &str) -> SentenceReport {
         text: text.to_string(),
         opinion,
         opinion_label: OpinionLabel::at(opinion, model.threshold),
+        claim,
+        claim_label: ClaimLabel::at(claim, claims.threshold),
         sourcing: sourcing.into(),
         markers,
     }
@@ -151,6 +155,8 @@ impl<'a> BlockMarkers<'a> {
             text: self.text[start_byte..self.index.floor(end).0].to_string(),
             opinion: s.opinion,
             opinion_label: s.opinion_label,
+            claim: s.claim,
+            claim_label: s.claim_label,
             sourcing: s.sourcing,
             markers,
         })

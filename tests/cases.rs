@@ -12,14 +12,16 @@
 //! its cue: the marked words for opinion markers and rhetorical questions, the source's
 //! words for claims ("" for an unsourced one). `mark:` lines must all be found, in any
 //! order, and `not:` lines must not; marks a case does not name are allowed. The paragraph
-//! is analysed as a one-paragraph page, through the same path as any page. On failure the
-//! test prints the paragraph with every mark bracketed ⟦…⟧.
+//! is analysed as a one-paragraph page, through the same path as any page, with every
+//! sentence's sourcing shown (the detectors' verdicts, not the default view's choice of
+//! which to underline). On failure the test prints the paragraph with every mark
+//! bracketed ⟦…⟧.
 
 use std::path::Path;
 
 use newslens::model::Page;
 use newslens::page::BlockRole;
-use newslens::{analyze, Subtype};
+use newslens::{analyze_with, Options, Subtype};
 
 const CASES: &str = "tests/cases";
 
@@ -109,7 +111,11 @@ fn reading_view(text: &str, marks: &[(Subtype, usize, usize)]) -> String {
 
 fn check(case: &Case) -> Result<(), String> {
     let page = Page::from_text(&case.text);
-    let analysis = analyze(&page);
+    let every_sentence = Options {
+        all_sourcing: true,
+        ..Options::default()
+    };
+    let analysis = analyze_with(&page, &every_sentence);
     if analysis.roles.first() != Some(&BlockRole::Body) {
         return Err(format!(
             "the text is read as {:?}, not article text",

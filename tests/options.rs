@@ -97,6 +97,29 @@ fn skipping_sentences_changes_nothing_else() {
     assert_eq!(lean.article_type, all.article_type);
 }
 
+#[test]
+fn by_default_only_check_worthy_claims_carry_a_missing_source() {
+    // A figure with a comparison (check-worthy), then scene-setting (not).
+    let page = Page::from_text(
+        "Unemployment rose to 7.4 percent last year, its highest level since 2010.\n\
+         She walked to the window and looked outside.",
+    );
+    let unsourced = |options: &Options| -> Vec<u32> {
+        analyze_with(&page, options)
+            .findings
+            .into_iter()
+            .filter(|f| f.subtype == Subtype::Unattributed)
+            .map(|f| f.block)
+            .collect()
+    };
+    assert_eq!(unsourced(&Options::default()), [0]);
+    let every = Options {
+        all_sourcing: true,
+        ..Options::default()
+    };
+    assert_eq!(unsourced(&every), [0, 1]);
+}
+
 /// Issue 19: exceptions were normalised again for every finding, so a few megabyte-long
 /// cues (stored by a page that clicked "Not a cue here" for the reader) made every
 /// site's analysis take seconds. They are compiled once per analysis: a long article's

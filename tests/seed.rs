@@ -7,7 +7,7 @@ mod shared;
 use newslens::model::Page;
 use newslens::page::BlockRole;
 use newslens::report::OpinionLabel;
-use newslens::{analyze, Analysis, Category, Subtype};
+use newslens::{analyze_with, Analysis, Category, Options, Subtype};
 use serde_json::Value;
 
 fn normalise(s: &str) -> String {
@@ -15,12 +15,20 @@ fn normalise(s: &str) -> String {
 }
 
 /// The seed column, its analysis and its expectations; `None` without `../shared`.
+///
+/// Analysed with every sentence's sourcing: the expectations say how each sentence is
+/// sourced, whether or not the default view underlines it (it leaves out unsourced
+/// sentences that are not check-worthy claims; see tests/options.rs).
 fn load() -> Option<(Page, Analysis, Vec<Value>)> {
     let article = shared::require("golden/seed-article.txt")?;
     let expectations = shared::require("golden/seed-expectations.jsonl")?;
     let text = std::fs::read_to_string(article).expect("seed article readable");
     let page = Page::from_text(&text);
-    let analysis = analyze(&page);
+    let every_sentence = Options {
+        all_sourcing: true,
+        ..Options::default()
+    };
+    let analysis = analyze_with(&page, &every_sentence);
     let expectations = std::fs::read_to_string(expectations)
         .expect("seed expectations readable")
         .lines()

@@ -2,7 +2,7 @@
 //! the rule-based detectors saw (markers, question, quotes, first person, numbers).
 //!
 //! Training (`cargo xtask train`, through [`features`]) and inference
-//! (`Model::probability_of`) both write them with [`write_features`], so the shipped
+//! (`Model::score`) both write them with [`write_features`], so the shipped
 //! weights always meet the features they were trained on.
 
 use std::cell::RefCell;

@@ -6,6 +6,10 @@
 //! embedded in the crate. The probability is Platt-calibrated on cross-validated scores,
 //! and the label threshold was chosen by cross-validation on the training data, whose
 //! opinion share (36 %) is close to that of real news.
+//!
+//! [`Model`] and the features are not opinion-specific: the claim model
+//! ([`crate::claim`]) is the same kind of model over the same features, and both are
+//! scored from one pass over a sentence's features ([`Model::score`]).
 
 pub mod features;
 
@@ -15,8 +19,8 @@ pub use features::{features, Features, DIMS};
 use features::{write_features, FeatureSink};
 
 use crate::detect::context::BlockText;
-use crate::detect::{Sentence, SentenceFacts};
-use crate::text::{within, Word};
+use crate::detect::Sentence;
+use crate::text::within;
 
 const MAGIC: &[u8; 4] = b"NLW1";
 const HEADER: usize = 4 + 4 * 6;
@@ -44,32 +48,39 @@ impl Model {
         })
     }
 
-    /// The calibrated probability that a sentence is opinion, from its features as
-    /// [`write_features`] gives them (the ones training sees), weighed as they come
-    /// rather than collected in a vector per sentence.
-    pub fn probability_of(&self, sentence: &str, words: &[Word], facts: &SentenceFacts) -> f32 {
-        let mut sum = WeightedSum {
-            weights: &self.weights,
-            sum: 0.0,
-        };
-        write_features(sentence, words, facts, &mut sum);
-        sigmoid(self.platt_a * (self.bias + sum.sum) + self.platt_b)
-    }
-
-    /// The scoring stage, after detection: the probability of each of a block's sentences,
-    /// as the detectors found them in `block` (whose words they read; read here again).
-    pub fn score(&self, block: &BlockText, sentences: &[Sentence]) -> Vec<f32> {
+    /// The scoring stage, after detection: the calibrated probabilities of each of
+    /// `models` for each of a block's sentences, as the detectors found them in `block`
+    /// (whose words they read; read here again). A sentence's features, as
+    /// [`write_features`] gives them (the ones training sees), are written once and weighed
+    /// by every model as they come rather than collected in a vector per sentence.
+    pub fn score<const N: usize>(
+        models: [&Model; N],
+        block: &BlockText,
+        sentences: &[Sentence],
+    ) -> Vec<[f32; N]> {
         sentences
             .iter()
             .map(|s| {
                 let range = s.range.clone();
-                self.probability_of(
-                    &block.text[range.clone()],
-                    within(block.words, &range),
-                    &s.facts,
-                )
+                let mut sums = WeightedSums {
+                    models,
+                    sums: [0.0; N],
+                };
+                let words = within(block.words, &range);
+                write_features(&block.text[range], words, &s.facts, &mut sums);
+                std::array::from_fn(|i| {
+                    let m = models[i];
+                    sigmoid(m.platt_a * (m.bias + sums.sums[i]) + m.platt_b)
+                })
             })
             .collect()
+    }
+
+    /// The bucket of this model's weights that feature bucket `bucket` falls in: a model
+    /// with fewer buckets than [`DIMS`] folds the feature space (the low bits, as the
+    /// features themselves are hashed), which keeps its weights small.
+    pub fn fold(&self, bucket: u32) -> usize {
+        bucket as usize & (self.weights.len() - 1)
     }
 
     /// Serialises to the embedded format: magic, header of f32s, one i8 per bucket.
@@ -109,7 +120,7 @@ impl Model {
         let (scale, bias, platt_a, platt_b, threshold) =
             (float(1)?, float(2)?, float(3)?, float(4)?, float(5)?);
         let body = bytes.get(HEADER..)?;
-        if dims != DIMS || body.len() != dims {
+        if !is_model_size(dims) || body.len() != dims {
             return None;
         }
         Some(Model {
@@ -122,15 +133,23 @@ impl Model {
     }
 }
 
-/// The model's weighted sum over features, as they are written.
-struct WeightedSum<'a> {
-    weights: &'a [f32],
-    sum: f32,
+/// Whether a model can have `dims` buckets: a power of two up to the features' [`DIMS`],
+/// so that folding a feature bucket into it is a mask.
+pub fn is_model_size(dims: usize) -> bool {
+    dims.is_power_of_two() && dims <= DIMS
 }
 
-impl FeatureSink for WeightedSum<'_> {
+/// Each model's weighted sum over features, as they are written.
+struct WeightedSums<'a, const N: usize> {
+    models: [&'a Model; N],
+    sums: [f32; N],
+}
+
+impl<const N: usize> FeatureSink for WeightedSums<'_, N> {
     fn feature(&mut self, bucket: u32, value: f32) {
-        self.sum += self.weights[bucket as usize] * value;
+        for (sum, model) in self.sums.iter_mut().zip(self.models) {
+            *sum += model.weights[model.fold(bucket)] * value;
+        }
     }
 }
 
@@ -178,8 +197,12 @@ mod tests {
         let words = crate::text::words(text);
         let block = BlockText::sentence(text, &words);
         let found = crate::detect::block(&block, &mut None);
-        let scores = model.score(&block, &found.sentences);
-        assert!((0.0..=1.0).contains(&scores[0]));
+        let [[opinion, claim]] =
+            Model::score([model, crate::claim::model()], &block, &found.sentences)[..]
+        else {
+            panic!("one sentence")
+        };
+        assert!((0.0..=1.0).contains(&opinion) && (0.0..=1.0).contains(&claim));
         assert!((0.0..1.0).contains(&model.threshold));
     }
 

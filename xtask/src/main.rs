@@ -28,8 +28,9 @@ const USAGE: &str = "usage: cargo xtask <build|test|bench|fuzz|kinds|train>
           (the build writes them into target/dist/ itself)
   test    fmt, clippy, cargo test, Node tests, build, quick benchmarks, fuzz smoke run,
           browser end-to-end tests (Chromium + Firefox), web-ext lint
-  train [--teacher FILE]
-          fit the sentence opinion model on ../shared/data and write src/opinion/weights.bin";
+  train [opinion] [--teacher FILE] | train claim
+          fit the sentence opinion model (src/opinion/weights.bin) or the claim model
+          (src/claim/weights.bin) on ../shared/data";
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1);
@@ -50,11 +51,16 @@ fn main() -> ExitCode {
             }
         }
         Some("train") => {
-            let teacher = std::env::args().skip(2).collect::<Vec<_>>();
-            match teacher.as_slice() {
-                [] => train::run(&root(), None),
-                [flag, file] if flag == "--teacher" => train::run(&root(), Some(file)),
-                _ => Err(format!("unexpected arguments {teacher:?}\n{USAGE}")),
+            let args = std::env::args().skip(2).collect::<Vec<_>>();
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let opinion = |teacher| train::Which::Opinion { teacher };
+            match args.as_slice() {
+                [] | ["opinion"] => train::run(&root(), opinion(None)),
+                ["--teacher", file] | ["opinion", "--teacher", file] => {
+                    train::run(&root(), opinion(Some(file)))
+                }
+                ["claim"] => train::run(&root(), train::Which::Claim),
+                _ => Err(format!("unexpected arguments {args:?}\n{USAGE}")),
             }
         }
         _ => {

@@ -1,14 +1,22 @@
-//! `cargo xtask train`: fits the sentence opinion model and writes
-//! `src/opinion/weights.bin`. Deterministic: the same data gives the same bytes.
+//! `cargo xtask train`: fits the sentence models and writes their weights. Deterministic:
+//! the same data gives the same bytes.
 //!
-//! Data: NewsSD-ENG train + val (CC BY 4.0; the same sentences as the CheckThat! 2023–25
-//! English train set). Regularisation, calibration and the label threshold are all chosen
-//! by 5-fold cross-validation on that data; the CheckThat! dev file is never read here.
-//! Auxiliary data (see [`auxiliary`]) is added to every training fold, never scored.
+//! Both are logistic regressions over the same hashed sentence features
+//! (`newslens::opinion::features`), fitted, calibrated and thresholded by one procedure
+//! ([`fit_model`]): regularisation, Platt calibration and the label threshold are chosen
+//! by 5-fold cross-validation on the training data; the dev files `newslens eval` scores
+//! are never read here. Auxiliary data (see [`auxiliary`]) is added to every training
+//! fold, never scored.
+//!
+//! - `opinion` (`src/opinion/weights.bin`): NewsSD-ENG train + val (CC BY 4.0; the same
+//!   sentences as the CheckThat! 2023–25 English train set), threshold for macro-F1.
+//! - `claim` (`src/claim/weights.bin`): CheckThat! 2024 Task 1 English train, threshold
+//!   for the F1 of the check-worthy class, in [`CLAIM_DIMS`] buckets.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use newslens::opinion::{features, sigmoid, Features, Model, DIMS};
+use newslens::eval::{macro_f1, Scores};
+use newslens::opinion::{features, is_model_size, sigmoid, Features, Model, DIMS};
 
 use serde_json::Value;
 
@@ -18,36 +26,95 @@ const FOLDS: usize = 5;
 const EPOCHS: usize = 300;
 const LEARNING_RATE: f32 = 0.05;
 const LAMBDAS: &[f32] = &[1e-4, 3e-4, 1e-3, 3e-3, 1e-2];
+/// The claim data is 20 times larger than the opinion data and wants less regularisation
+/// (1e-4 was the best of [`LAMBDAS`], the smallest).
+const CLAIM_LAMBDAS: &[f32] = &[3e-5, 1e-4, 3e-4];
 
-pub fn run(root: &Path, teacher: Option<&str>) -> Result {
+/// Buckets of the claim model: the features folded to a quarter of their space keep the
+/// shipped wasm inside its size budget (see the README's size table).
+const CLAIM_DIMS: usize = DIMS / 32;
+
+/// Which model to train.
+pub enum Which<'a> {
+    /// The opinion model, with the teacher's soft labels if a file is given.
+    Opinion {
+        teacher: Option<&'a str>,
+    },
+    Claim,
+}
+
+pub fn run(root: &Path, which: Which) -> Result {
     let data = root.join("../shared/data");
-    let mut gold = Vec::new();
-    for file in ["newssd_eng/train.jsonl", "newssd_eng/val.jsonl"] {
-        for (text, label) in load(&data.join(file))? {
-            gold.push(Example {
-                x: features(&text),
-                y: f32::from(u8::from(label)),
-                weight: 1.0,
-            });
-        }
-    }
-    let ys: Vec<bool> = gold.iter().map(|e| e.y > 0.5).collect();
-    let auxiliary = auxiliary(root, teacher)?;
-    eprintln!(
-        "training on {} sentences ({} opinion) and {} auxiliary examples",
-        gold.len(),
-        ys.iter().filter(|y| **y).count(),
-        auxiliary.len()
-    );
+    let task = match which {
+        Which::Opinion { teacher } => Task {
+            name: "opinion",
+            gold: gold(
+                &data,
+                &["newssd_eng/train.jsonl", "newssd_eng/val.jsonl"],
+                "opinion",
+                DIMS,
+            )?,
+            auxiliary: auxiliary(root, teacher)?,
+            dims: DIMS,
+            lambdas: LAMBDAS,
+            metric: macro_f1,
+            out: root.join("src/opinion/weights.bin"),
+        },
+        Which::Claim => Task {
+            name: "check-worthy",
+            gold: gold(
+                &data,
+                &["checkworthiness_en/train.jsonl"],
+                "check-worthy",
+                CLAIM_DIMS,
+            )?,
+            auxiliary: Vec::new(),
+            dims: CLAIM_DIMS,
+            lambdas: CLAIM_LAMBDAS,
+            metric: positive_f1,
+            out: root.join("src/claim/weights.bin"),
+        },
+    };
+    let model = fit_model(&task);
+    std::fs::write(&task.out, model.to_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", task.out.display()))?;
+    eprintln!("wrote {}", task.out.display());
+    Ok(())
+}
 
+/// A model to fit: labelled sentences, the metric its label threshold maximises, and
+/// where its weights go.
+struct Task {
+    /// The positive class, as the data names it.
+    name: &'static str,
+    gold: Vec<Example>,
+    auxiliary: Vec<Example>,
+    /// Buckets of the model (features are folded into them).
+    dims: usize,
+    /// The L2 regularisation strengths cross-validation chooses from.
+    lambdas: &'static [f32],
+    metric: fn(&[bool], &[bool]) -> f32,
+    out: PathBuf,
+}
+
+/// Chooses the regularisation by cross-validation, calibrates the out-of-fold scores,
+/// picks the threshold, and fits the model on all the data.
+fn fit_model(task: &Task) -> Model {
+    let ys: Vec<bool> = task.gold.iter().map(|e| e.y > 0.5).collect();
+    eprintln!(
+        "training on {} sentences ({} {}) and {} auxiliary examples, {} buckets",
+        task.gold.len(),
+        ys.iter().filter(|y| **y).count(),
+        task.name,
+        task.auxiliary.len(),
+        task.dims
+    );
     let mut best: Option<(f32, f32, Vec<f32>)> = None;
-    for &lambda in LAMBDAS {
-        let scores = out_of_fold(&gold, &auxiliary, lambda);
-        let (f1, threshold) =
-            best_macro_f1(&scores.iter().map(|&s| sigmoid(s)).collect::<Vec<_>>(), &ys);
-        eprintln!(
-            "  lambda {lambda:<7} cross-validated macro-F1 {f1:.3} (raw threshold {threshold:.2})"
-        );
+    for &lambda in task.lambdas {
+        let scores = out_of_fold(task, lambda);
+        let probabilities: Vec<f32> = scores.iter().map(|&s| sigmoid(s)).collect();
+        let (f1, threshold) = best_threshold(&probabilities, &ys, task.metric);
+        eprintln!("  lambda {lambda:<7} cross-validated F1 {f1:.3} (raw threshold {threshold:.2})");
         if best.as_ref().is_none_or(|(b, _, _)| f1 > *b) {
             best = Some((f1, lambda, scores));
         }
@@ -58,26 +125,41 @@ pub fn run(root: &Path, teacher: Option<&str>) -> Result {
         .iter()
         .map(|&s| sigmoid(platt_a * s + platt_b))
         .collect();
-    let (f1, threshold) = best_macro_f1(&calibrated, &ys);
-    eprintln!("chose lambda {lambda}; calibrated threshold {threshold:.2}, cross-validated macro-F1 {f1:.3}");
+    let (f1, threshold) = best_threshold(&calibrated, &ys, task.metric);
+    eprintln!(
+        "chose lambda {lambda}; calibrated threshold {threshold:.2}, cross-validated F1 {f1:.3}"
+    );
 
-    let all: Vec<&Example> = gold.iter().chain(&auxiliary).collect();
-    let (weights, bias) = fit(&all, lambda);
-    let model = Model {
+    let all: Vec<&Example> = task.gold.iter().chain(&task.auxiliary).collect();
+    let (weights, bias) = fit(&all, task.dims, lambda);
+    Model {
         weights,
         bias,
         platt_a,
         platt_b,
         threshold,
-    };
-    let out = root.join("src/opinion/weights.bin");
-    std::fs::write(&out, model.to_bytes())
-        .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
-    eprintln!("wrote {}", out.display());
-    Ok(())
+    }
 }
 
-fn load(path: &Path) -> Result<Vec<(String, bool)>> {
+/// The F1 of the positive class (the CheckThat! check-worthiness metric).
+fn positive_f1(predicted: &[bool], gold: &[bool]) -> f32 {
+    Scores::of_class(predicted, gold, true).f1 as f32
+}
+
+/// The labelled sentences of `files`, positive where the label is `positive`, with their
+/// features folded into `dims` buckets.
+fn gold(data: &Path, files: &[&str], positive: &str, dims: usize) -> Result<Vec<Example>> {
+    let mut out = Vec::new();
+    for file in files {
+        for (text, label) in load(&data.join(file), positive)? {
+            out.push(Example::new(&text, f32::from(u8::from(label)), 1.0, dims));
+        }
+    }
+    Ok(out)
+}
+
+/// The text of each row of a JSON Lines file, and whether its label is `positive`.
+fn load(path: &Path, positive: &str) -> Result<Vec<(String, bool)>> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     text.lines()
@@ -88,14 +170,15 @@ fn load(path: &Path) -> Result<Vec<(String, bool)>> {
             let text = row["text"]
                 .as_str()
                 .ok_or_else(|| format!("{}: row without text", path.display()))?;
-            Ok((text.to_string(), row["label"] == "opinion"))
+            Ok((text.to_string(), row["label"] == positive))
         })
         .collect()
 }
 
 /// Scores of every gold sentence from a model trained on the other folds (plus all of
 /// the auxiliary examples, which are never scored).
-fn out_of_fold(gold: &[Example], auxiliary: &[Example], lambda: f32) -> Vec<f32> {
+fn out_of_fold(task: &Task, lambda: f32) -> Vec<f32> {
+    let gold = &task.gold;
     let mut scores = vec![0.0; gold.len()];
     for fold in 0..FOLDS {
         let train: Vec<&Example> = gold
@@ -103,9 +186,9 @@ fn out_of_fold(gold: &[Example], auxiliary: &[Example], lambda: f32) -> Vec<f32>
             .enumerate()
             .filter(|(i, _)| i % FOLDS != fold)
             .map(|(_, e)| e)
-            .chain(auxiliary)
+            .chain(&task.auxiliary)
             .collect();
-        let (w, b) = fit(&train, lambda);
+        let (w, b) = fit(&train, task.dims, lambda);
         for (i, e) in gold.iter().enumerate().filter(|(i, _)| i % FOLDS == fold) {
             scores[i] = b + e.x.iter().map(|&(j, v)| w[j as usize] * v).sum::<f32>();
         }
@@ -121,11 +204,25 @@ struct Example {
     weight: f32,
 }
 
-/// L2-regularised logistic regression by full-batch Adam; returns weights and bias.
-fn fit(examples: &[&Example], lambda: f32) -> (Vec<f32>, f32) {
-    let (mut w, mut b) = (vec![0f32; DIMS], 0f32);
-    let (mut m, mut v) = (vec![0f32; DIMS + 1], vec![0f32; DIMS + 1]);
-    let mut grad = vec![0f32; DIMS + 1];
+impl Example {
+    /// The example of a sentence, its features folded into `dims` buckets as
+    /// [`Model::fold`] folds them at inference.
+    fn new(text: &str, y: f32, weight: f32, dims: usize) -> Example {
+        debug_assert!(is_model_size(dims));
+        let mut x = features(text);
+        for (bucket, _) in &mut x {
+            *bucket &= dims as u32 - 1;
+        }
+        Example { x, y, weight }
+    }
+}
+
+/// L2-regularised logistic regression over `dims` buckets by full-batch Adam; returns
+/// weights and bias.
+fn fit(examples: &[&Example], dims: usize, lambda: f32) -> (Vec<f32>, f32) {
+    let (mut w, mut b) = (vec![0f32; dims], 0f32);
+    let (mut m, mut v) = (vec![0f32; dims + 1], vec![0f32; dims + 1]);
+    let mut grad = vec![0f32; dims + 1];
     let n: f32 = examples.iter().map(|e| e.weight).sum();
     for epoch in 1..=EPOCHS {
         grad.iter_mut().for_each(|g| *g = 0.0);
@@ -135,12 +232,12 @@ fn fit(examples: &[&Example], lambda: f32) -> (Vec<f32>, f32) {
             for &(j, x) in &e.x {
                 grad[j as usize] += err * x;
             }
-            grad[DIMS] += err;
+            grad[dims] += err;
         }
         let (b1, b2) = (0.9f32, 0.999f32);
         let (c1, c2) = (1.0 - b1.powi(epoch as i32), 1.0 - b2.powi(epoch as i32));
-        for j in 0..=DIMS {
-            let g = if j < DIMS {
+        for j in 0..=dims {
+            let g = if j < dims {
                 grad[j] + lambda * w[j]
             } else {
                 grad[j]
@@ -151,7 +248,7 @@ fn fit(examples: &[&Example], lambda: f32) -> (Vec<f32>, f32) {
             m[j] = b1 * m[j] + (1.0 - b1) * g;
             v[j] = b2 * v[j] + (1.0 - b2) * g * g;
             let step = LEARNING_RATE * (m[j] / c1) / ((v[j] / c2).sqrt() + 1e-8);
-            if j < DIMS {
+            if j < dims {
                 w[j] -= step;
             } else {
                 b -= step;
@@ -178,13 +275,17 @@ fn platt(scores: &[f32], ys: &[bool]) -> (f32, f32) {
     (a, b)
 }
 
-/// The best macro-F1 over thresholds 0.05–0.95 and the threshold that gives it.
-pub fn best_macro_f1(probabilities: &[f32], ys: &[bool]) -> (f32, f32) {
+/// The best `metric` over thresholds 0.05–0.95 and the threshold that gives it.
+fn best_threshold(
+    probabilities: &[f32],
+    ys: &[bool],
+    metric: fn(&[bool], &[bool]) -> f32,
+) -> (f32, f32) {
     (5..=95)
         .map(|t| t as f32 / 100.0)
         .map(|t| {
             let predicted: Vec<bool> = probabilities.iter().map(|&p| p >= t).collect();
-            (newslens::eval::macro_f1(&predicted, ys), t)
+            (metric(&predicted, ys), t)
         })
         .fold((0.0, 0.5), |best, x| if x.0 > best.0 { x } else { best })
 }
@@ -198,13 +299,10 @@ const TEACHER_WEIGHT: f32 = 0.5;
 /// The auxiliary examples: Pang & Lee subjectivity data, plus teacher labels when
 /// `--teacher FILE` is given (JSON Lines of `text` and `p`, from `train/teacher.py`).
 fn auxiliary(root: &Path, teacher: Option<&str>) -> Result<Vec<Example>> {
-    let mut out: Vec<Example> = load(&root.join("../shared/data/pang_lee_subjectivity/all.jsonl"))?
+    let pang_lee = root.join("../shared/data/pang_lee_subjectivity/all.jsonl");
+    let mut out: Vec<Example> = load(&pang_lee, "opinion")?
         .into_iter()
-        .map(|(text, label)| Example {
-            x: features(&text),
-            y: f32::from(u8::from(label)),
-            weight: PANG_LEE_WEIGHT,
-        })
+        .map(|(text, label)| Example::new(&text, f32::from(u8::from(label)), PANG_LEE_WEIGHT, DIMS))
         .collect();
     let Some(file) = teacher else {
         return Ok(out);
@@ -218,11 +316,8 @@ fn auxiliary(root: &Path, teacher: Option<&str>) -> Result<Vec<Example>> {
         let p = row["p"]
             .as_f64()
             .ok_or_else(|| format!("{}: row without p", path.display()))?;
-        out.push(Example {
-            x: features(row["text"].as_str().unwrap_or_default()),
-            y: p as f32,
-            weight: TEACHER_WEIGHT,
-        });
+        let text = row["text"].as_str().unwrap_or_default();
+        out.push(Example::new(text, p as f32, TEACHER_WEIGHT, DIMS));
     }
     Ok(out)
 }

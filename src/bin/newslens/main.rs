@@ -62,7 +62,8 @@ enum Command {
         file: PathBuf,
     },
     /// Read JSON Lines with `id` and `text`; write one JSON line per input with `id`,
-    /// `opinion`, `opinion_label`, `sourcing` and `markers` (offsets in code points).
+    /// `opinion`, `opinion_label`, `claim`, `claim_label`, `sourcing` and `markers`
+    /// (offsets in code points).
     Sentences {
         /// The JSON Lines file, or `-` for standard input.
         file: PathBuf,

@@ -31,6 +31,7 @@ pub fn report(page: &Page) -> Report {
     let body_text = analysis.body_text(page);
     let mut fields = json!({
         "title": analysis.title,
+        "language": analysis.language,
         "byline": analysis.byline,
         "article_type": analysis.article_type,
         "article_found": !body_text.is_empty(),

@@ -30,6 +30,8 @@ fn row(record: Record) -> Result<Value, String> {
         "id": record.id,
         "opinion": (f64::from(report.opinion) * 10_000.0).round() / 10_000.0,
         "opinion_label": report.opinion_label,
+        "claim": (f64::from(report.claim) * 10_000.0).round() / 10_000.0,
+        "claim_label": report.claim_label,
         "sourcing": report.sourcing,
         "markers": report.markers,
     }))

@@ -105,6 +105,9 @@ fn summary(analysis: &Analysis) -> Vec<String> {
             .map_or("author unknown".to_string(), |b| format!("By {b}")),
         analysis.article_type.evidence
     ));
+    if !newslens::language::is_read(analysis.language) {
+        lines.push("newslens reads English articles: this one is in another language, so nothing is marked".into());
+    }
     let count = |c: Category| analysis.findings.iter().filter(|f| f.category == c).count();
     let claims = |s: Subtype| analysis.findings.iter().filter(|f| f.subtype == s).count();
     lines.push(format!(
