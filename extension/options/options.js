@@ -1,4 +1,5 @@
-// The options page: sensitivity per category, palette and wrapper mode; the reader's own
+// The options page: sensitivity per category, palette, wrapper mode and
+// the sourcing of every sentence; the reader's own
 // words and silenced cues — view, add, remove, and move them between browsers as JSON.
 // Open tabs follow through storage.onChanged.
 'use strict';
@@ -51,6 +52,7 @@
     }
     $('palette').value = s.palette;
     $('wrapper').checked = s.wrapper;
+    $('all-sourcing').checked = s.allSourcing;
     $('site-mode').value = s.sites.mode;
     list($('sites'), s.sites.list, (site) => `${site}: ${s.sites.mode === 'deny' ? 'off' : 'on'}`,
       [['Remove', (x, i) => x.sites.list.splice(i, 1)]]);
@@ -73,6 +75,7 @@
     ['site-mode', (s, el) => { s.sites.mode = el.value; }],
     ['palette', (s, el) => { s.palette = el.value; }],
     ['wrapper', (s, el) => { s.wrapper = el.checked; }],
+    ['all-sourcing', (s, el) => { s.allSourcing = el.checked; }],
   ]) {
     $(id).addEventListener('change', () => {
       const el = { value: $(id).value, checked: $(id).checked };

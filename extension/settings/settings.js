@@ -5,8 +5,8 @@
 'use strict';
 
 globalThis.newslensSettings = (() => {
-  // 1: the first versioned shape; 2: adds `palette` and `wrapper`.
-  const VERSION = 2;
+  // 1: the first versioned shape; 2: adds `palette` and `wrapper`; 3: adds `allSourcing`.
+  const VERSION = 3;
   const PALETTES = ['default', 'colour-blind'];
   const KEY = 'settings';
   const BACKUP = 'settingsBackup';
@@ -28,6 +28,7 @@ globalThis.newslensSettings = (() => {
       words: [], // { subtype, phrase }
       palette: 'default', // or 'colour-blind'; the dark variant follows the page's colours
       wrapper: false, // marks as elements screen readers can reach, instead of CSS highlights
+      allSourcing: false, // the sourcing of every sentence, not only of the claims that matter
     };
   }
 
@@ -142,6 +143,7 @@ globalThis.newslensSettings = (() => {
     words: list('words'),
     palette: (v) => (PALETTES.includes(v) ? v : undefined),
     wrapper: (v) => (typeof v === 'boolean' ? v : undefined),
+    allSourcing: (v) => (typeof v === 'boolean' ? v : undefined),
   };
 
   /**
@@ -244,6 +246,7 @@ globalThis.newslensSettings = (() => {
       sensitivity: Object.entries(s.sensitivity).map(([category, value]) => ({ category, value })),
       words: s.words,
       exceptions: s.exceptions,
+      all_sourcing: s.allSourcing,
     };
   }
 

@@ -53,7 +53,7 @@ test('an older settings object keeps every exception, word and switch', async ()
   };
   const settings = settingsOver({ settings: old });
   const s = plain(await settings.load());
-  assert.equal(s.version, 2);
+  assert.equal(s.version, 3);
   assert.deepEqual(s.sites, { mode: 'deny', list: ['ads.example.net'] });
   assert.equal(s.enabled, false);
   assert.deepEqual(s.disabled, ['loaded']);
@@ -73,13 +73,36 @@ test('version 1 gains the palette and wrapper settings and loses nothing', async
     words: [{ subtype: 'loaded', phrase: 'grievances' }],
   };
   const s = plain(await settingsOver({ settings: v1, settingsBackup: v1 }).load());
-  assert.deepEqual(s, { ...v1, version: 2, palette: 'default', wrapper: false });
+  assert.deepEqual(s, { ...v1, version: 3, palette: 'default', wrapper: false, allSourcing: false });
   const chosen = plain(await settingsOver({ settings: { ...s, palette: 'colour-blind', wrapper: true } }).load());
   assert.equal(chosen.palette, 'colour-blind');
   assert.equal(chosen.wrapper, true);
   const bad = plain(await settingsOver({ settings: { ...s, palette: 'neon', wrapper: 'yes' } }).load());
   assert.equal(bad.palette, 'default');
   assert.equal(bad.wrapper, false);
+});
+
+test('version 2 gains allSourcing, off, and loses nothing; the setting reaches the core', async () => {
+  const v2 = {
+    version: 2,
+    enabled: true,
+    disabled: ['hedge'],
+    sensitivity: { claim: 0.7 },
+    sites: { mode: 'deny', list: ['ads.example.net'] },
+    exceptions: [{ cue: 'ruse', site: 'example.com' }],
+    words: [{ subtype: 'loaded', phrase: 'grievances' }],
+    palette: 'colour-blind',
+    wrapper: true,
+  };
+  const settings = settingsOver({ settings: v2, settingsBackup: v2 });
+  const s = plain(await settings.load());
+  assert.deepEqual(s, { ...v2, version: 3, allSourcing: false });
+  assert.equal(settings.coreOptions(s).all_sourcing, false);
+  const chosen = plain(await settingsOver({ settings: { ...s, allSourcing: true } }).load());
+  assert.equal(chosen.allSourcing, true);
+  assert.equal(settings.coreOptions(chosen).all_sourcing, true, 'the reader\'s choice reaches the core');
+  const bad = plain(await settingsOver({ settings: { ...s, allSourcing: 'yes' } }).load());
+  assert.equal(bad.allSourcing, false, 'a corrupt value is the default');
 });
 
 test('a corrupt settings object falls back to the backup, not to empty lists', async () => {
@@ -138,8 +161,8 @@ test('preloaded settings are used once, and not after a change', async () => {
 
 /** A valid stored settings object (the current version) with these words and cues. */
 const withLists = (words, exceptions) => ({
-  version: 2, enabled: true, disabled: [], sensitivity: {}, sites: { mode: 'deny', list: [] },
-  exceptions, words, palette: 'default', wrapper: false,
+  version: 3, enabled: true, disabled: [], sensitivity: {}, sites: { mode: 'deny', list: [] },
+  exceptions, words, palette: 'default', wrapper: false, allSourcing: false,
 });
 
 test('a corrupt word list is restored from the backup; the rest of the main copy is kept', async () => {
@@ -157,11 +180,11 @@ test('a corrupt word list is restored from the backup; the rest of the main copy
 });
 
 test('fields of a newer version survive a load and a save by this one', async () => {
-  const newer = { ...withLists([], []), version: 3, digest: { weekly: true }, kinds: ['x'] };
+  const newer = { ...withLists([], []), version: 4, digest: { weekly: true }, kinds: ['x'] };
   const stored = { settings: newer, settingsBackup: newer };
   const settings = settingsOver(stored);
   await settings.update((s) => { s.palette = 'colour-blind'; });
-  assert.equal(stored.settings.version, 3);
+  assert.equal(stored.settings.version, 4);
   assert.deepEqual(plain(stored.settings.digest), { weekly: true });
   assert.deepEqual(plain(stored.settingsBackup.kinds), ['x']);
   assert.equal(stored.settings.palette, 'colour-blind');
