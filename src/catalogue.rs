@@ -350,13 +350,16 @@ pub const KINDS: [Kind; 14] = [
         explanation: "Sourced claim: a named source is given.",
         default_on: true,
         confidence: 0.9,
+        // Drawn quieter than the other claim kinds (half-transparent colours): a named
+        // source is the reassuring case, and at full strength its lines would fill a news
+        // report and hide the anonymous, vague and missing sources among them.
         style: Style {
             line: Line::Solid,
             colours: [
-                underline("rgba(46, 125, 50, 0.7)"),
-                underline("rgba(165, 214, 167, 0.8)"),
-                underline("#009e73"),
-                underline("#4fd1a8"),
+                underline("rgba(46, 125, 50, 0.35)"),
+                underline("rgba(165, 214, 167, 0.4)"),
+                underline("rgba(0, 158, 115, 0.4)"),
+                underline("rgba(79, 209, 168, 0.45)"),
             ],
             terminal: Terminal::Plain,
         },

@@ -1,7 +1,6 @@
-// The options page: sensitivity per category, palette, wrapper mode and
-// the sourcing of every sentence; the reader's own
-// words and silenced cues — view, add, remove, and move them between browsers as JSON.
-// Open tabs follow through storage.onChanged.
+// The options page: sensitivity per category, the sourcing of every sentence, palette and
+// wrapper mode; the reader's own words and silenced cues — view, add, remove, and move them
+// between browsers as JSON. Open tabs follow through storage.onChanged.
 'use strict';
 
 (async () => {
