@@ -19,9 +19,22 @@ globalThis.newslensDom = globalThis.newslensDom || {};
     .kind { font-weight: 600; }
     .cue { font-style: italic; margin: 2px 0; }
     .why { color: #444; }
+    .claim { color: #444; font-size: 12px; }
+    .claim:empty { display: none; }
     .note { color: #8a1c1c; margin-top: 4px; }
     .note:empty { display: none; }
     button { margin-top: 6px; font: inherit; font-size: 12px; }`;
+
+  /**
+   * Why a sourcing mark's sentence counts as a claim: the core's probability that it is a
+   * check-worthy claim (`claim`, on sourcing findings only), which decides whether a
+   * missing source is underlined by default. The analysis does not carry the threshold
+   * the core compared it with, so the card gives the figure, not a verdict. '' for a
+   * finding without it.
+   */
+  function checkWorthiness(finding) {
+    return typeof finding.claim === 'number' ? `Check-worthiness: ${Math.round(finding.claim * 100)} %` : '';
+  }
 
   /** The Text node and offset under a point, in either browser's API. */
   function caretAt(doc, x, y) {
@@ -65,7 +78,7 @@ globalThis.newslensDom = globalThis.newslensDom || {};
         box.hidden = true;
         if (returnFocus && returnFocus.focus) returnFocus.focus();
       }));
-      for (const cls of ['kind', 'cue', 'why', 'note']) {
+      for (const cls of ['kind', 'cue', 'why', 'claim', 'note']) {
         const line = doc.createElement('div');
         line.className = cls;
         box.appendChild(line);
@@ -93,10 +106,11 @@ globalThis.newslensDom = globalThis.newslensDom || {};
 
     function show(finding, x, y) {
       const card = ensureCard();
-      const [kind, cue, why, note] = card.children;
+      const [kind, cue, why, claim, note] = card.children;
       kind.textContent = `${label(finding)} · ${finding.category}`;
       cue.textContent = finding.cue ? `“${finding.cue}”` : '';
       why.textContent = (actions.explanations || {})[finding.subtype] || '';
+      claim.textContent = checkWorthiness(finding);
       note.textContent = '';
       shown = finding;
       const button = card.querySelector('button');
