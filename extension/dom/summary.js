@@ -1,6 +1,7 @@
 // Builds the summary of an analysis — article type, byline, author disclosures, counts
-// per kind — into a container element. Shared by the www demo and the extension panel.
-// Page-derived strings are only ever set as textContent.
+// per kind and the sourcing the default view left out — into a container element.
+// Shared by the www demo and the extension panel. Page-derived strings are only ever set
+// as textContent.
 'use strict';
 
 globalThis.newslensDom = globalThis.newslensDom || {};
@@ -55,6 +56,14 @@ globalThis.newslensDom = globalThis.newslensDom || {};
       }
     }
     parts.push(table);
+    // The default view underlines a missing source only on a check-worthy claim (the
+    // reader's "Show sourcing of every sentence" setting shows them all): say how many
+    // sentences that left plain, so the rest is never silently gone.
+    const left = analysis.sourcing_left_out || 0;
+    if (left) {
+      const sentences = left === 1 ? '1 sentence' : `${left} sentences`;
+      parts.push(el(doc, 'p', `${sentences} of narration not underlined — show all in settings`, 'left-out'));
+    }
     container.replaceChildren(...parts);
   }
 
