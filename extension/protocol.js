@@ -21,7 +21,7 @@ globalThis.newslensProtocol = (() => {
   const MESSAGE = Object.freeze({
     /** Page → background: `{ type, count }`, the marks the tab shows (the toolbar badge). */
     count: 'newslens/count',
-    /** Popup → page: `{ type }`, answered `{ active, working, article, marks }` (popup/status.js). */
+    /** Popup → page: `{ type }`, answered `{ active, working, article, marks, language }` (popup/status.js). */
     status: 'newslens/status',
     /** Background → page: `{ type, command }`, a keyboard shortcut (manifest `commands`). */
     command: 'newslens/command',
@@ -114,8 +114,18 @@ globalThis.newslensProtocol = (() => {
   /** The Text node a finding starts in, or null. */
   const firstNode = ({ span }, blockNodes) => (span.length && blockNodes[span[0]]) || null;
 
+  /**
+   * What the reader is told on a page whose article is in a language newslens does not
+   * read: the analysis's `language` (BCP 47, as src/pipeline.rs gives it; null when too
+   * little text tells) is set and not English, and the core then marks nothing. Null on
+   * any other page. The panel (dom/summary.js) and the popup (popup/status.js) say it.
+   */
+  const otherLanguage = (language) => (language && language !== 'en'
+    ? 'newslens reads English articles; this page is in another language, so nothing is marked.'
+    : null);
+
   return Object.freeze({
     PORT, MESSAGE, fromUs, options, batch, last, CANCEL, part, reply, failure, analysisOf,
-    within, segments, segmentCount, pieces, firstNode,
+    within, segments, segmentCount, pieces, firstNode, otherLanguage,
   });
 })();

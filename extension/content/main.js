@@ -74,7 +74,10 @@
     const targets = {};
     for (const { category, node } of markNodes()) (targets[category] = targets[category] || []).push(node);
     const explain = (node) => state && state.view.explain(node);
-    if (findings.length) state.panel = globalThis.newslensPanel.show({ ...state.analysis, findings }, targets, { open, explain });
+    // A page in a language newslens does not read has no marks, but the pill says why.
+    if (findings.length || protocol.otherLanguage(state.analysis.language)) {
+      state.panel = globalThis.newslensPanel.show({ ...state.analysis, findings }, targets, { open, explain });
+    }
     messages.count(state.view.marks);
   }
 
@@ -236,6 +239,7 @@
       working,
       article: !!state && state.blocks.some((b) => b.role === 'body'),
       marks: state ? state.view.marks : 0,
+      language: state ? state.analysis.language : null,
     }),
     toggle() {
       paused = !paused;

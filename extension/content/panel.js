@@ -24,6 +24,7 @@ globalThis.newslensPanel = (() => {
     .disclosure { border: 1px solid #cfd8e3; padding: 3px 6px; margin: 6px 0; }
     .disclosure h3 { margin: 2px 0; font-size: 13px; }
     .disclosure p, dd { margin: 1px 0; }
+    .language { margin: 4px 0; }
     .left-out { color: #555; font-size: 11px; margin: 4px 0; }
     dt { font-weight: 600; margin-top: 4px; text-transform: capitalize; }
     .nav { display: flex; align-items: center; gap: 6px; margin: 3px 0; }
@@ -77,7 +78,10 @@ globalThis.newslensPanel = (() => {
     const pill = doc.createElement('button');
     pill.type = 'button';
     pill.className = 'pill';
-    pill.textContent = `newslens · ${analysis.findings.length}`;
+    // On a page in another language: no count of nothing, but why (the panel says it whole).
+    const otherLanguage = globalThis.newslensProtocol.otherLanguage(analysis.language);
+    pill.textContent = `newslens · ${otherLanguage ? 'not English' : analysis.findings.length}`;
+    if (otherLanguage) pill.title = otherLanguage;
     pill.setAttribute('aria-expanded', String(open));
     pill.addEventListener('click', trusted(() => {
       panel.hidden = !panel.hidden;

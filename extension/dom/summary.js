@@ -1,7 +1,7 @@
 // Builds the summary of an analysis — article type, byline, author disclosures, counts
 // per kind and the sourcing the default view left out — into a container element.
-// Shared by the www demo and the extension panel. Page-derived strings are only ever set
-// as textContent.
+// Shared by the www demo and the extension panel (both load protocol.js first).
+// Page-derived strings are only ever set as textContent.
 'use strict';
 
 globalThis.newslensDom = globalThis.newslensDom || {};
@@ -26,6 +26,8 @@ globalThis.newslensDom = globalThis.newslensDom || {};
     banner.title = type.evidence;
     const parts = [banner];
     if (type.evidence) parts.push(el(doc, 'p', type.evidence, 'evidence'));
+    const otherLanguage = globalThis.newslensProtocol.otherLanguage(analysis.language);
+    if (otherLanguage) parts.push(el(doc, 'p', otherLanguage, 'language'));
     if (analysis.byline) {
       // An organisation as author ("Reuters", "BBC News") is said to be one: no person signs.
       const who = analysis.byline_organisation ? `${analysis.byline} (an organisation)` : analysis.byline;

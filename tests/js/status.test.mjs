@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import test from 'node:test';
 import vm from 'node:vm';
 
-const context = { URL };
-vm.runInNewContext(fs.readFileSync('extension/popup/status.js', 'utf8'), context);
+const context = vm.createContext({ URL });
+for (const script of ['extension/protocol.js', 'extension/popup/status.js']) vm.runInContext(fs.readFileSync(script, 'utf8'), context);
 const { describe } = context.newslensStatus;
 
 test('pages newslens cannot run on say so', () => {
@@ -25,4 +25,18 @@ test('pages it runs on report what it found', () => {
   assert.match(describe(url, { active: true, article: false, marks: 0 }).text, /No article found/);
   assert.equal(describe(url, { active: true, article: true, marks: 1 }).text, '1 mark in this article.');
   assert.equal(describe(url, { active: true, article: true, marks: 12 }).text, '12 marks in this article.');
+});
+
+test('a page in another language says why nothing is marked', () => {
+  const url = 'https://news.example.com/a';
+  const reply = { active: true, article: true, marks: 0 };
+  for (const language of ['und-Latn', 'und-Cyrl', 'pt']) {
+    assert.equal(describe(url, { ...reply, language }).text,
+      'newslens reads English articles; this page is in another language, so nothing is marked.', language);
+  }
+  // English, or too little text to tell: the usual count.
+  for (const language of ['en', null, undefined]) {
+    assert.equal(describe(url, { ...reply, language }).text, '0 marks in this article.', String(language));
+  }
+  assert.match(describe(url, { ...reply, working: true, language: 'und-Latn' }).text, /Analysing/);
 });
