@@ -14,6 +14,8 @@ export async function checkPanel(context, origin, screenshotDir) {
   for (const expected of ['OPINION', 'Fred Fleitz', 'President of the Center for Security Policy', 'Claims (']) {
     if (!text.includes(expected)) fail(`panel lacks “${expected}”`);
   }
+  // The default view leaves unsourced narration plain, and the counts say so.
+  if (!/\d+ sentences? of narration not underlined — show all in settings/.test(text)) fail('panel does not count the narration left plain');
   await page.screenshot({ path: `${screenshotDir}/chromium-panel.png` });
   const before = await page.evaluate(() => scrollY);
   const next = 'button[data-category="claim"][data-direction="1"]';
@@ -29,7 +31,7 @@ export async function checkPanel(context, origin, screenshotDir) {
     const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
     return chrome.tabs.sendMessage(tab.id, { type: 'newslens/status' });
   }).catch((e) => ({ error: String(e) }));
-  if (!(status.active && status.article && !status.working && status.marks > 10)) fail(`status reply ${JSON.stringify(status)}`);
+  if (!(status.active && status.article && !status.working && status.marks > 10 && status.language === 'en')) fail(`status reply ${JSON.stringify(status)}`);
   await page.close();
   if (!failures.length) console.log('ok   chromium: side panel (type, disclosure, next/previous mark) and status for the popup');
   return failures;

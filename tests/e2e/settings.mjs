@@ -1,7 +1,8 @@
 // The reader's settings in Chromium: toggling a category in the popup removes exactly
 // those highlights (and brings them back); "Not a cue here" on a card silences that cue,
 // and the silence survives a reload; the popup lists it and can remove it; a save the
-// full storage refuses is told on the card.
+// full storage refuses is told on the card; the options page imports and exports words
+// and shows the sourcing of every sentence when asked.
 import { clickInShadow, waitInShadow } from './shadow.mjs';
 import { kindsOf } from './kinds.mjs';
 
@@ -99,6 +100,15 @@ export async function checkSettings(context, extensionId, origin, screenshotDir)
   if (!exported.words.some((w) => w.phrase === 'half dozen')) fail(`export lacks the imported word: ${JSON.stringify(exported)}`);
   const words = await options.textContent('#words');
   if (!/half dozen/.test(words)) fail(`the options page does not list the word: ${words}`);
+  // "Show sourcing of every sentence": the narration the default view leaves plain (the
+  // panel counts it) is underlined too; switched off, it is plain again.
+  const plain = (await page.evaluate(sizes)).unattributed || 0;
+  await options.check('#all-sourcing');
+  await page.waitForFunction((n) => (CSS.highlights.get('newslens-unattributed') || { size: 0 }).size > n, plain, { timeout: 15000 })
+    .catch(() => fail('"Show sourcing of every sentence" underlined no more sentences'));
+  await options.uncheck('#all-sourcing');
+  await page.waitForFunction((n) => (CSS.highlights.get('newslens-unattributed') || { size: 0 }).size === n, plain, { timeout: 15000 })
+    .catch(() => fail('switching "Show sourcing of every sentence" off left the narration underlined'));
   // A multi-megabyte import: cut to the limit, with a message (not an uncaught quota
   // error); the settings as they were are put back after.
   const kept = await worker.evaluate(() => chrome.storage.local.get(['settings', 'settingsBackup']));
@@ -112,6 +122,6 @@ export async function checkSettings(context, extensionId, origin, screenshotDir)
   await options.close();
   await popup.close();
   await page.close();
-  if (!failures.length) console.log('ok   chromium: settings (category toggle, "Not a cue here" across reload, removal, a refused save told on the card, word import/export, a multi-megabyte import cut with a message)');
+  if (!failures.length) console.log('ok   chromium: settings (category toggle, "Not a cue here" across reload, removal, a refused save told on the card, word import/export, sourcing of every sentence, a multi-megabyte import cut with a message)');
   return failures;
 }
