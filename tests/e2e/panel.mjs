@@ -1,6 +1,7 @@
 // The side panel in Chromium: the pill opens it; it shows the article type and the
-// author's disclosure; its buttons scroll to the next and previous marks. The content
-// script answers the popup's status question.
+// author's disclosure and the narration left plain; its buttons scroll to the next and
+// previous marks, whose card says how check-worthy a claim is. The content script answers
+// the popup's status question.
 import { clickInShadow, waitInShadow } from './shadow.mjs';
 
 export async function checkPanel(context, origin, screenshotDir) {
@@ -21,6 +22,9 @@ export async function checkPanel(context, origin, screenshotDir) {
   const next = 'button[data-category="claim"][data-direction="1"]';
   for (let i = 0; i < 2; i++) if (!(await clickInShadow(page, 'panel', next))) fail('no "next claim" button');
   const after = await page.evaluate(() => scrollY);
+  // The claim jumped to is explained, with how check-worthy its sentence is.
+  const worth = await waitInShadow(page, 'card', (root) => (root.querySelector('.claim') || {}).textContent);
+  if (!/^Check-worthiness: \d+ %$/.test(worth || '')) fail(`the claim's card says ${JSON.stringify(worth)}`);
   if (!(after > before)) fail(`next claim did not scroll down (${before} -> ${after})`);
   if (!(await clickInShadow(page, 'panel', 'button[data-category="claim"][data-direction="-1"]'))) fail('no "previous claim" button');
   const back = await page.evaluate(() => scrollY);
@@ -33,6 +37,6 @@ export async function checkPanel(context, origin, screenshotDir) {
   }).catch((e) => ({ error: String(e) }));
   if (!(status.active && status.article && !status.working && status.marks > 10 && status.language === 'en')) fail(`status reply ${JSON.stringify(status)}`);
   await page.close();
-  if (!failures.length) console.log('ok   chromium: side panel (type, disclosure, next/previous mark) and status for the popup');
+  if (!failures.length) console.log('ok   chromium: side panel (type, disclosure, narration left plain, next/previous mark with its check-worthiness) and status for the popup');
   return failures;
 }
