@@ -37,6 +37,19 @@ export async function checkPanel(context, origin, screenshotDir) {
   }).catch((e) => ({ error: String(e) }));
   if (!(status.active && status.article && !status.working && status.marks > 10 && status.language === 'en')) fail(`status reply ${JSON.stringify(status)}`);
   await page.close();
+  // An article in another language: nothing marked, and the pill, panel and popup say why.
+  const other = await context.newPage();
+  await other.goto(`${origin}/other-language.html`);
+  if (!(await clickInShadow(other, 'panel', '.pill', { ms: 15000 }))) fail('no pill on a page in another language');
+  const said = await waitInShadow(other, 'panel', (root) => `${root.querySelector('.pill').textContent} | ${root.querySelector('.panel').textContent}`);
+  if (!/newslens · not English \|.*newslens reads English articles; this page is in another language/.test(said || '')) fail(`on a page in another language the pill and panel say ${JSON.stringify(said)}`);
+  await other.bringToFront();
+  const otherStatus = await context.serviceWorkers()[0].evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return chrome.tabs.sendMessage(tab.id, { type: 'newslens/status' });
+  }).catch((e) => ({ error: String(e) }));
+  if (!(otherStatus.marks === 0 && otherStatus.language && otherStatus.language !== 'en')) fail(`status reply on a page in another language ${JSON.stringify(otherStatus)}`);
+  await other.close();
   if (!failures.length) console.log('ok   chromium: side panel (type, disclosure, narration left plain, next/previous mark with its check-worthiness) and status for the popup');
   return failures;
 }

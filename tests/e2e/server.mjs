@@ -12,6 +12,7 @@ export const SAVED_PAGES = ['nytimes-1', 'guardian-1', 'breitbart', 'iab-1', 'wa
 const PAGES = {
   '/seed.html': path.join(GOLDEN, 'seed-page.html'),
   '/bare.html': path.join(GOLDEN, 'seed-page-bare.html'),
+  '/other-language.html': path.resolve('tests/e2e/other-language.html'),
 };
 
 const WWW = path.resolve('target/dist/www');
