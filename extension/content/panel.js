@@ -51,7 +51,7 @@ globalThis.newslensPanel = (() => {
     panel.hidden = !open;
     panel.setAttribute('aria-label', 'newslens summary');
     const summary = doc.createElement('div');
-    globalThis.newslensDom.summarize(summary, analysis);
+    globalThis.newslensDom.summarize(summary, analysis, { settings: true });
     panel.appendChild(summary);
     for (const [category, label] of CATEGORIES) {
       const nodes = targets[category] || [];

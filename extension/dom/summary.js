@@ -18,8 +18,11 @@ globalThis.newslensDom = globalThis.newslensDom || {};
     return e;
   }
 
-  /** Replaces the children of `container` with a summary of `analysis`. */
-  function summarize(container, analysis) {
+  /**
+   * Replaces the children of `container` with a summary of `analysis`. `settings`: the
+   * reader has settings to point to (the extension's panel; the demo has none).
+   */
+  function summarize(container, analysis, { settings = false } = {}) {
     const doc = container.ownerDocument;
     const type = analysis.article_type || { kind: 'unknown', evidence: '', estimated: true };
     const banner = el(doc, 'p', `${type.kind.toUpperCase()}${type.estimated ? ' (estimated)' : ''}`, `type type-${type.kind}`);
@@ -64,7 +67,8 @@ globalThis.newslensDom = globalThis.newslensDom || {};
     const left = analysis.sourcing_left_out || 0;
     if (left) {
       const sentences = left === 1 ? '1 sentence' : `${left} sentences`;
-      parts.push(el(doc, 'p', `${sentences} of narration not underlined — show all in settings`, 'left-out'));
+      const how = settings ? ' — show all in settings' : '';
+      parts.push(el(doc, 'p', `${sentences} of narration not underlined${how}`, 'left-out'));
     }
     container.replaceChildren(...parts);
   }
