@@ -24,6 +24,7 @@ struct Input {
     exceptions: Vec<(String, bool)>,
     only_blocks: Option<Vec<u8>>,
     skip_sentences: bool,
+    all_sourcing: bool,
 }
 
 fn subtype(n: u8) -> Subtype {
@@ -64,6 +65,7 @@ impl Input {
                 .as_ref()
                 .map(|b| b.iter().map(|&n| u32::from(n)).collect()),
             skip_sentences: self.skip_sentences,
+            all_sourcing: self.all_sourcing,
         }
     }
 }

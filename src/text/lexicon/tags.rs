@@ -64,7 +64,11 @@ fn base_forms(word: &str) -> impl Iterator<Item = String> + '_ {
         .flat_map(|(stem, restore)| {
             // "stopped" → "stop": a doubled last consonant is undone as well.
             let bytes = stem.as_bytes();
-            let doubled = restore.is_empty() && bytes[bytes.len() - 1] == bytes[bytes.len() - 2];
+            // Only an ASCII letter doubles: the last two bytes of a wider character can be
+            // equal too (the session fuzz target found "𗗗ed" slicing inside a character).
+            let last = bytes[bytes.len() - 1];
+            let doubled =
+                restore.is_empty() && last.is_ascii_alphabetic() && last == bytes[bytes.len() - 2];
             let undoubled = doubled.then(|| &stem[..stem.len() - 1]);
             [Some(stem), undoubled]
                 .into_iter()
@@ -190,5 +194,15 @@ mod tests {
         assert!(has(5, Tags::CONDUCT_NOUN) && has(7, Tags::EVALUATIVE));
         assert!(has(8, Tags::FIRST_PERSON) && has(8, Tags::PHRASE_START));
         assert_eq!(found[11].tags, Tags::default());
+    }
+
+    #[test]
+    fn base_forms_never_cut_inside_a_character() {
+        let forms: Vec<String> = base_forms("\u{175d7}\u{175d7}ed").collect();
+        assert!(
+            forms.contains(&"\u{175d7}\u{175d7}".to_string()),
+            "{forms:?}"
+        );
+        assert!(base_forms("stopped").any(|f| f == "stop"));
     }
 }
