@@ -7,9 +7,8 @@
 globalThis.newslensDom = globalThis.newslensDom || {};
 
 (() => {
-  const { categories, kinds } = globalThis.newslensKinds; // kinds.js
   /** [category, its kinds' ids] in the catalogue's order: the rows of the counts. */
-  const KINDS = categories.map(({ id }) => [id, kinds.filter((k) => k.category === id).map((k) => k.id)]);
+  const KINDS = globalThis.newslensKinds.categories.map(({ id, kinds }) => [id, kinds]); // kinds.js
 
   function el(doc, tag, text, cls) {
     const e = doc.createElement(tag);

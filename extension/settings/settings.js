@@ -12,8 +12,7 @@ globalThis.newslensSettings = (() => {
   const BACKUP = 'settingsBackup';
   const { categories, kinds } = globalThis.newslensKinds; // kinds.js, loaded before
   /** Category id -> the ids of its kinds, as the catalogue has them. */
-  const CATEGORIES = Object.freeze(Object.fromEntries(categories.map(({ id }) => (
-    [id, Object.freeze(kinds.filter((k) => k.category === id).map((k) => k.id))]))));
+  const CATEGORIES = Object.freeze(Object.fromEntries(categories.map(({ id, kinds: ids }) => [id, ids])));
   /** The kinds the catalogue has off until the reader turns them on. */
   const OFF_BY_DEFAULT = kinds.filter((k) => !k.default_on).map((k) => k.id);
 

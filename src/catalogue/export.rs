@@ -39,7 +39,15 @@ pub fn kinds_js() -> String {
     }
     let categories: Vec<String> = CATEGORIES
         .iter()
-        .map(|c| line(&json!({ "id": c.id, "label": c.label })))
+        .map(|c| {
+            // Each category names its kinds, so no script works the grouping out again.
+            let ids: Vec<&str> = KINDS
+                .iter()
+                .filter(|k| k.category == c.category)
+                .map(|k| k.id)
+                .collect();
+            line(&json!({ "id": c.id, "label": c.label, "kinds": ids }))
+        })
         .collect();
     let kinds: Vec<String> = KINDS
         .iter()

@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import vm from 'node:vm';
 
 const source = fs.readFileSync(new URL('../../target/dist/chrome/kinds.js', import.meta.url), 'utf8');
-/** `{ categories: [{ id, label }], kinds: [{ id, category, label, explanation, … }] }`. */
+/** `{ categories: [{ id, label, kinds: [ids] }], kinds: [{ id, category, label, explanation, … }] }`. */
 export const catalogue = vm.runInNewContext(`${source}; newslensKinds`);
 
 /** The ids of the kinds of `category`, in the catalogue's order. */
-export const kindsOf = (category) => catalogue.kinds.filter((k) => k.category === category).map((k) => k.id);
+export const kindsOf = (category) => catalogue.categories.find((c) => c.id === category).kinds;
