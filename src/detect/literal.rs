@@ -122,12 +122,9 @@ fn is_comparison(word: &Word) -> bool {
         return false;
     }
     // "poorest" → "poor", "finer" → "fine", "angrier" → "angry", "bigger" → "big".
-    let bytes = stem.as_bytes();
-    let undoubled =
-        (bytes[bytes.len() - 1] == bytes[bytes.len() - 2]).then(|| &stem[..stem.len() - 1]);
     let mut bases = vec![stem.to_string(), format!("{stem}e")];
     bases.extend(stem.strip_suffix('i').map(|s| format!("{s}y")));
-    bases.extend(undoubled.map(str::to_string));
+    bases.extend(lexicon::tags::undoubled(stem).map(str::to_string));
     bases.iter().any(|b| lexicon::tags::of(b).has(judging))
 }
 

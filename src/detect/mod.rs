@@ -125,6 +125,10 @@ pub struct BlockFindings {
 /// the start of a paragraph continues the speaker of the paragraph before.
 pub fn block(block: &BlockText, previous: &mut Option<Sourcing>) -> BlockFindings {
     let quoted = quotes::quoted_spans(block.text);
+    let ranges = match block.sentences {
+        Sentences::Split => segment::sentences(block.text),
+        Sentences::Whole => std::iter::once(0..block.text.len()).collect(),
+    };
     let mut markers: Vec<Mark> = Vec::new();
     for (_, _, rule) in RULES {
         if let Rule::Words(find) = rule {
@@ -135,15 +139,11 @@ pub fn block(block: &BlockText, previous: &mut Option<Sourcing>) -> BlockFinding
     markers.retain(|m| !quotes::is_inside(&quoted, &m.range));
     // A judgement in reported speech is the speaker's, as one in quotation marks is.
     if markers.iter().any(|m| m.subtype == Subtype::Loaded) {
-        let reported = speakers::reported_speech(block.text, block.words, &quoted);
+        let reported = speakers::reported_speech(block.text, block.words, &quoted, &ranges);
         markers.retain(|m| m.subtype != Subtype::Loaded || !quotes::is_inside(&reported, &m.range));
     }
     markers.sort_by_key(|m| m.range.start);
 
-    let ranges = match block.sentences {
-        Sentences::Split => segment::sentences(block.text),
-        Sentences::Whole => std::iter::once(0..block.text.len()).collect(),
-    };
     let mut found = BlockFindings::default();
     let context = |range: &Range<usize>| SentenceContext {
         text: block.text,

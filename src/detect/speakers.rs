@@ -11,7 +11,7 @@ use std::ops::Range;
 use super::context::Sourcing;
 use super::quotes;
 use crate::catalogue::Subtype;
-use crate::text::{segment, within, Tags, Word};
+use crate::text::{within, Tags, Word};
 
 /// At least this many words must follow a speech verb for them to be what was said
 /// ("He called the process a sham"); fewer, and the words before it are ("…, he said").
@@ -81,11 +81,17 @@ const CLAUSE_ENDS: &[&str] = &[
 /// The parts of `text` that report someone else's words without quoting them, one per
 /// sentence at most: the clause after a speech verb ("called the process a sham"), the
 /// words before an inverted one ("The plan is dead, the minister said"), or the clause
-/// after "according to". The writer reporting themselves ("I said") is not one.
-pub fn reported_speech(text: &str, words: &[Word], quoted: &[Range<usize>]) -> Vec<Range<usize>> {
-    segment::sentences(text)
-        .into_iter()
-        .filter_map(|sentence| reported_in(text, within(words, &sentence), quoted, &sentence))
+/// after "according to", in the block's `sentences`. The writer reporting themselves ("I
+/// said") is not one.
+pub fn reported_speech(
+    text: &str,
+    words: &[Word],
+    quoted: &[Range<usize>],
+    sentences: &[Range<usize>],
+) -> Vec<Range<usize>> {
+    sentences
+        .iter()
+        .filter_map(|sentence| reported_in(text, within(words, sentence), quoted, sentence))
         .collect()
 }
 
@@ -226,11 +232,11 @@ fn is_speech_only(words: &[Word], quoted: &[Range<usize>], s: &Range<usize>) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::words;
+    use crate::text::{segment, words};
 
     fn reported(text: &str) -> Vec<&str> {
         let quoted = quotes::quoted_spans(text);
-        reported_speech(text, &words(text), &quoted)
+        reported_speech(text, &words(text), &quoted, &segment::sentences(text))
             .into_iter()
             .map(|r| text[r].trim())
             .collect()

@@ -39,6 +39,15 @@ fn inflected(base: Tags) -> Tags {
     base.only(Tags::SUBJECT_MATTER).with(judging)
 }
 
+/// `stem` without its doubled last letter ("stopp" → "stop", "bigg" → "big"), if it has one.
+/// Only an ASCII letter doubles: the last two bytes of a wider character can be equal too
+/// (the session fuzz target found "𗗗ed" slicing inside a character).
+pub fn undoubled(stem: &str) -> Option<&str> {
+    let bytes = stem.as_bytes();
+    let (&last, rest) = bytes.split_last()?;
+    (last.is_ascii_alphabetic() && rest.last() == Some(&last)).then(|| &stem[..stem.len() - 1])
+}
+
 /// Candidate base forms of an inflected word, most likely first: "squandering" →
 /// "squander"; "bullied" → "bully"; "stopped" → "stop"; "pipes" → "pipe". Words of
 /// fewer than three letters before the suffix, and "-ss" words ("press"), have none.
@@ -63,13 +72,7 @@ fn base_forms(word: &str) -> impl Iterator<Item = String> + '_ {
         })
         .flat_map(|(stem, restore)| {
             // "stopped" → "stop": a doubled last consonant is undone as well.
-            let bytes = stem.as_bytes();
-            // Only an ASCII letter doubles: the last two bytes of a wider character can be
-            // equal too (the session fuzz target found "𗗗ed" slicing inside a character).
-            let last = bytes[bytes.len() - 1];
-            let doubled =
-                restore.is_empty() && last.is_ascii_alphabetic() && last == bytes[bytes.len() - 2];
-            let undoubled = doubled.then(|| &stem[..stem.len() - 1]);
+            let undoubled = restore.is_empty().then(|| undoubled(stem)).flatten();
             [Some(stem), undoubled]
                 .into_iter()
                 .flatten()
