@@ -39,10 +39,17 @@ const ENGLISH_WORDS: &[&str] = &[
 pub fn of_article<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Option<&'static str> {
     let mut sample = String::new();
     for p in paragraphs {
-        if sample.len() >= SAMPLE_BYTES {
+        let room = SAMPLE_BYTES.saturating_sub(sample.len());
+        if room == 0 {
             break;
         }
-        sample.push_str(p);
+        // A paragraph longer than the room left is cut (at a character boundary), so a
+        // megabyte paragraph is not copied whole for a 2 KB sample.
+        let end = (0..=room.min(p.len()))
+            .rev()
+            .find(|&i| p.is_char_boundary(i))
+            .unwrap_or(0);
+        sample.push_str(&p[..end]);
         sample.push('\n');
     }
     if let Some(script) = main_script(&sample) {
