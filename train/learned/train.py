@@ -164,6 +164,11 @@ def main():
     parser.add_argument("--min-count", type=int, default=8, help="vocabulary pruning")
     parser.add_argument("--storage", choices=("f16", "int8"), default="int8")
     parser.add_argument("--no-basil", action="store_true", help="PTC spans only")
+    parser.add_argument(
+        "--weights",
+        default="1,1,1",
+        help="how often a batch is opinion, claim, loaded (relative)",
+    )
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument(
@@ -209,8 +214,8 @@ def main():
         "loaded": encode_all(loaded_train),
     }
     log("examples", {t: len(v) for t, v in encoded.items()})
-    fine_tune(model, encoded, args.steps, args.lr, {"opinion": 1, "claim": 1, "loaded": 1},
-              args.seed)
+    weights = dict(zip(("opinion", "claim", "loaded"), map(float, args.weights.split(","))))
+    fine_tune(model, encoded, args.steps, args.lr, weights, args.seed)
     train_seconds = time.time() - started
 
     def scored(examples):
@@ -275,6 +280,7 @@ def main():
             "threads": args.threads,
             "seconds": round(train_seconds),
             "basil": not args.no_basil,
+            "task_weights": weights,
         },
     )
     (args.out / "metrics.json").write_text(json.dumps(report, indent=2) + "\n")
