@@ -9,11 +9,13 @@
 //! output (see [`export`]); `tests/catalogue.rs` fails when an entry lacks a label,
 //! explanation or style.
 //!
-//! Why a table of its own rather than entries declared by the detector files: a kind is
-//! not a detector. The sourcing detector yields four kinds, the phrase lists three, and
-//! the disclosure kinds come from block roles, not from a detector at all. So a kind is
-//! declared here (a variant and its entry, side by side in this one file) and a detector
-//! says which kinds it yields.
+//! Why the entries live with their detectors: a kind is added where it is found. Each
+//! kind is a constant declared in the file that finds it (`pub const HEDGE: Kind = Kind {`
+//! at the start of a line, in `src/detect/rules/phrases.rs`; the disclosure kinds, found
+//! from block roles rather than by a rule, in `src/page/disclosure.rs`). `build.rs` finds
+//! those lines and generates [`Subtype`] (a variant per constant: `HEDGE` → `Hedge`) and
+//! the list of entries; this module sorts the entries into [`KINDS`] at compile time by
+//! category, then by each kind's [`Kind::order`]. No hand-kept list names them again.
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod export;
@@ -31,25 +33,7 @@ pub enum Category {
     Disclosure,
 }
 
-/// What kind of opinion marker, sourcing or disclosure a finding is. Its facts are its
-/// [`Kind`] entry in [`KINDS`] (at the index of the variant).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Subtype {
-    Hedge,
-    Booster,
-    Stance,
-    Loaded,
-    Speculation,
-    RhetoricalQuestion,
-    ScareQuote,
-    AttributedNamed,
-    AttributedAnonymous,
-    Vague,
-    Unattributed,
-    AuthorBio,
-    DisclosureStatement,
-    Sponsorship,
-}
+include!(concat!(env!("OUT_DIR"), "/kinds.rs"));
 
 /// A category's entry: its wire id and the heading a reader sees.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -62,10 +46,13 @@ pub struct CategoryInfo {
 /// A kind's entry in the catalogue.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Kind {
-    pub subtype: Subtype,
     /// The wire id (kebab-case): in the JSON, the settings and the highlight names.
     pub id: &'static str,
     pub category: Category,
+    /// Where the kind stands among its category's kinds: in the settings, the legend, the
+    /// highlight rules and the order of [`Subtype`]. Two kinds of a category never share
+    /// one (the build fails); steps of ten leave room for a kind in between.
+    pub order: u8,
     /// The name a reader sees on a card and in the wrapper marks' descriptions.
     pub label: &'static str,
     /// The one-line explanation a reader sees for this kind of finding.
@@ -178,7 +165,7 @@ pub const CATEGORIES: [CategoryInfo; 3] = [
 ];
 
 /// A palette's colours with a background tint.
-const fn tint(background: &'static str, line: &'static str) -> Colours {
+pub const fn tint(background: &'static str, line: &'static str) -> Colours {
     Colours {
         background: Some(background),
         line,
@@ -186,284 +173,55 @@ const fn tint(background: &'static str, line: &'static str) -> Colours {
 }
 
 /// A palette's colours with an underline only.
-const fn underline(line: &'static str) -> Colours {
+pub const fn underline(line: &'static str) -> Colours {
     Colours {
         background: None,
         line,
     }
 }
 
-/// The author's disclosure, disclosure statements and sponsorship notes look alike: a
-/// pale blue tint and a double underline.
-const DISCLOSURE_STYLE: Style = Style {
-    line: Line::Double,
-    colours: [
-        tint("rgba(33, 150, 243, 0.14)", "#1565c0"),
-        tint("rgba(144, 202, 249, 0.2)", "#90caf9"),
-        tint("rgba(0,114,178, 0.14)", "#0072b2"),
-        tint("rgba(0,114,178, 0.25)", "#56b4e9"),
-    ],
-    terminal: Terminal::Colour("34"),
+/// Every kind, in [`Subtype`] order: opinion markers first, then claims, then disclosures,
+/// each category's kinds by their [`Kind::order`].
+pub const KINDS: [Kind; DECLARED.len()] = placed(DECLARED, PLACES);
+
+/// Each declared kind's index in [`KINDS`] (and its variant's discriminant): how many kinds
+/// come before it, by category, then by order.
+const PLACES: [isize; DECLARED.len()] = {
+    const fn rank(kind: &Kind) -> usize {
+        (kind.category as usize) << 8 | kind.order as usize
+    }
+    let mut places = [0; DECLARED.len()];
+    let mut i = 0;
+    while i < DECLARED.len() {
+        let mut j = 0;
+        while j < DECLARED.len() {
+            if i != j && rank(&DECLARED[i]) == rank(&DECLARED[j]) {
+                panic!("two kinds of one category have the same order");
+            }
+            if rank(&DECLARED[j]) < rank(&DECLARED[i]) {
+                places[i] += 1;
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    places
 };
 
-/// Every kind, in [`Subtype`] order: opinion markers first, then claims, then disclosures.
-pub const KINDS: [Kind; 14] = [
-    Kind {
-        subtype: Subtype::Hedge,
-        id: "hedge",
-        category: Category::Opinion,
-        label: "Hedge",
-        explanation: "Hedge: the writer signals uncertainty rather than stating a fact.",
-        default_on: true,
-        confidence: 0.75,
-        style: Style {
-            line: Line::Dotted,
-            colours: [
-                tint("rgba(255, 213, 79, 0.45)", "#9a7400"),
-                tint("rgba(255, 224, 130, 0.3)", "#ffe082"),
-                tint("rgba(86,180,233, 0.3)", "#0072b2"),
-                tint("rgba(86,180,233, 0.25)", "#56b4e9"),
-            ],
-            terminal: Terminal::Colour("33"),
-        },
-    },
-    Kind {
-        subtype: Subtype::Booster,
-        id: "booster",
-        category: Category::Opinion,
-        label: "Booster",
-        explanation: "Booster: the writer presents a view as certain or beyond question.",
-        default_on: true,
-        confidence: 0.75,
-        style: Style {
-            line: Line::Solid,
-            colours: [
-                tint("rgba(255, 152, 0, 0.35)", "#a65c00"),
-                tint("rgba(255, 183, 77, 0.3)", "#ffb74d"),
-                tint("rgba(230,159,0, 0.3)", "#a66f00"),
-                tint("rgba(230,159,0, 0.25)", "#e69f00"),
-            ],
-            terminal: Terminal::Colour("35"),
-        },
-    },
-    Kind {
-        subtype: Subtype::Stance,
-        id: "stance",
-        category: Category::Opinion,
-        label: "First-person stance",
-        explanation: "First-person stance: the writer states their own view.",
-        default_on: true,
-        confidence: 0.9,
-        style: Style {
-            line: Line::Double,
-            colours: [
-                tint("rgba(186, 104, 200, 0.3)", "#7b1fa2"),
-                tint("rgba(206, 147, 216, 0.3)", "#ce93d8"),
-                tint("rgba(204,121,167, 0.3)", "#8e3f6c"),
-                tint("rgba(204,121,167, 0.25)", "#cc79a7"),
-            ],
-            terminal: Terminal::Colour("36"),
-        },
-    },
-    Kind {
-        subtype: Subtype::Loaded,
-        id: "loaded",
-        category: Category::Opinion,
-        label: "Loaded word",
-        explanation: "Loaded word: evaluative language that carries a judgement.",
-        default_on: true,
-        confidence: 0.55,
-        style: Style {
-            line: Line::Wavy,
-            colours: [
-                tint("rgba(239, 83, 80, 0.28)", "#c62828"),
-                tint("rgba(239, 154, 154, 0.28)", "#ef9a9a"),
-                tint("rgba(213,94,0, 0.3)", "#a04600"),
-                tint("rgba(213,94,0, 0.25)", "#ff9e57"),
-            ],
-            terminal: Terminal::Colour("31"),
-        },
-    },
-    Kind {
-        subtype: Subtype::Speculation,
-        id: "speculation",
-        category: Category::Opinion,
-        label: "Speculation",
-        explanation: "Speculation: the writer guesses at what someone else feels or thinks.",
-        default_on: true,
-        confidence: 0.85,
-        style: Style {
-            line: Line::Dashed,
-            colours: [
-                tint("rgba(171, 71, 188, 0.28)", "#6a1b9a"),
-                tint("rgba(186, 104, 200, 0.3)", "#e1bee7"),
-                tint("rgba(204,121,167, 0.3)", "#8e3f6c"),
-                tint("rgba(204,121,167, 0.25)", "#e3a9c9"),
-            ],
-            terminal: Terminal::Colour("35"),
-        },
-    },
-    Kind {
-        subtype: Subtype::RhetoricalQuestion,
-        id: "rhetorical-question",
-        category: Category::Opinion,
-        label: "Rhetorical question",
-        explanation: "Rhetorical question: a question asked to make a point, not to get an answer.",
-        default_on: true,
-        confidence: 0.7,
-        style: Style {
-            line: Line::Dashed,
-            colours: [
-                underline("#8e24aa"),
-                underline("#e1bee7"),
-                underline("#0072b2"),
-                underline("#56b4e9"),
-            ],
-            terminal: Terminal::Colour("3;35"),
-        },
-    },
-    Kind {
-        subtype: Subtype::ScareQuote,
-        id: "scare-quote",
-        category: Category::Opinion,
-        label: "Scare quotes",
-        explanation:
-            "Scare quotes: quotation marks around a word to cast doubt on it, not to quote anyone.",
-        default_on: true,
-        confidence: 0.6,
-        style: Style {
-            line: Line::Dotted,
-            colours: [
-                tint("rgba(255, 112, 67, 0.3)", "#bf360c"),
-                tint("rgba(255, 171, 145, 0.3)", "#ffab91"),
-                tint("rgba(230,159,0, 0.3)", "#a66f00"),
-                tint("rgba(230,159,0, 0.25)", "#f5c55c"),
-            ],
-            terminal: Terminal::Colour("31"),
-        },
-    },
-    Kind {
-        subtype: Subtype::AttributedNamed,
-        id: "attributed-named",
-        category: Category::Claim,
-        label: "Named source",
-        explanation: "Sourced claim: a named source is given.",
-        default_on: true,
-        confidence: 0.9,
-        // Drawn quieter than the other claim kinds (half-transparent colours): a named
-        // source is the reassuring case, and at full strength its lines would fill a news
-        // report and hide the anonymous, vague and missing sources among them.
-        style: Style {
-            line: Line::Solid,
-            colours: [
-                underline("rgba(46, 125, 50, 0.35)"),
-                underline("rgba(165, 214, 167, 0.4)"),
-                underline("rgba(0, 158, 115, 0.4)"),
-                underline("rgba(79, 209, 168, 0.45)"),
-            ],
-            terminal: Terminal::Plain,
-        },
-    },
-    Kind {
-        subtype: Subtype::AttributedAnonymous,
-        id: "attributed-anonymous",
-        category: Category::Claim,
-        label: "Anonymous source",
-        explanation: "Anonymously sourced claim: the source is specific but unnamed.",
-        default_on: true,
-        confidence: 0.85,
-        style: Style {
-            line: Line::Dashed,
-            colours: [
-                underline("#00796b"),
-                underline("#80cbc4"),
-                underline("#0072b2"),
-                underline("#56b4e9"),
-            ],
-            terminal: Terminal::Plain,
-        },
-    },
-    Kind {
-        subtype: Subtype::Vague,
-        id: "vague",
-        category: Category::Claim,
-        label: "Vague source",
-        explanation: "Vaguely sourced claim: an unnamed many stands in for a source.",
-        default_on: true,
-        confidence: 0.7,
-        style: Style {
-            line: Line::Wavy,
-            colours: [
-                underline("#ef6c00"),
-                underline("#ffcc80"),
-                underline("#b07d00"),
-                underline("#f0e442"),
-            ],
-            terminal: Terminal::Underline("4;2"),
-        },
-    },
-    Kind {
-        subtype: Subtype::Unattributed,
-        id: "unattributed",
-        category: Category::Claim,
-        label: "No source",
-        explanation: "Unsourced claim: no source, quote or link backs this statement.",
-        default_on: true,
-        confidence: 0.6,
-        style: Style {
-            line: Line::Dotted,
-            colours: [
-                underline("rgba(183, 28, 28, 0.55)"),
-                underline("rgba(239, 154, 154, 0.8)"),
-                underline("#d55e00"),
-                underline("#ff9e57"),
-            ],
-            terminal: Terminal::Underline("4"),
-        },
-    },
-    Kind {
-        subtype: Subtype::AuthorBio,
-        id: "author-bio",
-        category: Category::Disclosure,
-        label: "Author disclosure",
-        explanation: "Author disclosure: who the writer is and whom they work for.",
-        default_on: true,
-        confidence: 0.9,
-        style: DISCLOSURE_STYLE,
-    },
-    Kind {
-        subtype: Subtype::DisclosureStatement,
-        id: "disclosure-statement",
-        category: Category::Disclosure,
-        label: "Disclosure statement",
-        explanation: "Disclosure statement: the writer's interests or the standing of their views.",
-        default_on: true,
-        confidence: 0.9,
-        style: DISCLOSURE_STYLE,
-    },
-    Kind {
-        subtype: Subtype::Sponsorship,
-        id: "sponsorship",
-        category: Category::Disclosure,
-        label: "Sponsorship note",
-        explanation: "Sponsorship note: someone paid for or partnered on this content.",
-        default_on: true,
-        confidence: 0.9,
-        style: DISCLOSURE_STYLE,
-    },
-];
+/// `items` with each one moved to its place.
+const fn placed<T: Copy, const N: usize>(items: [T; N], places: [isize; N]) -> [T; N] {
+    let mut out = items;
+    let mut i = 0;
+    while i < N {
+        out[places[i] as usize] = items[i];
+        i += 1;
+    }
+    out
+}
 
 impl Subtype {
     /// Every subtype, opinion markers first, then claims, then disclosures.
-    pub const ALL: [Subtype; KINDS.len()] = {
-        let mut all = [Subtype::Hedge; KINDS.len()];
-        let mut i = 0;
-        while i < KINDS.len() {
-            all[i] = KINDS[i].subtype;
-            i += 1;
-        }
-        all
-    };
+    pub const ALL: [Subtype; KINDS.len()] = placed(VARIANTS, PLACES);
 
     /// This subtype's catalogue entry.
     pub fn kind(self) -> &'static Kind {
@@ -472,7 +230,8 @@ impl Subtype {
 
     /// The subtype with this wire id.
     pub fn from_id(id: &str) -> Option<Subtype> {
-        KINDS.iter().find(|k| k.id == id).map(|k| k.subtype)
+        let index = KINDS.iter().position(|k| k.id == id)?;
+        Some(Subtype::ALL[index])
     }
 
     pub fn id(self) -> &'static str {
@@ -549,9 +308,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn each_entry_sits_at_the_index_of_its_variant() {
-        for (i, kind) in KINDS.iter().enumerate() {
-            assert_eq!(kind.subtype as usize, i, "{} is out of place", kind.id);
+    fn each_entry_sits_at_the_index_of_its_variant_in_category_then_order() {
+        for (i, subtype) in Subtype::ALL.into_iter().enumerate() {
+            assert_eq!(subtype as usize, i, "{subtype:?} is out of place");
+            assert_eq!(subtype.kind(), &KINDS[i]);
+        }
+        for pair in KINDS.windows(2) {
+            let rank = |k: &Kind| (k.category as usize, k.order);
+            assert!(
+                rank(&pair[0]) < rank(&pair[1]),
+                "{} before {}",
+                pair[0].id,
+                pair[1].id
+            );
         }
         for (i, info) in CATEGORIES.iter().enumerate() {
             assert_eq!(info.category as usize, i, "{} is out of place", info.id);
@@ -560,13 +329,10 @@ mod tests {
 
     #[test]
     fn ids_go_to_the_wire_and_back() {
-        for kind in KINDS {
-            let json = serde_json::to_string(&kind.subtype).unwrap();
+        for (kind, subtype) in KINDS.iter().zip(Subtype::ALL) {
+            let json = serde_json::to_string(&subtype).unwrap();
             assert_eq!(json, format!("\"{}\"", kind.id));
-            assert_eq!(
-                serde_json::from_str::<Subtype>(&json).unwrap(),
-                kind.subtype
-            );
+            assert_eq!(serde_json::from_str::<Subtype>(&json).unwrap(), subtype);
         }
         assert!(serde_json::from_str::<Subtype>("\"no-such-kind\"").is_err());
         let json = serde_json::to_string(&Category::Claim).unwrap();

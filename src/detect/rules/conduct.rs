@@ -6,8 +6,14 @@
 use crate::catalogue::Subtype;
 use crate::detect::context::BlockText;
 use crate::detect::literal::Judging;
+use crate::detect::{Find, Rule};
 use crate::finding::Mark;
 use crate::text::Tags;
+
+pub const RULE: Rule = Rule {
+    find: Find::Words(rule),
+    order: 40,
+};
 
 /// Punctuation that ends the phrase an evaluative word can judge.
 const PHRASE_BREAKS: [char; 9] = [',', ';', ':', '.', '—', '(', ')', '"', '“'];
