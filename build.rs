@@ -3,16 +3,18 @@
 //!
 //! - `rules.rs`: every file in `src/detect/rules/` is a detector, a module with a `RULE`
 //!   (a [`Rule`]); it gets its `mod` line and its place in the rule table.
-//! - `kinds.rs`: every line under `src/` (but `src/bin/`) that starts
+//! - `subtype.rs` and `kinds.rs`: every line under `src/` (but `src/bin/`) that reads
 //!   `pub const NAME: Kind = Kind {` declares a kind of finding; it gets its variant of
-//!   `Subtype` (`HEDGE` → `Hedge`) and its place in the catalogue.
+//!   `Subtype` (`HEDGE` → `Hedge`) and its place in the catalogue. Its `category:` and
+//!   `order:` are read here too (literals, each on its own line, as rustfmt writes them):
+//!   they number the variants in `src/catalogue/kind.rs`, which must not name the files
+//!   that declare kinds (they name it).
 //! - `lexicon.rs`: every `src/text/lexicon/*.txt` is a word list, a `&str` constant named
 //!   after its file (`inner_states.txt` → `INNER_STATES`).
 //!
 //! The order of the tables is not decided here: files are read in name order, and the
-//! catalogue and the rule table sort their entries by the `order` each declares
-//! (`src/catalogue.rs`, `src/detect/mod.rs`). Each generated file is `include!`d by the
-//! module that owns the table.
+//! catalogue and the rule table are sorted at compile time by the `order` each entry
+//! declares. Each generated file is `include!`d by the module that owns the table.
 //!
 //! [`Rule`]: src/detect/mod.rs
 
@@ -29,7 +31,9 @@ fn main() {
     let src = root.join("src");
     println!("cargo:rerun-if-changed=src");
     write(&out.join("rules.rs"), &rules(&src.join("detect/rules")));
-    write(&out.join("kinds.rs"), &kinds(&src));
+    let declared = declared_kinds(&src);
+    write(&out.join("subtype.rs"), &subtype(&declared));
+    write(&out.join("kinds.rs"), &kinds(&declared));
     write(&out.join("lexicon.rs"), &lexicon(&src.join("text/lexicon")));
 }
 
@@ -50,7 +54,7 @@ fn rules(dir: &Path) -> String {
     writeln!(
         code,
         "\n/// Every rule, in file-name order: [`crate::detect::RULES`] puts them in run order.\n\
-         pub(crate) const DECLARED: [crate::detect::Rule; {}] = [{}];",
+         pub(crate) const DECLARED: [crate::detect::rule::Rule; {}] = [{}];",
         names.len(),
         names.join(", ")
     )
@@ -58,26 +62,52 @@ fn rules(dir: &Path) -> String {
     code
 }
 
-/// The `Subtype` enum and the declared kinds, in the order they were found (file path, then
-/// line). A variant's discriminant is its kind's place in the catalogue, which
-/// `src/catalogue.rs` works out from the declarations at compile time.
-fn kinds(src: &Path) -> String {
-    let mut found: Vec<(String, String, String)> = Vec::new(); // (const, module, file)
+/// A declared kind: its constant, the module and file that declare it, and its category and
+/// order as written in the declaration.
+struct Declared {
+    name: String,
+    module: String,
+    file: String,
+    category: String,
+    order: String,
+}
+
+/// Every kind declared under `src`, in the order they were found (file path, then line).
+fn declared_kinds(src: &Path) -> Vec<Declared> {
+    let mut found = Vec::new();
     for file in rust_files(src) {
         let text = read(&file);
-        for line in text.lines() {
+        let relative = file.strip_prefix(src).expect("found under src");
+        let mut lines = text.lines();
+        while let Some(line) = lines.next() {
             let Some(name) = line
                 .strip_prefix(KIND_START)
                 .and_then(|rest| rest.strip_suffix(KIND_END))
             else {
                 continue;
             };
-            let relative = file.strip_prefix(src).expect("found under src");
-            found.push((
-                name.to_string(),
-                module_path(relative),
-                relative.display().to_string(),
-            ));
+            let body: Vec<&str> = lines.by_ref().take_while(|l| *l != "};").collect();
+            let field = |key: &str| {
+                let values: Vec<&str> = body
+                    .iter()
+                    .filter_map(|l| l.strip_prefix(key)?.strip_suffix(','))
+                    .collect();
+                match values[..] {
+                    [value] if !value.is_empty() => value.to_string(),
+                    _ => panic!(
+                        "src/{}: kind {name}: write `{}` once, on its own line, as a literal",
+                        relative.display(),
+                        key.trim()
+                    ),
+                }
+            };
+            found.push(Declared {
+                name: name.to_string(),
+                module: module_path(relative),
+                file: relative.display().to_string(),
+                category: field("    category: "),
+                order: field("    order: "),
+            });
         }
     }
     assert!(
@@ -85,41 +115,69 @@ fn kinds(src: &Path) -> String {
         "no kinds declared under {}",
         src.display()
     );
+    found
+}
+
+/// `Subtype`, for `src/catalogue/kind.rs`: a variant per kind, whose discriminant is its
+/// place in the catalogue, worked out at compile time from the (category, order) of every
+/// kind.
+fn subtype(kinds: &[Declared]) -> String {
     let mut code = String::from(GENERATED);
+    let ranks: Vec<String> = kinds
+        .iter()
+        .map(|k| format!("({}, {})", k.category, k.order))
+        .collect();
+    writeln!(
+        code,
+        "/// Each declared kind's category and order, as build.rs read them.\n\
+         const RANKS: [(Category, u8); {}] = [{}];\n",
+        kinds.len(),
+        ranks.join(", ")
+    )
+    .unwrap();
     code.push_str(
         "/// What kind of opinion marker, sourcing or disclosure a finding is: one variant per\n\
          /// kind declared under `src/` (`pub const NAME: Kind`). A variant's value is its place\n\
          /// in the catalogue (by category, then order), whatever its place here: its facts are\n\
-         /// its [`Kind`] entry in [`KINDS`], at that index, and variants compare in that order.\n\
+         /// its entry in [`crate::catalogue::KINDS`], at that index, and variants compare in\n\
+         /// that order.\n\
          #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]\n\
          pub enum Subtype {\n",
     );
-    for (i, (name, _, file)) in found.iter().enumerate() {
+    for (i, kind) in kinds.iter().enumerate() {
         writeln!(
             code,
-            "    /// Declared as `{name}` in `src/{file}`.\n    {} = PLACES[{i}],",
-            variant(name)
+            "    /// Declared as `{}` in `src/{}`.\n    {} = place(RANKS, {i}),",
+            kind.name,
+            kind.file,
+            variant(&kind.name)
         )
         .unwrap();
     }
-    let n = found.len();
-    let kinds: Vec<String> = found.iter().map(|(c, m, _)| format!("{m}::{c}")).collect();
-    let variants: Vec<String> = found
+    code.push_str("}\n");
+    code
+}
+
+/// The declared entries, for `src/catalogue.rs`, in the order they were found, with their
+/// variants.
+fn kinds(kinds: &[Declared]) -> String {
+    let n = kinds.len();
+    let entries: Vec<String> = kinds
         .iter()
-        .map(|(c, _, _)| format!("Subtype::{}", variant(c)))
+        .map(|k| format!("{}::{}", k.module, k.name))
         .collect();
-    writeln!(
-        code,
-        "}}\n\n\
-         /// Every kind's entry, in the order build.rs found them.\n\
+    let variants: Vec<String> = kinds
+        .iter()
+        .map(|k| format!("Subtype::{}", variant(&k.name)))
+        .collect();
+    format!(
+        "{GENERATED}/// Every kind's entry, in the order build.rs found them.\n\
          const DECLARED: [Kind; {n}] = [{}];\n\n\
          /// Every variant, in the same order as [`DECLARED`].\n\
-         const VARIANTS: [Subtype; {n}] = [{}];",
-        kinds.join(", "),
+         const VARIANTS: [Subtype; {n}] = [{}];\n",
+        entries.join(", "),
         variants.join(", ")
     )
-    .unwrap();
-    code
 }
 
 /// A constant for each word list, documented with the list's first comment line, and

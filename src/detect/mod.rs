@@ -12,6 +12,7 @@ pub mod context;
 mod literal;
 mod quotes;
 mod reach;
+pub mod rule;
 mod speakers;
 
 /// The rule files, `src/detect/rules/*.rs`: each one a [`Rule`] named `RULE`, with the kinds
@@ -29,29 +30,7 @@ use crate::text::{segment, within};
 use context::{BlockText, SentenceContext, Sentences, Sourcing};
 
 pub use quotes::{is_inside as is_quoted, quoted_spans};
-
-/// A detector: how it reads the text and when it runs. The kinds it finds are declared
-/// in its file, beside it (or in the file whose rule first found them: `conduct.rs` finds
-/// loaded words too).
-#[derive(Clone, Copy)]
-pub struct Rule {
-    pub find: Find,
-    /// Rules run in ascending order (two never share one): it matters among word rules
-    /// (see [`Find::Words`]), and among sentence rules it is the order of their marks on
-    /// the same words.
-    pub order: u8,
-}
-
-/// How a rule reads the text.
-#[derive(Clone, Copy)]
-pub enum Find {
-    /// Reads the block's words, seeing the marks of the word rules that ran before it (a
-    /// longer finding explains the words it covers). What it finds inside quotation marks
-    /// is the quoted speaker's voice and is dropped.
-    Words(fn(&BlockText, &[Mark]) -> Vec<Mark>),
-    /// Reads one sentence in context, given the sentence's sourcing.
-    Sentence(fn(&SentenceContext, Option<&Sourcing>) -> Vec<Mark>),
-}
+pub use rule::{Find, Rule};
 
 /// Every rule, in the order they run.
 pub const RULES: [Rule; rules::DECLARED.len()] = {

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalogue::{tint, Category, Kind, Line, Style, Terminal};
+use crate::catalogue::kind::{tint, Category, Kind, Line, Style, Terminal};
 
 use crate::text::segment;
 use crate::text::{more_words_than, raw_words, words};

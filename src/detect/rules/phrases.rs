@@ -4,10 +4,10 @@
 
 use std::sync::OnceLock;
 
-use crate::catalogue::{tint, Category, Kind, Line, Style, Subtype, Terminal};
+use crate::catalogue::kind::{tint, Category, Kind, Line, Style, Subtype, Terminal};
 use crate::detect::context::BlockText;
 use crate::detect::reach::Reach;
-use crate::detect::{Find, Rule};
+use crate::detect::rule::{Find, Rule};
 use crate::finding::Mark;
 use crate::text::lexicon;
 use crate::text::phrases::PhraseMatcher;

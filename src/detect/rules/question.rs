@@ -1,10 +1,10 @@
 //! Rhetorical questions: a sentence of the writer's that ends in a question mark (a
 //! quoted question is the speaker's).
 
-use crate::catalogue::{underline, Category, Kind, Line, Style, Subtype, Terminal};
+use crate::catalogue::kind::{underline, Category, Kind, Line, Style, Subtype, Terminal};
 use crate::detect::context::{SentenceContext, Sourcing};
 use crate::detect::quotes;
-use crate::detect::{Find, Rule};
+use crate::detect::rule::{Find, Rule};
 use crate::finding::Mark;
 
 pub const RULE: Rule = Rule {

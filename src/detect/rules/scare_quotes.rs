@@ -2,10 +2,10 @@
 //! "accommodations"). A quote that starts with a capital or holds a whole clause is taken
 //! for real speech, and so is any quote in a sentence attributed to a source.
 
-use crate::catalogue::{tint, Category, Kind, Line, Style, Subtype, Terminal};
+use crate::catalogue::kind::{tint, Category, Kind, Line, Style, Subtype, Terminal};
 use crate::detect::context::{SentenceContext, Sourcing};
 use crate::detect::quotes;
-use crate::detect::{Find, Rule};
+use crate::detect::rule::{Find, Rule};
 use crate::finding::Mark;
 use crate::text::words;
 

@@ -9,10 +9,10 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::catalogue::{underline, Category, Kind, Line, Style, Subtype, Terminal};
+use crate::catalogue::kind::{underline, Category, Kind, Line, Style, Subtype, Terminal};
 use crate::detect::context::{SentenceContext, Sourcing};
 use crate::detect::quotes;
-use crate::detect::{Find, Rule};
+use crate::detect::rule::{Find, Rule};
 use crate::finding::Mark;
 use crate::text::lexicon;
 use crate::text::phrases::PhraseMatcher;

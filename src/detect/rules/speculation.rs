@@ -4,9 +4,9 @@
 
 use std::sync::OnceLock;
 
-use crate::catalogue::{tint, Category, Kind, Line, Style, Subtype, Terminal};
+use crate::catalogue::kind::{tint, Category, Kind, Line, Style, Subtype, Terminal};
 use crate::detect::context::BlockText;
-use crate::detect::{Find, Rule};
+use crate::detect::rule::{Find, Rule};
 use crate::finding::Mark;
 use crate::text::{lexicon, Word};
 
