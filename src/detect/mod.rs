@@ -16,7 +16,9 @@ pub mod rule;
 mod speakers;
 
 /// The rule files, `src/detect/rules/*.rs`: each one a [`Rule`] named `RULE`, with the kinds
-/// it finds declared beside it. `build.rs` writes their `mod` lines and [`DECLARED`](rules::DECLARED).
+/// it finds declared beside it. `build.rs` writes their `mod` lines and `DECLARED`, so
+/// `cargo fmt` does not find them by itself: `cargo fmt -- src/detect/rules/*.rs` (which
+/// `cargo xtask test` checks).
 pub(crate) mod rules {
     include!(concat!(env!("OUT_DIR"), "/rules.rs"));
 }
@@ -30,7 +32,7 @@ use crate::text::{segment, within};
 use context::{BlockText, SentenceContext, Sentences, Sourcing};
 
 pub use quotes::{is_inside as is_quoted, quoted_spans};
-pub use rule::{Find, Rule};
+use rule::{Find, Rule};
 
 /// Every rule, in the order they run.
 pub const RULES: [Rule; rules::DECLARED.len()] = {
