@@ -7,15 +7,10 @@ use std::sync::OnceLock;
 use crate::catalogue::kind::{tint, Category, Kind, Line, Style, Subtype, Terminal};
 use crate::detect::context::BlockText;
 use crate::detect::reach::Reach;
-use crate::detect::rule::{Find, Rule};
+use crate::detect::rule::Rule;
 use crate::finding::Mark;
 use crate::text::lexicon;
 use crate::text::phrases::PhraseMatcher;
-
-pub const RULE: Rule = Rule {
-    find: Find::Words(rule),
-    order: 20,
-};
 
 pub const HEDGE: Kind = Kind {
     id: "hedge",
@@ -87,6 +82,9 @@ fn matcher() -> &'static PhraseMatcher<Subtype> {
         ])
     })
 }
+
+/// A word rule after speculation, whose words it leaves alone.
+pub const RULE: Rule = Rule::words(rule, 20);
 
 /// The phrases of the block, but those inside a mark found before (speculation: "must be
 /// surely furious" is one finding, not a booster inside it).
