@@ -71,8 +71,9 @@ pub struct Analysis {
     /// and no sentences (the word lists and models are English); its type and disclosure
     /// facts are still given.
     pub language: Option<&'static str>,
-    /// Sourcing findings the default view leaves out (unsourced narration that is not a
-    /// check-worthy claim; none with [`Options::all_sourcing`]), for the panel's counts.
+    /// Sourcing findings the default view leaves out (named sources, and unsourced
+    /// narration that is not a check-worthy claim: [`Options::shows_sourcing`]; none with
+    /// [`Options::all_sourcing`]), for the panel's counts.
     pub sourcing_left_out: u32,
 }
 

@@ -16,7 +16,7 @@ export async function checkPanel(context, origin, screenshotDir) {
     if (!text.includes(expected)) fail(`panel lacks “${expected}”`);
   }
   // The default view leaves unsourced narration plain, and the counts say so.
-  if (!/\d+ sentences? of narration not underlined — show all in settings/.test(text)) fail('panel does not count the narration left plain');
+  if (!/\d+ sentences? not underlined \(named sources, narration\) — show all in settings/.test(text)) fail('panel does not count the sentences left plain');
   await page.screenshot({ path: `${screenshotDir}/chromium-panel.png` });
   const before = await page.evaluate(() => scrollY);
   const next = 'button[data-category="claim"][data-direction="1"]';
