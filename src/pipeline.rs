@@ -279,6 +279,9 @@ pub(crate) fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<Arr
         });
         // Stage 4: to the wire.
         for mark in marks {
+            let claim = (mark.subtype.category() == Category::Claim)
+                .then(|| claim_at(&mark.range))
+                .flatten();
             analysis
                 .explanations
                 .entry(mark.subtype)
@@ -288,9 +291,11 @@ pub(crate) fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<Arr
                 category: mark.subtype.category(),
                 subtype: mark.subtype,
                 ranges: map.to_segment_ranges(mark.range.start, mark.range.end),
-                claim: (mark.subtype.category() == Category::Claim)
-                    .then(|| claim_at(&mark.range))
-                    .flatten(),
+                claim,
+                claim_reason: claim.map(|p| {
+                    let reasons = claim::reasons::of(&text[mark.range.clone()]);
+                    claim::reasons::explain(p, thresholds.claim, &reasons)
+                }),
                 cue: mark.cue,
             });
         }
