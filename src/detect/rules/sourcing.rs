@@ -172,6 +172,11 @@ const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "further",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they"];
+/// How far after an inverted reporting verb its speaker's name may come ("said
+/// 43-year-old retired teacher Martin Taylor").
+const INVERTED_SPEAKER_WORDS: usize = 5;
+/// Words that open an unnamed speaker after an inverted reporting verb.
+const INDEFINITES: &[&str] = &["a", "an", "one", "another", "some", "two", "several"];
 /// Documents and bodies a reader can look up: "according to court records", "according to
 /// the state-run news agency".
 const RECORDS: &[&str] = &[
@@ -429,18 +434,47 @@ fn reporting_verb(cx: &SentenceContext, words: &[Word]) -> Option<Sourcing> {
             cue: Some(subject.start..verb.end),
         });
     }
-    // Inverted: "…,” said Biden.
-    let after = words.get(v + 1)?;
-    let speaker = if after.is("the") {
-        words.get(v + 2)?
-    } else {
-        after
+    inverted(cx.text, verb, &words[v + 1..])
+}
+
+/// The speaker after an inverted reporting verb ("…,” said Biden"), in its noun phrase (up
+/// to [`INVERTED_SPEAKER_WORDS`] words, to the first punctuation): named when the phrase
+/// holds a name or starts with "the" ("said planetary geologist Rosaly Lopes", "wrote
+/// 43-year-old Martin Taylor", "said the minister"), anonymous when it starts with an
+/// indefinite ("said one legal expert", "said a spokesman").
+fn inverted(text: &str, verb: &Word, after: &[Word]) -> Option<Sourcing> {
+    let first = after.first()?;
+    let phrase: Vec<&Word> = after
+        .iter()
+        .take(INVERTED_SPEAKER_WORDS)
+        .take_while(|w| !text[verb.end..w.start].contains([',', ';', '.', '(', '—', ':']))
+        .collect();
+    let source = |subtype, last: &Word| {
+        Some(Sourcing {
+            subtype,
+            cue: Some(verb.start..last.end),
+        })
     };
-    let inverted = after.is_capitalized() || after.is("the");
-    inverted.then_some(Sourcing {
-        subtype: Subtype::AttributedNamed,
-        cue: Some(verb.start..speaker.end),
-    })
+    if first.is_capitalized() {
+        return source(Subtype::AttributedNamed, first);
+    }
+    if first.is("the") {
+        return source(
+            Subtype::AttributedNamed,
+            phrase.get(1).copied().unwrap_or(first),
+        );
+    }
+    if INDEFINITES.iter().any(|d| first.is(d)) {
+        let last = phrase
+            .get(1..3)
+            .and_then(|p| p.last())
+            .copied()
+            .unwrap_or(first);
+        return source(Subtype::AttributedAnonymous, last);
+    }
+    // A title before the name: "said planetary geologist Rosaly Lopes".
+    let name = phrase.iter().skip(1).find(|w| w.is_capitalized())?;
+    source(Subtype::AttributedNamed, name)
 }
 
 /// A pronoun speaker continues the previous sentence's source when it had one.
