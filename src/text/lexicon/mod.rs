@@ -30,6 +30,7 @@ pub const RELATED_HEADINGS: &str = include_str!("related_headings.txt");
 pub const SUBJECT_MATTER: &str = include_str!("subject_matter.txt");
 pub const NEUTRAL_IDIOMS: &str = include_str!("neutral_idioms.txt");
 pub const LOADED_PHRASES: &str = include_str!("loaded_phrases.txt");
+pub const REPORTED_EVENTS: &str = include_str!("reported_events.txt");
 
 /// The entries of a list file, expanded and lower-cased, in file order without repeats.
 pub fn entries(source: &str) -> Vec<String> {
