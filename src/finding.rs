@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalogue::{Category, Subtype};
+use crate::catalogue::kind::{Category, Subtype};
 
 use crate::page::model::Block;
 use crate::text::offsets::SegmentRange;

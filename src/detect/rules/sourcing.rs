@@ -9,14 +9,103 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::catalogue::Subtype;
+use crate::catalogue::kind::{underline, Category, Kind, Line, Style, Subtype, Terminal};
 use crate::detect::context::{SentenceContext, Sourcing};
 use crate::detect::quotes;
+use crate::detect::rule::{Find, Rule};
 use crate::finding::Mark;
 use crate::text::lexicon;
 use crate::text::phrases::PhraseMatcher;
 use crate::text::Tags;
 use crate::text::Word;
+
+pub const RULE: Rule = Rule {
+    find: Find::Sentence(rule),
+    order: 70,
+};
+
+pub const ATTRIBUTED_NAMED: Kind = Kind {
+    id: "attributed-named",
+    category: Category::Claim,
+    order: 10,
+    label: "Named source",
+    explanation: "Sourced claim: a named source is given.",
+    default_on: true,
+    confidence: 0.9,
+    // Drawn quieter than the other claim kinds (half-transparent colours): a named
+    // source is the reassuring case, and at full strength its lines would fill a news
+    // report and hide the anonymous, vague and missing sources among them.
+    style: Style {
+        line: Line::Solid,
+        colours: [
+            underline("rgba(46, 125, 50, 0.35)"),
+            underline("rgba(165, 214, 167, 0.4)"),
+            underline("rgba(0, 158, 115, 0.4)"),
+            underline("rgba(79, 209, 168, 0.45)"),
+        ],
+        terminal: Terminal::Plain,
+    },
+};
+
+pub const ATTRIBUTED_ANONYMOUS: Kind = Kind {
+    id: "attributed-anonymous",
+    category: Category::Claim,
+    order: 20,
+    label: "Anonymous source",
+    explanation: "Anonymously sourced claim: the source is specific but unnamed.",
+    default_on: true,
+    confidence: 0.85,
+    style: Style {
+        line: Line::Dashed,
+        colours: [
+            underline("#00796b"),
+            underline("#80cbc4"),
+            underline("#0072b2"),
+            underline("#56b4e9"),
+        ],
+        terminal: Terminal::Plain,
+    },
+};
+
+pub const VAGUE: Kind = Kind {
+    id: "vague",
+    category: Category::Claim,
+    order: 30,
+    label: "Vague source",
+    explanation: "Vaguely sourced claim: an unnamed many stands in for a source.",
+    default_on: true,
+    confidence: 0.7,
+    style: Style {
+        line: Line::Wavy,
+        colours: [
+            underline("#ef6c00"),
+            underline("#ffcc80"),
+            underline("#b07d00"),
+            underline("#f0e442"),
+        ],
+        terminal: Terminal::Underline("4;2"),
+    },
+};
+
+pub const UNATTRIBUTED: Kind = Kind {
+    id: "unattributed",
+    category: Category::Claim,
+    order: 40,
+    label: "No source",
+    explanation: "Unsourced claim: no source, quote or link backs this statement.",
+    default_on: true,
+    confidence: 0.6,
+    style: Style {
+        line: Line::Dotted,
+        colours: [
+            underline("rgba(183, 28, 28, 0.55)"),
+            underline("rgba(239, 154, 154, 0.8)"),
+            underline("#d55e00"),
+            underline("#ff9e57"),
+        ],
+        terminal: Terminal::Underline("4"),
+    },
+};
 
 #[derive(Clone, Copy)]
 enum SourceList {
