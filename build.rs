@@ -1,8 +1,10 @@
-//! Assembles three tables from the files that declare their entries, so that adding an
-//! entry touches its own file and nothing else (no list to keep in step by hand):
+//! Assembles the rule table, the catalogue of kinds and the word lists from the files that
+//! declare their entries, so that adding an entry touches its own file and nothing else
+//! (no list to keep in step by hand). It writes into `OUT_DIR`:
 //!
 //! - `rules.rs`: every file in `src/detect/rules/` is a detector, a module with a `RULE`
-//!   (a [`Rule`]); it gets its `mod` line and its place in the rule table.
+//!   (a `Rule`, `src/detect/rule.rs`); it gets its `mod` line and its place in the rule
+//!   table.
 //! - `subtype.rs` and `kinds.rs`: every line under `src/` (but `src/bin/`) that reads
 //!   `pub const NAME: Kind = Kind {` declares a kind of finding; it gets its variant of
 //!   `Subtype` (`HEDGE` → `Hedge`) and its place in the catalogue. Its `category:` and
@@ -15,8 +17,6 @@
 //! The order of the tables is not decided here: files are read in name order, and the
 //! catalogue and the rule table are sorted at compile time by the `order` each entry
 //! declares. Each generated file is `include!`d by the module that owns the table.
-//!
-//! [`Rule`]: src/detect/mod.rs
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

@@ -84,40 +84,29 @@ impl Subtype {
     }
 }
 
-/// Ids on the wire: a kind serialises as its catalogue id.
-impl Serialize for Subtype {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.id())
-    }
+/// Ids on the wire: a kind or a category serialises as its catalogue id (`$type::id`) and is
+/// read back from it (`$type::from_id`); `$what` names it in the error for an unknown id.
+macro_rules! wire_id {
+    ($type:ty, $what:literal) => {
+        impl Serialize for $type {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.id())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $type {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let id = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+                <$type>::from_id(&id).ok_or_else(|| {
+                    serde::de::Error::custom(format!(concat!("unknown ", $what, " `{}`"), id))
+                })
+            }
+        }
+    };
 }
 
-impl<'de> Deserialize<'de> for Subtype {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        from_wire(deserializer, Subtype::from_id, "kind of finding")
-    }
-}
-
-impl Serialize for Category {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.id())
-    }
-}
-
-impl<'de> Deserialize<'de> for Category {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        from_wire(deserializer, Category::from_id, "category")
-    }
-}
-
-/// A wire id read and looked up by `lookup`; `what` names what it should be in the error.
-fn from_wire<'de, D: Deserializer<'de>, T>(
-    deserializer: D,
-    lookup: fn(&str) -> Option<T>,
-    what: &str,
-) -> Result<T, D::Error> {
-    let id = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-    lookup(&id).ok_or_else(|| serde::de::Error::custom(format!("unknown {what} `{id}`")))
-}
+wire_id!(Subtype, "kind of finding");
+wire_id!(Category, "category");
 
 #[cfg(test)]
 mod tests {

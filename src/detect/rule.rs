@@ -16,6 +16,27 @@ pub struct Rule {
     pub order: u8,
 }
 
+impl Rule {
+    /// A rule that reads a block's words ([`Find::Words`]), run at `order`.
+    pub const fn words(find: fn(&BlockText, &[Mark]) -> Vec<Mark>, order: u8) -> Rule {
+        Rule {
+            find: Find::Words(find),
+            order,
+        }
+    }
+
+    /// A rule that reads one sentence at a time ([`Find::Sentence`]), run at `order`.
+    pub const fn sentence(
+        find: fn(&SentenceContext, Option<&Sourcing>) -> Vec<Mark>,
+        order: u8,
+    ) -> Rule {
+        Rule {
+            find: Find::Sentence(find),
+            order,
+        }
+    }
+}
+
 /// How a rule reads the text.
 #[derive(Clone, Copy)]
 pub enum Find {

@@ -18,6 +18,7 @@ import { checkReader } from './reader.mjs';
 import { checkFirefoxUi } from './firefox-ui.mjs';
 import { checkSavedPages } from './saved.mjs';
 import { checkHostilePages } from './hostile.mjs';
+import { checkFurniture } from './furniture.mjs';
 import { requireShared } from './shared.mjs';
 
 const NEEDS = [
@@ -100,6 +101,7 @@ for (const [name, launch] of browsers) {
     }
     failures.push(...(await checkSavedPages(browser, server.origin, probe)));
     failures.push(...(await checkHostilePages(browser, server.origin, probe)));
+    failures.push(...(await checkFurniture(browser, server.origin, probe)));
     const late = await checkLateContent((url) => browser.visit(url), server.origin);
     console.log(`${late.length ? 'FAIL' : 'ok  '} ${name}: content added after load, and a single-page-app navigation`);
     for (const p of late) console.log(`       ${p}`);

@@ -10,16 +10,11 @@ use crate::catalogue::kind::{tint, Category, Kind, Line, Style, Subtype, Termina
 use crate::detect::context::BlockText;
 use crate::detect::literal::Judging;
 use crate::detect::reach::Reach;
-use crate::detect::rule::{Find, Rule};
+use crate::detect::rule::Rule;
 use crate::finding::Mark;
 use crate::text::lexicon;
 use crate::text::phrases::PhraseMatcher;
 use crate::text::Tags;
-
-pub const RULE: Rule = Rule {
-    find: Find::Words(rule),
-    order: 30,
-};
 
 pub const LOADED: Kind = Kind {
     id: "loaded",
@@ -45,6 +40,9 @@ fn phrases() -> &'static PhraseMatcher<()> {
     static PHRASES: OnceLock<PhraseMatcher<()>> = OnceLock::new();
     PHRASES.get_or_init(|| PhraseMatcher::new(&[((), lexicon::LOADED_PHRASES)]))
 }
+
+/// A word rule after the phrases: a hedge or a speculation already explains its words.
+pub const RULE: Rule = Rule::words(rule, 30);
 
 /// The loaded phrases and words of the block that no mark found before overlaps (a hedge
 /// or a speculation already explains its words).

@@ -2,20 +2,15 @@
 //! (`hedges.txt`, `boosters.txt`, `stance.txt`). On overlap the longest phrase wins, so
 //! "very likely" is one hedge rather than "likely" alone.
 
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use crate::catalogue::kind::{tint, Category, Kind, Line, Style, Subtype, Terminal};
 use crate::detect::context::BlockText;
 use crate::detect::reach::Reach;
-use crate::detect::rule::{Find, Rule};
+use crate::detect::rule::Rule;
 use crate::finding::Mark;
 use crate::text::lexicon;
 use crate::text::phrases::PhraseMatcher;
-
-pub const RULE: Rule = Rule {
-    find: Find::Words(rule),
-    order: 20,
-};
 
 pub const HEDGE: Kind = Kind {
     id: "hedge",
@@ -77,22 +72,23 @@ pub const STANCE: Kind = Kind {
     },
 };
 
-fn matcher() -> &'static PhraseMatcher<Subtype> {
-    static MATCHER: OnceLock<PhraseMatcher<Subtype>> = OnceLock::new();
-    MATCHER.get_or_init(|| {
-        PhraseMatcher::new(&[
-            (Subtype::Stance, lexicon::STANCE),
-            (Subtype::Booster, lexicon::BOOSTERS),
-            (Subtype::Hedge, lexicon::HEDGES),
-        ])
-    })
-}
+/// The three lists, built into one matcher when first used.
+static MATCHER: LazyLock<PhraseMatcher<Subtype>> = LazyLock::new(|| {
+    PhraseMatcher::new(&[
+        (Subtype::Stance, lexicon::STANCE),
+        (Subtype::Booster, lexicon::BOOSTERS),
+        (Subtype::Hedge, lexicon::HEDGES),
+    ])
+});
+
+/// A word rule after speculation, whose words it leaves alone.
+pub const RULE: Rule = Rule::words(rule, 20);
 
 /// The phrases of the block, but those inside a mark found before (speculation: "must be
 /// surely furious" is one finding, not a booster inside it).
 pub fn rule(block: &BlockText, before: &[Mark]) -> Vec<Mark> {
     let before = Reach::new(before);
-    matcher()
+    MATCHER
         .find(block.text, block.words)
         .into_iter()
         .map(|m| Mark::new(block.text, m.start..m.end, m.tag))

@@ -4,13 +4,8 @@
 use crate::catalogue::kind::{underline, Category, Kind, Line, Style, Subtype, Terminal};
 use crate::detect::context::{SentenceContext, Sourcing};
 use crate::detect::quotes;
-use crate::detect::rule::{Find, Rule};
+use crate::detect::rule::Rule;
 use crate::finding::Mark;
-
-pub const RULE: Rule = Rule {
-    find: Find::Sentence(rule),
-    order: 50,
-};
 
 pub const RHETORICAL_QUESTION: Kind = Kind {
     id: "rhetorical-question",
@@ -31,6 +26,9 @@ pub const RHETORICAL_QUESTION: Kind = Kind {
         terminal: Terminal::Colour("3;35"),
     },
 };
+
+/// The first sentence rule: its mark comes before the others on the same sentence.
+pub const RULE: Rule = Rule::sentence(rule, 50);
 
 pub fn rule(cx: &SentenceContext, _sourcing: Option<&Sourcing>) -> Vec<Mark> {
     let (text, sentence) = (cx.text, &cx.range);

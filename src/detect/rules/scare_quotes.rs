@@ -5,14 +5,9 @@
 use crate::catalogue::kind::{tint, Category, Kind, Line, Style, Subtype, Terminal};
 use crate::detect::context::{SentenceContext, Sourcing};
 use crate::detect::quotes;
-use crate::detect::rule::{Find, Rule};
+use crate::detect::rule::Rule;
 use crate::finding::Mark;
 use crate::text::words;
-
-pub const RULE: Rule = Rule {
-    find: Find::Sentence(rule),
-    order: 60,
-};
 
 pub const SCARE_QUOTE: Kind = Kind {
     id: "scare-quote",
@@ -37,6 +32,9 @@ pub const SCARE_QUOTE: Kind = Kind {
 
 /// Scare quotes are short: a word or a phrase of up to this many words.
 const MAX_WORDS: usize = 3;
+
+/// A sentence rule, after the question.
+pub const RULE: Rule = Rule::sentence(rule, 60);
 
 pub fn rule(cx: &SentenceContext, sourcing: Option<&Sourcing>) -> Vec<Mark> {
     let attributed = matches!(

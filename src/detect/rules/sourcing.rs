@@ -12,17 +12,12 @@ use std::sync::OnceLock;
 use crate::catalogue::kind::{underline, Category, Kind, Line, Style, Subtype, Terminal};
 use crate::detect::context::{SentenceContext, Sourcing};
 use crate::detect::quotes;
-use crate::detect::rule::{Find, Rule};
+use crate::detect::rule::Rule;
 use crate::finding::Mark;
 use crate::text::lexicon;
 use crate::text::phrases::PhraseMatcher;
 use crate::text::Tags;
 use crate::text::Word;
-
-pub const RULE: Rule = Rule {
-    find: Find::Sentence(rule),
-    order: 70,
-};
 
 pub const ATTRIBUTED_NAMED: Kind = Kind {
     id: "attributed-named",
@@ -217,6 +212,9 @@ const RECORDS: &[&str] = &[
     "analysis",
     "website",
 ];
+
+/// The last sentence rule: its mark over the sentence comes after the others on it.
+pub const RULE: Rule = Rule::sentence(rule, 70);
 
 /// The sentence's sourcing as a mark over the whole sentence, its cue the words that show
 /// it (a sentence rule: see [`crate::detect::RULES`]).

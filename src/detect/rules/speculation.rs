@@ -6,14 +6,9 @@ use std::sync::OnceLock;
 
 use crate::catalogue::kind::{tint, Category, Kind, Line, Style, Subtype, Terminal};
 use crate::detect::context::BlockText;
-use crate::detect::rule::{Find, Rule};
+use crate::detect::rule::Rule;
 use crate::finding::Mark;
 use crate::text::{lexicon, Word};
-
-pub const RULE: Rule = Rule {
-    find: Find::Words(rule),
-    order: 10,
-};
 
 pub const SPECULATION: Kind = Kind {
     id: "speculation",
@@ -49,6 +44,9 @@ fn inner_states() -> &'static [String] {
     static STATES: OnceLock<Vec<String>> = OnceLock::new();
     STATES.get_or_init(|| lexicon::entries(lexicon::INNER_STATES))
 }
+
+/// The first word rule: what a speculation holds ("must be surely furious") is part of it.
+pub const RULE: Rule = Rule::words(rule, 10);
 
 /// Every speculation in the block (the first word rule: nothing is found before it).
 pub fn rule(block: &BlockText, _before: &[Mark]) -> Vec<Mark> {
