@@ -14,7 +14,8 @@ use crate::Thresholds;
 pub enum Storage {
     /// Every tensor F16.
     F16,
-    /// Each 2-D matrix `X` as I8 plus F32 `X.scale` (one per row); 1-D tensors F16.
+    /// Each 2-D matrix `X` as I8 plus F32 `X.scale` (one per row), or F16 where int8
+    /// cost accuracy; 1-D tensors F16.
     Int8,
 }
 

@@ -29,7 +29,8 @@ pub struct Encoded {
     pub words: Vec<Word>,
 }
 
-/// A word of the sentence: a pre-tokenizer word, i.e. the pieces sharing a word id.
+/// A word of the sentence: a maximal run of pieces whose char offsets touch (each
+/// starts where the one before ended), so "giveaway." and "so-called" are one word each.
 pub struct Word {
     /// Char offsets of the word in the sentence.
     pub start: usize,
@@ -83,28 +84,23 @@ impl Encoder {
             ids,
             types,
             pieces,
-            words: words(
-                &sentence.get_word_ids()[..pieces],
-                &sentence.get_offsets()[..pieces],
-            ),
+            words: words(&sentence.get_offsets()[..pieces]),
         })
     }
 }
 
-/// Groups pieces by word id; a word spans its first piece's start to its last's end.
-fn words(word_ids: &[Option<u32>], offsets: &[(usize, usize)]) -> Vec<Word> {
+/// Groups the pieces (by their char offsets) into words.
+fn words(offsets: &[(usize, usize)]) -> Vec<Word> {
     let mut words: Vec<Word> = Vec::new();
-    let mut last = None;
-    for (piece, (&id, &(start, end))) in word_ids.iter().zip(offsets).enumerate() {
+    for (piece, &(start, end)) in offsets.iter().enumerate() {
         match words.last_mut() {
-            Some(word) if id.is_some() && id == last => word.end = end,
+            Some(word) if word.end == start => word.end = end,
             _ => words.push(Word {
                 start,
                 end,
                 first_piece: piece,
             }),
         }
-        last = id;
     }
     words
 }
@@ -114,14 +110,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_word_is_the_run_of_pieces_with_one_id() {
-        // "unbelievably, so" → un ##bel ##ievably | , | so
-        let ids = [Some(0), Some(0), Some(0), Some(1), Some(2)];
-        let offsets = [(0, 2), (2, 5), (5, 12), (12, 13), (14, 16)];
-        let spans: Vec<_> = words(&ids, &offsets)
+    fn a_word_is_a_run_of_touching_pieces() {
+        // "unbelievably, so-so" → un ##bel ##ievably , | so - so
+        let offsets = [
+            (0, 2),
+            (2, 5),
+            (5, 12),
+            (12, 13),
+            (14, 16),
+            (16, 17),
+            (17, 19),
+        ];
+        let spans: Vec<_> = words(&offsets)
             .iter()
             .map(|w| (w.start, w.end, w.first_piece))
             .collect();
-        assert_eq!(spans, [(0, 12, 0), (12, 13, 3), (14, 16, 4)]);
+        assert_eq!(spans, [(0, 13, 0), (14, 19, 4)]);
     }
 }

@@ -14,7 +14,9 @@ use crate::error::{candle_message, LoadError, ModelFile};
 const SCALE: &str = ".scale";
 
 /// Every tensor in `bytes`, widened to f32 (the `.scale` companions are folded into
-/// their matrices), checked against the storage the config announces.
+/// their matrices), checked against the storage the config announces. Int8 storage may
+/// keep a matrix F16: the export does so where int8 would cost accuracy (an outlier
+/// weight makes a row's scale too coarse).
 pub fn read(bytes: &[u8], storage: Storage) -> Result<HashMap<String, Tensor>, LoadError> {
     let err = |m: String| LoadError::new(ModelFile::Weights, m);
     let file = SafeTensors::deserialize(bytes)
@@ -26,16 +28,14 @@ pub fn read(bytes: &[u8], storage: Storage) -> Result<HashMap<String, Tensor>, L
         }
         let shape = view.shape().to_vec();
         let values = match (storage, view.dtype(), shape.len()) {
-            (Storage::F16, Dtype::F16, _) | (Storage::Int8, Dtype::F16, 1) => {
-                widen_f16(view.data())
-            }
+            (_, Dtype::F16, _) => widen_f16(view.data()),
             (Storage::Int8, Dtype::I8, 2) => {
                 let scale = scales(&file, &name, shape[0])?;
                 dequantise(view.data(), &scale, shape[1])
             }
             (_, dtype, rank) => {
                 let expected = match (storage, rank) {
-                    (Storage::Int8, 2) => "I8 (with a .scale per row)",
+                    (Storage::Int8, 2) => "I8 (with a .scale per row) or F16",
                     _ => "F16",
                 };
                 return Err(err(format!(
