@@ -151,11 +151,17 @@ globalThis.newslensDom = globalThis.newslensDom || {};
       if (event.pointerType !== 'mouse') onMove(event);
     }
 
-    /** The card for the first mark on `node`, next to it, with the keyboard focus. */
-    function explain(node) {
+    /**
+     * The card for the first mark on `node`, next to it, with the keyboard focus: of
+     * `category` when given (jumping to the next claim shows the claim, not an opinion
+     * marker drawn over it).
+     */
+    function explain(node, category) {
       // In wrapper mode the marks sit on pieces split off the node, inside its parent.
       const key = byNode.has(node) ? node : [...byNode.keys()].find((k) => node.parentNode && node.parentNode.contains(k));
-      const marks = [...(byNode.get(key) || [])].sort(onNode(key));
+      const all = [...(byNode.get(key) || [])].sort(onNode(key));
+      const wanted = all.filter((m) => m.finding.category === category);
+      const marks = wanted.length ? wanted : all;
       if (!marks.length) return false;
       node = key;
       const [start, end] = extent(marks[0], node);

@@ -16,6 +16,14 @@ globalThis.newslensDom = globalThis.newslensDom || {};
     'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option',
     'button', 'svg', 'math', 'canvas', 'iframe', 'object', 'head', 'title',
   ]);
+  // Class and id tokens that say their element is hidden from the reader (src/page/html.rs
+  // HIDDEN_TOKENS): where no style can be read (a document without a view, the native
+  // parser) they stand in for the stylesheets. A rendered page's computed style is read
+  // instead: there `hidden md:block` (Tailwind) is shown on a wide screen.
+  const HIDDEN_TOKENS = new Set([
+    'hidden', 'hide', 'is-hidden', 'sr-only', 'visually-hidden', 'visuallyhidden',
+    'screen-reader-text', 'element-invisible', 'offscreen', 'off-screen', 'hovercard', 'tooltip',
+  ]);
   // Inline elements: their text belongs to the nearest enclosing non-inline element.
   const INLINE = new Set([
     'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'font', 'i', 'kbd',
@@ -142,6 +150,11 @@ globalThis.newslensDom = globalThis.newslensDom || {};
       el.style?.display === 'none' || el.style?.visibility === 'hidden';
   }
 
+  /** Whether `el`'s id or a class of it is in HIDDEN_TOKENS. */
+  function namedHidden(el) {
+    return el.hasAttributes() && tokens(el).some((t) => HIDDEN_TOKENS.has(t));
+  }
+
   /**
    * Whether `el`'s style is worth reading: an element a stylesheet can single out, by its
    * class, id or inline style (any attribute, for an element that can hold a block), and
@@ -243,10 +256,13 @@ globalThis.newslensDom = globalThis.newslensDom || {};
 
     let attributesLeft = CAPS.attributes; // of the element table and the links
 
-    // Styles apply only in a rendered document: one parsed for the www demo has no view.
+    // Styles apply only in a rendered document: one parsed for the www demo has no view,
+    // and there the names of classes stand in for them, as in the native parser.
     const view = doc.defaultView;
     /** Whether the walk steps over `el` and its subtree. */
-    const hidden = (el) => skipped(el) || (!!view && styleWorthReading(el) && styleHides(el, view));
+    const hidden = view
+      ? (el) => skipped(el) || (styleWorthReading(el) && styleHides(el, view))
+      : (el) => skipped(el) || namedHidden(el);
 
     /** Index of `el` in the element table, adding it and its ancestors (parents first). */
     function elementIndex(el) {

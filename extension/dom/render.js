@@ -76,11 +76,12 @@ globalThis.newslensDom = globalThis.newslensDom || {};
       add,
       /**
        * Shows the card of the first mark on Text `node` (keyboard and command access),
-       * once the marks where the page was just scrolled to are drawn.
+       * of `category` if given (the panel's "next claim"), once the marks where the page
+       * was just scrolled to are drawn.
        */
-      explain(node) {
+      explain(node, category) {
         layer.catchUp();
-        return card.explain(node);
+        return card.explain(node, category);
       },
       /** Whether marks are elements in the page (wrapper mode) rather than highlights. */
       wraps: wrapping,

@@ -1,9 +1,11 @@
 // The two front ends must agree: the DOM layer's collectPage() in a real browser and the
 // native HTML5 parser (`newslens model`) build the same document model for the same markup.
 // The analysis is a pure function of the model, so equal models give equal results. What
-// only a browser knows, what the page's stylesheets hide (dom/collect.js `styleHides`), is
-// left to the browser: the comparison walks a copy of the page in a document without a
-// view, where no style applies, and says how much the live page's styles took out besides.
+// only a browser knows, what the page's styles hide (dom/collect.js `styleHides`), is left
+// to the browser: the comparison walks a copy of the page in a document without a view,
+// where class names that say hidden stand in for styles as in the native parser, and says
+// how many blocks the live page has (saved pages lack their external stylesheets, so there
+// an element named hidden may well show).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
@@ -47,7 +49,7 @@ export async function checkEquivalence(context, pages) {
     })()`);
     const native = nativeModel(file, url);
     const difference = firstDifference(browser, native);
-    console.log(`${difference ? 'FAIL' : 'ok  '} chromium: document model of ${url.replace(/^.*\/\/[^/]+/, '')} matches the native parser (${native.blocks.length} blocks; ${browser.blocks.length - styled} hidden by its styles)`);
+    console.log(`${difference ? 'FAIL' : 'ok  '} chromium: document model of ${url.replace(/^.*\/\/[^/]+/, '')} matches the native parser (${native.blocks.length} blocks; ${styled} as the live page's styles show it)`);
     if (difference) failures.push(`model of ${url} differs at ${difference}`);
   }
   await tab.close();

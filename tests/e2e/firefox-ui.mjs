@@ -5,6 +5,7 @@
 // clicks (the card is opened by hovering the mouse).
 import { markPoint } from './tap.mjs';
 import { kindsOf } from './kinds.mjs';
+import { CLAIM_WHY, LEFT_PLAIN } from './panel.mjs';
 
 const CLAIMS = kindsOf('claim');
 const SIZES = `async () => {
@@ -57,8 +58,8 @@ export async function checkFirefoxUi(browser, origin) {
   })`)) || {};
   for (const expected of ['OPINION', 'Fred Fleitz', 'Claims (']) if (!String(panel.text).includes(expected)) fail(`panel lacks “${expected}”`);
   if (!(panel.ticks > 0)) fail('the panel has no minimap');
-  // The default view leaves unsourced narration plain, and the counts say so.
-  if (!/\d+ sentences? of narration not underlined — show all in settings/.test(panel.text)) fail('panel does not count the narration left plain');
+  // The default view leaves named sources and narration plain, and the counts say so.
+  if (!LEFT_PLAIN.test(panel.text)) fail('panel does not count the sentences left plain');
 
   // The mouse on "obviously", then "Not a cue here" on its card: gone after a reload.
   const point = await tab.evaluate(`async () => (${markPoint})(['newslens-booster', 'obviously'])`);
@@ -78,7 +79,7 @@ export async function checkFirefoxUi(browser, origin) {
   const { sizes: restored } = await seed();
   if (restored.booster !== before.booster) fail(`removing the exception in the popup: boosters ${restored.booster}, expected ${before.booster}`);
 
-  // The card of a sourcing mark says how check-worthy its sentence is.
+  // The card of a sourcing mark says how check-worthy its sentence is, against the threshold.
   const { tab: again } = await seed();
   const claim = await again.evaluate(`async () => {
     const markPoint = ${markPoint};
@@ -92,7 +93,7 @@ export async function checkFirefoxUi(browser, origin) {
   else fail('no sourcing mark to hover');
   await sleep(200);
   const worth = await again.inShadow('card', `async (root) => (root.querySelector('.card .claim') || {}).textContent`);
-  if (!/^Check-worthiness: \d+ %$/.test(worth || '')) fail(`a sourcing mark's card says ${JSON.stringify(worth)}`);
+  if (!CLAIM_WHY.test(worth || '')) fail(`a sourcing mark's card says ${JSON.stringify(worth)}`);
 
   // "Show sourcing of every sentence" on the options page underlines the narration the
   // default view leaves plain; switched off, it is plain again.
@@ -123,6 +124,6 @@ export async function checkFirefoxUi(browser, origin) {
   if (!/newslens · not English \|.*newslens reads English articles; this page is in another language/.test(said || '')) fail(`on a page in another language the pill and panel say ${JSON.stringify(said)}`);
   const otherMarks = await other.evaluate(SIZES);
   if (Object.keys(otherMarks).length) fail(`marks on a page in another language: ${JSON.stringify(otherMarks)}`);
-  if (!failures.length) console.log('ok   firefox: popup category switch, panel with minimap and the narration left plain, hover card with check-worthiness, "Not a cue here" across reload and its removal, sourcing of every sentence, a page in another language');
+  if (!failures.length) console.log('ok   firefox: popup category switch, panel with minimap and the sentences left plain, hover card saying why a sentence is a claim, "Not a cue here" across reload and its removal, sourcing of every sentence, a page in another language');
   return failures;
 }

@@ -4,6 +4,11 @@
 // the popup's status question.
 import { clickInShadow, waitInShadow } from './shadow.mjs';
 
+/** What the panel says of the sentences the default view leaves plain (firefox-ui.mjs checks it too). */
+export const LEFT_PLAIN = /\d+ sentences? not underlined \(named sources, narration\) — show all in settings/;
+/** What a sourcing mark's card says of its sentence's check-worthiness. */
+export const CLAIM_WHY = /^(A|Not a) check-worthy claim \(\d+% check-worthy, (at or above|below) the \d+% line\): .+\.$/;
+
 export async function checkPanel(context, origin, screenshotDir) {
   const failures = [];
   const fail = (m) => { failures.push(`chromium panel: ${m}`); console.log(`FAIL chromium panel: ${m}`); };
@@ -16,7 +21,7 @@ export async function checkPanel(context, origin, screenshotDir) {
     if (!text.includes(expected)) fail(`panel lacks “${expected}”`);
   }
   // The default view leaves unsourced narration plain, and the counts say so.
-  if (!/\d+ sentences? not underlined \(named sources, narration\) — show all in settings/.test(text)) fail('panel does not count the sentences left plain');
+  if (!LEFT_PLAIN.test(text)) fail('panel does not count the sentences left plain');
   await page.screenshot({ path: `${screenshotDir}/chromium-panel.png` });
   const before = await page.evaluate(() => scrollY);
   const next = 'button[data-category="claim"][data-direction="1"]';
@@ -25,7 +30,7 @@ export async function checkPanel(context, origin, screenshotDir) {
   // The claim jumped to is explained: why its sentence counts as a claim, in words, with
   // how check-worthy it is against the threshold.
   const worth = await waitInShadow(page, 'card', (root) => (root.querySelector('.claim') || {}).textContent);
-  if (!/^(A|Not a) check-worthy claim \(\d+% check-worthy, (at or above|below) the \d+% line\): .+\.$/.test(worth || '')) fail(`the claim's card says ${JSON.stringify(worth)}`);
+  if (!CLAIM_WHY.test(worth || '')) fail(`the claim's card says ${JSON.stringify(worth)}`);
   if (!(after > before)) fail(`next claim did not scroll down (${before} -> ${after})`);
   if (!(await clickInShadow(page, 'panel', 'button[data-category="claim"][data-direction="-1"]'))) fail('no "previous claim" button');
   const back = await page.evaluate(() => scrollY);

@@ -172,6 +172,9 @@ const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "further",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they"];
+/// Lower-case words a line without a closing stop needs to read as a sentence rather than a
+/// label or a headline (see [`is_claim_like`]).
+const MIN_FRAGMENT_PROSE_WORDS: usize = 3;
 /// How far after an inverted reporting verb its speaker's name may come ("said
 /// 43-year-old retired teacher Martin Taylor").
 const INVERTED_SPEAKER_WORDS: usize = 5;
@@ -283,12 +286,19 @@ pub fn classify(cx: &SentenceContext) -> Option<Sourcing> {
     })
 }
 
-/// Declarative sentences of five words or more make claims; questions do not.
+/// Declarative sentences of five words or more make claims; questions do not, nor do
+/// fragments: a line with no closing stop and fewer than [`MIN_FRAGMENT_PROSE_WORDS`]
+/// lower-case words is a dateline, a label or a headline ("November 20, 2019 - 11:28 AMT",
+/// "Germany (Group C): 13th appearance", "2/50 Star Wars boosts economy"), not prose.
 fn is_claim_like(sentence: &str, words: &[Word]) -> bool {
-    let ends_with_question = sentence
-        .trim_end_matches(['"', '”', '’', '\'', ')'])
-        .ends_with('?');
-    !ends_with_question && words.len() >= 5
+    let end = sentence.trim_end_matches(['"', '”', '’', '\'', ')', ' ', '\n']);
+    let prose = end.ends_with(['.', '!', ';'])
+        || words
+            .iter()
+            .filter(|w| w.text.starts_with(|c: char| c.is_lowercase()))
+            .count()
+            >= MIN_FRAGMENT_PROSE_WORDS;
+    !end.ends_with('?') && words.len() >= 5 && prose
 }
 
 /// "according to the Financial Times" (named), "according to officials" (anonymous),
