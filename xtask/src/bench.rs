@@ -267,6 +267,7 @@ fn shipped_files(dist: &Path) -> Result<Vec<String>> {
 const OPT_Z: &str = "profile.release.opt-level=\"z\"";
 const CORE_Z: &str = "profile.release.package.newslens.opt-level=\"z\"";
 const CORE_S: &str = "profile.release.package.newslens.opt-level=\"s\"";
+const CORE_3: &str = "profile.release.package.newslens.opt-level=3";
 const OPT_3: &str = "profile.release.opt-level=3";
 
 /// Rebuilds the wasm with other release settings into its own target folder and prints
@@ -275,10 +276,11 @@ fn size_variants(root: &Path) -> Result {
     // `--config` overrides of Cargo.toml's release profile (the core's own package has
     // its own opt-level there, so each variant sets both).
     let variants: &[(&str, &[&str])] = &[
-        ("shipped: s, the core at 3, LTO, 1 codegen unit", &[]),
+        ("shipped: s, the core at 2, LTO, 1 codegen unit", &[]),
+        ("the core at opt-level 3", &[CORE_3]),
         ("everything at opt-level z", &[OPT_Z, CORE_Z]),
         ("everything at opt-level s", &[CORE_S]),
-        ("everything at opt-level 3", &[OPT_3]),
+        ("everything at opt-level 3", &[OPT_3, CORE_3]),
         ("no LTO", &["profile.release.lto=false"]),
         ("panic = abort", &["profile.release.panic=\"abort\""]),
     ];

@@ -35,7 +35,8 @@ pub fn build_tools(root: &Path) -> Result {
     npm_packages(root)
 }
 
-/// The npm packages of `package-lock.json` (test tooling, the JS linter, wasm-opt),
+/// The npm packages of `package-lock.json` (test tooling, the JS linter, the minifier,
+/// wasm-opt),
 /// installed again whenever the lock file changed.
 pub fn npm_packages(root: &Path) -> Result {
     let installed = root.join("node_modules/.package-lock.json");
