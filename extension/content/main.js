@@ -73,7 +73,7 @@
     const findings = state.blocks.flatMap((b) => b.findings);
     const targets = {};
     for (const { category, node } of markNodes()) (targets[category] = targets[category] || []).push(node);
-    const explain = (node) => state && state.view.explain(node);
+    const explain = (node, category) => state && state.view.explain(node, category);
     // A page in a language newslens does not read has no marks, but the pill says why.
     if (findings.length || protocol.otherLanguage(state.analysis.language)) {
       state.panel = globalThis.newslensPanel.show({ ...state.analysis, findings }, targets, { open, explain });

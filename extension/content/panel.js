@@ -68,7 +68,7 @@ globalThis.newslensPanel = (() => {
         button.setAttribute('aria-label', `${direction < 0 ? 'Previous' : 'Next'} ${label.toLowerCase()}`);
         button.dataset.category = category;
         button.dataset.direction = String(direction);
-        button.addEventListener('click', trusted(() => explain(jump(nodes, direction))));
+        button.addEventListener('click', trusted(() => explain(jump(nodes, direction), category)));
         row.appendChild(button);
       }
       panel.appendChild(row);

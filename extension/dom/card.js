@@ -26,14 +26,13 @@ globalThis.newslensDom = globalThis.newslensDom || {};
     button { margin-top: 6px; font: inherit; font-size: 12px; }`;
 
   /**
-   * Why a sourcing mark's sentence counts as a claim: the core's probability that it is a
-   * check-worthy claim (`claim`, on sourcing findings only), which decides whether a
-   * missing source is underlined by default. The analysis does not carry the threshold
-   * the core compared it with, so the card gives the figure, not a verdict. '' for a
-   * finding without it.
+   * Why a sourcing mark's sentence counts as a claim, in words: the core's verdict, its
+   * check-worthiness against the threshold that decides whether a missing source is
+   * underlined by default, and what in the sentence a reader could check
+   * (`claim_reason`, on sourcing findings only). '' for a finding without it.
    */
-  function checkWorthiness(finding) {
-    return typeof finding.claim === 'number' ? `Check-worthiness: ${Math.round(finding.claim * 100)} %` : '';
+  function claimReason(finding) {
+    return typeof finding.claim_reason === 'string' ? finding.claim_reason : '';
   }
 
   /** The Text node and offset under a point, in either browser's API. */
@@ -110,7 +109,7 @@ globalThis.newslensDom = globalThis.newslensDom || {};
       kind.textContent = `${label(finding)} · ${finding.category}`;
       cue.textContent = finding.cue ? `“${finding.cue}”` : '';
       why.textContent = (actions.explanations || {})[finding.subtype] || '';
-      claim.textContent = checkWorthiness(finding);
+      claim.textContent = claimReason(finding);
       note.textContent = '';
       shown = finding;
       const button = card.querySelector('button');
@@ -152,11 +151,17 @@ globalThis.newslensDom = globalThis.newslensDom || {};
       if (event.pointerType !== 'mouse') onMove(event);
     }
 
-    /** The card for the first mark on `node`, next to it, with the keyboard focus. */
-    function explain(node) {
+    /**
+     * The card for the first mark on `node`, next to it, with the keyboard focus: of
+     * `category` when given (jumping to the next claim shows the claim, not an opinion
+     * marker drawn over it).
+     */
+    function explain(node, category) {
       // In wrapper mode the marks sit on pieces split off the node, inside its parent.
       const key = byNode.has(node) ? node : [...byNode.keys()].find((k) => node.parentNode && node.parentNode.contains(k));
-      const marks = [...(byNode.get(key) || [])].sort(onNode(key));
+      const all = [...(byNode.get(key) || [])].sort(onNode(key));
+      const wanted = all.filter((m) => m.finding.category === category);
+      const marks = wanted.length ? wanted : all;
       if (!marks.length) return false;
       node = key;
       const [start, end] = extent(marks[0], node);

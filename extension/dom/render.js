@@ -9,7 +9,7 @@
 globalThis.newslensDom = globalThis.newslensDom || {};
 
 (() => {
-  const { hoverCard, highlightLayer, wrapLayer, onDarkBackground, highlightName } = globalThis.newslensDom;
+  const { hoverCard, highlightLayer, wrapLayer, articleIsDark, highlightName } = globalThis.newslensDom;
 
   /** True when this browser supports the CSS Custom Highlight API. */
   function supported() {
@@ -53,9 +53,7 @@ globalThis.newslensDom = globalThis.newslensDom || {};
      * that is not its top, or is small.
      */
     async function add(findings, nodes, { oneChange = false } = {}) {
-      const first = findings.length && nodes[findings[0].block];
-      const dark = !!first && onDarkBackground(first[0]);
-      await layer.add(findings, nodes, dark, oneChange);
+      await layer.add(findings, nodes, articleIsDark(findings, nodes), oneChange);
     }
 
     /**
@@ -78,11 +76,12 @@ globalThis.newslensDom = globalThis.newslensDom || {};
       add,
       /**
        * Shows the card of the first mark on Text `node` (keyboard and command access),
-       * once the marks where the page was just scrolled to are drawn.
+       * of `category` if given (the panel's "next claim"), once the marks where the page
+       * was just scrolled to are drawn.
        */
-      explain(node) {
+      explain(node, category) {
         layer.catchUp();
-        return card.explain(node);
+        return card.explain(node, category);
       },
       /** Whether marks are elements in the page (wrapper mode) rather than highlights. */
       wraps: wrapping,

@@ -1,5 +1,5 @@
 //! When a judging word is not the writer's judgement: part of a name, the literal subject
-//! of the report, or a neutral idiom.
+//! of the report, a feeling, reaction or event the report names, or a neutral idiom.
 //!
 //! The loaded and evaluative lists come from a review-sentiment lexicon, so they hold words
 //! that news uses literally ("diagnosed with cancer", "chronic inflammation", "shares fell
@@ -8,6 +8,7 @@
 //! judging; these are the three kinds of evidence against it, read from the word's
 //! neighbours.
 
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -18,6 +19,16 @@ use crate::text::{Tags, Word};
 fn idioms() -> &'static PhraseMatcher<()> {
     static IDIOMS: OnceLock<PhraseMatcher<()>> = OnceLock::new();
     IDIOMS.get_or_init(|| PhraseMatcher::new(&[((), lexicon::NEUTRAL_IDIOMS)]))
+}
+
+/// The feelings, reactions and events a report names ([`lexicon::REPORTED_EVENTS`]).
+fn reported_events() -> &'static HashSet<String> {
+    static EVENTS: OnceLock<HashSet<String>> = OnceLock::new();
+    EVENTS.get_or_init(|| {
+        lexicon::entries(lexicon::REPORTED_EVENTS)
+            .into_iter()
+            .collect()
+    })
 }
 
 /// The judging words of one block and what stands around them.
@@ -49,12 +60,14 @@ impl<'a> Judging<'a> {
     }
 
     /// Whether the judging word `words[i]` reads as the writer's judgement: not in a
-    /// name, not about literal subject matter, not in a neutral idiom.
+    /// name, not about literal subject matter, not a feeling, reaction or event the
+    /// report names, not in a neutral idiom.
     pub fn judges(&self, i: usize) -> bool {
         let word = &self.words[i];
         !self.in_name(i)
             && !is_comparison(word)
             && !word.tags.has(Tags::SUBJECT_MATTER)
+            && !reported_events().contains(&*word.normalised())
             && !self.beside_subject_matter(i)
             && !self
                 .idioms
@@ -166,6 +179,12 @@ mod tests {
     fn a_comparison_is_not_a_judgement() {
         assert!(judging("Sudan is among the poorest and angriest places.").is_empty());
         assert!(!judging("The regime was brutal.").is_empty());
+    }
+
+    #[test]
+    fn a_reported_feeling_reaction_or_event_is_not_a_judgement() {
+        assert!(judging("The minister condemned the brutal raid.") == ["brutal"]);
+        assert!(judging("Their anger grew after the collapse.").is_empty());
     }
 
     #[test]

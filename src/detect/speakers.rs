@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use super::context::Sourcing;
 use super::quotes;
-use crate::catalogue::Subtype;
+use crate::catalogue::kind::Subtype;
 use crate::text::{within, Tags, Word};
 
 /// At least this many words must follow a speech verb for them to be what was said
@@ -179,10 +179,12 @@ pub fn attribute_quotations(
         let end = (i..sentences.len())
             .find(|&j| !speech_only[j])
             .unwrap_or(sentences.len());
+        let bare = |j: usize| bare_attribution(within(words, &sentences[j]), quoted, &sentences[j]);
         let closing = sentences
             .get(end)
             .filter(|s| quotes_in(s))
-            .and_then(|_| sourcing[end].as_ref().filter(|s| is_attributed(s)));
+            .and_then(|_| sourcing[end].clone().filter(is_attributed))
+            .or_else(|| (end < sentences.len()).then(|| bare(end)).flatten());
         let opening = match i.checked_sub(1) {
             Some(p) => {
                 let introduces = quotes_in(&sentences[p])
@@ -190,6 +192,7 @@ pub fn attribute_quotations(
                 sourcing[p]
                     .clone()
                     .filter(|s| introduces && is_attributed(s))
+                    .or_else(|| bare(p))
             }
             // The cue is in the paragraph before: its words are not this block's.
             None => before.filter(|s| is_attributed(s)).map(|s| Sourcing {
@@ -197,7 +200,7 @@ pub fn attribute_quotations(
                 cue: None,
             }),
         };
-        if let Some(speaker) = closing.cloned().or(opening) {
+        if let Some(speaker) = closing.or(opening) {
             for s in &mut sourcing[i..end] {
                 if s.as_ref()
                     .is_some_and(|s| s.subtype == Subtype::Unattributed)
@@ -208,6 +211,32 @@ pub fn attribute_quotations(
         }
         i = end;
     }
+}
+
+/// At most this many words make a sentence that only says who spoke ("Holmes testified.",
+/// "the minister added.").
+const MAX_BARE_ATTRIBUTION_WORDS: usize = 4;
+
+/// A sentence that only says who spoke, left alone when a quotation ending in "?" or "!"
+/// closes the sentence before it: "“…investigation?” Holmes testified. “…”". It attributes
+/// the quotations on both sides of it; it makes no claim itself.
+fn bare_attribution(words: &[Word], quoted: &[Range<usize>], s: &Range<usize>) -> Option<Sourcing> {
+    if words.is_empty()
+        || words.len() > MAX_BARE_ATTRIBUTION_WORDS
+        || quoted.iter().any(|q| q.start < s.end && s.start < q.end)
+    {
+        return None;
+    }
+    let verb = words
+        .iter()
+        .position(|w| w.tags.has(Tags::REPORTING_VERB) && !w.is_capitalized())?;
+    let speaker = if verb > 0 { &words[0] } else { words.get(1)? };
+    let names =
+        speaker.is_capitalized() || ["the", "he", "she", "they"].iter().any(|p| speaker.is(p));
+    names.then(|| Sourcing {
+        subtype: Subtype::AttributedNamed,
+        cue: Some(words[0].start..words[words.len() - 1].end),
+    })
 }
 
 /// A source that names or describes who speaks.
@@ -240,6 +269,29 @@ mod tests {
             .into_iter()
             .map(|r| text[r].trim())
             .collect()
+    }
+
+    fn sourcing_of_block(text: &str) -> Vec<Option<Subtype>> {
+        let words = words(text);
+        let input = crate::detect::context::BlockText {
+            text,
+            words: &words,
+            links: &[],
+            sentences: crate::detect::context::Sentences::Split,
+        };
+        crate::detect::block(&input, &mut None)
+            .sentences
+            .iter()
+            .map(|s| s.facts.sourcing)
+            .collect()
+    }
+
+    #[test]
+    fn a_sentence_that_only_names_the_speaker_attributes_the_quotations_around_it() {
+        let found = sourcing_of_block(
+            "“Did the harbour master know about the leak?” Jensen testified. “He knew it in March, and he told the board nothing about the cracks.”",
+        );
+        assert_eq!(found.last(), Some(&Some(Subtype::AttributedNamed)));
     }
 
     #[test]

@@ -27,6 +27,25 @@ const INLINE: &[&str] = &[
     "mark", "q", "ruby", "rt", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u",
     "var", "wbr", "del", "ins", "label", "br",
 ];
+/// Class and id tokens that say their element is hidden from the reader: utility classes
+/// for hidden and screen-reader-only text, and hover cards and tooltips, shown only under
+/// the pointer (collect.js HIDDEN_TOKENS). They stand in for the page's stylesheets, which
+/// a parser does not apply: on the Zyte and Readability pages the text under them is
+/// 31,000 characters of furniture and none of the articles' prose.
+const HIDDEN_TOKENS: &[&str] = &[
+    "hidden",
+    "hide",
+    "is-hidden",
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "screen-reader-text",
+    "element-invisible",
+    "offscreen",
+    "off-screen",
+    "hovercard",
+    "tooltip",
+];
 
 /// How deep elements nest, at most, as in browsers (Chromium's parser stops nesting at
 /// 512). html5ever has no such cap, and its scope checks scan the whole stack of open
@@ -455,9 +474,11 @@ fn is_inline(e: &scraper::node::Element) -> bool {
     INLINE.contains(&e.name().to_lowercase().as_str())
 }
 
-/// collect.js `skipped()` for one element: skipped tags, `hidden`, `aria-hidden="true"`,
-/// an inline style that hides it (pop-ups and hover cards waiting for a click; the DOM
-/// layer sees the same through `el.style`) (editable areas are handled by the walk).
+/// collect.js `skipped()` and `namedHidden()` for one element: skipped tags, `hidden`,
+/// `aria-hidden="true"`, an inline style that hides it (pop-ups and hover cards waiting for
+/// a click; the DOM layer sees the same through `el.style`), a class or id that says it is
+/// hidden (editable areas are handled by the walk). In a rendered page the DOM layer reads
+/// the computed style instead of the names.
 fn skipped(e: &scraper::node::Element) -> bool {
     let svg_or_math = matches!(
         e.name.ns.as_ref(),
@@ -467,6 +488,18 @@ fn skipped(e: &scraper::node::Element) -> bool {
         || (e.attr("hidden").is_some() && !svg_or_math)
         || e.attr("aria-hidden") == Some("true")
         || e.attr("style").is_some_and(hides)
+        || named_hidden(e)
+}
+
+/// Whether the element's id or one of its classes is in HIDDEN_TOKENS (case-insensitively).
+fn named_hidden(e: &scraper::node::Element) -> bool {
+    let id = e.attr("id").into_iter();
+    let classes = e.attr("class").unwrap_or("").split_ascii_whitespace();
+    id.chain(classes).any(|token| {
+        HIDDEN_TOKENS
+            .iter()
+            .any(|hidden| token.eq_ignore_ascii_case(hidden))
+    })
 }
 
 /// Whether an inline style hides its element: `display: none` or `visibility: hidden`.
@@ -510,7 +543,8 @@ mod tests {
         let html = r#"<!DOCTYPE html><html><head><title> A  title </title>
             <meta property="og:type" content="article"><script type="application/ld+json">{"@type":"NewsArticle"}</script></head>
             <body><article class="Story main"><p>Said <em>by</em> <a href="/x">the <b>Times</b></a>.</p>
-            <div contenteditable><p>editable</p></div><p hidden>hidden</p><div style="color: red; DISPLAY : none">hidden pop-up</div><p style="visibility:hidden !important">hidden card</p><script>var x;</script></article></body></html>"#;
+            <div contenteditable><p>editable</p></div><p hidden>hidden</p><div style="color: red; DISPLAY : none">hidden pop-up</div><p style="visibility:hidden !important">hidden card</p><script>var x;</script>
+            <p class="caption"><span class="Visually-Hidden">hidden label: </span>A caption.</p><div id="hovercard">hidden card</div></article></body></html>"#;
         let page = page_from_html(html, "https://example.com/a");
         assert_eq!(page.title, "A title");
         assert_eq!(
@@ -526,6 +560,7 @@ mod tests {
             texts.contains(&"Said by the Times.".to_string()),
             "{texts:?}"
         );
+        assert!(texts.contains(&"A caption.".to_string()), "{texts:?}");
         assert!(!texts
             .iter()
             .any(|t| t.contains("editable") || t.contains("hidden") || t.contains("var")));

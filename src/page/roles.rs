@@ -552,6 +552,16 @@ mod tests {
     use super::*;
     use crate::page::model::{Block, Element};
 
+    /// Asserts that `is` holds for every text of `yes` and for none of `no`.
+    fn sorts(is: fn(&str) -> bool, yes: &[&str], no: &[&str]) {
+        for text in yes {
+            assert!(is(text), "{text:?}");
+        }
+        for text in no {
+            assert!(!is(text), "not {text:?}");
+        }
+    }
+
     fn el(tag: &str, parent: Option<u32>, tokens: &[&str]) -> Element {
         Element::with(tag, parent, tokens)
     }
@@ -732,49 +742,52 @@ mod tests {
 
     #[test]
     fn date_lines_are_the_bylines_not_claims() {
-        assert!(is_dateline(
-            "Updated 3:27 am PST, Wednesday, November 20, 2019"
-        ));
-        assert!(is_dateline("Published: 12 March 2024"));
-        assert!(is_dateline(
-            "Updated\u{a0}1:33 am CST, Wednesday, November 20, 2019"
-        ));
-        assert!(!is_dateline(
-            "Updated figures show the deficit grew by 3% in 2023, the ministry said on Monday."
-        ));
-        assert!(!is_dateline("Published without a date"));
-        assert!(!is_dateline("Updatedness 2020"));
+        sorts(
+            is_dateline,
+            &[
+                "Updated 3:27 am PST, Wednesday, November 20, 2019",
+                "Published: 12 March 2024",
+                "Updated\u{a0}1:33 am CST, Wednesday, November 20, 2019",
+            ],
+            &[
+                "Updated figures show the deficit grew by 3% in 2023, the ministry said on Monday.",
+                "Published without a date",
+                "Updatedness 2020",
+            ],
+        );
     }
 
     #[test]
     fn promotions_and_ad_labels_are_boilerplate() {
-        assert!(is_boilerplate("Advertisement"));
-        assert!(is_boilerplate("Sign up for our morning newsletter"));
-        assert!(is_boilerplate(
-            "Join our forums to keep talking about the missions!"
-        ));
-        assert!(!is_boilerplate("Ad hoc committees met on Tuesday."));
-        assert!(is_boilerplate(
-            "Get the Morning Brief newsletter in your inbox."
-        ));
-        assert!(!is_boilerplate(
-            "The newsletter was founded in 1998 by two teachers."
-        ));
-        assert!(!is_boilerplate("Thousands joined the protest on Tuesday."));
+        sorts(
+            is_boilerplate,
+            &[
+                "Advertisement",
+                "Sign up for our morning newsletter",
+                "Join our forums to keep talking about the missions!",
+                "Get the Morning Brief newsletter in your inbox.",
+            ],
+            &[
+                "Ad hoc committees met on Tuesday.",
+                "The newsletter was founded in 1998 by two teachers.",
+                "Thousands joined the protest on Tuesday.",
+            ],
+        );
     }
 
     #[test]
     fn writers_credits_are_the_bylines() {
-        assert!(is_credit_line(
-            "(Reporting by Jane Roe in Paris; Editing by John Doe)"
-        ));
-        assert!(is_credit_line(
-            "Ann Poe and Al Moe contributed to this report."
-        ));
-        assert!(!is_credit_line(
-            "Reporting by the agency showed the council had spent more than it raised."
-        ));
-        assert!(!is_credit_line("The editors said the report was accurate."));
+        sorts(
+            is_credit_line,
+            &[
+                "(Reporting by Jane Roe in Paris; Editing by John Doe)",
+                "Ann Poe and Al Moe contributed to this report.",
+            ],
+            &[
+                "Reporting by the agency showed the council had spent more than it raised.",
+                "The editors said the report was accurate.",
+            ],
+        );
     }
 
     #[test]

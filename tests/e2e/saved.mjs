@@ -23,7 +23,9 @@ export async function checkSavedPages(browser, origin, probe) {
     const problems = [];
     if (report.error) problems.push(`probe failed: ${report.error}`);
     const ranges = report.ranges || [];
-    if (ranges.length < 10) problems.push(`only ${ranges.length} highlight ranges`);
+    // Some marks: a short news report has few, as the default view leaves named sources
+    // and narration plain (breitbart: three opinion markers, a missing source, the bio).
+    if (ranges.length < 4) problems.push(`only ${ranges.length} highlight ranges`);
     if (!report.textUnchanged) problems.push('the page text changed');
     // Compared without whitespace: the expected text gains a space at every tag, and a
     // range over a sentence crosses its links and emphases.

@@ -13,6 +13,9 @@ const PAGES = {
   '/seed.html': path.join(GOLDEN, 'seed-page.html'),
   '/bare.html': path.join(GOLDEN, 'seed-page-bare.html'),
   '/other-language.html': path.resolve('tests/e2e/other-language.html'),
+  '/furniture.html': path.resolve('tests/e2e/furniture.html'),
+  '/palette-dark.html': path.resolve('tests/e2e/palette-dark.html'),
+  '/palette-light.html': path.resolve('tests/e2e/palette-light.html'),
 };
 
 const WWW = path.resolve('target/dist/www');

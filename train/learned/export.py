@@ -40,18 +40,44 @@ PARITY = [
 ]
 
 
-def quantise(state, storage):
-    """The tensors to write for `storage` ("f16" or "int8", see the contract)."""
+def int8_rows(tensor):
+    """Per-row symmetric int8: (q, scale) with value = q * scale[row]."""
+    scale = tensor.abs().amax(dim=1).clamp(min=1e-12) / 127.0
+    return torch.round(tensor / scale[:, None]).clamp(-127, 127).to(torch.int8), scale
+
+
+def quantise(state, storage, wide=()):
+    """The tensors to write for `storage` ("f16" or "int8", see the contract); under int8,
+    the matrices named in `wide` stay F16 (see `too_lossy_for_int8`)."""
     out = {}
     for name, tensor in state.items():
         tensor = tensor.detach().float().contiguous()
-        if storage == "int8" and tensor.dim() == 2:
-            scale = tensor.abs().amax(dim=1).clamp(min=1e-12) / 127.0
-            out[name] = torch.round(tensor / scale[:, None]).clamp(-127, 127).to(torch.int8)
+        if storage == "int8" and tensor.dim() == 2 and name not in wide:
+            out[name], scale = int8_rows(tensor)
             out[f"{name}.scale"] = scale.contiguous()
         else:
             out[name] = tensor.half()
     return out
+
+
+#: A matrix whose int8 form alone moves a hidden state's cosine below this stays F16.
+MATRIX_COSINE = 0.9999
+
+
+def too_lossy_for_int8(model, hidden_cosine):
+    """Names of the matrices that per-row int8 cannot carry: a single outlier weight sets
+    its row's scale and the rest of the row rounds to nothing (MiniLM's FFN `output.dense`
+    in layers 0 and 1, row 99). `hidden_cosine(state)` gives the min cosine of the final
+    hidden states with `state` against the f32 model's."""
+    state = {k: v.detach().float() for k, v in model.state_dict().items()}
+    lossy = []
+    for name, tensor in state.items():
+        if tensor.dim() != 2:
+            continue
+        q, scale = int8_rows(tensor)
+        if hidden_cosine(dict(state, **{name: q.float() * scale[:, None]})) < MATRIX_COSINE:
+            lossy.append(name)
+    return lossy
 
 
 def widen(stored):
@@ -80,4 +106,9 @@ def config_json(config, newslens):
 
 
 def parity_json(rows):
-    return json.dumps(rows, indent=1, ensure_ascii=False) + "\n"
+    """One sentence per block, its words on one line (readable diffs between exports)."""
+    blocks = []
+    for row in rows:
+        fields = [f"  {json.dumps(k)}: {json.dumps(row[k], ensure_ascii=False)}" for k in row]
+        blocks.append("{\n" + ",\n".join(fields) + "\n}")
+    return "[\n" + ",\n".join(blocks) + "\n]\n"

@@ -4,10 +4,31 @@
 
 use std::sync::OnceLock;
 
-use crate::catalogue::Subtype;
+use crate::catalogue::kind::{tint, Category, Kind, Line, Style, Subtype, Terminal};
 use crate::detect::context::BlockText;
+use crate::detect::rule::Rule;
 use crate::finding::Mark;
 use crate::text::{lexicon, Word};
+
+pub const SPECULATION: Kind = Kind {
+    id: "speculation",
+    category: Category::Opinion,
+    order: 50,
+    label: "Speculation",
+    explanation: "Speculation: the writer guesses at what someone else feels or thinks.",
+    default_on: true,
+    confidence: 0.85,
+    style: Style {
+        line: Line::Dashed,
+        colours: [
+            tint("rgba(171, 71, 188, 0.28)", "#6a1b9a"),
+            tint("rgba(186, 104, 200, 0.3)", "#e1bee7"),
+            tint("rgba(204,121,167, 0.3)", "#8e3f6c"),
+            tint("rgba(204,121,167, 0.25)", "#e3a9c9"),
+        ],
+        terminal: Terminal::Colour("35"),
+    },
+};
 
 /// The modals of inference that lead a speculation, as words.
 const LEADS: &[&[&str]] = &[
@@ -23,6 +44,9 @@ fn inner_states() -> &'static [String] {
     static STATES: OnceLock<Vec<String>> = OnceLock::new();
     STATES.get_or_init(|| lexicon::entries(lexicon::INNER_STATES))
 }
+
+/// The first word rule: what a speculation holds ("must be surely furious") is part of it.
+pub const RULE: Rule = Rule::words(rule, 10);
 
 /// Every speculation in the block (the first word rule: nothing is found before it).
 pub fn rule(block: &BlockText, _before: &[Mark]) -> Vec<Mark> {

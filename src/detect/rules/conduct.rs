@@ -3,14 +3,18 @@
 //! conduct nouns (`conduct_nouns.txt`), at most one word on, and reads as the writer's
 //! judgement ([`Judging`]). Praise (`praise.txt`) is marked the same way.
 
-use crate::catalogue::Subtype;
+use crate::catalogue::kind::Subtype;
 use crate::detect::context::BlockText;
 use crate::detect::literal::Judging;
+use crate::detect::rule::Rule;
 use crate::finding::Mark;
 use crate::text::Tags;
 
 /// Punctuation that ends the phrase an evaluative word can judge.
 const PHRASE_BREAKS: [char; 9] = [',', ';', ':', '.', '—', '(', ')', '"', '“'];
+
+/// The last word rule (it reads no earlier marks).
+pub const RULE: Rule = Rule::words(rule, 40);
 
 pub fn rule(block: &BlockText, _before: &[Mark]) -> Vec<Mark> {
     let (text, words) = (block.text, block.words);
