@@ -12,11 +12,15 @@ const built = fs.existsSync(`${dir}/newslens_learned_bg.wasm`);
 const skip = !built && `${dir} is not built: run cargo xtask build`;
 const TOLERANCE = 1e-3;
 
+let learnedModule;
+/** The module, instantiated once (its glue declares a global, which cannot be redeclared). */
 function loadModule() {
+  if (learnedModule) return learnedModule;
   // The no-modules glue is a classic script defining the global `newslensLearned`.
   vm.runInThisContext(`${fs.readFileSync(`${dir}/newslens_learned.js`, 'utf8')}\nglobalThis.newslensLearned = newslensLearned;`);
   const learned = globalThis.newslensLearned;
   learned.initSync({ module: fs.readFileSync(`${dir}/newslens_learned_bg.wasm`) });
+  learnedModule = learned;
   return learned;
 }
 
