@@ -51,6 +51,34 @@ pub struct Finding {
     /// (what the reader's card says of it); absent on other findings.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub claim: Option<f32>,
+    /// What the learned tier said of the finding's sentence, once it has read it (see
+    /// [`crate::refine`]); absent from an instant analysis.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub learned: Option<Learned>,
+}
+
+/// Which analysis tier made a mark: the instant one (word lists and linear models) or the
+/// learned model (see [`crate::refine`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tier {
+    Instant,
+    Learned,
+}
+
+/// The learned tier's word on a finding, so a reader's card can say which tier said what.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Learned {
+    /// The tier that made the mark.
+    pub tier: Tier,
+    /// The learned model's probability for the mark itself: that a loaded word is loaded,
+    /// that a sourcing mark's sentence is a check-worthy claim; absent on other marks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub p: Option<f32>,
+    /// The learned probabilities that the finding's sentence is opinion, and a
+    /// check-worthy claim.
+    pub opinion: f32,
+    pub claim: f32,
 }
 
 impl Finding {
