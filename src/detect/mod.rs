@@ -14,13 +14,16 @@ mod quotes;
 mod reach;
 mod speakers;
 
-mod conduct;
-mod loaded;
-mod phrases;
-mod question;
-mod scare_quotes;
-mod sourcing;
-mod speculation;
+mod rules {
+    pub mod conduct;
+    pub mod loaded;
+    pub mod phrases;
+    pub mod question;
+    pub mod scare_quotes;
+    pub mod sourcing;
+    pub mod speculation;
+}
+use rules::{conduct, loaded, phrases, question, scare_quotes, sourcing, speculation};
 
 use std::ops::Range;
 
