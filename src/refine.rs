@@ -134,6 +134,14 @@ pub struct Refinement {
     pub sourcing_left_out: u32,
 }
 
+/// The order to score a page's sentences in: `ids`, of which the `first` are those the
+/// reader sees.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Order {
+    pub ids: Vec<usize>,
+    pub first: usize,
+}
+
 /// An instant analysis's article sentences, waiting for (and taking) the learned
 /// tier's scores.
 #[derive(Debug)]
@@ -191,11 +199,12 @@ impl Refiner {
 
     /// Every sentence id, those in the blocks `first` (the ones the reader sees) first,
     /// each group in document order.
-    pub fn order(&self, first: &[u32]) -> Vec<usize> {
+    pub fn order(&self, first: &[u32]) -> Order {
         let seen = |id: &usize| first.contains(&self.blocks[self.ids[*id].0].index);
-        let (mut order, rest): (Vec<usize>, Vec<usize>) = (0..self.ids.len()).partition(seen);
-        order.extend(rest);
-        order
+        let (mut ids, rest): (Vec<usize>, Vec<usize>) = (0..self.ids.len()).partition(seen);
+        let first = ids.len();
+        ids.extend(rest);
+        Order { ids, first }
     }
 
     /// Applies the model's `scores` of the sentences `ids` (same order) at `thresholds`,

@@ -155,7 +155,7 @@ fn scores(case: &Case, sentence: &str) -> Scores {
 fn check(case: &Case) -> Result<(), String> {
     let page = newslens::model::Page::from_text(&case.text);
     let (analysis, mut refiner) = analyze_learned(&page, &case.options);
-    let ids = refiner.order(&[]);
+    let ids = refiner.order(&[]).ids;
     if ids.is_empty() {
         return Err("no article sentence to score".into());
     }
