@@ -93,6 +93,31 @@ impl Analysis {
     }
 }
 
+impl Analysis {
+    /// Applies the learned tier's `refinement` (from the [`Refiner`] this analysis came
+    /// with): each refined block's findings replace the block's, each scored sentence gets
+    /// its learned verdicts, and the count of sourcing left out is the refined one.
+    pub fn refine(&mut self, refinement: refine::Refinement) {
+        for refine::RefinedBlock { block, findings } in refinement.blocks {
+            // Findings come block by block: this block's are a slice.
+            let first = self.findings.partition_point(|f| f.block < block);
+            let last = self.findings.partition_point(|f| f.block <= block);
+            self.findings.splice(first..last, findings);
+        }
+        for verdict in refinement.sentences {
+            let sentence = self
+                .sentences
+                .iter_mut()
+                .find(|s| s.block == verdict.block && s.ranges == verdict.ranges);
+            if let Some(sentence) = sentence {
+                sentence.learned = Some(verdict.learned);
+            }
+        }
+        self.explanations.extend(refinement.explanations);
+        self.sourcing_left_out = refinement.sourcing_left_out;
+    }
+}
+
 /// Analyses a page with the default options.
 pub fn analyze(page: &Page) -> Analysis {
     analyze_with(page, &Options::default())
@@ -435,6 +460,7 @@ fn sentence_finding(
         claim,
         claim_label: ClaimLabel::at(claim, thresholds.claim),
         sourcing: sentence.facts.sourcing.into(),
+        learned: None,
     }
 }
 

@@ -25,7 +25,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::{Category, Subtype};
-use crate::finding::{Finding, Learned, Mark, OpinionLabel, Tier};
+use crate::finding::{ClaimLabel, Finding, Learned, LearnedVerdict, Mark, OpinionLabel, Tier};
 use crate::options::{Options, Silenced};
 use crate::text::offsets::{SegmentMap, SegmentRange};
 
@@ -105,9 +105,7 @@ pub struct Verdict {
         serialize_with = "crate::text::offsets::serialize_span"
     )]
     pub ranges: Vec<SegmentRange>,
-    pub opinion: f32,
-    pub opinion_label: OpinionLabel,
-    pub claim: f32,
+    pub learned: LearnedVerdict,
 }
 
 /// The findings of one block after a refinement: all of them, in text order.
@@ -354,9 +352,12 @@ impl Refiner {
             ranges: block
                 .map
                 .to_segment_ranges(sentence.range.start, sentence.range.end),
-            opinion: scores.opinion,
-            opinion_label: OpinionLabel::at(scores.opinion, opinion_threshold),
-            claim: scores.claim,
+            learned: LearnedVerdict {
+                opinion: scores.opinion,
+                opinion_label: OpinionLabel::at(scores.opinion, opinion_threshold),
+                claim: scores.claim,
+                claim_label: ClaimLabel::at(scores.claim, claim_threshold),
+            },
         }
     }
 }
@@ -420,4 +421,50 @@ fn words_in(
         })
         .filter(|w| w.range.start < w.range.end)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::page::model::{Block as PageBlock, Element, Page};
+
+    fn page(texts: &[&str]) -> Page {
+        Page {
+            elements: vec![
+                Element::with("article", None, &[]),
+                Element::with("p", Some(0), &[]),
+            ],
+            blocks: texts.iter().map(|t| PageBlock::with(1, t)).collect(),
+            ..Page::default()
+        }
+    }
+
+    #[test]
+    fn the_blocks_the_reader_sees_come_first_and_each_sentence_has_the_one_before_as_context() {
+        let page = page(&[
+            "The council met on Tuesday. It approved the budget.",
+            "The mayor spoke on Wednesday.",
+            "The library closes on Friday.",
+        ]);
+        let (_, refiner) = crate::analyze_learned(&page, &Options::default());
+        assert_eq!(refiner.len(), 4);
+        let order = refiner.order(&[2, 1]);
+        assert_eq!((order.ids, order.first), (vec![2, 3, 0, 1], 2));
+        let input = refiner.input(2).expect("sentence 2");
+        assert_eq!(input.sentence, "The mayor spoke on Wednesday.");
+        assert_eq!(input.context, "It approved the budget.");
+        assert_eq!(refiner.input(0).expect("sentence 0").context, "");
+        assert_eq!(refiner.input(4), None);
+    }
+
+    #[test]
+    fn word_offsets_in_utf16_units_and_in_chars_land_on_the_same_bytes() {
+        let text = "Émigrés 😀 rallied";
+        let sentence = 0..text.len();
+        // "rallied": chars 10..17, UTF-16 units 11..18 (the emoji is a surrogate pair).
+        let chars = words_in(text, &sentence, &[(10, 17, 0.9)], Units::Chars);
+        let units = words_in(text, &sentence, &[(11, 18, 0.9)], Units::Utf16);
+        assert_eq!(&text[chars[0].range.clone()], "rallied");
+        assert_eq!(chars[0].range, units[0].range);
+    }
 }

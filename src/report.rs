@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 use crate::catalogue::{Category, Subtype};
 use crate::claim;
 use crate::detect::{self, context::BlockText};
-pub use crate::finding::{ClaimLabel, OpinionLabel, SentenceFinding, SourcingLabel};
+pub use crate::finding::{
+    ClaimLabel, Learned, LearnedVerdict, OpinionLabel, SentenceFinding, SourcingLabel, Tier,
+};
 use crate::opinion::Model;
 use crate::page::model::Block;
 use crate::page::model::Page;
@@ -23,6 +25,9 @@ pub struct MarkerReport {
     pub explanation: String,
     pub start: usize,
     pub end: usize,
+    /// What the learned tier said of it, once it has read its sentence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub learned: Option<Learned>,
 }
 
 /// Everything newslens says about one sentence.
@@ -35,6 +40,9 @@ pub struct SentenceReport {
     pub claim_label: ClaimLabel,
     pub sourcing: SourcingLabel,
     pub markers: Vec<MarkerReport>,
+    /// The learned tier's verdicts, once it has read the sentence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub learned: Option<LearnedVerdict>,
 }
 
 /// Analyses `text` as one sentence, with no surrounding context.
@@ -61,6 +69,7 @@ pub fn sentence_report(text: &str) -> SentenceReport {
             start: code_points(m.range.start),
             end: code_points(m.range.end),
             cue: m.cue,
+            learned: None,
         })
         .collect();
     SentenceReport {
@@ -71,6 +80,7 @@ pub fn sentence_report(text: &str) -> SentenceReport {
         claim_label: ClaimLabel::at(claim, claims.threshold),
         sourcing: sourcing.into(),
         markers,
+        learned: None,
     }
 }
 
@@ -149,6 +159,7 @@ impl<'a> BlockMarkers<'a> {
                 explanation: f.subtype.explanation().to_string(),
                 start: chars(m_start),
                 end: chars(m_end),
+                learned: f.learned,
             })
             .collect();
         Some(SentenceReport {
@@ -159,6 +170,7 @@ impl<'a> BlockMarkers<'a> {
             claim_label: s.claim_label,
             sourcing: s.sourcing,
             markers,
+            learned: s.learned,
         })
     }
 }

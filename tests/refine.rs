@@ -154,7 +154,7 @@ fn scores(case: &Case, sentence: &str) -> Scores {
 
 fn check(case: &Case) -> Result<(), String> {
     let page = newslens::model::Page::from_text(&case.text);
-    let (analysis, mut refiner) = analyze_learned(&page, &case.options);
+    let (mut analysis, mut refiner) = analyze_learned(&page, &case.options);
     let ids = refiner.order(&[]).ids;
     if ids.is_empty() {
         return Err("no article sentence to score".into());
@@ -163,13 +163,8 @@ fn check(case: &Case) -> Result<(), String> {
         .iter()
         .map(|&id| scores(case, refiner.input(id).expect("an id from order").sentence))
         .collect();
-    let refinement = refiner.refine(&ids, &scored, THRESHOLDS, Units::Chars);
-    let mut findings: Vec<_> = analysis
-        .findings
-        .iter()
-        .filter(|f| !refinement.blocks.iter().any(|b| b.block == f.block))
-        .collect();
-    findings.extend(refinement.blocks.iter().flat_map(|b| &b.findings));
+    analysis.refine(refiner.refine(&ids, &scored, THRESHOLDS, Units::Chars));
+    let findings = &analysis.findings;
     let found: Vec<(Subtype, String, String)> = findings
         .iter()
         .map(|f| {
