@@ -12,7 +12,7 @@
   const tickers = globalThis.newslensTickers;
   const messages = globalThis.newslensMessages;
   const { quietly } = globalThis.newslensLate;
-  const refined = globalThis.newslensRefined;
+  const { refined } = globalThis.newslensDom;
   const host = location.hostname;
   /**
    * What is on the page now: `url`, `options`, the last full `analysis` (type, byline,

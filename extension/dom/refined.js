@@ -1,11 +1,14 @@
 // The learned tier's refinements on the page (issue 20). After the instant marks are
-// shown, the background's learned model reads the article's sentences, those on screen
-// first, and sends each block's findings as they now stand (src/refine.rs): marks it
-// removes fade out, marks it adds appear (highlights: the text never moves), and cards
-// say which tier made each mark (dom/card.js).
+// shown, the learned model (in the extension's background, the demo page's worker) reads
+// the article's sentences, those on screen first, and sends each block's findings as they
+// now stand (src/refine.rs): marks it removes fade out, marks it adds appear (highlights:
+// the text never moves), and cards say which tier made each mark (dom/card.js). Shared
+// by the content script and the www demo.
 'use strict';
 
-globalThis.newslensRefined = (() => {
+globalThis.newslensDom = globalThis.newslensDom || {};
+
+globalThis.newslensDom.refined = (() => {
   const protocol = globalThis.newslensProtocol;
   /** The highlight removed marks fade out through (src/catalogue/export.rs FADING). */
   const FADING = 'newslens-fading';
@@ -62,8 +65,9 @@ globalThis.newslensRefined = (() => {
 
   /**
    * Applies `refinement` (src/refine.rs `Refinement`) to the page: each block it names
-   * in `blocks` (main.js state: `{ nodes, findings }` by block index) gets its findings,
-   * redrawn in `view`. Resolves to the marks `{ added, removed }`.
+   * in `blocks` (`{ nodes, findings }` by block index: its Text nodes and the findings
+   * shown, updated here) gets its findings, redrawn in `view` (dom/render.js). Resolves
+   * to the marks `{ added, removed }`.
    */
   async function apply(refinement, blocks, view) {
     const nodes = blocks.map((b) => b.nodes);
