@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalogue::{Category, Subtype};
+use crate::catalogue::kind::{Category, Subtype};
 
 use crate::page::model::Block;
 use crate::text::offsets::SegmentRange;
@@ -51,6 +51,11 @@ pub struct Finding {
     /// (what the reader's card says of it); absent on other findings.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub claim: Option<f32>,
+    /// For a sourcing finding, why its sentence counts as a claim or not, in words: the
+    /// verdict against the threshold and what a reader could check
+    /// ([`crate::claim::reasons::explain`]); the card shows it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claim_reason: Option<String>,
     /// What the learned tier said of the finding's sentence, once it has read it (see
     /// [`crate::refine`]); absent from an instant analysis.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -72,8 +72,9 @@ pub struct Analysis {
     /// and no sentences (the word lists and models are English); its type and disclosure
     /// facts are still given.
     pub language: Option<&'static str>,
-    /// Sourcing findings the default view leaves out (unsourced narration that is not a
-    /// check-worthy claim; none with [`Options::all_sourcing`]), for the panel's counts.
+    /// Sourcing findings the default view leaves out (named sources, and unsourced
+    /// narration that is not a check-worthy claim: [`Options::shows_sourcing`]; none with
+    /// [`Options::all_sourcing`]), for the panel's counts.
     pub sourcing_left_out: u32,
 }
 
@@ -366,6 +367,9 @@ pub(crate) fn analyze_ahead(
         });
         // Stage 4: to the wire.
         for mark in marks {
+            let claim = (mark.subtype.category() == Category::Claim)
+                .then(|| claim_at(&mark.range))
+                .flatten();
             analysis
                 .explanations
                 .entry(mark.subtype)
@@ -375,9 +379,11 @@ pub(crate) fn analyze_ahead(
                 category: mark.subtype.category(),
                 subtype: mark.subtype,
                 ranges: map.to_segment_ranges(mark.range.start, mark.range.end),
-                claim: (mark.subtype.category() == Category::Claim)
-                    .then(|| claim_at(&mark.range))
-                    .flatten(),
+                claim,
+                claim_reason: claim.map(|p| {
+                    let reasons = claim::reasons::of(&text[mark.range.clone()]);
+                    claim::reasons::explain(p, thresholds.claim, &reasons)
+                }),
                 cue: mark.cue,
                 learned: None,
             };

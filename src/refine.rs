@@ -25,6 +25,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::{Category, Subtype};
+use crate::claim;
 use crate::finding::{ClaimLabel, Finding, Learned, LearnedVerdict, Mark, OpinionLabel, Tier};
 use crate::options::{Options, Silenced};
 use crate::text::offsets::{SegmentMap, SegmentRange};
@@ -256,6 +257,13 @@ impl Refiner {
         let check_worthy = scores.claim >= claim_threshold;
         let block = &mut self.blocks[b];
         let sentence = block.sentences[s].clone();
+        // The card's claim line of the sentence's sourcing, now from the learned probability.
+        let reasons = claim::reasons::of(&block.text[sentence.range.clone()]);
+        let claim_reason = Some(claim::reasons::explain(
+            scores.claim,
+            claim_threshold,
+            &reasons,
+        ));
         let words = words_in(&block.text, &sentence.range, &scores.loaded, units);
         let learned = |tier, p| Learned {
             tier,
@@ -278,6 +286,7 @@ impl Refiner {
             if f.category == Category::Claim {
                 had_sourcing = true;
                 f.claim = Some(scores.claim);
+                f.claim_reason.clone_from(&claim_reason);
                 f.learned = Some(learned(tier, Some(scores.claim)));
                 let shown = options.shows_sourcing(f.subtype, check_worthy);
                 dropped_sourcing |= !shown;
@@ -304,6 +313,7 @@ impl Refiner {
             if options.shows_sourcing(mark.subtype, check_worthy) {
                 let mut finding = finding(block, mark, learned(Tier::Learned, Some(scores.claim)));
                 finding.claim = Some(scores.claim);
+                finding.claim_reason = claim_reason;
                 added.push(Placed {
                     finding,
                     range: mark.range.clone(),
@@ -373,6 +383,7 @@ fn finding(block: &Block, mark: &Mark, learned: Learned) -> Finding {
             .map
             .to_segment_ranges(mark.range.start, mark.range.end),
         claim: None,
+        claim_reason: None,
         learned: Some(learned),
     }
 }

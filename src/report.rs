@@ -38,11 +38,21 @@ pub struct SentenceReport {
     pub opinion_label: OpinionLabel,
     pub claim: f32,
     pub claim_label: ClaimLabel,
+    /// What in the sentence a reader could check, in words ([`claim::reasons`]).
+    pub claim_reasons: Vec<String>,
     pub sourcing: SourcingLabel,
     pub markers: Vec<MarkerReport>,
     /// The learned tier's verdicts, once it has read the sentence.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub learned: Option<LearnedVerdict>,
+}
+
+/// [`claim::reasons::of`] in words.
+fn claim_reasons(sentence: &str) -> Vec<String> {
+    claim::reasons::of(sentence)
+        .into_iter()
+        .map(|r| r.words().to_string())
+        .collect()
 }
 
 /// Analyses `text` as one sentence, with no surrounding context.
@@ -78,6 +88,7 @@ pub fn sentence_report(text: &str) -> SentenceReport {
         opinion_label: OpinionLabel::at(opinion, model.threshold),
         claim,
         claim_label: ClaimLabel::at(claim, claims.threshold),
+        claim_reasons: claim_reasons(text),
         sourcing: sourcing.into(),
         markers,
         learned: None,
@@ -162,12 +173,14 @@ impl<'a> BlockMarkers<'a> {
                 learned: f.learned,
             })
             .collect();
+        let text = &self.text[start_byte..self.index.floor(end).0];
         Some(SentenceReport {
-            text: self.text[start_byte..self.index.floor(end).0].to_string(),
+            text: text.to_string(),
             opinion: s.opinion,
             opinion_label: s.opinion_label,
             claim: s.claim,
             claim_label: s.claim_label,
+            claim_reasons: claim_reasons(text),
             sourcing: s.sourcing,
             markers,
             learned: s.learned,

@@ -26,14 +26,13 @@ globalThis.newslensDom = globalThis.newslensDom || {};
     button { margin-top: 6px; font: inherit; font-size: 12px; }`;
 
   /**
-   * Why a sourcing mark's sentence counts as a claim: the core's probability that it is a
-   * check-worthy claim (`claim`, on sourcing findings only), which decides whether a
-   * missing source is underlined by default. The analysis does not carry the threshold
-   * the core compared it with, so the card gives the figure, not a verdict. '' for a
-   * finding without it.
+   * Why a sourcing mark's sentence counts as a claim, in words: the core's verdict, its
+   * check-worthiness against the threshold that decides whether a missing source is
+   * underlined by default, and what in the sentence a reader could check
+   * (`claim_reason`, on sourcing findings only). '' for a finding without it.
    */
-  function checkWorthiness(finding) {
-    return typeof finding.claim === 'number' ? `Check-worthiness: ${Math.round(finding.claim * 100)} %` : '';
+  function claimReason(finding) {
+    return typeof finding.claim_reason === 'string' ? finding.claim_reason : '';
   }
 
   const percent = (p) => `${Math.round(p * 100)} %`;
@@ -127,7 +126,7 @@ globalThis.newslensDom = globalThis.newslensDom || {};
       kind.textContent = `${label(finding)} · ${finding.category}`;
       cue.textContent = finding.cue ? `“${finding.cue}”` : '';
       why.textContent = (actions.explanations || {})[finding.subtype] || '';
-      claim.textContent = checkWorthiness(finding);
+      claim.textContent = claimReason(finding);
       [tier.textContent, sentence.textContent] = tierLines(finding);
       note.textContent = '';
       shown = finding;

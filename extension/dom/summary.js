@@ -62,14 +62,14 @@ globalThis.newslensDom = globalThis.newslensDom || {};
       }
     }
     parts.push(table);
-    // The default view underlines a missing source only on a check-worthy claim (the
-    // reader's "Show sourcing of every sentence" setting shows them all): say how many
-    // sentences that left plain, so the rest is never silently gone.
+    // The default view underlines neither a named source nor a missing one outside a
+    // check-worthy claim (the reader's "Show sourcing of every sentence" setting shows
+    // them all): say how many sentences that left plain, so the rest is never silently gone.
     const left = analysis.sourcing_left_out || 0;
     if (left) {
       const sentences = left === 1 ? '1 sentence' : `${left} sentences`;
       const how = settings ? ' — show all in settings' : '';
-      parts.push(el(doc, 'p', `${sentences} of narration not underlined${how}`, 'left-out'));
+      parts.push(el(doc, 'p', `${sentences} not underlined (named sources, narration)${how}`, 'left-out'));
     }
     container.replaceChildren(...parts);
   }

@@ -11,6 +11,8 @@
 //! The default view uses it to keep the sourcing underline on the claims that matter: an
 //! unsourced sentence that is not check-worthy is narration, not a claim to flag.
 
+pub mod reasons;
+
 use std::sync::OnceLock;
 
 use crate::opinion::Model;

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::catalogue::Subtype;
+use crate::catalogue::kind::Subtype;
 use crate::text::Word;
 
 /// One block's text as the detectors read it.

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use super::context::Sourcing;
 use super::quotes;
-use crate::catalogue::Subtype;
+use crate::catalogue::kind::Subtype;
 use crate::text::{within, Tags, Word};
 
 /// At least this many words must follow a speech verb for them to be what was said

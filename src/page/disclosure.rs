@@ -4,8 +4,57 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::catalogue::kind::{tint, Category, Kind, Line, Style, Terminal};
+
 use crate::text::segment;
 use crate::text::{more_words_than, raw_words, words};
+
+// The kinds of disclosure, found from the roles of blocks (`crate::pipeline`), not by a rule.
+pub const AUTHOR_BIO: Kind = Kind {
+    id: "author-bio",
+    category: Category::Disclosure,
+    order: 10,
+    label: "Author disclosure",
+    explanation: "Author disclosure: who the writer is and whom they work for.",
+    default_on: true,
+    confidence: 0.9,
+    style: DISCLOSURE_STYLE,
+};
+
+pub const DISCLOSURE_STATEMENT: Kind = Kind {
+    id: "disclosure-statement",
+    category: Category::Disclosure,
+    order: 20,
+    label: "Disclosure statement",
+    explanation: "Disclosure statement: the writer's interests or the standing of their views.",
+    default_on: true,
+    confidence: 0.9,
+    style: DISCLOSURE_STYLE,
+};
+
+pub const SPONSORSHIP: Kind = Kind {
+    id: "sponsorship",
+    category: Category::Disclosure,
+    order: 30,
+    label: "Sponsorship note",
+    explanation: "Sponsorship note: someone paid for or partnered on this content.",
+    default_on: true,
+    confidence: 0.9,
+    style: DISCLOSURE_STYLE,
+};
+
+/// The author's disclosure, disclosure statements and sponsorship notes look alike: a
+/// pale blue tint and a double underline.
+const DISCLOSURE_STYLE: Style = Style {
+    line: Line::Double,
+    colours: [
+        tint("rgba(33, 150, 243, 0.14)", "#1565c0"),
+        tint("rgba(144, 202, 249, 0.2)", "#90caf9"),
+        tint("rgba(0,114,178, 0.14)", "#0072b2"),
+        tint("rgba(0,114,178, 0.25)", "#56b4e9"),
+    ],
+    terminal: Terminal::Colour("34"),
+};
 
 /// Nouns that make "X is a …" a bio sentence.
 const ROLE_NOUNS: &[&str] = &[

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { kindsOf } from './kinds.mjs';
 
 const OPINION = new Set(kindsOf('opinion'));
-const ATTRIBUTED = new Set(['attributed-named', 'attributed-anonymous']);
+const UNSOURCED = new Set(['unattributed', 'vague']);
 // Regions of the fixture that contain opinion-sounding text on purpose.
 const FURNITURE = /nav|aside|header|footer|comment|cookie|related|most-read|share|newsletter/;
 
@@ -54,11 +54,12 @@ export function checkSeed(report, expectations = loadExpectations()) {
       }
     }
   }
-  // The attributed sentences are sourced, not unsourced.
+  // The attributed sentences are sourced, not unsourced or vaguely sourced. The default
+  // view leaves a named source plain (the panel counts it; settings.mjs checks it is
+  // underlined with every sentence's sourcing shown), so no sourcing mark at all is right.
   for (const id of ['s04', 's05', 's06', 's11', 's12']) {
     const text = byId[id].text;
-    if (coverage(report, text, new Set(['unattributed'])) > 0) failures.push(`${id}: marked as unsourced`);
-    if (coverage(report, text, ATTRIBUTED) < 0.95) failures.push(`${id}: not marked as sourced`);
+    if (coverage(report, text, UNSOURCED) > 0) failures.push(`${id}: marked as unsourced or vaguely sourced`);
   }
   if (coverage(report, byId.s14.text, new Set(['vague'])) < 0.95) failures.push('s14: “Most NATO states realize this.” not marked as vaguely sourced');
   if (coverage(report, byId.disclosure.text, new Set(['author-bio'])) < 0.95) failures.push('the bio paragraph is not marked as the author’s disclosure');

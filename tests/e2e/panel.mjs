@@ -16,15 +16,16 @@ export async function checkPanel(context, origin, screenshotDir) {
     if (!text.includes(expected)) fail(`panel lacks “${expected}”`);
   }
   // The default view leaves unsourced narration plain, and the counts say so.
-  if (!/\d+ sentences? of narration not underlined — show all in settings/.test(text)) fail('panel does not count the narration left plain');
+  if (!/\d+ sentences? not underlined \(named sources, narration\) — show all in settings/.test(text)) fail('panel does not count the sentences left plain');
   await page.screenshot({ path: `${screenshotDir}/chromium-panel.png` });
   const before = await page.evaluate(() => scrollY);
   const next = 'button[data-category="claim"][data-direction="1"]';
   for (let i = 0; i < 2; i++) if (!(await clickInShadow(page, 'panel', next))) fail('no "next claim" button');
   const after = await page.evaluate(() => scrollY);
-  // The claim jumped to is explained, with how check-worthy its sentence is.
+  // The claim jumped to is explained: why its sentence counts as a claim, in words, with
+  // how check-worthy it is against the threshold.
   const worth = await waitInShadow(page, 'card', (root) => (root.querySelector('.claim') || {}).textContent);
-  if (!/^Check-worthiness: \d+ %$/.test(worth || '')) fail(`the claim's card says ${JSON.stringify(worth)}`);
+  if (!/^(A|Not a) check-worthy claim \(\d+% check-worthy, (at or above|below) the \d+% line\): .+\.$/.test(worth || '')) fail(`the claim's card says ${JSON.stringify(worth)}`);
   if (!(after > before)) fail(`next claim did not scroll down (${before} -> ${after})`);
   if (!(await clickInShadow(page, 'panel', 'button[data-category="claim"][data-direction="-1"]'))) fail('no "previous claim" button');
   const back = await page.evaluate(() => scrollY);
@@ -50,6 +51,6 @@ export async function checkPanel(context, origin, screenshotDir) {
   }).catch((e) => ({ error: String(e) }));
   if (!(otherStatus.marks === 0 && otherStatus.language && otherStatus.language !== 'en')) fail(`status reply on a page in another language ${JSON.stringify(otherStatus)}`);
   await other.close();
-  if (!failures.length) console.log('ok   chromium: side panel (type, disclosure, narration left plain, next/previous mark with its check-worthiness) and status for the popup');
+  if (!failures.length) console.log('ok   chromium: side panel (type, disclosure, narration left plain, next/previous mark with why it is a claim) and status for the popup');
   return failures;
 }

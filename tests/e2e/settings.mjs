@@ -106,6 +106,11 @@ export async function checkSettings(context, extensionId, origin, screenshotDir)
   await options.check('#all-sourcing');
   await page.waitForFunction((n) => (CSS.highlights.get('newslens-unattributed') || { size: 0 }).size > n, plain, { timeout: 15000 })
     .catch(() => fail('"Show sourcing of every sentence" underlined no more sentences'));
+  // Named sources too. A link in the middle of one: the sentence's one range spans the
+  // Text nodes before, in and after the link, and the card must find it from any.
+  await hover(page, 'Financial Times');
+  const linked = await waitInShadow(page, 'card', (root) => /Named source|Anonymous source/.test(root.textContent));
+  if (!linked) fail('no card inside a linked sourced sentence with every sentence\'s sourcing shown');
   await options.uncheck('#all-sourcing');
   await page.waitForFunction((n) => (CSS.highlights.get('newslens-unattributed') || { size: 0 }).size === n, plain, { timeout: 15000 })
     .catch(() => fail('switching "Show sourcing of every sentence" off left the narration underlined'));

@@ -1,7 +1,7 @@
 // The files generated from the catalogue of kinds (src/catalogue.rs), which the built
 // extension holds (`cargo xtask build`) and the source tree never does. The Node tests read
 // the copy in target/generated/, written here by `cargo xtask kinds` when it is missing or
-// older than the catalogue, so a fresh clone runs `node --test tests/js/` with only the
+// older than its sources, so a fresh clone runs `node --test tests/js/` with only the
 // repository and the toolchain.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -9,8 +9,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-/** What the generated files are made from: the catalogue and its export. */
-const SOURCES = ['src/catalogue.rs', 'src/catalogue'];
+/** What the generated files are made from: the catalogue and its export, and the kinds,
+ *  which are declared beside the code that finds them, anywhere under src/ (build.rs). */
+const SOURCES = ['src', 'build.rs'];
 
 /** The newest modification time in the file or folder tree at `file` (-Infinity if absent). */
 function newest(file) {

@@ -9,7 +9,12 @@ use crate::{bench, build, conventions, fuzz, setup, shared};
 const FUZZ_SMOKE_SECONDS: u64 = 10;
 
 pub fn run(root: &Path) -> Result {
-    cmd::run(root, "cargo", &["fmt", "--all", "--check"])?;
+    // cargo fmt finds files by their `mod` lines, and the rule files' are generated
+    // (build.rs): they are named to it.
+    let rules = rule_files(root)?;
+    let mut fmt = vec!["fmt", "--all", "--check", "--"];
+    fmt.extend(rules.iter().map(String::as_str));
+    cmd::run(root, "cargo", &fmt)?;
     cmd::run(
         root,
         "cargo",
@@ -70,4 +75,23 @@ pub fn run(root: &Path) -> Result {
             "--no-config-discovery",
         ],
     )
+}
+
+/// The rule files, `src/detect/rules/*.rs`, relative to the repository root.
+fn rule_files(root: &Path) -> Result<Vec<String>> {
+    const RULES: &str = "src/detect/rules";
+    let entries =
+        std::fs::read_dir(root.join(RULES)).map_err(|e| format!("cannot read {RULES}: {e}"))?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let name = entry
+            .map_err(|e| format!("cannot read {RULES}: {e}"))?
+            .file_name();
+        let name = name.to_string_lossy();
+        if name.ends_with(".rs") {
+            files.push(format!("{RULES}/{name}"));
+        }
+    }
+    files.sort();
+    Ok(files)
 }

@@ -62,7 +62,7 @@ enum Command {
         file: PathBuf,
     },
     /// Read JSON Lines with `id` and `text`; write one JSON line per input with `id`,
-    /// `opinion`, `opinion_label`, `claim`, `claim_label`, `sourcing` and `markers`
+    /// `opinion`, `opinion_label`, `claim`, `claim_label`, `claim_reasons`, `sourcing` and `markers`
     /// (offsets in code points).
     Sentences {
         /// The JSON Lines file, or `-` for standard input.

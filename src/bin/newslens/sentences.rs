@@ -32,6 +32,7 @@ fn row(record: Record) -> Result<Value, String> {
         "opinion_label": report.opinion_label,
         "claim": (f64::from(report.claim) * 10_000.0).round() / 10_000.0,
         "claim_label": report.claim_label,
+        "claim_reasons": report.claim_reasons,
         "sourcing": report.sourcing,
         "markers": report.markers,
     }))

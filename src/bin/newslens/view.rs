@@ -110,13 +110,15 @@ fn summary(analysis: &Analysis) -> Vec<String> {
     }
     let count = |c: Category| analysis.findings.iter().filter(|f| f.category == c).count();
     let claims = |s: Subtype| analysis.findings.iter().filter(|f| f.subtype == s).count();
+    // Named sources are left plain by default, as in the extension: counted with the
+    // narration the view does not underline.
     lines.push(format!(
-        "{} opinion markers · claims: {} named source, {} anonymous, {} vague, {} unsourced · {} disclosure blocks",
+        "{} opinion markers · claims: {} anonymous, {} vague, {} unsourced; {} sentences left plain (named sources, narration) · {} disclosure blocks",
         count(Category::Opinion),
-        claims(Subtype::AttributedNamed),
         claims(Subtype::AttributedAnonymous),
         claims(Subtype::Vague),
         claims(Subtype::Unattributed),
+        analysis.sourcing_left_out,
         count(Category::Disclosure),
     ));
     for d in &analysis.disclosures {

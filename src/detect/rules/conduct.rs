@@ -3,11 +3,17 @@
 //! conduct nouns (`conduct_nouns.txt`), at most one word on, and reads as the writer's
 //! judgement ([`Judging`]). Praise (`praise.txt`) is marked the same way.
 
-use crate::catalogue::Subtype;
+use crate::catalogue::kind::Subtype;
 use crate::detect::context::BlockText;
 use crate::detect::literal::Judging;
+use crate::detect::rule::{Find, Rule};
 use crate::finding::Mark;
 use crate::text::Tags;
+
+pub const RULE: Rule = Rule {
+    find: Find::Words(rule),
+    order: 40,
+};
 
 /// Punctuation that ends the phrase an evaluative word can judge.
 const PHRASE_BREAKS: [char; 9] = [',', ';', ':', '.', '—', '(', ')', '"', '“'];

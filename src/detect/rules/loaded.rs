@@ -6,14 +6,40 @@
 
 use std::sync::OnceLock;
 
-use crate::catalogue::Subtype;
+use crate::catalogue::kind::{tint, Category, Kind, Line, Style, Subtype, Terminal};
 use crate::detect::context::BlockText;
 use crate::detect::literal::Judging;
 use crate::detect::reach::Reach;
+use crate::detect::rule::{Find, Rule};
 use crate::finding::Mark;
 use crate::text::lexicon;
 use crate::text::phrases::PhraseMatcher;
 use crate::text::Tags;
+
+pub const RULE: Rule = Rule {
+    find: Find::Words(rule),
+    order: 30,
+};
+
+pub const LOADED: Kind = Kind {
+    id: "loaded",
+    category: Category::Opinion,
+    order: 40,
+    label: "Loaded word",
+    explanation: "Loaded word: evaluative language that carries a judgement.",
+    default_on: true,
+    confidence: 0.55,
+    style: Style {
+        line: Line::Wavy,
+        colours: [
+            tint("rgba(239, 83, 80, 0.28)", "#c62828"),
+            tint("rgba(239, 154, 154, 0.28)", "#ef9a9a"),
+            tint("rgba(213,94,0, 0.3)", "#a04600"),
+            tint("rgba(213,94,0, 0.25)", "#ff9e57"),
+        ],
+        terminal: Terminal::Colour("31"),
+    },
+};
 
 fn phrases() -> &'static PhraseMatcher<()> {
     static PHRASES: OnceLock<PhraseMatcher<()>> = OnceLock::new();

@@ -1,10 +1,36 @@
 //! Rhetorical questions: a sentence of the writer's that ends in a question mark (a
 //! quoted question is the speaker's).
 
-use crate::catalogue::Subtype;
+use crate::catalogue::kind::{underline, Category, Kind, Line, Style, Subtype, Terminal};
 use crate::detect::context::{SentenceContext, Sourcing};
 use crate::detect::quotes;
+use crate::detect::rule::{Find, Rule};
 use crate::finding::Mark;
+
+pub const RULE: Rule = Rule {
+    find: Find::Sentence(rule),
+    order: 50,
+};
+
+pub const RHETORICAL_QUESTION: Kind = Kind {
+    id: "rhetorical-question",
+    category: Category::Opinion,
+    order: 60,
+    label: "Rhetorical question",
+    explanation: "Rhetorical question: a question asked to make a point, not to get an answer.",
+    default_on: true,
+    confidence: 0.7,
+    style: Style {
+        line: Line::Dashed,
+        colours: [
+            underline("#8e24aa"),
+            underline("#e1bee7"),
+            underline("#0072b2"),
+            underline("#56b4e9"),
+        ],
+        terminal: Terminal::Colour("3;35"),
+    },
+};
 
 pub fn rule(cx: &SentenceContext, _sourcing: Option<&Sourcing>) -> Vec<Mark> {
     let (text, sentence) = (cx.text, &cx.range);

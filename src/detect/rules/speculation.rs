@@ -4,10 +4,36 @@
 
 use std::sync::OnceLock;
 
-use crate::catalogue::Subtype;
+use crate::catalogue::kind::{tint, Category, Kind, Line, Style, Subtype, Terminal};
 use crate::detect::context::BlockText;
+use crate::detect::rule::{Find, Rule};
 use crate::finding::Mark;
 use crate::text::{lexicon, Word};
+
+pub const RULE: Rule = Rule {
+    find: Find::Words(rule),
+    order: 10,
+};
+
+pub const SPECULATION: Kind = Kind {
+    id: "speculation",
+    category: Category::Opinion,
+    order: 50,
+    label: "Speculation",
+    explanation: "Speculation: the writer guesses at what someone else feels or thinks.",
+    default_on: true,
+    confidence: 0.85,
+    style: Style {
+        line: Line::Dashed,
+        colours: [
+            tint("rgba(171, 71, 188, 0.28)", "#6a1b9a"),
+            tint("rgba(186, 104, 200, 0.3)", "#e1bee7"),
+            tint("rgba(204,121,167, 0.3)", "#8e3f6c"),
+            tint("rgba(204,121,167, 0.25)", "#e3a9c9"),
+        ],
+        terminal: Terminal::Colour("35"),
+    },
+};
 
 /// The modals of inference that lead a speculation, as words.
 const LEADS: &[&[&str]] = &[
