@@ -14,11 +14,12 @@ mod setup;
 mod shared;
 mod test;
 mod train;
+mod train_learned;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <build|test|bench|fuzz|kinds|train>
+const USAGE: &str = "usage: cargo xtask <build|test|bench|fuzz|kinds|train|train-learned>
   build   install missing tools, build the wasm package, assemble target/dist/{chrome,firefox,www} and zips
   bench [--quick] [--check] [--sizes]
           sizes, core throughput, wasm vs write-good in Node, timings in Chromium and Firefox
@@ -30,7 +31,10 @@ const USAGE: &str = "usage: cargo xtask <build|test|bench|fuzz|kinds|train>
           browser end-to-end tests (Chromium + Firefox), web-ext lint
   train [opinion] [--teacher FILE] | train claim
           fit the sentence opinion model (src/opinion/weights.bin) or the claim model
-          (src/claim/weights.bin) on ../shared/data";
+          (src/claim/weights.bin) on ../shared/data
+  train-learned [ARGS]
+          train the learned tier's model into models/learned/ (Python venv in target/,
+          CPU, ~20 min; ARGS go to train/learned/train.py, see docs/learned.md)";
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1);
@@ -62,6 +66,9 @@ fn main() -> ExitCode {
                 ["claim"] => train::run(&root(), train::Which::Claim),
                 _ => Err(format!("unexpected arguments {args:?}\n{USAGE}")),
             }
+        }
+        Some("train-learned") => {
+            train_learned::run(&root(), &std::env::args().skip(2).collect::<Vec<_>>())
         }
         _ => {
             eprintln!("{USAGE}");

@@ -1,0 +1,58 @@
+"""The model's input and word grouping, exactly as docs/learned-contract (and the Rust crate)
+define them.
+
+- Input: `[CLS] sentence [SEP] context [SEP]`, token type 0 up to the first [SEP], 1 after;
+  the context is truncated first, then the sentence, to `MAX_TOKENS` in all.
+- Words: a maximal run of the sentence's pieces whose character offsets touch (each piece
+  starts where the previous one ended); a word's loaded probability is its first piece's.
+"""
+from collections import namedtuple
+
+import torch
+
+MAX_TOKENS = 128
+
+Encoded = namedtuple("Encoded", "ids types sentence_pieces words")
+
+
+def words_of(offsets):
+    """[(first piece index, char start, char end)] of the runs of touching pieces."""
+    words = []
+    for i, (start, end) in enumerate(offsets):
+        if words and words[-1][2] == start:
+            first, word_start, _ = words[-1]
+            words[-1] = (first, word_start, end)
+        else:
+            words.append((i, start, end))
+    return words
+
+
+def encode(tokenizer, sentence, context, cls, sep):
+    s = tokenizer.encode(sentence, add_special_tokens=False)
+    c = tokenizer.encode(context, add_special_tokens=False) if context else None
+    s_ids, s_offsets = s.ids, s.offsets
+    c_ids = c.ids if c is not None else []
+    room = MAX_TOKENS - 3
+    c_ids = c_ids[: max(0, room - len(s_ids))]
+    s_ids, s_offsets = s_ids[:room], s_offsets[:room]
+    ids = [cls] + s_ids + [sep] + c_ids + [sep]
+    types = [0] * (len(s_ids) + 2) + [1] * (len(c_ids) + 1)
+    # Piece i of the sentence sits at position i + 1 (after [CLS]).
+    words = [(first + 1, start, end) for first, start, end in words_of(s_offsets)]
+    return Encoded(ids, types, len(s_ids), words)
+
+
+def batch(encoded):
+    """Padded tensors (ids, types, attention mask, sentence mask) for a list of `Encoded`."""
+    width = max(len(e.ids) for e in encoded)
+    ids = torch.zeros(len(encoded), width, dtype=torch.long)
+    types = torch.zeros_like(ids)
+    attention = torch.zeros_like(ids)
+    sentence = torch.zeros_like(ids)
+    for row, e in enumerate(encoded):
+        n = len(e.ids)
+        ids[row, :n] = torch.tensor(e.ids)
+        types[row, :n] = torch.tensor(e.types)
+        attention[row, :n] = 1
+        sentence[row, 1 : 1 + e.sentence_pieces] = 1
+    return ids, types, attention, sentence
