@@ -172,7 +172,7 @@ chrome.runtime.onConnect.addListener((port) => {
         const timings = globalThis.newslensTimings &&
           { core: r.core, ahead: r.ahead, wasmMemory: r.exports.memory.buffer.byteLength, ...startup };
         send(protocol.reply(id, analysis, timings));
-        if (learned) refine(id, learned, part.visible);
+        if (learned) refine(id, learned, part.visible, r.exports);
         return undefined;
       }))
       .catch((error) => send(protocol.failure(id, error)));
@@ -181,14 +181,16 @@ chrome.runtime.onConnect.addListener((port) => {
   /**
    * The learned tier's refinement of request `id`'s page (`page`, a core LearnedPage),
    * the blocks `visible` first, each batch a job in the tabs' queue and sent as it comes.
+   * (`exports`: the instant core's, whose memory the benchmark's timings report too.)
    */
-  function refine(id, page, visible) {
+  function refine(id, page, visible, exports) {
     learnedTier.refine({
       page,
       visible,
       base: chrome.runtime.getURL(''),
       run: (work) => queue.add(tabId, work),
-      send: (refinement, stage, timings) => send(protocol.refined(id, refinement, stage, timings)),
+      send: (refinement, stage, timings) => send(protocol.refined(id, refinement, stage,
+        timings && { ...timings, instantMemory: exports.memory.buffer.byteLength })),
       gone: () => gone,
       timed: globalThis.newslensTimings,
     }).catch((error) => {

@@ -18,7 +18,7 @@ globalThis.newslensLearnedTier = (() => {
    */
   const BATCH = 4;
 
-  let loading = null; // Promise of { model, thresholds, load } (load: ms it took)
+  let loading = null; // Promise of { model, thresholds, load, memory } (load: ms it took; memory: its wasm memory now)
 
   /**
    * The learned model, loaded once (`base` is where learned/ is: the extension's root, or
@@ -30,14 +30,19 @@ globalThis.newslensLearnedTier = (() => {
       loading = (async () => {
         const started = performance.now();
         if (typeof newslensLearned !== 'function') throw new Error('the learned model is not part of this build');
-        await newslensLearned({ module_or_path: `${base}learned/newslens_learned_bg.wasm` });
+        const exports = await newslensLearned({ module_or_path: `${base}learned/newslens_learned_bg.wasm` });
         const bytes = await Promise.all(FILES.map(async (name) => {
           const response = await fetch(`${base}learned/${name}`);
           if (!response.ok) throw new Error(`could not read learned/${name} (${response.status})`);
           return new Uint8Array(await response.arrayBuffer());
         }));
         const loaded = newslensLearned.LearnedModel.load(...bytes);
-        return { model: loaded, thresholds: loaded.thresholds(), load: performance.now() - started };
+        return {
+          model: loaded,
+          thresholds: loaded.thresholds(),
+          load: performance.now() - started,
+          memory: () => exports.memory.buffer.byteLength,
+        };
       })();
     }
     return loading;
@@ -50,11 +55,12 @@ globalThis.newslensLearnedTier = (() => {
    * `send(refinement, stage, timings)` gets each batch's refinement (JSON text), `stage`
    * 'viewport' with the batch that finishes the visible blocks, 'done' with the last;
    * `gone()` says the page went away (the rest is skipped). Rejects when the model cannot
-   * load or score. `timings` (when `timed`): the model's load, and the ms spent scoring.
+   * load or score. `timings` (when `timed`): the model's load and the ms spent scoring,
+   * the sentences scored so far and the module's wasm memory in bytes.
    */
   async function refine({ page, visible, base, run, send, gone = () => false, timed = false }) {
     try {
-      const { model: learned, thresholds, load } = await model(base);
+      const { model: learned, thresholds, load, memory } = await model(base);
       const { ids, first } = JSON.parse(page.order(JSON.stringify(visible)));
       let scoring = 0;
       for (let at = 0; at < ids.length && !gone(); at += BATCH) {
@@ -72,7 +78,7 @@ globalThis.newslensLearnedTier = (() => {
         let stage = null;
         if (end === ids.length) stage = 'done';
         else if (at < first && end >= first) stage = 'viewport';
-        send(refinement, stage, timed ? { load, scoring, sentences: end } : null);
+        send(refinement, stage, timed ? { load, scoring, sentences: end, memory: memory() } : null);
       }
       // A page with no article sentence is refined at once.
       if (!ids.length) send(JSON.stringify({ blocks: [], sentences: [], explanations: {} }), 'done', null);

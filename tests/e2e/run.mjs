@@ -18,6 +18,8 @@ import { checkReader } from './reader.mjs';
 import { checkFirefoxUi } from './firefox-ui.mjs';
 import { checkSavedPages } from './saved.mjs';
 import { checkHostilePages } from './hostile.mjs';
+import { checkLearned, setLearned } from './learned.mjs';
+import { reportTimings } from './chromium.mjs';
 import { requireShared } from './shared.mjs';
 
 const NEEDS = [
@@ -61,6 +63,8 @@ for (const [name, launch] of browsers) {
   const started = Date.now();
   const browser = await launch();
   try {
+    // The checks before checkLearned expect the instant tier's marks (learned.mjs).
+    await setLearned(browser, false);
     if (browser.context) {
       const models = [
         { url: `${server.origin}/seed.html`, file: '../shared/golden/seed-page.html' },
@@ -108,6 +112,7 @@ for (const [name, launch] of browsers) {
     if (browser.extensionId) failures.push(...(await checkSettings(browser.context, browser.extensionId, server.origin, SHOTS)));
     if (browser.extensionId) failures.push(...(await checkReader(browser.context, browser.extensionId, server.origin)));
     if (browser.extensionBase) failures.push(...(await checkFirefoxUi(browser, server.origin)));
+    failures.push(...(await checkLearned(browser, server.origin, browser.context && (() => reportTimings(browser.context)))));
   } finally {
     await browser.close();
   }
