@@ -62,26 +62,32 @@ impl Learned {
         })
     }
 
-    /// The model's scores of `inputs`, in their order, BATCH at a time.
+    /// The model's scores of `inputs`, in their order. Scored BATCH at a time, in order
+    /// of length: a batch is padded to its longest input, so sentences of like length
+    /// together waste least.
     fn score(&self, inputs: &[refine::Input<'_>]) -> Result<Vec<refine::Scores>, String> {
-        let mut out = Vec::with_capacity(inputs.len());
-        for chunk in inputs.chunks(BATCH) {
+        let mut order: Vec<usize> = (0..inputs.len()).collect();
+        order.sort_by_key(|&i| inputs[i].sentence.len() + inputs[i].context.len());
+        let mut out = vec![refine::Scores::default(); inputs.len()];
+        for chunk in order.chunks(BATCH) {
             let items: Vec<Input<'_>> = chunk
                 .iter()
-                .map(|i| Input {
-                    sentence: i.sentence,
-                    context: i.context,
+                .map(|&i| Input {
+                    sentence: inputs[i].sentence,
+                    context: inputs[i].context,
                 })
                 .collect();
             let scores = self
                 .model
                 .score(&items)
                 .map_err(|e| format!("the learned model could not score a sentence: {e}"))?;
-            out.extend(scores.into_iter().map(|s| refine::Scores {
-                opinion: s.opinion,
-                claim: s.claim,
-                loaded: s.loaded.iter().map(|w| (w.start, w.end, w.p)).collect(),
-            }));
+            for (&i, s) in chunk.iter().zip(scores) {
+                out[i] = refine::Scores {
+                    opinion: s.opinion,
+                    claim: s.claim,
+                    loaded: s.loaded.iter().map(|w| (w.start, w.end, w.p)).collect(),
+                };
+            }
         }
         Ok(out)
     }
