@@ -11,6 +11,8 @@ use crate::{build, setup, shared};
 
 /// Shipped wasm + JS, gzipped: the goal is 250 KB.
 const SIZE_BUDGET_GZIP: u64 = 250 * 1024;
+/// What the learned tier may add to each store zip: 15 MB.
+const LEARNED_ZIP_BUDGET: u64 = 15_000_000;
 
 /// Where the benchmarks append their summary rows (tests/bench/summary.mjs).
 const SUMMARY: &str = "target/bench-summary.tsv";
@@ -25,9 +27,24 @@ pub fn run(root: &Path, args: &[String]) -> Result {
         if flag("--sizes") {
             size_variants(root)?;
         }
+        // The learned tier natively (one core) on the seed column, or the parity sentences.
+        cmd::run_with(
+            root,
+            "cargo",
+            &[
+                "bench",
+                "--quiet",
+                "-p",
+                "newslens-learned",
+                "--bench",
+                "speed",
+            ],
+            &env,
+        )?;
         // Both time real article text and the seed page, read from ../shared.
         if shared::available(root, "the Node and browser benchmarks", &["golden", "data"])? {
             cmd::run_with(root, "node", &["tests/bench/node.mjs"], &env)?;
+            cmd::run_with(root, "node", &["tests/bench/learned.mjs"], &env)?;
             setup::browsers(root)?;
             cmd::run_with(root, "node", &["tests/bench/browser.mjs"], &env)?;
         }
@@ -92,6 +109,12 @@ fn quick_with(root: &Path, check: bool, summary: Option<&str>) -> Result {
             SIZE_BUDGET_GZIP / 1024
         ));
     }
+    let zip_added = learned_sizes(root, summary)?;
+    if check && zip_added > LEARNED_ZIP_BUDGET * 2 {
+        return Err(format!(
+            "the learned tier adds {zip_added} bytes to a store zip, over twice the {LEARNED_ZIP_BUDGET} budget"
+        ));
+    }
     let mut throughput = vec!["bench", "--quiet", "--bench", "throughput", "--"];
     if check {
         throughput.push("--check");
@@ -129,6 +152,89 @@ fn size_table(root: &Path) -> Result<u64> {
         SIZE_BUDGET_GZIP / 1024
     );
     Ok(gz)
+}
+
+/// The learned tier's files as shipped (`dist/chrome/learned/`), raw and gzipped, and
+/// what they add to each store zip (their compressed entries); returns the larger
+/// addition. With `summary`, appends the rows for the summary table.
+fn learned_sizes(root: &Path, summary: Option<&str>) -> Result<u64> {
+    let dir = root.join("target/dist/chrome/learned");
+    println!(
+        "\n{:<44} {:>10} {:>10}",
+        "learned tier (Chrome build)", "bytes", "gzip -9"
+    );
+    let mut rows = Vec::new();
+    for file in ["newslens_learned_bg.wasm", "newslens_learned.js"]
+        .iter()
+        .chain(build::LEARNED_MODEL)
+    {
+        let bytes = std::fs::read(dir.join(file))
+            .map_err(|e| format!("cannot read learned/{file}: {e}"))?;
+        let gz = gzip_len(&bytes);
+        println!("{file:<44} {:>10} {gz:>10}", bytes.len());
+        rows.push((*file, bytes.len() as u64, gz));
+    }
+    let mut added = 0;
+    for browser in ["chrome", "firefox"] {
+        let zip_path = root.join(format!("target/dist/newslens-{browser}.zip"));
+        let bytes = zip_entries_size(&zip_path, "learned/")?;
+        println!(
+            "{:<44} {bytes:>10}",
+            format!("added to newslens-{browser}.zip")
+        );
+        added = added.max(bytes);
+    }
+    if let Some(file) = summary {
+        let row = |name: &str| rows.iter().find(|r| r.0 == name).expect("listed above");
+        let (wasm, weights) = (row("newslens_learned_bg.wasm"), row("model.safetensors"));
+        let mb = |b: u64| format!("{:.2} MB", b as f64 / 1e6);
+        let text = [
+            format!(
+                "learned: wasm raw / gzip -9\t{} / {}\t—\t\n",
+                mb(wasm.1),
+                mb(wasm.2)
+            ),
+            format!(
+                "learned: weights raw / gzip -9\t{} / {}\t—\t\n",
+                mb(weights.1),
+                mb(weights.2)
+            ),
+            format!(
+                "learned: added to each store zip\t{}\t≤ 15 MB\t{}\n",
+                mb(added),
+                if added <= LEARNED_ZIP_BUDGET {
+                    "met"
+                } else {
+                    "not met"
+                }
+            ),
+        ]
+        .concat();
+        let mut f = std::fs::OpenOptions::new()
+            .append(true)
+            .open(file)
+            .map_err(|e| format!("cannot write {SUMMARY}: {e}"))?;
+        f.write_all(text.as_bytes())
+            .map_err(|e| format!("cannot write {SUMMARY}: {e}"))?;
+    }
+    Ok(added)
+}
+
+/// The compressed size of the entries of `zip_path` under `prefix`.
+fn zip_entries_size(zip_path: &Path, prefix: &str) -> Result<u64> {
+    let file = std::fs::File::open(zip_path)
+        .map_err(|e| format!("cannot open {}: {e}", zip_path.display()))?;
+    let mut zip = zip::ZipArchive::new(file).map_err(|e| format!("{}: {e}", zip_path.display()))?;
+    let mut total = 0;
+    for i in 0..zip.len() {
+        let entry = zip
+            .by_index_raw(i)
+            .map_err(|e| format!("{}: {e}", zip_path.display()))?;
+        if entry.name().starts_with(prefix) {
+            total += entry.compressed_size();
+        }
+    }
+    Ok(total)
 }
 
 /// The wasm, its glue and every script the Chrome manifest loads (content scripts,

@@ -1,5 +1,6 @@
-//! `cargo xtask build`: the wasm package, then the Chrome and Firefox extensions and the
-//! demo page under `target/dist/`, each with a zip beside it.
+//! `cargo xtask build`: the wasm packages (the instant tier's, and the learned tier's in a
+//! module of its own), then the Chrome and Firefox extensions and the demo page under
+//! `target/dist/`, each with a zip beside it.
 //!
 //! Quick when nothing changed: cargo builds incrementally and the rest is copying.
 
@@ -53,13 +54,17 @@ impl Browser {
 pub fn run(root: &Path) -> Result {
     setup::build_tools(root)?;
     let pkg = wasm_package(root)?;
+    let learned = learned_package(root)?;
     let dist = root.join("target/dist");
     for browser in [Browser::Chrome, Browser::Firefox] {
         let out = dist.join(browser.name());
         extension(root, &pkg, browser, &out)?;
+        copy_learned(root, &learned, &out)?;
         zip_dir(&out, &dist.join(format!("newslens-{}.zip", browser.name())))?;
     }
-    demo(root, &pkg, &dist.join("www"))?;
+    let www = dist.join("www");
+    demo(root, &pkg, &www)?;
+    copy_learned(root, &learned, &www)?;
     eprintln!("built {}", dist.display());
     Ok(())
 }
@@ -92,20 +97,75 @@ fn wasm_package(root: &Path) -> Result<PathBuf> {
 /// the content script, the Chromium service worker (importScripts) and the Firefox
 /// background can all load it without dynamic `import()`, which web-ext lint flags.
 pub fn bindgen(root: &Path, wasm: &Path, out: &Path) -> Result {
-    cmd::run(
+    bindgen_named(root, wasm, out, &[])
+}
+
+/// [`bindgen`] with extra naming arguments (the learned module's global and file names).
+fn bindgen_named(root: &Path, wasm: &Path, out: &Path, naming: &[&str]) -> Result {
+    let (wasm, out) = (wasm.to_string_lossy(), out.to_string_lossy());
+    let mut args = vec![
+        "--target",
+        "no-modules",
+        "--no-typescript",
+        "--remove-name-section",
+        "--remove-producers-section",
+        "--out-dir",
+        &out,
+    ];
+    args.extend_from_slice(naming);
+    args.push(&wasm);
+    cmd::run(root, "wasm-bindgen", &args)
+}
+
+/// The learned tier's wasm build: its own crate, target folder and flags, so the instant
+/// tier's module neither links candle nor is rebuilt with other flags. The encoder needs
+/// simd128: its time is gemm's f32 matmul, whose wasm kernel is simd128.
+pub const LEARNED_BUILD: &[&str] = &[
+    "build",
+    "--release",
+    "--target",
+    "wasm32-unknown-unknown",
+    "--package",
+    "newslens-learned-web",
+    "--lib",
+    "--target-dir",
+    "target/learned",
+];
+pub const LEARNED_RUSTFLAGS: (&str, &str) = ("RUSTFLAGS", "-C target-feature=+simd128");
+
+/// The files of the learned tier's model that ship, from `models/learned/`.
+pub const LEARNED_MODEL: &[&str] = &["config.json", "model.safetensors", "tokenizer.json"];
+
+/// Compiles the learned tier's bindings to wasm and generates their glue into
+/// `target/learned-pkg` as `newslens_learned.js` (global `newslensLearned`, beside the
+/// instant tier's `wasm_bindgen`) and `newslens_learned_bg.wasm`.
+fn learned_package(root: &Path) -> Result<PathBuf> {
+    cmd::run_with(root, "cargo", LEARNED_BUILD, &[LEARNED_RUSTFLAGS])?;
+    let pkg = root.join("target/learned-pkg");
+    bindgen_named(
         root,
-        "wasm-bindgen",
+        &root.join("target/learned/wasm32-unknown-unknown/release/newslens_learned_web.wasm"),
+        &pkg,
         &[
-            "--target",
-            "no-modules",
-            "--no-typescript",
-            "--remove-name-section",
-            "--remove-producers-section",
-            "--out-dir",
-            &out.to_string_lossy(),
-            &wasm.to_string_lossy(),
+            "--no-modules-global",
+            "newslensLearned",
+            "--out-name",
+            "newslens_learned",
         ],
-    )
+    )?;
+    Ok(pkg)
+}
+
+/// `out/learned/`: the learned tier's module and the model it loads.
+fn copy_learned(root: &Path, pkg: &Path, out: &Path) -> Result {
+    let dir = out.join("learned");
+    copy_tree(pkg, &dir, &|_| true)?;
+    for name in LEARNED_MODEL {
+        let from = root.join("models/learned").join(name);
+        fs::copy(&from, dir.join(name))
+            .map_err(|e| format!("cannot copy {}: {e}", from.display()))?;
+    }
+    Ok(())
 }
 
 fn extension(root: &Path, pkg: &Path, browser: Browser, out: &Path) -> Result {
