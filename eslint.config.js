@@ -18,7 +18,7 @@ export default [
     files: ['extension/**/*.js', 'www/**/*.js'],
     languageOptions: {
       sourceType: 'script',
-      globals: { ...globals.browser, ...globals.webextensions, wasm_bindgen: 'readonly' },
+      globals: { ...globals.browser, ...globals.webextensions, wasm_bindgen: 'readonly', newslensLearned: 'readonly' },
     },
   },
   {

@@ -5,9 +5,18 @@
 'use strict';
 
 if (typeof wasm_bindgen === 'undefined' && typeof importScripts === 'function') {
-  importScripts('pkg/newslens.js', 'protocol.js', 'dom/slices.js', 'queue.js');
+  importScripts('pkg/newslens.js', 'protocol.js', 'dom/slices.js', 'queue.js', 'learned.js');
+  // The learned tier's glue (a few KB; its wasm and model load on first use). A service
+  // worker can import scripts only as it starts. Without it the pages keep the instant
+  // tier and are told why (learned.js).
+  try {
+    importScripts('learned/newslens_learned.js');
+  } catch (error) {
+    console.warn('newslens: the learned tier is not available:', error);
+  }
 }
 const protocol = globalThis.newslensProtocol;
+const learnedTier = globalThis.newslensLearnedTier;
 
 let core = null; // Promise of the wasm instance's exports
 /** Warm-up analyses at start (a few milliseconds each, off every page's main thread). */
@@ -154,23 +163,49 @@ chrome.runtime.onConnect.addListener((port) => {
       return;
     }
     requests.delete(id);
-    const send = (answer) => {
-      try {
-        port.postMessage(answer);
-      } catch {
-        // The page went away meanwhile.
-      }
-    };
     request
       .then((r) => queue.add(tabId, () => {
         if (gone) return r.session.free();
-        const analysis = timed(r, 'core', (session) => session.finish(part.page));
+        // With `visible`, the page asks for the learned tier's refinement after the reply.
+        const learned = part.visible && timed(r, 'core', (session) => session.finishLearned(part.page));
+        const analysis = learned ? learned.analysis() : timed(r, 'core', (session) => session.finish(part.page));
         const timings = globalThis.newslensTimings &&
           { core: r.core, ahead: r.ahead, wasmMemory: r.exports.memory.buffer.byteLength, ...startup };
-        return send(protocol.reply(id, analysis, timings));
+        send(protocol.reply(id, analysis, timings));
+        if (learned) refine(id, learned, part.visible, r.exports);
+        return undefined;
       }))
       .catch((error) => send(protocol.failure(id, error)));
   });
+
+  /**
+   * The learned tier's refinement of request `id`'s page (`page`, a core LearnedPage),
+   * the blocks `visible` first, each batch a job in the tabs' queue and sent as it comes.
+   * (`exports`: the instant core's, whose memory the benchmark's timings report too.)
+   */
+  function refine(id, page, visible, exports) {
+    learnedTier.refine({
+      page,
+      visible,
+      base: chrome.runtime.getURL(''),
+      run: (work) => queue.add(tabId, work),
+      send: (refinement, stage, timings) => send(protocol.refined(id, refinement, stage,
+        timings && { ...timings, instantMemory: exports.memory.buffer.byteLength })),
+      gone: () => gone,
+      timed: globalThis.newslensTimings,
+    }).catch((error) => {
+      console.warn('newslens: the learned tier could not refine a page:', error);
+      send(protocol.learnedFailure(id, error));
+    });
+  }
+
+  function send(answer) {
+    try {
+      port.postMessage(answer);
+    } catch {
+      // The page went away meanwhile.
+    }
+  }
 });
 
 /**

@@ -39,14 +39,21 @@ globalThis.newslensProtocol = (() => {
   const options = (value) => (value ? JSON.stringify(value) : '');
   /** A batch of the page model while the page is collected: its next `{ elements, blocks }`. */
   const batch = (part) => ({ batch: JSON.stringify(part) });
-  /** The last message: the rest of the page model; asks for the analysis. */
-  const last = (page) => ({ page: JSON.stringify(page), done: true });
+  /**
+   * The last message: the rest of the page model; asks for the analysis. With `visible`
+   * (the indices of the blocks the reader sees), it asks the learned tier to refine it
+   * too, those blocks first: `refined` messages follow the reply.
+   */
+  const last = (page, visible) => (visible
+    ? { page: JSON.stringify(page), done: true, visible }
+    : { page: JSON.stringify(page), done: true });
   /** The page gave the request up (its walk failed): the background frees what it holds. */
   const CANCEL = Object.freeze({ cancel: true });
 
   /**
    * A request's message as the background reads it: `{ id, options, batch, page, done,
-   * cancel }` (`batch` and `page` JSON text or null), or null if it is none.
+   * cancel, visible }` (`batch` and `page` JSON text or null; `visible` block indices when
+   * the learned tier is to refine the page, else null), or null if it is none.
    */
   function part(message) {
     if (!message || typeof message.id !== 'number') return null;
@@ -57,6 +64,9 @@ globalThis.newslensProtocol = (() => {
       page: message.done ? String(message.page) : null,
       done: !!message.done,
       cancel: !!message.cancel,
+      visible: message.done && Array.isArray(message.visible)
+        ? message.visible.filter(Number.isInteger)
+        : null,
     };
   }
 
@@ -67,6 +77,26 @@ globalThis.newslensProtocol = (() => {
   const reply = (id, analysis, timings) => (timings ? { id, analysis, timings } : { id, analysis });
   /** The background's answer to request `id` when it could not analyse the page. */
   const failure = (id, error) => ({ id, error: String((error && error.message) || error) });
+
+  /**
+   * The learned tier's refinement of request `id`'s page, after its reply: `refinement`
+   * (JSON text of src/refine.rs `Refinement`), `stage` 'viewport' once the blocks the
+   * reader sees are all refined, 'done' with the last, else null; `timings` as for `reply`.
+   * Or, when the learned tier could not run, `failure` (why). See `refinementOf`.
+   */
+  const refined = (id, refinement, stage, timings) => ({ id, refinement, stage, ...(timings ? { timings } : {}) });
+  const learnedFailure = (id, error) => ({ id, learnedError: String((error && error.message) || error) });
+
+  /**
+   * A background message about the learned tier as the page reads it: `{ refinement
+   * (parsed), stage, timings }`, or `{ error }`; null when the message is no such thing.
+   */
+  function refinementOf(message) {
+    if (!message || typeof message.id !== 'number') return null;
+    if (typeof message.learnedError === 'string') return { error: message.learnedError };
+    if (typeof message.refinement !== 'string') return null;
+    return { refinement: JSON.parse(message.refinement), stage: message.stage || null, timings: message.timings || {} };
+  }
 
   /**
    * What a reply brings the page: `{ analysis, timings }` (timings `{}` unless the
@@ -126,6 +156,7 @@ globalThis.newslensProtocol = (() => {
 
   return Object.freeze({
     PORT, MESSAGE, fromUs, options, batch, last, CANCEL, part, reply, failure, analysisOf,
+    refined, learnedFailure, refinementOf,
     within, segments, segmentCount, pieces, firstNode, otherLanguage,
   });
 })();

@@ -56,6 +56,34 @@ pub struct Finding {
     /// ([`crate::claim::reasons::explain`]); the card shows it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub claim_reason: Option<String>,
+    /// What the learned tier said of the finding's sentence, once it has read it (see
+    /// [`crate::refine`]); absent from an instant analysis.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub learned: Option<Learned>,
+}
+
+/// Which analysis tier made a mark: the instant one (word lists and linear models) or the
+/// learned model (see [`crate::refine`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tier {
+    Instant,
+    Learned,
+}
+
+/// The learned tier's word on a finding, so a reader's card can say which tier said what.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Learned {
+    /// The tier that made the mark.
+    pub tier: Tier,
+    /// The learned model's probability for the mark itself: that a loaded word is loaded,
+    /// that a sourcing mark's sentence is a check-worthy claim; absent on other marks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub p: Option<f32>,
+    /// The learned probabilities that the finding's sentence is opinion, and a
+    /// check-worthy claim.
+    pub opinion: f32,
+    pub claim: f32,
 }
 
 impl Finding {
@@ -135,6 +163,19 @@ pub struct SentenceFinding {
     pub claim: f32,
     pub claim_label: ClaimLabel,
     pub sourcing: SourcingLabel,
+    /// The learned tier's verdicts, once it has read the sentence (see [`crate::refine`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub learned: Option<LearnedVerdict>,
+}
+
+/// The learned model's verdicts on a sentence, at its thresholds after the reader's
+/// sensitivity.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct LearnedVerdict {
+    pub opinion: f32,
+    pub opinion_label: OpinionLabel,
+    pub claim: f32,
+    pub claim_label: ClaimLabel,
 }
 
 impl SentenceFinding {

@@ -38,6 +38,7 @@ pub use page::{document, html};
 pub mod eval;
 pub mod options;
 mod pipeline;
+pub mod refine;
 pub mod report;
 pub mod session;
 #[cfg(target_arch = "wasm32")]
@@ -46,4 +47,4 @@ mod web;
 pub use catalogue::{Category, Subtype};
 pub use finding::Finding;
 pub use options::Options;
-pub use pipeline::{analyze, analyze_with, Analysis};
+pub use pipeline::{analyze, analyze_learned, analyze_with, Analysis};

@@ -36,6 +36,7 @@ use crate::page::metadata::Metadata;
 use crate::page::model::{Block, Page};
 use crate::page::roles::{self, BlockFacts, BlockRole};
 use crate::page::{byline, jsonld};
+use crate::refine::{self, Refiner};
 use crate::text::offsets::{SegmentMap, SegmentRange};
 use crate::text::phrases::PhraseMatcher;
 use crate::text::{self};
@@ -93,6 +94,31 @@ impl Analysis {
     }
 }
 
+impl Analysis {
+    /// Applies the learned tier's `refinement` (from the [`Refiner`] this analysis came
+    /// with): each refined block's findings replace the block's, each scored sentence gets
+    /// its learned verdicts, and the count of sourcing left out is the refined one.
+    pub fn refine(&mut self, refinement: refine::Refinement) {
+        for refine::RefinedBlock { block, findings } in refinement.blocks {
+            // Findings come block by block: this block's are a slice.
+            let first = self.findings.partition_point(|f| f.block < block);
+            let last = self.findings.partition_point(|f| f.block <= block);
+            self.findings.splice(first..last, findings);
+        }
+        for verdict in refinement.sentences {
+            let sentence = self
+                .sentences
+                .iter_mut()
+                .find(|s| s.block == verdict.block && s.ranges == verdict.ranges);
+            if let Some(sentence) = sentence {
+                sentence.learned = Some(verdict.learned);
+            }
+        }
+        self.explanations.extend(refinement.explanations);
+        self.sourcing_left_out = refinement.sourcing_left_out;
+    }
+}
+
 /// Analyses a page with the default options.
 pub fn analyze(page: &Page) -> Analysis {
     analyze_with(page, &Options::default())
@@ -101,7 +127,30 @@ pub fn analyze(page: &Page) -> Analysis {
 /// Analyses a page: decides which blocks are the article, runs the detectors on them,
 /// adds the reader's own words and drops what the reader's options hide.
 pub fn analyze_with(page: &Page, options: &Options) -> Analysis {
-    analyze_ahead(page, options, Vec::new())
+    analyze_ahead(page, options, Vec::new(), None)
+}
+
+/// [`analyze_with`], and the article's sentences ready for the learned tier's scores
+/// (see [`crate::refine`]).
+pub fn analyze_learned(page: &Page, options: &Options) -> (Analysis, Refiner) {
+    learned_ahead(page, options, Vec::new())
+}
+
+/// [`analyze_ahead`] with the [`Refiner`] of its article sentences.
+pub(crate) fn learned_ahead(
+    page: &Page,
+    options: &Options,
+    arrived: Vec<Arrived>,
+) -> (Analysis, Refiner) {
+    let mut blocks = Vec::new();
+    let analysis = analyze_ahead(page, options, arrived, Some(&mut blocks));
+    let refiner = Refiner::new(
+        blocks,
+        options,
+        options.silenced_on(&page.url),
+        analysis.sourcing_left_out,
+    );
+    (analysis, refiner)
 }
 
 /// What stage 2 yields for one block: the detectors' findings and each sentence's
@@ -191,7 +240,14 @@ pub(crate) fn read_body(
 /// [`analyze_with`], given what was found of the first blocks as they arrived (see
 /// [`crate::session`]): their text and what the roles need of it, and what stage 2 read
 /// of them ahead as article text, used where it still holds and read again where not.
-pub(crate) fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<Arrived>) -> Analysis {
+/// With `learned`, what the learned tier needs of each English article block is added
+/// to it.
+pub(crate) fn analyze_ahead(
+    page: &Page,
+    options: &Options,
+    mut arrived: Vec<Arrived>,
+    mut learned: Option<&mut Vec<refine::Block>>,
+) -> Analysis {
     arrived.extend(page.blocks.iter().skip(arrived.len()).map(Arrived::now));
     // Stage 1: roles.
     let facts: Vec<BlockFacts> = arrived
@@ -267,6 +323,38 @@ pub(crate) fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<Arr
             marks.clear();
         }
         let claim_at = |range: &Range<usize>| claim_of(&read.found.sentences, &read.claim, range);
+        // The learned tier's view of an article block, before the filter decides on claims.
+        let mut for_learned = learned
+            .as_deref_mut()
+            .filter(|_| english && matches!(role, BlockRole::Body | BlockRole::Heading))
+            .map(|blocks| {
+                let sentences = read
+                    .found
+                    .sentences
+                    .iter()
+                    .map(|s| refine::Sentence {
+                        range: s.range.clone(),
+                        sourcing: marks
+                            .iter()
+                            .find(|m| {
+                                m.range == s.range
+                                    && m.subtype.category() == Category::Claim
+                                    && options.shows(m.subtype, m.subtype.confidence())
+                                    && !silenced.contains(&m.cue)
+                            })
+                            .cloned(),
+                    })
+                    .collect();
+                blocks.push(refine::Block {
+                    index,
+                    text: text.clone(),
+                    map: map.clone(),
+                    quoted: detect::quoted_spans(&text),
+                    sentences,
+                    findings: Vec::new(),
+                });
+                &mut blocks.last_mut().expect("just pushed").findings
+            });
         marks.retain(|m| {
             if !options.shows(m.subtype, m.subtype.confidence()) || silenced.contains(&m.cue) {
                 return false;
@@ -286,7 +374,7 @@ pub(crate) fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<Arr
                 .explanations
                 .entry(mark.subtype)
                 .or_insert_with(|| mark.subtype.explanation().to_string());
-            analysis.findings.push(Finding {
+            let finding = Finding {
                 block: index,
                 category: mark.subtype.category(),
                 subtype: mark.subtype,
@@ -297,7 +385,15 @@ pub(crate) fn analyze_ahead(page: &Page, options: &Options, mut arrived: Vec<Arr
                     claim::reasons::explain(p, thresholds.claim, &reasons)
                 }),
                 cue: mark.cue,
-            });
+                learned: None,
+            };
+            if let Some(findings) = for_learned.as_deref_mut() {
+                findings.push(refine::Placed {
+                    finding: finding.clone(),
+                    range: mark.range,
+                });
+            }
+            analysis.findings.push(finding);
         }
         let scores = read.opinion.into_iter().zip(read.claim);
         for (sentence, (opinion, claim)) in read.found.sentences.into_iter().zip(scores) {
@@ -370,6 +466,7 @@ fn sentence_finding(
         claim,
         claim_label: ClaimLabel::at(claim, thresholds.claim),
         sourcing: sentence.facts.sourcing.into(),
+        learned: None,
     }
 }
 

@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 use crate::catalogue::{Category, Subtype};
 use crate::claim;
 use crate::detect::{self, context::BlockText};
-pub use crate::finding::{ClaimLabel, OpinionLabel, SentenceFinding, SourcingLabel};
+pub use crate::finding::{
+    ClaimLabel, Learned, LearnedVerdict, OpinionLabel, SentenceFinding, SourcingLabel, Tier,
+};
 use crate::opinion::Model;
 use crate::page::model::Block;
 use crate::page::model::Page;
@@ -23,6 +25,9 @@ pub struct MarkerReport {
     pub explanation: String,
     pub start: usize,
     pub end: usize,
+    /// What the learned tier said of it, once it has read its sentence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub learned: Option<Learned>,
 }
 
 /// Everything newslens says about one sentence.
@@ -37,6 +42,9 @@ pub struct SentenceReport {
     pub claim_reasons: Vec<String>,
     pub sourcing: SourcingLabel,
     pub markers: Vec<MarkerReport>,
+    /// The learned tier's verdicts, once it has read the sentence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub learned: Option<LearnedVerdict>,
 }
 
 /// [`claim::reasons::of`] in words.
@@ -71,6 +79,7 @@ pub fn sentence_report(text: &str) -> SentenceReport {
             start: code_points(m.range.start),
             end: code_points(m.range.end),
             cue: m.cue,
+            learned: None,
         })
         .collect();
     SentenceReport {
@@ -82,6 +91,7 @@ pub fn sentence_report(text: &str) -> SentenceReport {
         claim_reasons: claim_reasons(text),
         sourcing: sourcing.into(),
         markers,
+        learned: None,
     }
 }
 
@@ -160,6 +170,7 @@ impl<'a> BlockMarkers<'a> {
                 explanation: f.subtype.explanation().to_string(),
                 start: chars(m_start),
                 end: chars(m_end),
+                learned: f.learned,
             })
             .collect();
         let text = &self.text[start_byte..self.index.floor(end).0];
@@ -172,6 +183,7 @@ impl<'a> BlockMarkers<'a> {
             claim_reasons: claim_reasons(text),
             sourcing: s.sourcing,
             markers,
+            learned: s.learned,
         })
     }
 }

@@ -17,7 +17,8 @@ use crate::detect::context::Sourcing;
 use crate::options::Options;
 use crate::page::model::{Block, Element, Page};
 use crate::page::roles::BlockFacts;
-use crate::pipeline::{analyze_ahead, read_body, Analysis, Arrived, Detected};
+use crate::pipeline::{analyze_ahead, learned_ahead, read_body, Analysis, Arrived, Detected};
+use crate::refine::Refiner;
 
 /// What a walk of the page found since its last batch: elements and blocks to append to
 /// the model's (a block's element is among those sent before it or with it).
@@ -90,12 +91,28 @@ impl Session {
     /// far followed by `page`'s own. Those are not read ahead (the roles are known now, and
     /// a page sent whole would pay for running the detectors on its navigation and
     /// comments).
-    pub fn finish(mut self, mut page: Page) -> Analysis {
-        self.elements.append(&mut page.elements);
-        self.blocks.append(&mut page.blocks);
-        page.elements = self.elements;
-        page.blocks = self.blocks;
-        analyze_ahead(&page, &self.options, self.arrived)
+    pub fn finish(self, page: Page) -> Analysis {
+        let (page, options, arrived) = self.whole(page);
+        analyze_ahead(&page, &options, arrived, None)
+    }
+
+    /// [`Session::finish`], and the article's sentences ready for the learned tier (see
+    /// [`crate::refine`]).
+    pub fn finish_learned(self, page: Page) -> (Analysis, Refiner) {
+        let (page, options, arrived) = self.whole(page);
+        learned_ahead(&page, &options, arrived)
+    }
+
+    /// The whole page (`page`'s metadata, the elements and blocks pushed so far followed
+    /// by `page`'s own), the options and what was read ahead.
+    fn whole(self, mut page: Page) -> (Page, Options, Vec<Arrived>) {
+        let mut elements = self.elements;
+        let mut blocks = self.blocks;
+        elements.append(&mut page.elements);
+        blocks.append(&mut page.blocks);
+        page.elements = elements;
+        page.blocks = blocks;
+        (page, self.options, self.arrived)
     }
 }
 

@@ -7,6 +7,7 @@
 use wasm_bindgen::prelude::*;
 
 use crate::page::model::Page;
+use crate::refine::{Refiner, Scores, Thresholds, Units};
 use crate::session::{Batch, Session};
 use crate::Options;
 
@@ -53,9 +54,74 @@ impl PageSession {
     /// elements and blocks already pushed; any it has come after them. Ends the session.
     pub fn finish(self, page: &str) -> Result<String, JsError> {
         let page: Page = from_json(page, "the page model")?;
-        serde_json::to_string(&self.0.finish(page))
-            .map_err(|e| JsError::new(&format!("newslens: could not return the analysis: {e}")))
+        to_json(&self.0.finish(page), "the analysis")
     }
+
+    /// [`PageSession::finish`] for a page the learned tier will refine: the analysis and
+    /// the article's sentences, ready for the learned model's scores.
+    #[wasm_bindgen(js_name = finishLearned)]
+    pub fn finish_learned(self, page: &str) -> Result<LearnedPage, JsError> {
+        let page: Page = from_json(page, "the page model")?;
+        let (analysis, refiner) = self.0.finish_learned(page);
+        Ok(LearnedPage {
+            analysis: to_json(&analysis, "the analysis")?,
+            refiner,
+        })
+    }
+}
+
+/// An analysed page whose article sentences the learned tier scores, a few at a time
+/// (see `crate::refine`). The background keeps one per page being refined. Sentence ids,
+/// and the lists of them, go in and out as JSON text.
+#[wasm_bindgen]
+pub struct LearnedPage {
+    analysis: String,
+    refiner: Refiner,
+}
+
+#[wasm_bindgen]
+impl LearnedPage {
+    /// The instant analysis, as JSON text (what `PageSession.finish` returns); read once.
+    pub fn analysis(&mut self) -> String {
+        std::mem::take(&mut self.analysis)
+    }
+
+    /// The order to score the sentences in, as JSON text `{ ids, first }`: every sentence
+    /// id, the `first` of them those in the blocks `visible` (JSON text: block indices, the
+    /// ones the reader sees).
+    pub fn order(&self, visible: &str) -> Result<String, JsError> {
+        let visible: Vec<u32> = from_json(visible, "the visible blocks")?;
+        to_json(&self.refiner.order(&visible), "the order")
+    }
+
+    /// The learned model's inputs for sentences `ids` (JSON text), as JSON text
+    /// `[{sentence, context}, …]`, what `LearnedModel.score` takes.
+    pub fn inputs(&self, ids: &str) -> Result<String, JsError> {
+        let ids: Vec<usize> = from_json(ids, "the sentence ids")?;
+        let inputs: Vec<_> = ids
+            .iter()
+            .filter_map(|&id| self.refiner.input(id))
+            .collect();
+        to_json(&inputs, "the inputs")
+    }
+
+    /// Applies the model's `scores` (JSON text, as `LearnedModel.score` returns them, with
+    /// UTF-16 offsets) of sentences `ids` at its `thresholds` (JSON text, as
+    /// `LearnedModel.thresholds` returns them); returns the refinement (JSON text of
+    /// `crate::refine::Refinement`).
+    pub fn refine(&mut self, ids: &str, scores: &str, thresholds: &str) -> Result<String, JsError> {
+        let ids: Vec<usize> = from_json(ids, "the sentence ids")?;
+        let scores: Vec<Scores> = from_json(scores, "the learned scores")?;
+        let thresholds: Thresholds = from_json(thresholds, "the learned thresholds")?;
+        let refinement = self.refiner.refine(&ids, &scores, thresholds, Units::Utf16);
+        to_json(&refinement, "the refinement")
+    }
+}
+
+/// `value` as JSON text, or an error saying what (`what`) could not be returned.
+fn to_json<T: serde::Serialize>(value: &T, what: &str) -> Result<String, JsError> {
+    serde_json::to_string(value)
+        .map_err(|e| JsError::new(&format!("newslens: could not return {what}: {e}")))
 }
 
 /// `json` read as a `T`, or an error saying which input (`what`) was malformed.

@@ -4,7 +4,7 @@
 'use strict';
 
 (() => {
-  const { collectPage, render, summarize } = globalThis.newslensDom;
+  const { collectPage, render, summarize, refined } = globalThis.newslensDom;
   const source = document.getElementById('source');
   const output = document.getElementById('output');
   const panel = document.getElementById('panel');
@@ -18,11 +18,16 @@
   const waiting = new Map();
   let requests = 0;
   worker.onmessage = ({ data }) => {
+    if (data.refinement || data.learnedError) {
+      refine(data);
+      return;
+    }
     const pending = waiting.get(data.id);
     waiting.delete(data.id);
     if (data.error) pending.reject(new Error(data.error));
     else pending.resolve(data.analysis);
   };
+  /** Resolves to the instant analysis; the learned tier's refinements of it come later (refine). */
   function analyseInWorker(page) {
     return new Promise((resolve, reject) => {
       const id = ++requests;
@@ -79,9 +84,39 @@
   }
 
   let view = null;
+  /**
+   * What is shown, for the learned tier's refinements: the request `id`, the `analysis`,
+   * `blocks` [{ nodes, findings }] by block, and what the learned tier did (`tally`).
+   */
+  let shown = null;
+  // Refinements, one after another (each redraws blocks).
+  let refining = Promise.resolve();
+
+  /** Applies one of the worker's learned-tier messages to what is shown, if it is about it. */
+  function refine(data) {
+    refining = refining.then(async () => {
+      if (!shown || shown.id !== data.id || !view) return;
+      const { tally, analysis } = shown;
+      if (data.learnedError) {
+        analysis.tierNote = `The learned model could not run here, so these are the instant tier's marks (${data.learnedError}).`;
+      } else {
+        Object.assign(analysis.explanations, data.refinement.explanations);
+        const { added, removed } = await refined.apply(data.refinement, shown.blocks, view);
+        tally.added += added;
+        tally.removed += removed;
+        tally.sentences += data.refinement.sentences.length;
+        if (data.stage !== 'done') return;
+        analysis.tierNote = `Learned model: read ${tally.sentences} sentences, added ${tally.added} marks and removed ${tally.removed}; each card says which tier made its mark.`;
+        say(`${view.marks} marks in ${analysis.sentences.length} sentences, refined by the learned model. Hover a mark for why.`);
+      }
+      summarize(panel, { ...analysis, findings: shown.blocks.flatMap((b) => b.findings) });
+    }).catch((error) => say(`Could not apply the learned model's refinement: ${error.message || error}`));
+  }
+
   async function analyse() {
     if (view) view.clear();
     view = null;
+    shown = null;
     output.replaceChildren();
     panel.replaceChildren();
     const input = source.value.trim();
@@ -102,6 +137,11 @@
         return;
       }
       view = await render(analysis, nodes);
+      analysis.tierNote = 'Learned model: reading the article…';
+      shown = {
+        id: requests, analysis, tally: { added: 0, removed: 0, sentences: 0 },
+        blocks: nodes.map((texts, block) => ({ nodes: texts, findings: analysis.findings.filter((f) => f.block === block) })),
+      };
       summarize(panel, analysis);
       say(`${view.marks} marks in ${analysis.sentences.length} sentences. Hover a mark for why.`);
     } catch (error) {

@@ -21,14 +21,16 @@ globalThis.newslensAnalyzer = (() => {
    * `push(model, upTo)` sends the elements and blocks of `model` (the page's so far:
    * `{ elements, blocks }`, lists that only grow) that were not sent before, blocks up to
    * `upTo`; `cancel(why)` gives the analysis up (the page could not be collected);
-   * `finish(page)` sends the rest of the page and resolves to
+   * `finish(page, visible)` sends the rest of the page and resolves to
    * `{ analysis, where, timings }`: `where` is "background"; `timings.analyze` is the
    * milliseconds from `finish` to having the analysis, `timings.streamed` how many blocks
    * were pushed before `finish`, and the rest what the background reports when the
-   * benchmark asks it (background.js).
+   * benchmark asks it (background.js). With `onRefined`, `finish` is given `visible` (the
+   * indices of the blocks the reader sees) and the learned tier refines the page after
+   * the reply, those blocks first: `onRefined` hears each refinement (see channel.js).
    */
-  function stream(options) {
-    const request = globalThis.newslensChannel.request(protocol.options(options));
+  function stream(options, onRefined = null) {
+    const request = globalThis.newslensChannel.request(protocol.options(options), onRefined);
     const sent = { elements: 0, blocks: 0 };
     /** The parts of `model` not sent yet (blocks up to `upTo`), marked as sent. */
     function unsent({ elements, blocks }, upTo = blocks.length) {
@@ -41,7 +43,7 @@ globalThis.newslensAnalyzer = (() => {
       const part = unsent(model, upTo);
       if (part.blocks.length || part.elements.length) request.post(protocol.batch(part));
     }
-    async function finish(page) {
+    async function finish(page, visible = null) {
       const started = performance.now();
       const streamed = sent.blocks;
       // What was not pushed during the walk goes in parts, a slice at a time: for a long
@@ -49,7 +51,7 @@ globalThis.newslensAnalyzer = (() => {
       const ends = [];
       for (let end = sent.blocks + BLOCKS_PER_PART; end < page.blocks.length; end += BLOCKS_PER_PART) ends.push(end);
       await sliced(ends, (end) => push(page, end));
-      request.post(protocol.last({ ...page, ...unsent(page) }));
+      request.post(protocol.last({ ...page, ...unsent(page) }, visible));
       const { analysis, timings } = protocol.analysisOf(await request.replied);
       return { analysis, where: 'background', timings: { analyze: performance.now() - started, streamed, ...timings } };
     }

@@ -11,12 +11,21 @@ globalThis.newslensChannel = (() => {
   let port = null;
   let next = 1;
   const waiting = new Map(); // request id -> resolve
+  // Request id -> what hears the learned tier's refinements of its page, after the reply.
+  const refining = new Map();
 
   /** The open port, connecting again if the background stopped (idle, updated). */
   function open() {
     if (port) return port;
     port = chrome.runtime.connect({ name: protocol.PORT });
     port.onMessage.addListener((reply) => {
+      const refined = refining.get(reply && reply.id);
+      const learned = refined && protocol.refinementOf(reply);
+      if (learned) {
+        if (learned.error || learned.stage === 'done') refining.delete(reply.id);
+        refined(learned);
+        return;
+      }
       const resolve = reply && waiting.get(reply.id);
       if (!resolve) return;
       waiting.delete(reply.id);
@@ -28,6 +37,8 @@ globalThis.newslensChannel = (() => {
         resolve(protocol.failure(id, 'the background stopped before it replied (was the extension reloaded?)'));
       }
       waiting.clear();
+      for (const refined of refining.values()) refined({ error: 'the background stopped before the learned tier was done' });
+      refining.clear();
     });
     return port;
   }
@@ -39,10 +50,13 @@ globalThis.newslensChannel = (() => {
    * message carries the options. If the port closes meanwhile the request has failed
    * (its blocks so far went with it) and nothing more is sent. `cancel(why)` gives up a
    * request not done (the background frees what it holds of it); `replied` resolves to
-   * `{ error: why }`.
+   * `{ error: why }`. `onRefined`, when given, hears each of the learned tier's messages
+   * about the request's page after its reply (protocol `refinementOf`), the last one with
+   * stage 'done' or an error.
    */
-  function request(options) {
+  function request(options, onRefined = null) {
     const id = next++;
+    if (onRefined) refining.set(id, onRefined);
     let fail;
     const replied = new Promise((resolve) => {
       waiting.set(id, resolve);
@@ -62,6 +76,7 @@ globalThis.newslensChannel = (() => {
       }
     }
     function cancel(why) {
+      refining.delete(id);
       if (!waiting.has(id)) return;
       if (!first) post(protocol.CANCEL);
       fail(why);

@@ -12,13 +12,17 @@
   const tickers = globalThis.newslensTickers;
   const messages = globalThis.newslensMessages;
   const { quietly } = globalThis.newslensLate;
+  const { refined } = globalThis.newslensDom;
   const host = location.hostname;
   /**
    * What is on the page now: `url`, `options`, the last full `analysis` (type, byline,
    * disclosures), `blocks` [{ key, role, nodes, findings }] as last collected, the `view`
-   * and the `panel`. Null while nothing is shown.
+   * and the `panel`; `run` (which analysis it is) and `learned` (what the learned tier
+   * did so far, null when it is off: `{ at, added, removed, sentences }`, `at` when the
+   * first marks were shown). Null while nothing is shown.
    */
   let state = null;
+  let runs = 0; // full analyses started: a refinement of an older one is dropped
   let queue = Promise.resolve();
   let active = false; // whether the reader's settings have newslens on for this page
   let paused = false; // marks hidden in this tab with the keyboard shortcut
@@ -98,9 +102,13 @@
       return;
     }
     const ready = performance.now();
+    const run = ++runs;
     // The page shows findings only: the core need not send every sentence back.
     const options = { ...settings.coreOptions(s), skip_sentences: true };
     const view = createView(document, { dismiss, palette: s.palette, wrap: s.wrapper, explanations });
+    // The learned tier refines the marks once they are shown (not in wrapper mode, whose
+    // marks split the Text nodes a refinement refers to).
+    const onRefined = s.learned && !view.wraps ? (message) => schedule(() => refine(run, message)) : null;
     // A long page: its top (what the reader sees first) is analysed and marked from what
     // the walk has collected so far, while the rest is still being collected. (Not in
     // wrapper mode, which splits the Text nodes the rest of the walk still refers to.)
@@ -117,7 +125,7 @@
     // The blocks go to the background as they are collected, and are analysed there
     // meanwhile; not while the top of a long page is (it comes first, and the machine
     // may have no core to spare).
-    const analysing = analyzer.stream(options);
+    const analysing = analyzer.stream(options, onRefined);
     const onSlice = (model) => {
       if (!top || topShown) analysing.push(model);
     };
@@ -127,7 +135,8 @@
         throw error;
       });
     const collected = performance.now();
-    const { analysis, where, timings } = await analysing.finish(page);
+    const visible = onRefined && refined.visibleBlocks(nodes);
+    const { analysis, where, timings } = await analysing.finish(page, visible);
     const analysed = performance.now();
     const shownTop = top && (await top);
     // Reading a long page's reply was a task of its own: marking starts in the next.
@@ -143,8 +152,11 @@
     // The panel and the record for later updates, in a task of their own.
     await yieldToPage();
     const byBlock = groupByBlock(findings);
+    const first = shownTop ? shownTop.at : done;
+    if (onRefined) analysis.tierNote = 'Learned model: reading the article…';
     state = {
-      url: location.href, options, analysis, view, panel: null,
+      url: location.href, options, analysis, view, panel: null, run,
+      learned: onRefined && { at: first, added: 0, removed: 0, sentences: 0 },
       blocks: page.blocks.map((block, i) => ({
         key: blockKey(block), role: analysis.roles[i], nodes: nodes[i],
         findings: byBlock[i] || [],
@@ -153,9 +165,45 @@
     refresh();
     debug({
       where, startedAt: started, settings: ready - started, collect: collected - ready, ...timings, highlight: done - analysed, total: done - started,
-      first: (shownTop ? shownTop.at : done) - started,
+      first: first - started,
       blocks: page.blocks.length, findings: analysis.findings.length,
     });
+  }
+
+  /**
+   * Applies one of the learned tier's messages about analysis `run` (protocol
+   * `refinementOf`): its refinement of some sentences, or why it could not run, which the
+   * panel says (the instant marks stay).
+   */
+  async function refine(run, { refinement, stage, timings, error }) {
+    if (!state || state.run !== run || !state.learned) return;
+    const tally = state.learned;
+    if (error) {
+      state.analysis.tierNote = `The learned model could not run here, so these are the instant tier's marks (${error}).`;
+      refresh();
+      learnedDebug({ learned: 'failed', error });
+      return;
+    }
+    Object.assign(explanations, refinement.explanations);
+    const { added, removed } = await quietly(state.view, () => refined.apply(refinement, state.blocks, state.view));
+    tally.added += added;
+    tally.removed += removed;
+    tally.sentences += refinement.sentences.length;
+    if (typeof refinement.sourcing_left_out === 'number') state.analysis.sourcing_left_out = refinement.sourcing_left_out;
+    if (!stage) return;
+    if (stage === 'done') {
+      state.analysis.tierNote = `Learned model: read ${tally.sentences} sentences, added ${tally.added} marks and removed ${tally.removed}; each card says which tier made its mark.`;
+    }
+    refresh();
+    learnedDebug({ learned: stage, since: performance.now() - tally.at, added: tally.added, removed: tally.removed, sentences: tally.sentences, ...timings });
+  }
+
+  /**
+   * The learned tier's debug lines, apart from the analyses' (`newslens: {…}`, which the
+   * tests count): `tests/bench` and the e2e suite read them.
+   */
+  function learnedDebug(fields) {
+    console.debug(`newslens learned: ${JSON.stringify(fields)}`);
   }
 
   /**
@@ -205,6 +253,9 @@
       if (matched.some((p, i) => p >= 0 && found.roles[i] !== state.blocks[p].role)) return full();
     }
     const { blocks, redraw, keep } = merge(state.blocks, matched, keys, nodes, found);
+    // The learned tier's refinements name blocks by index: once text moved, the rest of
+    // them would land on the wrong blocks (the marks it made so far stay).
+    if (matched.some((previous, i) => previous !== i) || matched.length !== state.blocks.length) state.learned = null;
     state.view.prune(keep);
     await state.view.add(redraw.sort((a, b) => a.block - b.block), nodes);
     state.blocks = blocks;

@@ -25,7 +25,7 @@ globalThis.newslensPanel = (() => {
     .disclosure h3 { margin: 2px 0; font-size: 13px; }
     .disclosure p, dd { margin: 1px 0; }
     .language { margin: 4px 0; }
-    .left-out { color: #555; font-size: 11px; margin: 4px 0; }
+    .left-out, .tier-note { color: #555; font-size: 11px; margin: 4px 0; }
     dt { font-weight: 600; margin-top: 4px; text-transform: capitalize; }
     .nav { display: flex; align-items: center; gap: 6px; margin: 3px 0; }
     .nav span { flex: 1; }

@@ -19,8 +19,8 @@ globalThis.newslensDom = globalThis.newslensDom || {};
     .kind { font-weight: 600; }
     .cue { font-style: italic; margin: 2px 0; }
     .why { color: #444; }
-    .claim { color: #444; font-size: 12px; }
-    .claim:empty { display: none; }
+    .claim, .tier, .sentence { color: #444; font-size: 12px; }
+    .claim:empty, .sentence:empty { display: none; }
     .note { color: #8a1c1c; margin-top: 4px; }
     .note:empty { display: none; }
     button { margin-top: 6px; font: inherit; font-size: 12px; }`;
@@ -33,6 +33,23 @@ globalThis.newslensDom = globalThis.newslensDom || {};
    */
   function claimReason(finding) {
     return typeof finding.claim_reason === 'string' ? finding.claim_reason : '';
+  }
+
+  const percent = (p) => `${Math.round(p * 100)} %`;
+
+  /**
+   * Which tier said what (issue 20): the instant tier's word lists, or the learned model
+   * with its probability (`finding.learned`, src/finding.rs, once the learned tier has
+   * read the mark's sentence), and what the model makes of the sentence. Two lines.
+   */
+  function tierLines(finding) {
+    const learned = finding.learned;
+    if (!learned) return ['Marked by: instant (word lists)', ''];
+    const p = typeof learned.p === 'number' ? ` (${percent(learned.p)})` : '';
+    const by = learned.tier === 'learned'
+      ? `Marked by: learned model${p}`
+      : `Marked by: instant (word lists)${p && `; learned model${p}`}`;
+    return [by, `Sentence (learned model): opinion ${percent(learned.opinion)}, check-worthy claim ${percent(learned.claim)}`];
   }
 
   /** The Text node and offset under a point, in either browser's API. */
@@ -77,7 +94,7 @@ globalThis.newslensDom = globalThis.newslensDom || {};
         box.hidden = true;
         if (returnFocus && returnFocus.focus) returnFocus.focus();
       }));
-      for (const cls of ['kind', 'cue', 'why', 'claim', 'note']) {
+      for (const cls of ['kind', 'cue', 'why', 'claim', 'tier', 'sentence', 'note']) {
         const line = doc.createElement('div');
         line.className = cls;
         box.appendChild(line);
@@ -105,11 +122,12 @@ globalThis.newslensDom = globalThis.newslensDom || {};
 
     function show(finding, x, y) {
       const card = ensureCard();
-      const [kind, cue, why, claim, note] = card.children;
+      const [kind, cue, why, claim, tier, sentence, note] = card.children;
       kind.textContent = `${label(finding)} · ${finding.category}`;
       cue.textContent = finding.cue ? `“${finding.cue}”` : '';
       why.textContent = (actions.explanations || {})[finding.subtype] || '';
       claim.textContent = claimReason(finding);
+      [tier.textContent, sentence.textContent] = tierLines(finding);
       note.textContent = '';
       shown = finding;
       const button = card.querySelector('button');

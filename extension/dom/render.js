@@ -85,6 +85,17 @@ globalThis.newslensDom = globalThis.newslensDom || {};
       },
       /** Whether marks are elements in the page (wrapper mode) rather than highlights. */
       wraps: wrapping,
+      /**
+       * Replaces the marks on one block's Text nodes `blockNodes` with `findings` (all in
+       * that block; `nodes` by block as for `add`): the learned tier's refinement of it.
+       */
+      async replace(blockNodes, findings, nodes) {
+        const gone = new Set(blockNodes);
+        for (const node of blockNodes) if (byNode.has(node)) drop(node);
+        layer.prune({ has: (node) => !gone.has(node) });
+        await add(findings, nodes, { oneChange: true });
+        recount();
+      },
       prune(keep) {
         for (const node of [...byNode.keys()]) if (!keep.has(node)) drop(node);
         layer.prune(keep);

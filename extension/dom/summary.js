@@ -30,6 +30,8 @@ globalThis.newslensDom = globalThis.newslensDom || {};
     if (type.evidence) parts.push(el(doc, 'p', type.evidence, 'evidence'));
     const otherLanguage = globalThis.newslensProtocol.otherLanguage(analysis.language);
     if (otherLanguage) parts.push(el(doc, 'p', otherLanguage, 'language'));
+    // What the learned tier did, or why it could not (content/refined.js), when it runs.
+    if (analysis.tierNote) parts.push(el(doc, 'p', analysis.tierNote, 'tier-note'));
     if (analysis.byline) {
       // An organisation as author ("Reuters", "BBC News") is said to be one: no person signs.
       const who = analysis.byline_organisation ? `${analysis.byline} (an organisation)` : analysis.byline;

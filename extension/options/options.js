@@ -52,6 +52,7 @@
     $('palette').value = s.palette;
     $('wrapper').checked = s.wrapper;
     $('all-sourcing').checked = s.allSourcing;
+    $('learned').checked = s.learned;
     $('site-mode').value = s.sites.mode;
     list($('sites'), s.sites.list, (site) => `${site}: ${s.sites.mode === 'deny' ? 'off' : 'on'}`,
       [['Remove', (x, i) => x.sites.list.splice(i, 1)]]);
@@ -75,6 +76,7 @@
     ['palette', (s, el) => { s.palette = el.value; }],
     ['wrapper', (s, el) => { s.wrapper = el.checked; }],
     ['all-sourcing', (s, el) => { s.allSourcing = el.checked; }],
+    ['learned', (s, el) => { s.learned = el.checked; }],
   ]) {
     $(id).addEventListener('change', () => {
       const el = { value: $(id).value, checked: $(id).checked };

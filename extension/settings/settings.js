@@ -5,8 +5,9 @@
 'use strict';
 
 globalThis.newslensSettings = (() => {
-  // 1: the first versioned shape; 2: adds `palette` and `wrapper`; 3: adds `allSourcing`.
-  const VERSION = 3;
+  // 1: the first versioned shape; 2: adds `palette` and `wrapper`; 3: adds `allSourcing`;
+  // 4: adds `learned`.
+  const VERSION = 4;
   const PALETTES = ['default', 'colour-blind'];
   const KEY = 'settings';
   const BACKUP = 'settingsBackup';
@@ -28,6 +29,7 @@ globalThis.newslensSettings = (() => {
       palette: 'default', // or 'colour-blind'; the dark variant follows the page's colours
       wrapper: false, // marks as elements screen readers can reach, instead of CSS highlights
       allSourcing: false, // the sourcing of every sentence, not only of the claims that matter
+      learned: true, // the learned model refines the instant marks (off: the instant tier only)
     };
   }
 
@@ -143,6 +145,7 @@ globalThis.newslensSettings = (() => {
     palette: (v) => (PALETTES.includes(v) ? v : undefined),
     wrapper: (v) => (typeof v === 'boolean' ? v : undefined),
     allSourcing: (v) => (typeof v === 'boolean' ? v : undefined),
+    learned: (v) => (typeof v === 'boolean' ? v : undefined),
   };
 
   /**

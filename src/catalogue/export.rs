@@ -100,8 +100,16 @@ pub fn highlights_css() -> String {
             format!("::highlight({name}), [data-newslens-mark=\"{name}\"]")
         }));
     }
+    // Marks the learned tier removes fade out through this one (content/learned.js).
+    css.push_str(&format!(
+        "\n/* Marks the learned tier removed, for a moment before they go. */\n\
+         ::highlight({FADING}) {{ background-color: rgba(128, 128, 128, 0.18); }}\n"
+    ));
     css
 }
+
+/// The highlight a mark the learned tier removed is drawn in as it fades out.
+pub const FADING: &str = "newslens-fading";
 
 /// The rules of one palette (at `index` in [`PALETTES`]), each kind's selector made from its
 /// highlight name by `selector`.

@@ -75,6 +75,10 @@ export async function launchChromium(extensionDir) {
         requests: () => requests.slice(firstRequest),
         poll: (expression, ms) => page.waitForFunction(expression, null, { timeout: ms, polling: 100 }).then(() => true, () => false),
         evaluate: (source) => page.evaluate(`(${source})()`),
+        /** Runs `fn(root, arg)` (a function's source) on the extension's `kind` host's closed shadow root; null if none. */
+        inShadow: (kind, fn, arg = null) => inShadow(page, kind, fn, arg),
+        /** The mouse moved to `{ x, y }` in the viewport. */
+        hover: ({ x, y }) => page.mouse.move(x, y),
         async heap() {
           await cdp.send('HeapProfiler.collectGarbage');
           return (await cdp.send('Runtime.getHeapUsage')).usedSize;

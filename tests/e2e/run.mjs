@@ -19,6 +19,8 @@ import { checkFirefoxUi } from './firefox-ui.mjs';
 import { checkSavedPages } from './saved.mjs';
 import { checkHostilePages } from './hostile.mjs';
 import { checkFurniture } from './furniture.mjs';
+import { checkLearned, setLearned } from './learned.mjs';
+import { reportTimings } from './chromium.mjs';
 import { requireShared } from './shared.mjs';
 
 const NEEDS = [
@@ -62,6 +64,8 @@ for (const [name, launch] of browsers) {
   const started = Date.now();
   const browser = await launch();
   try {
+    // The checks before checkLearned expect the instant tier's marks (learned.mjs).
+    await setLearned(browser, false);
     if (browser.context) {
       const models = [
         { url: `${server.origin}/seed.html`, file: '../shared/golden/seed-page.html' },
@@ -110,6 +114,7 @@ for (const [name, launch] of browsers) {
     if (browser.extensionId) failures.push(...(await checkSettings(browser.context, browser.extensionId, server.origin, SHOTS)));
     if (browser.extensionId) failures.push(...(await checkReader(browser.context, browser.extensionId, server.origin)));
     if (browser.extensionBase) failures.push(...(await checkFirefoxUi(browser, server.origin)));
+    failures.push(...(await checkLearned(browser, server.origin, browser.context && (() => reportTimings(browser.context)))));
   } finally {
     await browser.close();
   }

@@ -53,7 +53,7 @@ test('an older settings object keeps every exception, word and switch', async ()
   };
   const settings = settingsOver({ settings: old });
   const s = plain(await settings.load());
-  assert.equal(s.version, 3);
+  assert.equal(s.version, 4);
   assert.deepEqual(s.sites, { mode: 'deny', list: ['ads.example.net'] });
   assert.equal(s.enabled, false);
   assert.deepEqual(s.disabled, ['loaded']);
@@ -73,7 +73,7 @@ test('version 1 gains the palette and wrapper settings and loses nothing', async
     words: [{ subtype: 'loaded', phrase: 'grievances' }],
   };
   const s = plain(await settingsOver({ settings: v1, settingsBackup: v1 }).load());
-  assert.deepEqual(s, { ...v1, version: 3, palette: 'default', wrapper: false, allSourcing: false });
+  assert.deepEqual(s, { ...v1, version: 4, palette: 'default', wrapper: false, allSourcing: false, learned: true });
   const chosen = plain(await settingsOver({ settings: { ...s, palette: 'colour-blind', wrapper: true } }).load());
   assert.equal(chosen.palette, 'colour-blind');
   assert.equal(chosen.wrapper, true);
@@ -96,13 +96,34 @@ test('version 2 gains allSourcing, off, and loses nothing; the setting reaches t
   };
   const settings = settingsOver({ settings: v2, settingsBackup: v2 });
   const s = plain(await settings.load());
-  assert.deepEqual(s, { ...v2, version: 3, allSourcing: false });
+  assert.deepEqual(s, { ...v2, version: 4, allSourcing: false, learned: true });
   assert.equal(settings.coreOptions(s).all_sourcing, false);
   const chosen = plain(await settingsOver({ settings: { ...s, allSourcing: true } }).load());
   assert.equal(chosen.allSourcing, true);
   assert.equal(settings.coreOptions(chosen).all_sourcing, true, 'the reader\'s choice reaches the core');
   const bad = plain(await settingsOver({ settings: { ...s, allSourcing: 'yes' } }).load());
   assert.equal(bad.allSourcing, false, 'a corrupt value is the default');
+});
+
+test('version 3 gains the learned model, on, and loses nothing; a choice to turn it off is kept', async () => {
+  const v3 = {
+    version: 3,
+    enabled: true,
+    disabled: ['hedge'],
+    sensitivity: { opinion: 0.2 },
+    sites: { mode: 'deny', list: [] },
+    exceptions: [{ cue: 'ruse', site: null }],
+    words: [],
+    palette: 'default',
+    wrapper: false,
+    allSourcing: true,
+  };
+  const s = plain(await settingsOver({ settings: v3, settingsBackup: v3 }).load());
+  assert.deepEqual(s, { ...v3, version: 4, learned: true });
+  const off = plain(await settingsOver({ settings: { ...s, learned: false } }).load());
+  assert.equal(off.learned, false);
+  const bad = plain(await settingsOver({ settings: { ...s, learned: 'no' } }).load());
+  assert.equal(bad.learned, true, 'a corrupt value is the default');
 });
 
 test('a corrupt settings object falls back to the backup, not to empty lists', async () => {
@@ -161,8 +182,8 @@ test('preloaded settings are used once, and not after a change', async () => {
 
 /** A valid stored settings object (the current version) with these words and cues. */
 const withLists = (words, exceptions) => ({
-  version: 3, enabled: true, disabled: [], sensitivity: {}, sites: { mode: 'deny', list: [] },
-  exceptions, words, palette: 'default', wrapper: false, allSourcing: false,
+  version: 4, enabled: true, disabled: [], sensitivity: {}, sites: { mode: 'deny', list: [] },
+  exceptions, words, palette: 'default', wrapper: false, allSourcing: false, learned: true,
 });
 
 test('a corrupt word list is restored from the backup; the rest of the main copy is kept', async () => {
@@ -180,11 +201,11 @@ test('a corrupt word list is restored from the backup; the rest of the main copy
 });
 
 test('fields of a newer version survive a load and a save by this one', async () => {
-  const newer = { ...withLists([], []), version: 4, digest: { weekly: true }, kinds: ['x'] };
+  const newer = { ...withLists([], []), version: 5, digest: { weekly: true }, kinds: ['x'] };
   const stored = { settings: newer, settingsBackup: newer };
   const settings = settingsOver(stored);
   await settings.update((s) => { s.palette = 'colour-blind'; });
-  assert.equal(stored.settings.version, 4);
+  assert.equal(stored.settings.version, 5);
   assert.deepEqual(plain(stored.settings.digest), { weekly: true });
   assert.deepEqual(plain(stored.settingsBackup.kinds), ['x']);
   assert.equal(stored.settings.palette, 'colour-blind');

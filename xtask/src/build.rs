@@ -195,7 +195,7 @@ fn minify(root: &Path, out: &Path) -> Result {
 }
 
 /// The extension's scripts outside `dom/` that the demo page loads too.
-const SHARED_WITH_DEMO: &[&str] = &["protocol.js"];
+const SHARED_WITH_DEMO: &[&str] = &["protocol.js", "learned.js"];
 
 /// The demo page: `www/`, plus the extension's DOM layer, the scripts it needs
 /// (SHARED_WITH_DEMO), the files generated from the catalogue and the wasm package.

@@ -98,7 +98,7 @@ fn analyse(record: Record) -> Result<String, String> {
         (None, None) => return Err("no string field `text` or `html`".into()),
     };
     let page = document(body.as_bytes(), format, url)?;
-    let mut report = page::report(&page);
+    let mut report = page::report(&page, &newslens::analyze(&page));
     report.fields.insert("id".into(), record.id);
     serde_json::to_string(&report).map_err(|e| format!("cannot write the report: {e}"))
 }

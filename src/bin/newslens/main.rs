@@ -6,6 +6,7 @@
 mod batch;
 mod eval;
 mod jsonl;
+mod learned;
 mod page;
 mod sentences;
 mod view;
@@ -43,6 +44,8 @@ enum Command {
         /// Colour the reading view: auto (on a terminal), always or never.
         #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
         color: ColorChoice,
+        #[command(flatten)]
+        tier: TierArgs,
     },
     /// Write a self-contained annotated copy of an article: its text with every finding
     /// marked and explained on hover, the article type and the disclosures.
@@ -53,6 +56,8 @@ enum Command {
         output: PathBuf,
         #[command(flatten)]
         input: InputArgs,
+        #[command(flatten)]
+        tier: TierArgs,
     },
     /// Analyse many documents: JSON Lines in (`id`, and `text` or `html`, optional `url`),
     /// one JSON line out per document, in input order, using every core.
@@ -63,10 +68,12 @@ enum Command {
     },
     /// Read JSON Lines with `id` and `text`; write one JSON line per input with `id`,
     /// `opinion`, `opinion_label`, `claim`, `claim_label`, `claim_reasons`, `sourcing` and `markers`
-    /// (offsets in code points).
+    /// (offsets in code points), and with --learned what the learned model says (`learned`).
     Sentences {
         /// The JSON Lines file, or `-` for standard input.
         file: PathBuf,
+        #[command(flatten)]
+        tier: TierArgs,
     },
     /// Analyse an HTML page (`.html` or `.html.gz`) and print title, byline, article type,
     /// body text, disclosures and every sentence as one JSON object.
@@ -76,6 +83,8 @@ enum Command {
         /// The page's address (for hints such as `/opinion/` in the path).
         #[arg(long, default_value = "")]
         url: String,
+        #[command(flatten)]
+        tier: TierArgs,
     },
     /// Print the document model newslens builds from an HTML page (what the extension's
     /// DOM layer sends to the core), as JSON.
@@ -106,6 +115,31 @@ struct InputArgs {
     url: String,
 }
 
+/// Which analysis tiers run.
+#[derive(clap::Args)]
+struct TierArgs {
+    /// Refine the instant analysis with the learned model (a small transformer that reads
+    /// each sentence in context): marks it adds and removes, each finding's tier and each
+    /// sentence's learned opinion and claim probabilities (`learned` fields).
+    #[arg(long)]
+    learned: bool,
+}
+
+impl TierArgs {
+    /// The learned model when asked for, loaded once.
+    fn model(&self) -> Result<Option<learned::Learned>, String> {
+        self.learned.then(learned::Learned::load).transpose()
+    }
+
+    /// The analysis of `page` with the default options, refined when asked.
+    fn analyze(&self, page: &newslens::model::Page) -> Result<newslens::Analysis, String> {
+        match self.model()? {
+            Some(model) => model.analyze(page, &newslens::Options::default()),
+            None => Ok(newslens::analyze(page)),
+        }
+    }
+}
+
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum ColorChoice {
     Auto,
@@ -121,36 +155,42 @@ fn main() -> ExitCode {
             input,
             json,
             color,
-        } => page::load(&file, input.format, &input.url).map(|p| {
+            tier,
+        } => page::load(&file, input.format, &input.url).and_then(|p| {
+            let analysis = tier.analyze(&p)?;
             let terminal = std::io::stdout().is_terminal();
             let view = !json && (terminal || !matches!(color, ColorChoice::Auto));
             if !view {
-                emit_json(&page::report(&p));
+                emit_json(&page::report(&p, &analysis));
             } else {
                 let colour = match color {
                     ColorChoice::Always => true,
                     ColorChoice::Never => false,
                     ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none(),
                 };
-                emit(&view::terminal(&p, &newslens::analyze(&p), colour));
+                emit(&view::terminal(&p, &analysis, colour));
             }
-            true
+            Ok(true)
         }),
         Command::Annotate {
             file,
             output,
             input,
+            tier,
         } => page::load(&file, input.format, &input.url).and_then(|p| {
-            let html = view::annotated_html(&p, &newslens::analyze(&p));
+            let html = view::annotated_html(&p, &tier.analyze(&p)?);
             std::fs::write(&output, html)
                 .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
             Ok(true)
         }),
         Command::Batch { file } => batch::run(&file),
-        Command::Sentences { file } => read_bytes(&file).map(|bytes| sentences::run(&bytes)),
-        Command::Page { file, url } => page::load(&file, Format::Html, &url).map(|p| {
-            emit_json(&page::report(&p));
-            true
+        Command::Sentences { file, tier } => read_bytes(&file).and_then(|bytes| {
+            let model = tier.model()?;
+            Ok(sentences::run(&bytes, model.as_ref()))
+        }),
+        Command::Page { file, url, tier } => page::load(&file, Format::Html, &url).and_then(|p| {
+            emit_json(&page::report(&p, &tier.analyze(&p)?));
+            Ok(true)
         }),
         Command::Model { file, url } => page::load(&file, Format::Html, &url).map(|p| {
             emit(&serde_json::to_string(&p).expect("model serialises"));

@@ -5,6 +5,7 @@ use std::path::Path;
 use newslens::document::{document, Format};
 use newslens::model::Page;
 use newslens::report::{page_sentences, SentenceReport};
+use newslens::Analysis;
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{json, Map, Value};
 
@@ -25,9 +26,8 @@ pub struct Report {
     sentences: Vec<SentenceReport>,
 }
 
-/// The report of `page`.
-pub fn report(page: &Page) -> Report {
-    let analysis = newslens::analyze(page);
+/// The report of `page`, given its `analysis`.
+pub fn report(page: &Page, analysis: &Analysis) -> Report {
     let body_text = analysis.body_text(page);
     let mut fields = json!({
         "title": analysis.title,
@@ -48,7 +48,7 @@ pub fn report(page: &Page) -> Report {
     };
     Report {
         fields,
-        sentences: page_sentences(page, &analysis),
+        sentences: page_sentences(page, analysis),
     }
 }
 

@@ -5,6 +5,7 @@ use newslens::catalogue::{export, Terminal, KINDS};
 use newslens::model::Page;
 use newslens::offsets::{BlockUnits, UnitIndex};
 use newslens::page::BlockRole;
+use newslens::report::Tier;
 use newslens::{Analysis, Category, Finding, Subtype};
 
 /// A finding located in its block's text, in chars.
@@ -121,6 +122,17 @@ fn summary(analysis: &Analysis) -> Vec<String> {
         analysis.sourcing_left_out,
         count(Category::Disclosure),
     ));
+    let scored = analysis
+        .sentences
+        .iter()
+        .filter(|s| s.learned.is_some())
+        .count();
+    if scored > 0 {
+        let own = analysis.findings.iter().filter(|f| is_learned(f)).count();
+        lines.push(format!(
+            "Learned model: read {scored} sentences; {own} marks are its own (⟪…⟫ or italic), the rest the word lists'"
+        ));
+    }
     for d in &analysis.disclosures {
         let mut facts = vec![d.person.clone().unwrap_or_else(|| "disclosure".into())];
         if !d.current_roles.is_empty() {
@@ -151,7 +163,13 @@ fn terminal_safe(text: &str) -> String {
     text.chars().filter(|&c| !unsafe_in_terminal(c)).collect()
 }
 
-/// The coloured reading view. Without colour, opinion markers are bracketed ⟦…⟧.
+/// Whether the learned tier made `finding` (rather than the instant tier's word lists).
+fn is_learned(finding: &Finding) -> bool {
+    finding.learned.is_some_and(|l| l.tier == Tier::Learned)
+}
+
+/// The coloured reading view. Without colour, opinion markers are bracketed ⟦…⟧, those
+/// the learned tier made ⟪…⟫; with colour, those are in italics.
 /// Everything taken from the page is stripped of what could drive the terminal.
 pub fn terminal(page: &Page, analysis: &Analysis, colour: bool) -> String {
     let mut out = String::new();
@@ -179,35 +197,46 @@ pub fn terminal(page: &Page, analysis: &Analysis, colour: bool) -> String {
     for (_, text, located) in article(page, analysis) {
         out.push('\n');
         let mut sweep = Sweep::new(&located);
-        let mut style_at = |i: usize| -> (Option<&'static str>, Option<&'static str>) {
-            let mut colour_code = None;
-            let mut underline = None;
+        // (colour, underline, italic: the colour's marker is the learned tier's)
+        let mut style_at = |i: usize| -> (Option<&'static str>, Option<&'static str>, bool) {
+            let (mut colour_code, mut underline, mut learned) = (None, None, false);
             for l in sweep.at(i) {
                 // A sentence has one sourcing, so underlines never meet; where markers
                 // overlap, the later one's colour shows.
                 match l.finding.subtype.kind().style.terminal {
-                    Terminal::Colour(code) => colour_code = Some(code),
+                    Terminal::Colour(code) => {
+                        colour_code = Some(code);
+                        learned = is_learned(l.finding);
+                    }
                     Terminal::Underline(code) => underline = Some(code),
                     Terminal::Plain => {}
                 }
             }
-            (colour_code, underline)
+            (colour_code, underline, learned)
         };
-        let mut current = (None, None);
+        let brackets = |learned: bool| {
+            if learned {
+                ('⟪', '⟫')
+            } else {
+                ('⟦', '⟧')
+            }
+        };
+        let mut current = (None, None, false);
         for (i, c) in text.chars().enumerate() {
             let style = style_at(i);
             if style != current {
                 if colour {
                     out.push_str("\x1b[0m");
-                    for code in [style.0, style.1].into_iter().flatten() {
+                    let italic = style.2.then_some("3");
+                    for code in [style.0, style.1, italic].into_iter().flatten() {
                         out.push_str(&format!("\x1b[{code}m"));
                     }
                 } else {
                     if current.0.is_some() {
-                        out.push('⟧');
+                        out.push(brackets(current.2).1);
                     }
                     if style.0.is_some() {
-                        out.push('⟦');
+                        out.push(brackets(style.2).0);
                     }
                 }
                 current = style;
@@ -222,7 +251,7 @@ pub fn terminal(page: &Page, analysis: &Analysis, colour: bool) -> String {
         if colour {
             out.push_str("\x1b[0m");
         } else if current.0.is_some() {
-            out.push('⟧');
+            out.push(brackets(current.2).1);
         }
         out.push('\n');
     }
@@ -268,11 +297,17 @@ pub fn annotated_html(page: &Page, analysis: &Analysis) -> String {
             // Every start and end is a boundary: what covers `from` covers the piece.
             for l in sweep.at(from).rev() {
                 let f = l.finding;
-                let title = if f.cue.is_empty() {
+                let mut title = if f.cue.is_empty() {
                     f.subtype.explanation().to_string()
                 } else {
                     format!("{} Cue: “{}”.", f.subtype.explanation(), f.cue)
                 };
+                if let Some(p) = f.learned.filter(|_| is_learned(f)).and_then(|l| l.p) {
+                    title.push_str(&format!(
+                        " Marked by the learned model ({:.0} %).",
+                        p * 100.0
+                    ));
+                }
                 let name = f.subtype.id();
                 html = format!(
                     "<mark class=\"newslens-{name}\" title=\"{}\">{html}</mark>",
