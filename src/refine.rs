@@ -61,7 +61,7 @@ pub(crate) struct Placed {
     pub(crate) range: Range<usize>,
 }
 
-/// The model's input for one sentence (see `learned-contract`: the sentence, and the
+/// The model's input for one sentence (see docs/learned.md: the sentence, and the
 /// sentence before it in the article as its context, "" for the first).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Input<'a> {

@@ -1,5 +1,5 @@
 //! `config.json`: the encoder's shape (Hugging Face's BERT keys) and the `"newslens"`
-//! object that says how the model was trained and stored (see the learned-tier contract).
+//! object that says how the model was trained and stored (see docs/learned.md).
 
 use candle_transformers::models::bert;
 use serde::Deserialize;

@@ -3,7 +3,7 @@
 //!
 //! The ids are assembled here rather than by the tokenizer's post-processor, so the
 //! layout, the token types and the truncation rule (context first, then the sentence)
-//! are the contract's whatever `tokenizer.json` carries.
+//! are docs/learned.md's, whatever `tokenizer.json` carries.
 
 use tokenizers::Tokenizer;
 

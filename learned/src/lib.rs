@@ -2,7 +2,7 @@
 //! read with the sentence before it, whether it is an opinion, whether it is a
 //! check-worthy claim, and which of its words are loaded language.
 //!
-//! The model is three files in `models/learned/` (see the contract in issue 20):
+//! The model is three files in `models/learned/` (see docs/learned.md):
 //! `config.json`, `model.safetensors` and `tokenizer.json`. This crate is pure Rust
 //! (candle for the encoder, `tokenizers` for the word pieces): the CLI uses it natively
 //! and `learned/web` wraps it for the browser, in its own wasm module so the instant

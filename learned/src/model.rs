@@ -116,7 +116,7 @@ impl Model {
         let mask = Tensor::from_vec(padded(&|e| vec![1; e.ids.len()]), shape, &Device::Cpu)?;
         let hidden = self.encoder.forward(&ids, &types, Some(&mask))?;
         // The heads are linear, so a mean of per-piece logits is the logit of the mean
-        // of the pieces' states (the contract's pooling): one matmul serves all three.
+        // of the pieces' states (the pooling docs/learned.md gives): one matmul serves all three.
         let (b, t, h) = hidden.dims3()?;
         let logits = hidden
             .reshape((b * t, h))?

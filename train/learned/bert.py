@@ -145,7 +145,7 @@ class NewsBert(nn.Module):
     """Encoder + heads. `forward` returns the sentence logits and the per-piece loaded logits.
 
     `sentence_mask` marks the sentence's own word pieces (not [CLS], [SEP] or the context):
-    the pooled vector is their mean, as the contract's `"pooling": "mean_a"` says.
+    the pooled vector is their mean, as docs/learned.md and config.json (`"pooling": "mean_a"`) say.
     """
 
     def __init__(self, c):

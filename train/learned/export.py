@@ -1,4 +1,4 @@
-"""Writing `models/learned/` as the contract says: storage formats, config, parity set."""
+"""Writing `models/learned/` as docs/learned.md says: storage formats, config, parity set."""
 import json
 
 import torch
@@ -47,7 +47,7 @@ def int8_rows(tensor):
 
 
 def quantise(state, storage, wide=()):
-    """The tensors to write for `storage` ("f16" or "int8", see the contract); under int8,
+    """The tensors to write for `storage` ("f16" or "int8", see docs/learned.md); under int8,
     the matrices named in `wide` stay F16 (see `too_lossy_for_int8`)."""
     out = {}
     for name, tensor in state.items():

@@ -1,4 +1,4 @@
-"""The model's input and word grouping, exactly as docs/learned-contract (and the Rust crate)
+"""The model's input and word grouping, exactly as docs/learned.md (and the Rust crate)
 define them.
 
 - Input: `[CLS] sentence [SEP] context [SEP]`, token type 0 up to the first [SEP], 1 after;

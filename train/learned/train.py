@@ -352,7 +352,7 @@ def hidden_cosine(model, state, inputs):
 @torch.no_grad()
 def export_check(model, exported, inputs, cosine):
     """The stored model against the f32 one on the parity sentences: min cosine of the final
-    hidden states (the contract asks >= 0.999) and the largest probability change."""
+    hidden states (docs/learned.md asks >= 0.999) and the largest probability change."""
     pa = model(*inputs)
     pb = exported(*inputs)
     delta = max((torch.sigmoid(pa[k]) - torch.sigmoid(pb[k])).abs().max().item() for k in pa)
