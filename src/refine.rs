@@ -439,17 +439,10 @@ fn words_in(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::page::model::{Block as PageBlock, Element, Page};
+    use crate::page::model::Page;
 
     fn page(texts: &[&str]) -> Page {
-        Page {
-            elements: vec![
-                Element::with("article", None, &[]),
-                Element::with("p", Some(0), &[]),
-            ],
-            blocks: texts.iter().map(|t| PageBlock::with(1, t)).collect(),
-            ..Page::default()
-        }
+        Page::of_paragraphs(texts)
     }
 
     #[test]

@@ -119,17 +119,10 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::page::model::{Element, Page};
+    use crate::page::model::Page;
 
     fn page(texts: &[&str]) -> Page {
-        Page {
-            elements: vec![
-                Element::with("article", None, &[]),
-                Element::with("p", Some(0), &[]),
-            ],
-            blocks: texts.iter().map(|t| Block::with(1, t)).collect(),
-            ..Page::default()
-        }
+        Page::of_paragraphs(texts)
     }
 
     #[test]

@@ -17,6 +17,8 @@
 //! which to underline). On failure the test prints the paragraph with every mark
 //! bracketed ⟦…⟧.
 
+mod case_files;
+
 use std::path::Path;
 
 use newslens::model::Page;
@@ -166,27 +168,5 @@ fn check(case: &Case) -> Result<(), String> {
 
 #[test]
 fn every_case_of_every_detector() {
-    let mut files: Vec<_> = std::fs::read_dir(CASES)
-        .expect("tests/cases")
-        .map(|e| e.expect("a case file").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "no case files in {CASES}");
-    let mut failures = Vec::new();
-    let mut count = 0;
-    for file in &files {
-        for case in parse(file) {
-            count += 1;
-            if let Err(why) = check(&case) {
-                failures.push(format!("{}: {}\n  {why}", case.place, case.text));
-            }
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {count} cases failed:\n\n{}",
-        failures.len(),
-        failures.join("\n\n")
-    );
+    case_files::check_every_case(CASES, parse, check, |c| format!("{}: {}", c.place, c.text));
 }

@@ -20,6 +20,8 @@
 //! quotes and the tier (`instant` or `learned`); `mark:` lines must all be found after the
 //! refinement, `not:` lines (kind and cue) must not.
 
+mod case_files;
+
 use std::path::Path;
 
 use newslens::refine::{Scores, Thresholds, Units};
@@ -205,27 +207,5 @@ fn check(case: &Case) -> Result<(), String> {
 
 #[test]
 fn every_merge_rule_case() {
-    let mut files: Vec<_> = std::fs::read_dir(CASES)
-        .expect("tests/refine")
-        .map(|e| e.expect("a case file").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "no case files in {CASES}");
-    let mut failures = Vec::new();
-    let mut count = 0;
-    for file in &files {
-        for case in parse(file) {
-            count += 1;
-            if let Err(why) = check(&case) {
-                failures.push(format!("{}: {}\n  {why}", case.place, case.text));
-            }
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {count} cases failed:\n\n{}",
-        failures.len(),
-        failures.join("\n\n")
-    );
+    case_files::check_every_case(CASES, parse, check, |c| format!("{}: {}", c.place, c.text));
 }

@@ -123,6 +123,19 @@ impl Block {
 }
 
 impl Page {
+    /// An article of paragraphs, one block each (for tests).
+    #[cfg(test)]
+    pub fn of_paragraphs(texts: &[&str]) -> Page {
+        Page {
+            elements: vec![
+                Element::with("article", None, &[]),
+                Element::with("p", Some(0), &[]),
+            ],
+            blocks: texts.iter().map(|t| Block::with(1, t)).collect(),
+            ..Page::default()
+        }
+    }
+
     /// A page made of plain text: one `<p>` per non-empty line, all inside an `<article>`.
     pub fn from_text(text: &str) -> Page {
         let elements = vec![Element {
