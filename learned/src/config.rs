@@ -1,9 +1,9 @@
 //! `config.json`: the encoder's shape (Hugging Face's BERT keys) and the `"newslens"`
 //! object that says how the model was trained and stored (see docs/learned.md).
 
-use candle_transformers::models::bert;
 use serde::Deserialize;
 
+use crate::encoder::Shape;
 use crate::error::{LoadError, ModelFile};
 use crate::Thresholds;
 
@@ -22,8 +22,11 @@ pub enum Storage {
 /// The parsed configuration.
 #[derive(Debug)]
 pub struct Config {
-    pub bert: bert::Config,
+    pub shape: Shape,
     pub max_tokens: usize,
+    /// At most this many of the context's pieces are read: its last ones, next to the
+    /// sentence (docs/learned.md, "Input").
+    pub context_pieces: usize,
     pub storage: Storage,
     pub thresholds: Thresholds,
 }
@@ -36,11 +39,10 @@ struct BertKeys {
     num_hidden_layers: usize,
     num_attention_heads: usize,
     intermediate_size: usize,
-    hidden_act: bert::HiddenAct,
+    hidden_act: String,
     max_position_embeddings: usize,
     type_vocab_size: usize,
     layer_norm_eps: f64,
-    pad_token_id: usize,
     newslens: Newslens,
 }
 
@@ -50,6 +52,7 @@ struct Newslens {
     format: u32,
     max_tokens: usize,
     context: String,
+    context_pieces: usize,
     pooling: String,
     storage: Storage,
     thresholds: Thresholds,
@@ -88,22 +91,26 @@ pub fn parse(bytes: &[u8]) -> Result<Config, LoadError> {
             keys.hidden_size, keys.num_attention_heads
         )));
     }
-    let bert = bert::Config {
+    if keys.hidden_act != "gelu" {
+        return Err(err(format!(
+            "hidden_act {:?}: the encoder implements \"gelu\" (exact, erf)",
+            keys.hidden_act
+        )));
+    }
+    let shape = Shape {
         vocab_size: keys.vocab_size,
         hidden_size: keys.hidden_size,
         num_hidden_layers: keys.num_hidden_layers,
         num_attention_heads: keys.num_attention_heads,
         intermediate_size: keys.intermediate_size,
-        hidden_act: keys.hidden_act,
         max_position_embeddings: keys.max_position_embeddings,
         type_vocab_size: keys.type_vocab_size,
         layer_norm_eps: keys.layer_norm_eps,
-        pad_token_id: keys.pad_token_id,
-        ..bert::Config::default()
     };
     Ok(Config {
-        bert,
+        shape,
         max_tokens: n.max_tokens,
+        context_pieces: n.context_pieces,
         storage: n.storage,
         thresholds: n.thresholds,
     })

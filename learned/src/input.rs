@@ -3,18 +3,21 @@
 //!
 //! The ids are assembled here rather than by the tokenizer's post-processor, so the
 //! layout, the token types and the truncation rule (context first, then the sentence)
-//! are docs/learned.md's, whatever `tokenizer.json` carries.
+//! are docs/learned.md's, whatever `tokenizer.json` carries. The context keeps at most its
+//! last `context_pieces` pieces (config.json): they are the words next to the sentence,
+//! and every token costs time in every layer.
 
 use tokenizers::Tokenizer;
 
 use crate::error::{LoadError, ModelFile, ScoreError};
 use crate::Input;
 
-pub struct Encoder {
+pub struct Pieces {
     tokenizer: Tokenizer,
     cls: u32,
     sep: u32,
     max_tokens: usize,
+    context_pieces: usize,
 }
 
 /// One input, ready for the encoder.
@@ -39,8 +42,8 @@ pub struct Word {
     pub first_piece: usize,
 }
 
-impl Encoder {
-    pub fn new(bytes: &[u8], max_tokens: usize) -> Result<Self, LoadError> {
+impl Pieces {
+    pub fn new(bytes: &[u8], max_tokens: usize, context_pieces: usize) -> Result<Self, LoadError> {
         let err = |m: String| LoadError::new(ModelFile::Tokenizer, m);
         let mut tokenizer = Tokenizer::from_bytes(bytes).map_err(|e| err(e.to_string()))?;
         // Truncation and padding are ours (see the module doc).
@@ -58,6 +61,7 @@ impl Encoder {
             sep: id("[SEP]")?,
             tokenizer,
             max_tokens,
+            context_pieces,
         })
     }
 
@@ -71,12 +75,13 @@ impl Encoder {
         let context = encode(input.context, "context")?;
         let room = self.max_tokens - 3; // [CLS], [SEP], [SEP]
         let pieces = sentence.get_ids().len().min(room);
-        let context_pieces = context.get_ids().len().min(room - pieces);
-        let mut ids = Vec::with_capacity(pieces + context_pieces + 3);
+        let context = context.get_ids();
+        let kept = context.len().min(self.context_pieces).min(room - pieces);
+        let mut ids = Vec::with_capacity(pieces + kept + 3);
         ids.push(self.cls);
         ids.extend_from_slice(&sentence.get_ids()[..pieces]);
         ids.push(self.sep);
-        ids.extend_from_slice(&context.get_ids()[..context_pieces]);
+        ids.extend_from_slice(&context[context.len() - kept..]);
         ids.push(self.sep);
         let mut types = vec![0; pieces + 2];
         types.resize(ids.len(), 1);

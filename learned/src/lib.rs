@@ -4,7 +4,7 @@
 //!
 //! The model is three files in `models/learned/` (see docs/learned.md):
 //! `config.json`, `model.safetensors` and `tokenizer.json`. This crate is pure Rust
-//! (candle for the encoder, `tokenizers` for the word pieces): the CLI uses it natively
+//! (candle's tensor operations for the encoder, `tokenizers` for the word pieces): the CLI uses it natively
 //! and `learned/web` wraps it for the browser, in its own wasm module so the instant
 //! tier stays small.
 //!
@@ -21,6 +21,7 @@
 //! ```
 
 mod config;
+mod encoder;
 mod error;
 mod input;
 mod model;

@@ -2,10 +2,10 @@
 
 use candle_core::{DType, Device, Tensor};
 use candle_nn::VarBuilder;
-use candle_transformers::models::bert::BertModel;
 
+use crate::encoder::Encoder;
 use crate::error::{candle_message, LoadError, ModelFile, ScoreError};
-use crate::input::{Encoded, Encoder};
+use crate::input::{Encoded, Pieces};
 use crate::{config, weights, Input, Scores, Thresholds, WordScore};
 
 /// The heads, in the column order of [`Model::heads`].
@@ -18,11 +18,11 @@ const BATCH: usize = 16;
 
 /// A loaded model: encoder weights, heads and tokenizer.
 pub struct Model {
-    encoder: BertModel,
+    encoder: Encoder,
     /// The three heads as one `[hidden, 3]` matrix: opinion, claim, loaded.
     heads: Tensor,
     bias: [f32; 3],
-    input: Encoder,
+    input: Pieces,
     thresholds: Thresholds,
 }
 
@@ -34,8 +34,8 @@ impl Model {
         let tensors = weights::read(weights, config.storage)?;
         let err = |e: candle_core::Error| LoadError::new(ModelFile::Weights, candle_message(&e));
         let vb = VarBuilder::from_tensors(tensors, DType::F32, &Device::Cpu);
-        let encoder = BertModel::load(vb.clone(), &config.bert).map_err(err)?;
-        let hidden = config.bert.hidden_size;
+        let encoder = Encoder::load(vb.clone(), &config.shape).map_err(err)?;
+        let hidden = config.shape.hidden_size;
         let mut columns = Vec::new();
         let mut bias = [0.0; 3];
         for (head, b) in HEADS.iter().zip(&mut bias) {
@@ -54,7 +54,7 @@ impl Model {
             encoder,
             heads,
             bias,
-            input: Encoder::new(tokenizer, config.max_tokens)?,
+            input: Pieces::new(tokenizer, config.max_tokens, config.context_pieces)?,
             thresholds: config.thresholds,
         })
     }
@@ -113,8 +113,11 @@ impl Model {
         let shape = (batch.len(), len);
         let ids = Tensor::from_vec(padded(&|e| e.ids.clone()), shape, &Device::Cpu)?;
         let types = Tensor::from_vec(padded(&|e| e.types.clone()), shape, &Device::Cpu)?;
-        let mask = Tensor::from_vec(padded(&|e| vec![1; e.ids.len()]), shape, &Device::Cpu)?;
-        let hidden = self.encoder.forward(&ids, &types, Some(&mask))?;
+        let mask = Tensor::from_vec(padded(&|e| vec![1; e.ids.len()]), shape, &Device::Cpu)?
+            .to_dtype(DType::F32)?;
+        // The heads read [CLS] and the sentence's pieces only.
+        let keep = 1 + batch.iter().map(|e| e.pieces).max().unwrap_or(0);
+        let hidden = self.encoder.forward(&ids, &types, &mask, keep)?;
         // The heads are linear, so a mean of per-piece logits is the logit of the mean
         // of the pieces' states (the pooling docs/learned.md gives): one matmul serves all three.
         let (b, t, h) = hidden.dims3()?;

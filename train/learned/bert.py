@@ -1,7 +1,7 @@
 """A BERT encoder in plain PyTorch, with the learned tier's three heads.
 
 Written out (rather than taken from `transformers`) so that every operation visibly matches
-candle-transformers' `BertModel`, which runs the exported weights in Rust: post-layer-norm
+the Rust encoder (`learned/src/encoder.rs`), which runs the exported weights: post-layer-norm
 blocks, exact (erf) GELU, absolute position embeddings, no pooler. Parameter names are the
 Hugging Face / candle ones without the `bert.` prefix, so a state dict loads from and exports
 to `model.safetensors` as is.
@@ -156,7 +156,7 @@ class NewsBert(nn.Module):
         self.heads = Heads(c)
 
     def hidden(self, ids, types, attention_mask):
-        # Masked keys get a large negative bias, as candle's BertModel does.
+        # Masked keys get a large negative bias, as the Rust encoder does.
         bias = (1.0 - attention_mask[:, None, None, :].float()) * -3.4028234663852886e38
         return self.encoder(self.embeddings(ids, types), bias)
 

@@ -6,7 +6,8 @@ from safetensors.torch import save_file
 
 #: Sentences written for the project (not dataset text), with their contexts, for the
 #: Rust-vs-Python parity test: plain news prose, quotes, curly punctuation, accents, an
-#: emoji ([UNK]), numbers, a word the pruned vocabulary splits, and an empty context.
+#: emoji ([UNK]), numbers, a word the pruned vocabulary splits, an empty context and one
+#: longer than config.json's `context_pieces` (cut to its last pieces).
 PARITY = [
     ("The council voted on Tuesday to close two libraries by March.", ""),
     ("Critics called the plan a reckless gamble with the town’s future.",
@@ -37,6 +38,10 @@ PARITY = [
     ("Residents were told to boil their water until further notice.", ""),
     ("Volcanologists monitored the eruption from a helicopter.", "Ash covered the village."),
     ("He said: \"The numbers speak for themselves.\"", ""),
+    ("The plan was, by any honest measure, a shameless betrayal of the voters.",
+     "After months of closed-door talks, two missed deadlines and a leaked draft that "
+     "nobody at the ministry would admit to having written, the coalition finally "
+     "published its long-promised housing plan on Thursday evening."),
 ]
 
 

@@ -1,8 +1,12 @@
 """The model's input and word grouping, exactly as docs/learned.md (and the Rust crate)
 define them.
 
-- Input: `[CLS] sentence [SEP] context [SEP]`, token type 0 up to the first [SEP], 1 after;
-  the context is truncated first, then the sentence, to `MAX_TOKENS` in all.
+- Input: `[CLS] sentence [SEP] context [SEP]`, token type 0 up to the first [SEP], 1 after.
+  The context keeps at most its last `context_pieces` pieces (the words next to the
+  sentence: the cost of a sentence grows with its tokens, and the context's far end adds
+  the least), then the sentence and, from the front, the context are cut to `MAX_TOKENS`
+  in all. `config.json` carries the cap the model runs with; Rust and the evaluation
+  read it from there.
 - Words: a maximal run of the sentence's pieces whose character offsets touch (each piece
   starts where the previous one ended); a word's loaded probability is its first piece's.
 """
@@ -11,6 +15,8 @@ from collections import namedtuple
 import torch
 
 MAX_TOKENS = 128
+#: The context's pieces a newly trained model is run with (config.json `context_pieces`).
+CONTEXT_PIECES = 16
 
 Encoded = namedtuple("Encoded", "ids types sentence_pieces words")
 
@@ -27,14 +33,13 @@ def words_of(offsets):
     return words
 
 
-def encode(tokenizer, sentence, context, cls, sep):
+def encode(tokenizer, sentence, context, cls, sep, context_pieces=CONTEXT_PIECES):
     s = tokenizer.encode(sentence, add_special_tokens=False)
     c = tokenizer.encode(context, add_special_tokens=False) if context else None
-    s_ids, s_offsets = s.ids, s.offsets
-    c_ids = c.ids if c is not None else []
     room = MAX_TOKENS - 3
-    c_ids = c_ids[: max(0, room - len(s_ids))]
-    s_ids, s_offsets = s_ids[:room], s_offsets[:room]
+    s_ids, s_offsets = s.ids[:room], s.offsets[:room]
+    c_ids = c.ids if c is not None else []
+    c_ids = c_ids[len(c_ids) - min(len(c_ids), context_pieces, room - len(s_ids)) :]
     ids = [cls] + s_ids + [sep] + c_ids + [sep]
     types = [0] * (len(s_ids) + 2) + [1] * (len(c_ids) + 1)
     # Piece i of the sentence sits at position i + 1 (after [CLS]).

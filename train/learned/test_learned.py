@@ -43,12 +43,22 @@ class Encode(unittest.TestCase):
 
     def test_context_is_cut_first(self):
         sentence = "word " * 100
-        e = inputs.encode(self.tokenizer, sentence, "other " * 100, self.cls, self.sep)
+        e = inputs.encode(
+            self.tokenizer, sentence, "other " * 100, self.cls, self.sep, inputs.MAX_TOKENS
+        )
         self.assertEqual(len(e.ids), inputs.MAX_TOKENS)
         self.assertEqual(e.sentence_pieces, 100)
         e = inputs.encode(self.tokenizer, "word " * 200, "other", self.cls, self.sep)
         self.assertEqual(len(e.ids), inputs.MAX_TOKENS)
         self.assertEqual(e.types.count(1), 1)  # only the final [SEP]
+
+    def test_context_keeps_its_last_pieces(self):
+        context = "early " * 30 + "late " * 5
+        e = inputs.encode(self.tokenizer, "Prices rose.", context, self.cls, self.sep, 8)
+        late = self.tokenizer.token_to_id("late")
+        early = self.tokenizer.token_to_id("early")
+        kept = e.ids[e.sentence_pieces + 2 : -1]
+        self.assertEqual(kept, [early] * 3 + [late] * 5)
 
     def test_empty_context(self):
         e = inputs.encode(self.tokenizer, "Hello.", "", self.cls, self.sep)

@@ -25,7 +25,7 @@ import metrics
 import student
 import vocab
 from bert import NewsBert
-from inputs import MAX_TOKENS, batch, encode
+from inputs import CONTEXT_PIECES, MAX_TOKENS, batch, encode
 
 #: The sentence tasks and the loaded task share batches of this many examples.
 BATCH = 16
@@ -38,13 +38,17 @@ def log(*parts):
 class Encoder:
     """Encodes examples once with the pruned tokenizer, keeping loaded-word labels."""
 
-    def __init__(self, tokenizer):
+    def __init__(self, tokenizer, context_pieces=CONTEXT_PIECES):
         self.tokenizer = tokenizer
         self.cls = tokenizer.token_to_id("[CLS]")
         self.sep = tokenizer.token_to_id("[SEP]")
+        self.context_pieces = context_pieces
 
     def __call__(self, example):
-        e = encode(self.tokenizer, example.sentence, example.context, self.cls, self.sep)
+        e = encode(
+            self.tokenizer, example.sentence, example.context, self.cls, self.sep,
+            self.context_pieces,
+        )
         labels = None
         if example.spans is not None:
             labels = [
@@ -253,6 +257,7 @@ def main():
         "format": 1,
         "max_tokens": MAX_TOKENS,
         "context": "previous",
+        "context_pieces": CONTEXT_PIECES,
         "pooling": "mean_a",
         "storage": args.storage,
         "thresholds": thresholds,
