@@ -30,12 +30,15 @@ globalThis.newslensLearnedTier = (() => {
       loading = (async () => {
         const started = performance.now();
         if (typeof newslensLearned !== 'function') throw new Error('the learned model is not part of this build');
-        const exports = await newslensLearned({ module_or_path: `${base}learned/newslens_learned_bg.wasm` });
-        const bytes = await Promise.all(FILES.map(async (name) => {
-          const response = await fetch(`${base}learned/${name}`);
-          if (!response.ok) throw new Error(`could not read learned/${name} (${response.status})`);
-          return new Uint8Array(await response.arrayBuffer());
-        }));
+        // The module compiles while the model's files are read: neither waits for the other.
+        const [exports, ...bytes] = await Promise.all([
+          newslensLearned({ module_or_path: `${base}learned/newslens_learned_bg.wasm` }),
+          ...FILES.map(async (name) => {
+            const response = await fetch(`${base}learned/${name}`);
+            if (!response.ok) throw new Error(`could not read learned/${name} (${response.status})`);
+            return new Uint8Array(await response.arrayBuffer());
+          }),
+        ]);
         const loaded = newslensLearned.LearnedModel.load(...bytes);
         return {
           model: loaded,

@@ -5,7 +5,7 @@
 //! the work the heads read, which is the learned tier's time budget: the query, key and
 //! value projections are one matrix product; every matrix is stored `[in, out]` once at
 //! load, so no product reads a transposed view; the softmax is candle's fused last-axis
-//! kernel; and the last layer computes its outputs only at the positions the heads read
+//! kernel; GELU runs in place with a vectorisable erf (`gelu`); and the last layer computes its outputs only at the positions the heads read
 //! (`[CLS]` and the sentence: the context is read by attention, never scored).
 
 use candle_core::{Result, Tensor};
@@ -144,7 +144,9 @@ impl Layer {
         let attended = self
             .attention_norm
             .forward(&(self.attention_out.forward(&context)? + residual)?)?;
-        let fed = self.down.forward(&self.up.forward(&attended)?.gelu_erf()?)?;
+        let up = self.up.forward(&attended)?;
+        crate::gelu::gelu(&up)?;
+        let fed = self.down.forward(&up)?;
         self.output_norm.forward(&(fed + attended)?)
     }
 }

@@ -23,6 +23,7 @@
 mod config;
 mod encoder;
 mod error;
+mod gelu;
 mod input;
 mod model;
 mod weights;

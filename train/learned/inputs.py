@@ -15,8 +15,9 @@ from collections import namedtuple
 import torch
 
 MAX_TOKENS = 128
-#: The context's pieces a newly trained model is run with (config.json `context_pieces`).
-CONTEXT_PIECES = 16
+#: Training reads the whole context (so the committed model was trained); the cap a model
+#: runs with is measured after training (`rescore.py`) and set in config.json.
+CONTEXT_PIECES = MAX_TOKENS
 
 Encoded = namedtuple("Encoded", "ids types sentence_pieces words")
 
