@@ -61,7 +61,10 @@ impl Encoder {
             .collect::<Result<_>>()?;
         Ok(Self {
             word: e.get((shape.vocab_size, h), "word_embeddings.weight")?,
-            position: e.get((shape.max_position_embeddings, h), "position_embeddings.weight")?,
+            position: e.get(
+                (shape.max_position_embeddings, h),
+                "position_embeddings.weight",
+            )?,
             token_type: e.get((shape.type_vocab_size, h), "token_type_embeddings.weight")?,
             norm: layer_norm(h, shape.layer_norm_eps, e.pp("LayerNorm"))?,
             layers,
@@ -71,7 +74,13 @@ impl Encoder {
     /// The final hidden states `[batch, keep, hidden]` at the first `keep` positions of
     /// each input. `ids` and `types` are `[batch, tokens]` (u32); `mask` is `[batch,
     /// tokens]` f32, 1 for a token, 0 for padding, which no position attends to.
-    pub fn forward(&self, ids: &Tensor, types: &Tensor, mask: &Tensor, keep: usize) -> Result<Tensor> {
+    pub fn forward(
+        &self,
+        ids: &Tensor,
+        types: &Tensor,
+        mask: &Tensor,
+        keep: usize,
+    ) -> Result<Tensor> {
         let (batch, tokens) = ids.dims2()?;
         let h = self.word.dim(1)?;
         let word = self.word.index_select(&ids.flatten_all()?, 0)?;
@@ -96,8 +105,8 @@ impl Layer {
         let (h, ffn) = (shape.hidden_size, shape.intermediate_size);
         let eps = shape.layer_norm_eps;
         let attention = vb.pp("attention");
-        let qkv = ["query", "key", "value"]
-            .map(|name| Linear::load(attention.pp("self").pp(name), h, h));
+        let qkv =
+            ["query", "key", "value"].map(|name| Linear::load(attention.pp("self").pp(name), h, h));
         let [q, k, v] = qkv;
         let (q, k, v) = (q?, k?, v?);
         Ok(Self {
@@ -116,10 +125,20 @@ impl Layer {
 
     /// `x` is `[batch × tokens, hidden]`; the result `[batch × rows, hidden]` holds the
     /// first `rows` positions of each input (all of them but in the last layer).
-    fn forward(&self, x: &Tensor, batch: usize, tokens: usize, rows: usize, bias: &Tensor) -> Result<Tensor> {
+    fn forward(
+        &self,
+        x: &Tensor,
+        batch: usize,
+        tokens: usize,
+        rows: usize,
+        bias: &Tensor,
+    ) -> Result<Tensor> {
         let h = x.dim(1)?;
         let d = h / self.heads;
-        let qkv = self.qkv.forward(x)?.reshape((batch, tokens, 3, self.heads, d))?;
+        let qkv = self
+            .qkv
+            .forward(x)?
+            .reshape((batch, tokens, 3, self.heads, d))?;
         // [batch, heads, tokens, d] for part 0 (queries), 1 (keys) and 2 (values).
         let part = |i: usize, n: usize| {
             qkv.narrow(1, 0, n)?

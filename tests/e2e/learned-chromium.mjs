@@ -10,11 +10,10 @@ import { requireShared } from './shared.mjs';
 if (!requireShared(['golden/seed-page.html'])) process.exit(0);
 const server = await startServer();
 const browser = await launchChromium(path.resolve('target/dist/chrome'));
-let failures = [];
 try {
-  failures = await checkLearned(browser, server.origin, () => reportTimings(browser.context));
+  const failures = await checkLearned(browser, server.origin, () => reportTimings(browser.context));
+  process.exitCode = failures.length ? 1 : 0;
 } finally {
   await browser.close();
   await server.close();
 }
-if (failures.length) process.exit(1);
