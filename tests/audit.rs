@@ -1,5 +1,6 @@
-//! The reader audit (`tests/audit/cases.tsv`): what a careful reader accepts and rejects
-//! among the marks on saved real pages in `../shared/data`, read with `newslens page`.
+//! The reader audit (`tests/audit/cases.tsv`, and `claims.tsv` for the check-worthy
+//! claims): what a careful reader accepts and rejects among the marks on saved real pages
+//! in `../shared/data`, read with `newslens page`.
 //! Asserts the settled cases (`must`, `must-not`) and prints each kind's precision on the
 //! audited pages, with the open cases (`reject`, `want`) a later change should settle.
 
@@ -12,7 +13,10 @@ use std::process::Command;
 
 use serde_json::Value;
 
-const CASES: &str = include_str!("audit/cases.tsv");
+const CASES: [&str; 2] = [
+    include_str!("audit/cases.tsv"),
+    include_str!("audit/claims.tsv"),
+];
 
 /// One line of the case file.
 struct Case<'a> {
@@ -40,7 +44,8 @@ impl Expect {
 
 fn cases() -> Vec<Case<'static>> {
     CASES
-        .lines()
+        .iter()
+        .flat_map(|file| file.lines())
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .map(|line| {
             let f: Vec<&str> = line.split('\t').collect();
@@ -99,10 +104,10 @@ fn normalised(s: &str) -> String {
 }
 
 /// Whether `sentence` carries what `case` is about: a mark of its kind on its cue, or
-/// its sourcing.
+/// its sourcing or claim label.
 fn carries(sentence: &Value, case: &Case) -> bool {
     if case.cue == "-" {
-        return sentence["sourcing"] == case.kind;
+        return sentence["sourcing"] == case.kind || sentence["claim_label"] == case.kind;
     }
     marks(sentence).any(|(kind, cue)| kind == case.kind && cue == case.cue)
 }
@@ -162,9 +167,18 @@ fn marks_on_real_pages_are_what_a_reader_accepts() {
             let there = about(case).iter().any(|s| carries(s, case));
             let line = format!("{page} {:?} {} {}", case.context, case.cue, case.kind);
             if case.cue == "-" {
+                // The sentences a reader judged: precision over those still labelled, and
+                // how many of the rejected ones still are.
                 let tally = tallies.entry(case.kind).or_default();
-                tally.sentences += 1;
-                tally.still += usize::from(there);
+                match (case.expect.accepted(), there) {
+                    (true, true) => tally.accepted += 1,
+                    (false, true) => tally.rejected += 1,
+                    _ => {}
+                }
+                if !case.expect.accepted() {
+                    tally.sentences += 1;
+                    tally.still += usize::from(there);
+                }
             }
             match (case.expect, there) {
                 (Expect::Must, false) => failures.push(format!("missing: {line}")),
