@@ -177,7 +177,8 @@ pub(crate) fn read(text: &str, links: &[Range<usize>], previous: &mut Option<Sou
     let models = [Model::shipped(), claim::model()];
     let (opinion, claim) = Model::score(models, &block, &found.sentences)
         .into_iter()
-        .map(|[opinion, claim]| (opinion, claim))
+        .zip(&found.sentences)
+        .map(|([opinion, claim], s)| (opinion, claim::in_context(claim, &text[s.range.clone()])))
         .unzip();
     Read {
         found,
@@ -380,10 +381,8 @@ pub(crate) fn analyze_ahead(
                 subtype: mark.subtype,
                 ranges: map.to_segment_ranges(mark.range.start, mark.range.end),
                 claim,
-                claim_reason: claim.map(|p| {
-                    let reasons = claim::reasons::of(&text[mark.range.clone()]);
-                    claim::reasons::explain(p, thresholds.claim, &reasons)
-                }),
+                claim_reason: claim
+                    .map(|p| claim::explain(p, thresholds.claim, &text[mark.range.clone()])),
                 cue: mark.cue,
                 learned: None,
             };

@@ -1,0 +1,289 @@
+//! Narration: sentences that tell what happened or what a thing is like, which a reader
+//! does not need flagged as claims — a game's plays and statistics, a product's
+//! specifications.
+//!
+//! The claim model learned check-worthiness from political debates, where a number or a
+//! past-tense act is nearly always a claim; in news the same shapes tell a game or list a
+//! car's features. These classes are the kinds of text, by their vocabulary and their
+//! shapes (a score "45-17", a game clock "7:14", a number with a unit "82 kWh"), not
+//! words from any page. Money and percentages keep a sentence a claim: a price, a fee or a
+//! share is what a reader checks even in a review or a match report.
+
+use crate::text::{words, Word};
+
+/// A kind of narration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Narration {
+    /// A game's plays, scores and statistics.
+    Play,
+    /// A product's specifications: sizes, power, capacity, features.
+    Specification,
+}
+
+impl Narration {
+    /// The narration as the card says it.
+    pub fn words(self) -> &'static str {
+        match self {
+            Narration::Play => "narration of a game",
+            Narration::Specification => "a product's specifications",
+        }
+    }
+}
+
+/// How much a narration sentence's claim probability counts: the model's probability
+/// times this. A quarter takes the model's surest narration (0.99) below the shipped
+/// threshold (0.32) while a narration sentence is still ranked by the model.
+pub const WEIGHT: f32 = 0.25;
+
+/// Words of a game only: one is enough ("touchdown", "halftime").
+const PLAY_WORDS: &[&str] = &[
+    "touchdown",
+    "touchdowns",
+    "halftime",
+    "quarterback",
+    "shutout",
+    "rebound",
+    "rebounds",
+    "inning",
+    "innings",
+    "interception",
+    "interceptions",
+    "intercepted",
+    "fumble",
+    "fumbled",
+    "triple-double",
+    "triple-doubles",
+    "double-double",
+    "hat-trick",
+    "homer",
+    "homers",
+    "strikeout",
+    "strikeouts",
+    "goalie",
+    "goalkeeper",
+    "defenseman",
+    "defender",
+    "winger",
+    "striker",
+    "midfielder",
+    "playoff",
+    "playoffs",
+    "power-play",
+    "3-pointer",
+    "three-pointer",
+    "free-throw",
+    "throws",
+    "dunk",
+    "dunked",
+    "birdie",
+    "bogey",
+    "wicket",
+    "wickets",
+    "penalty-kick",
+    "touchback",
+    "sacks",
+];
+/// Words of a game that have other senses ("goal", "season", "lead"): two different ones
+/// make a game, and so does one with a score or a game clock.
+const GAME_WORDS: &[&str] = &[
+    "scored",
+    "scores",
+    "scoring",
+    "goal",
+    "goals",
+    "assist",
+    "assists",
+    "yards",
+    "carries",
+    "game",
+    "games",
+    "season",
+    "team",
+    "teams",
+    "coach",
+    "league",
+    "win",
+    "wins",
+    "won",
+    "victory",
+    "points",
+    "player",
+    "players",
+    "streak",
+    "opponent",
+    "match",
+    "tournament",
+    "championship",
+    "title",
+    "division",
+    "conference",
+    "bowl",
+    "period",
+    "quarter",
+    "overtime",
+    "roster",
+    "rushed",
+    "passing",
+    "shots",
+    "fouled",
+];
+/// Units a product's specifications are given in, after a number ("82 kWh", "22-inch").
+const SPEC_UNITS: &[&str] = &[
+    "horsepower",
+    "hp",
+    "kw",
+    "kwh",
+    "mah",
+    "wh",
+    "lb-ft",
+    "nm",
+    "inch",
+    "inches",
+    "cu.ft",
+    "cubic",
+    "mm",
+    "gb",
+    "tb",
+    "mb",
+    "mhz",
+    "ghz",
+    "megapixel",
+    "megapixels",
+    "mp",
+    "fps",
+    "hz",
+    "rpm",
+    "mpg",
+    "watts",
+    "volts",
+    "colors",
+    "colours",
+    "ports",
+    "cores",
+    "speakers",
+    "sensors",
+    "cameras",
+];
+
+/// The narration `sentence` is, if it is one. A sentence with money or a percentage in it
+/// is never narration.
+pub fn of(sentence: &str) -> Option<Narration> {
+    if sentence.contains(['$', '£', '€', '%']) {
+        return None;
+    }
+    let words = words(sentence);
+    if words.iter().any(|w| w.is("percent") || w.is("cents")) {
+        return None;
+    }
+    if is_play(sentence, &words) {
+        return Some(Narration::Play);
+    }
+    is_specification(&words).then_some(Narration::Specification)
+}
+
+/// The claim probability of a sentence in the text it is in: the model's, counted at
+/// [`WEIGHT`] when the sentence is narration.
+pub fn in_context(probability: f32, sentence: &str) -> f32 {
+    match of(sentence) {
+        Some(_) => probability * WEIGHT,
+        None => probability,
+    }
+}
+
+/// A game's play: a word of a game only, or two different game words, or one with a score
+/// ("45-17") or a game clock ("at 7:14").
+fn is_play(sentence: &str, words: &[Word]) -> bool {
+    let parts = || words.iter().flat_map(|w| w.text.split('-').chain([w.text]));
+    if words.iter().any(|w| PLAY_WORDS.iter().any(|p| w.is(p))) {
+        return true;
+    }
+    let mut game: Vec<&str> = parts()
+        .filter_map(|part| {
+            GAME_WORDS
+                .iter()
+                .find(|g| part.eq_ignore_ascii_case(g))
+                .copied()
+        })
+        .collect();
+    game.sort_unstable();
+    game.dedup();
+    let shapes = usize::from(words.iter().any(|w| is_score(w.text)) || has_clock(sentence));
+    game.len() + shapes >= 2
+}
+
+/// A score or a record: numbers joined by hyphens ("45-17", "6-5", "20-of-24").
+fn is_score(word: &str) -> bool {
+    let number = |p: &&str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    let parts: Vec<&str> = word.split('-').collect();
+    parts.len() >= 2 && parts.first().is_some_and(number) && parts.last().is_some_and(number)
+}
+
+/// A game clock or a time: digits, a colon, two digits ("7:14", "17:46").
+fn has_clock(sentence: &str) -> bool {
+    let b = sentence.as_bytes();
+    (1..b.len().saturating_sub(2)).any(|i| {
+        b[i] == b':'
+            && b[i - 1].is_ascii_digit()
+            && b[i + 1].is_ascii_digit()
+            && b[i + 2].is_ascii_digit()
+    })
+}
+
+/// A product's specification: a number followed by a unit ("82 kWh", "406 lb-ft") or
+/// joined to it ("22-inch").
+fn is_specification(words: &[Word]) -> bool {
+    let unit = |text: &str| SPEC_UNITS.iter().any(|u| text.eq_ignore_ascii_case(u));
+    let number = |text: &str| text.starts_with(|c: char| c.is_ascii_digit());
+    words
+        .windows(2)
+        .any(|p| number(p[0].text) && unit(p[1].text))
+        || words.iter().any(|w| {
+            w.text
+                .split_once('-')
+                .is_some_and(|(n, u)| number(n) && unit(u))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_game_is_narration() {
+        assert_eq!(
+            of("The Eagles led 14-7 at halftime before pulling away."),
+            Some(Narration::Play)
+        );
+        assert_eq!(
+            of("Smith scored his second goal of the night at 12:31 of the second period."),
+            Some(Narration::Play)
+        );
+        // One word of a game with another sense is not enough.
+        assert_eq!(of("Our goal is to cut taxes by 2030."), None);
+    }
+
+    #[test]
+    fn specifications_are_narration_but_prices_are_not() {
+        assert_eq!(
+            of("The coupe has a 12-inch screen and a 90 kWh battery."),
+            Some(Narration::Specification)
+        );
+        assert_eq!(
+            of("The coupe will cost $60,000 with a 90 kWh battery."),
+            None
+        );
+    }
+
+    #[test]
+    fn other_sentences_are_not_narration() {
+        // Nothing to check is the model's to weigh: debates state facts as plainly.
+        assert_eq!(of("The room is quiet and the light is soft."), None);
+        assert_eq!(of("Unemployment rose because the plant closed."), None);
+    }
+
+    #[test]
+    fn narration_counts_a_quarter() {
+        assert_eq!(in_context(0.8, "He scored in overtime."), 0.8 * WEIGHT);
+        assert_eq!(in_context(0.8, "Prices will rise."), 0.8);
+    }
+}
