@@ -67,7 +67,7 @@ mod tests {
     #[test]
     fn the_line_says_verdict_threshold_and_why() {
         assert_eq!(
-            explain(0.72, 0.32, "Prices rose 5% because the port shut."),
+            explain(0.72, 0.32, "Prices are up 5% because of the strike."),
             "A check-worthy claim (72% check-worthy, at or above the 32% line): states a number; a cause."
         );
         assert_eq!(
