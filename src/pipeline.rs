@@ -177,8 +177,7 @@ pub(crate) fn read(text: &str, links: &[Range<usize>], previous: &mut Option<Sou
     let models = [Model::shipped(), claim::model()];
     let (opinion, claim) = Model::score(models, &block, &found.sentences)
         .into_iter()
-        .zip(&found.sentences)
-        .map(|([opinion, claim], s)| (opinion, claim::in_context(claim, &text[s.range.clone()])))
+        .map(|[opinion, claim]| (opinion, claim))
         .unzip();
     Read {
         found,
@@ -264,14 +263,16 @@ pub(crate) fn analyze_ahead(
     let byline = byline::byline(page, &metadata, &roles);
     let authors = byline.as_deref().map(byline::authors).unwrap_or_default();
     roles::disclosures_outside(page, &mut roles, &authors);
-    let language = language::of_article(
+    let body = || {
         arrived
             .iter()
             .zip(&roles)
             .filter(|(_, role)| **role == BlockRole::Body)
-            .map(|(a, _)| a.text.as_str()),
-    );
+            .map(|(a, _)| a.text.as_str())
+    };
+    let language = language::of_article(body());
     let english = language::is_read(language);
+    let narration = claim::narration::of_article(body());
     let mut analysis = Analysis {
         language,
         ..Analysis::default()
@@ -295,7 +296,7 @@ pub(crate) fn analyze_ahead(
         }
         let (text, map) = (arrived.text, arrived.map);
         // Stage 2: detect or reuse.
-        let read = match role {
+        let mut read = match role {
             BlockRole::Body => read_body(block, &text, &map, &mut previous, arrived.ahead),
             // A headline is not a sourced or unsourced claim: its sourcing is below it. A
             // heading that asks ("What happens next?") signposts the section it opens; it is
@@ -314,6 +315,10 @@ pub(crate) fn analyze_ahead(
             }
             BlockRole::Boilerplate | BlockRole::Byline | BlockRole::Outside => continue,
         };
+        // The claim model's probabilities in the article: narration counts less.
+        for (p, sentence) in read.claim.iter_mut().zip(&read.found.sentences) {
+            *p = claim::in_context(*p, &text[sentence.range.clone()], narration);
+        }
         // Stage 3: filter. An article in another language keeps what the page facts need
         // of stage 2 (its type, its disclosures), but no marks and no sentences.
         let mut marks = read.found.marks;

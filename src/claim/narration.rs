@@ -82,9 +82,11 @@ const PLAY_WORDS: &[&str] = &[
     "penalty-kick",
     "touchback",
     "sacks",
+    "redshirt",
 ];
-/// Words of a game that have other senses ("goal", "season", "lead"): two different ones
-/// make a game, and so does one with a score or a game clock.
+/// Words of a game that have other senses ("goal", "season", "team"): two different ones
+/// make a game, and so does one with a score or a game clock. Words as common in politics
+/// ("won", "title", "conference", "quarter") are left out.
 const GAME_WORDS: &[&str] = &[
     "scored",
     "scores",
@@ -102,28 +104,19 @@ const GAME_WORDS: &[&str] = &[
     "teams",
     "coach",
     "league",
-    "win",
-    "wins",
-    "won",
     "victory",
-    "points",
     "player",
     "players",
     "streak",
     "opponent",
-    "match",
     "tournament",
     "championship",
-    "title",
-    "division",
-    "conference",
     "bowl",
-    "period",
-    "quarter",
     "overtime",
     "roster",
     "rushed",
     "passing",
+    "shot",
     "shots",
     "fouled",
 ];
@@ -168,26 +161,63 @@ const SPEC_UNITS: &[&str] = &[
 /// The narration `sentence` is, if it is one. A sentence with money or a percentage in it
 /// is never narration.
 pub fn of(sentence: &str) -> Option<Narration> {
-    if sentence.contains(['$', '£', '€', '%']) {
+    if names_money(sentence) {
         return None;
     }
     let words = words(sentence);
-    if words.iter().any(|w| w.is("percent") || w.is("cents")) {
-        return None;
-    }
     if is_play(sentence, &words) {
         return Some(Narration::Play);
     }
     is_specification(&words).then_some(Narration::Specification)
 }
 
-/// The claim probability of a sentence in the text it is in: the model's, counted at
-/// [`WEIGHT`] when the sentence is narration.
-pub fn in_context(probability: f32, sentence: &str) -> f32 {
-    match of(sentence) {
+/// The claim probability of a sentence in its article: the model's, counted at [`WEIGHT`]
+/// when the sentence is narration, or when the article is (a game report, a product
+/// description: `article`, from [`of_article`]) and the sentence names no money or share.
+pub fn in_context(probability: f32, sentence: &str, article: Option<Narration>) -> f32 {
+    let narration = article
+        .filter(|_| !names_money(sentence))
+        .or_else(|| of(sentence));
+    match narration {
         Some(_) => probability * WEIGHT,
         None => probability,
     }
+}
+
+/// Paragraphs of narration an article needs to be narration: at least this many, and at
+/// least [`ARTICLE_SHARE`] of its paragraphs.
+const ARTICLE_PARAGRAPHS: usize = 3;
+const ARTICLE_SHARE: f32 = 0.2;
+
+/// The narration an article is, from its body paragraphs: a game report when enough of
+/// them tell plays, a product description when enough give specifications. In such an
+/// article the sentences around the plays and the figures tell the same story ("He tipped
+/// the rebound in later"), with fewer of the words that show it.
+pub fn of_article<'a>(paragraphs: impl Iterator<Item = &'a str>) -> Option<Narration> {
+    let (mut all, mut plays, mut specifications) = (0, 0, 0);
+    for paragraph in paragraphs {
+        all += 1;
+        match of(paragraph) {
+            Some(Narration::Play) => plays += 1,
+            Some(Narration::Specification) => specifications += 1,
+            None => {}
+        }
+    }
+    let enough = |n: usize| n >= ARTICLE_PARAGRAPHS && n as f32 >= ARTICLE_SHARE * all as f32;
+    match (enough(plays), enough(specifications)) {
+        (true, _) if plays >= specifications => Some(Narration::Play),
+        (_, true) => Some(Narration::Specification),
+        (true, false) => Some(Narration::Play),
+        (false, false) => None,
+    }
+}
+
+/// Money or a share: what a reader checks even in a game report or a review.
+fn names_money(sentence: &str) -> bool {
+    sentence.contains(['$', '£', '€', '%'])
+        || words(sentence)
+            .iter()
+            .any(|w| w.is("percent") || w.is("cents") || w.is("euros") || w.is("dollars"))
 }
 
 /// A game's play: a word of a game only, or two different game words, or one with a score
@@ -283,7 +313,29 @@ mod tests {
 
     #[test]
     fn narration_counts_a_quarter() {
-        assert_eq!(in_context(0.8, "He scored in overtime."), 0.8 * WEIGHT);
-        assert_eq!(in_context(0.8, "Prices will rise."), 0.8);
+        assert_eq!(
+            in_context(0.8, "He scored in overtime.", None),
+            0.8 * WEIGHT
+        );
+        assert_eq!(in_context(0.8, "Prices will rise.", None), 0.8);
+    }
+
+    #[test]
+    fn in_a_game_report_every_sentence_but_money_is_narration() {
+        let report = [
+            "The Eagles led 14-7 at halftime.",
+            "Smith scored two goals in overtime.",
+            "Jones rushed for 101 yards and a touchdown.",
+            "The crowd was loud.",
+        ];
+        let article = of_article(report.into_iter());
+        assert_eq!(article, Some(Narration::Play));
+        let tipped = "He tipped it in later.";
+        assert_eq!(in_context(0.8, tipped, article), 0.8 * WEIGHT);
+        assert_eq!(in_context(0.8, tipped, None), 0.8);
+        assert_eq!(in_context(0.8, "Tickets cost $90.", article), 0.8);
+        // Two plays in a long article do not make it a game report.
+        let long = report[..2].iter().copied().chain(["The council met."; 8]);
+        assert_eq!(of_article(long), None);
     }
 }
