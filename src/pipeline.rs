@@ -386,8 +386,9 @@ pub(crate) fn analyze_ahead(
                 subtype: mark.subtype,
                 ranges: map.to_segment_ranges(mark.range.start, mark.range.end),
                 claim,
-                claim_reason: claim
-                    .map(|p| claim::explain(p, thresholds.claim, &text[mark.range.clone()])),
+                claim_reason: claim.map(|p| {
+                    claim::explain(p, thresholds.claim, &text[mark.range.clone()], narration)
+                }),
                 cue: mark.cue,
                 learned: None,
             };

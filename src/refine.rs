@@ -265,6 +265,7 @@ impl Refiner {
             scores.claim,
             claim_threshold,
             &block.text[sentence.range.clone()],
+            None,
         ));
         let words = words_in(&block.text, &sentence.range, &scores.loaded, units);
         let learned = |tier, p| Learned {

@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 
 use crate::opinion::Model;
 
-pub use narration::in_context;
+pub use narration::{in_context, Narration};
 
 /// The claim model shipped in the crate.
 pub fn model() -> &'static Model {
@@ -34,10 +34,15 @@ pub fn model() -> &'static Model {
 
 /// The claim line of a sentence's card: the verdict, the probability against the
 /// threshold, and why in words — what in it a reader could check ([`reasons`]), or the
-/// narration it is ([`narration`]) when it falls below. A check-worthy sentence with no
+/// narration it is in its `article` ([`narration::in_article`]) when it falls below. A check-worthy sentence with no
 /// reason rests on wording the model learned, which the line then says; one below the
 /// threshold with none is plain narration or scene-setting.
-pub fn explain(probability: f32, threshold: f32, sentence: &str) -> String {
+pub fn explain(
+    probability: f32,
+    threshold: f32,
+    sentence: &str,
+    article: Option<Narration>,
+) -> String {
     let percent = |p: f32| (p * 100.0).round() as u32;
     let check_worthy = probability >= threshold;
     let (verdict, relation) = if check_worthy {
@@ -46,7 +51,7 @@ pub fn explain(probability: f32, threshold: f32, sentence: &str) -> String {
         ("Not a check-worthy claim", "below")
     };
     let said: Vec<&str> = reasons::of(sentence).iter().map(|r| r.words()).collect();
-    let narration = narration::of(sentence).filter(|_| !check_worthy);
+    let narration = narration::in_article(sentence, article).filter(|_| !check_worthy);
     let why = match (narration, said.is_empty(), check_worthy) {
         (Some(kind), _, _) => kind.words().to_string(),
         (None, false, _) => said.join("; "),
@@ -67,19 +72,24 @@ mod tests {
     #[test]
     fn the_line_says_verdict_threshold_and_why() {
         assert_eq!(
-            explain(0.72, 0.32, "Prices are up 5% because of the strike."),
+            explain(0.72, 0.32, "Prices are up 5% because of the strike.", None),
             "A check-worthy claim (72% check-worthy, at or above the 32% line): states a number; a cause."
         );
         assert_eq!(
-            explain(0.1, 0.32, "The room is quiet and the light is soft."),
+            explain(0.1, 0.32, "The room is quiet and the light is soft.", None),
             "Not a check-worthy claim (10% check-worthy, below the 32% line): narration or scene-setting."
         );
         assert_eq!(
-            explain(0.2, 0.32, "The Eagles led 14-7 at halftime."),
+            explain(0.2, 0.32, "The Eagles led 14-7 at halftime.", None),
             "Not a check-worthy claim (20% check-worthy, below the 32% line): narration of a game."
         );
+        // In a game report, a sentence about the game is the game's narration.
         assert_eq!(
-            explain(0.5, 0.32, "The room is quiet."),
+            explain(0.1, 0.32, "He sent it in later.", Some(Narration::Play)),
+            "Not a check-worthy claim (10% check-worthy, below the 32% line): narration of a game."
+        );
+        assert_eq!(
+            explain(0.5, 0.32, "The room is quiet.", None),
             "A check-worthy claim (50% check-worthy, at or above the 32% line): by wording the claim model learned."
         );
     }

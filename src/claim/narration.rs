@@ -175,13 +175,18 @@ pub fn of(sentence: &str) -> Option<Narration> {
 /// when the sentence is narration, or when the article is (a game report, a product
 /// description: `article`, from [`of_article`]) and the sentence names no money or share.
 pub fn in_context(probability: f32, sentence: &str, article: Option<Narration>) -> f32 {
-    let narration = article
-        .filter(|_| !names_money(sentence))
-        .or_else(|| of(sentence));
-    match narration {
+    match in_article(sentence, article) {
         Some(_) => probability * WEIGHT,
         None => probability,
     }
+}
+
+/// The narration a sentence is in its article: the article's, unless the sentence names
+/// money or a share, or its own.
+pub fn in_article(sentence: &str, article: Option<Narration>) -> Option<Narration> {
+    article
+        .filter(|_| !names_money(sentence))
+        .or_else(|| of(sentence))
 }
 
 /// Paragraphs of narration an article needs to be narration: at least this many, and at
@@ -204,12 +209,15 @@ pub fn of_article<'a>(paragraphs: impl Iterator<Item = &'a str>) -> Option<Narra
         }
     }
     let enough = |n: usize| n >= ARTICLE_PARAGRAPHS && n as f32 >= ARTICLE_SHARE * all as f32;
-    match (enough(plays), enough(specifications)) {
-        (true, _) if plays >= specifications => Some(Narration::Play),
-        (_, true) => Some(Narration::Specification),
-        (true, false) => Some(Narration::Play),
-        (false, false) => None,
-    }
+    // The kind with more paragraphs, when it has enough.
+    [
+        (plays, Narration::Play),
+        (specifications, Narration::Specification),
+    ]
+    .into_iter()
+    .filter(|&(n, _)| enough(n))
+    .max_by_key(|&(n, _)| n)
+    .map(|(_, kind)| kind)
 }
 
 /// Money or a share: what a reader checks even in a game report or a review.
