@@ -48,7 +48,6 @@ const PLAY_WORDS: &[&str] = &[
     "innings",
     "interception",
     "interceptions",
-    "intercepted",
     "fumble",
     "fumbled",
     "triple-double",
@@ -62,7 +61,6 @@ const PLAY_WORDS: &[&str] = &[
     "goalie",
     "goalkeeper",
     "defenseman",
-    "defender",
     "winger",
     "striker",
     "midfielder",
@@ -72,7 +70,6 @@ const PLAY_WORDS: &[&str] = &[
     "3-pointer",
     "three-pointer",
     "free-throw",
-    "throws",
     "dunk",
     "dunked",
     "birdie",
@@ -81,7 +78,6 @@ const PLAY_WORDS: &[&str] = &[
     "wickets",
     "penalty-kick",
     "touchback",
-    "sacks",
     "redshirt",
 ];
 /// Words of a game that have other senses ("goal", "season", "team"): two different ones
@@ -114,10 +110,7 @@ const GAME_WORDS: &[&str] = &[
     "bowl",
     "overtime",
     "roster",
-    "rushed",
     "passing",
-    "shot",
-    "shots",
     "fouled",
 ];
 /// Units a product's specifications are given in, after a number ("82 kWh", "22-inch").
@@ -256,14 +249,25 @@ fn is_score(word: &str) -> bool {
     parts.len() >= 2 && parts.first().is_some_and(number) && parts.last().is_some_and(number)
 }
 
-/// A game clock or a time: digits, a colon, two digits ("7:14", "17:46").
+/// A game clock: digits, a colon, two digits ("7:14", "17:46"), not a time of day
+/// ("9:59 p.m.": the time of a shooting is no play).
 fn has_clock(sentence: &str) -> bool {
     let b = sentence.as_bytes();
+    let time_of_day = |after: &str| {
+        let after = after.trim_start().as_bytes();
+        ["a.m", "p.m", "am", "pm"].iter().any(|m| {
+            after
+                .get(..m.len())
+                .is_some_and(|a| a.eq_ignore_ascii_case(m.as_bytes()))
+        })
+    };
     (1..b.len().saturating_sub(2)).any(|i| {
         b[i] == b':'
             && b[i - 1].is_ascii_digit()
             && b[i + 1].is_ascii_digit()
             && b[i + 2].is_ascii_digit()
+            // After two ASCII digits: a char boundary.
+            && !time_of_day(&sentence[i + 3..])
     })
 }
 
@@ -296,8 +300,9 @@ mod tests {
             of("Smith scored his second goal of the night at 12:31 of the second period."),
             Some(Narration::Play)
         );
-        // One word of a game with another sense is not enough.
+        // One word of a game with another sense is not enough, nor is a time of day.
         assert_eq!(of("Our goal is to cut taxes by 2030."), None);
+        assert_eq!(of("The guard was shot at 9:59 p.m., the team said."), None);
     }
 
     #[test]
