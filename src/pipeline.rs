@@ -160,6 +160,9 @@ pub(crate) struct Read {
     found: BlockFindings,
     opinion: Vec<f32>,
     claim: Vec<f32>,
+    /// What the narration rules read of each sentence (its claim probability counts less
+    /// in the article when it is narration).
+    narration: Vec<claim::Reading>,
 }
 
 /// Stage 2 on one block's text: the detectors, then the opinion and claim models over
@@ -179,10 +182,16 @@ pub(crate) fn read(text: &str, links: &[Range<usize>], previous: &mut Option<Sou
         .into_iter()
         .map(|[opinion, claim]| (opinion, claim))
         .unzip();
+    let narration = found
+        .sentences
+        .iter()
+        .map(|s| claim::Reading::of(&text[s.range.clone()], text::within(&words, &s.range)))
+        .collect();
     Read {
         found,
         opinion,
         claim,
+        narration,
     }
 }
 
@@ -316,8 +325,8 @@ pub(crate) fn analyze_ahead(
             BlockRole::Boilerplate | BlockRole::Byline | BlockRole::Outside => continue,
         };
         // The claim model's probabilities in the article: narration counts less.
-        for (p, sentence) in read.claim.iter_mut().zip(&read.found.sentences) {
-            *p = claim::in_context(*p, &text[sentence.range.clone()], narration);
+        for (p, &sentence) in read.claim.iter_mut().zip(&read.narration) {
+            *p = claim::in_context(*p, sentence, narration);
         }
         // Stage 3: filter. An article in another language keeps what the page facts need
         // of stage 2 (its type, its disclosures), but no marks and no sentences.
@@ -328,7 +337,8 @@ pub(crate) fn analyze_ahead(
         if !english {
             marks.clear();
         }
-        let claim_at = |range: &Range<usize>| claim_of(&read.found.sentences, &read.claim, range);
+        let sentence_at = |range: &Range<usize>| sentence_at(&read.found.sentences, range);
+        let claim_at = |range: &Range<usize>| sentence_at(range).map(|i| read.claim[i]);
         // The learned tier's view of an article block, before the filter decides on claims.
         let mut for_learned = learned
             .as_deref_mut()
@@ -373,9 +383,10 @@ pub(crate) fn analyze_ahead(
         });
         // Stage 4: to the wire.
         for mark in marks {
-            let claim = (mark.subtype.category() == Category::Claim)
-                .then(|| claim_at(&mark.range))
+            let sentence = (mark.subtype.category() == Category::Claim)
+                .then(|| sentence_at(&mark.range))
                 .flatten();
+            let claim = sentence.map(|i| read.claim[i]);
             analysis
                 .explanations
                 .entry(mark.subtype)
@@ -386,8 +397,10 @@ pub(crate) fn analyze_ahead(
                 subtype: mark.subtype,
                 ranges: map.to_segment_ranges(mark.range.start, mark.range.end),
                 claim,
-                claim_reason: claim.map(|p| {
-                    claim::explain(p, thresholds.claim, &text[mark.range.clone()], narration)
+                claim_reason: sentence.map(|i| {
+                    let sentence = &text[mark.range.clone()];
+                    let narration = read.narration[i].in_article(narration);
+                    claim::explain(read.claim[i], thresholds.claim, sentence, narration)
                 }),
                 cue: mark.cue,
                 learned: None,
@@ -475,14 +488,11 @@ fn sentence_finding(
     }
 }
 
-/// The claim probability of the block's sentence at `range` (a sourcing finding's range
-/// is its sentence's), given the sentences and their claim probabilities.
-fn claim_of(sentences: &[Sentence], claims: &[f32], range: &Range<usize>) -> Option<f32> {
+/// The index of the block's sentence at `range` (a sourcing finding's range is its
+/// sentence's).
+fn sentence_at(sentences: &[Sentence], range: &Range<usize>) -> Option<usize> {
     let at = sentences.partition_point(|s| s.range.start < range.start);
-    sentences
-        .get(at)
-        .filter(|s| s.range == *range)
-        .and(claims.get(at).copied())
+    sentences.get(at).filter(|s| s.range == *range).map(|_| at)
 }
 
 /// A disclosure block's finding. Consecutive disclosure blocks form one section (an
@@ -511,6 +521,7 @@ fn disclosure_block(index: u32, text: &str, groups: &mut Vec<(u32, Vec<String>)>
         },
         opinion: Vec::new(),
         claim: Vec::new(),
+        narration: Vec::new(),
     }
 }
 

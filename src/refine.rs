@@ -265,7 +265,7 @@ impl Refiner {
             scores.claim,
             claim_threshold,
             &block.text[sentence.range.clone()],
-            None,
+            claim::narration::of(&block.text[sentence.range.clone()]),
         ));
         let words = words_in(&block.text, &sentence.range, &scores.loaded, units);
         let learned = |tier, p| Learned {

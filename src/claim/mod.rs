@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 
 use crate::opinion::Model;
 
-pub use narration::{in_context, Narration};
+pub use narration::{in_context, Narration, Reading};
 
 /// The claim model shipped in the crate.
 pub fn model() -> &'static Model {
@@ -34,14 +34,14 @@ pub fn model() -> &'static Model {
 
 /// The claim line of a sentence's card: the verdict, the probability against the
 /// threshold, and why in words — what in it a reader could check ([`reasons`]), or the
-/// narration it is in its `article` ([`narration::in_article`]) when it falls below. A check-worthy sentence with no
-/// reason rests on wording the model learned, which the line then says; one below the
-/// threshold with none is plain narration or scene-setting.
+/// `narration` it is in its article ([`Reading::in_article`]) when it falls below. A
+/// check-worthy sentence with no reason rests on wording the model learned, which the line
+/// then says; one below the threshold with none is plain narration or scene-setting.
 pub fn explain(
     probability: f32,
     threshold: f32,
     sentence: &str,
-    article: Option<Narration>,
+    narration: Option<Narration>,
 ) -> String {
     let percent = |p: f32| (p * 100.0).round() as u32;
     let check_worthy = probability >= threshold;
@@ -51,7 +51,7 @@ pub fn explain(
         ("Not a check-worthy claim", "below")
     };
     let said: Vec<&str> = reasons::of(sentence).iter().map(|r| r.words()).collect();
-    let narration = narration::in_article(sentence, article).filter(|_| !check_worthy);
+    let narration = narration.filter(|_| !check_worthy);
     let why = match (narration, said.is_empty(), check_worthy) {
         (Some(kind), _, _) => kind.words().to_string(),
         (None, false, _) => said.join("; "),
@@ -80,13 +80,13 @@ mod tests {
             "Not a check-worthy claim (10% check-worthy, below the 32% line): narration or scene-setting."
         );
         assert_eq!(
-            explain(0.2, 0.32, "The Eagles led 14-7 at halftime.", None),
+            explain(
+                0.2,
+                0.32,
+                "The Eagles led 14-7 at halftime.",
+                narration::of("The Eagles led 14-7 at halftime.")
+            ),
             "Not a check-worthy claim (20% check-worthy, below the 32% line): narration of a game."
-        );
-        // In a game report, a sentence about the game is the game's narration.
-        assert_eq!(
-            explain(0.1, 0.32, "He sent it in later.", Some(Narration::Play)),
-            "Not a check-worthy claim (10% check-worthy, below the 32% line): narration of a game."
         );
         assert_eq!(
             explain(0.5, 0.32, "The room is quiet.", None),

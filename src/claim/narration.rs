@@ -9,7 +9,11 @@
 //! words from any page. Money and percentages keep a sentence a claim: a price, a fee or a
 //! share is what a reader checks even in a review or a match report.
 
-use crate::text::{words, Word};
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
+
+use crate::text::{words, Normal, Word};
 
 /// A kind of narration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,8 +39,30 @@ impl Narration {
 /// threshold (0.32) while a narration sentence is still ranked by the model.
 pub const WEIGHT: f32 = 0.25;
 
+/// A word list looked up by hash: narration is read for every sentence of every page.
+struct WordSet {
+    words: &'static [&'static str],
+    set: OnceLock<FxHashSet<&'static str>>,
+}
+
+impl WordSet {
+    const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    /// Whether `word` (lower case) is in the list.
+    fn contains(&self, word: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(word)
+    }
+}
+
 /// Words of a game only: one is enough ("touchdown", "halftime").
-const PLAY_WORDS: &[&str] = &[
+static PLAY_WORDS: WordSet = WordSet::new(&[
     "touchdown",
     "touchdowns",
     "halftime",
@@ -79,11 +105,11 @@ const PLAY_WORDS: &[&str] = &[
     "penalty-kick",
     "touchback",
     "redshirt",
-];
+]);
 /// Words of a game that have other senses ("goal", "season", "team"): two different ones
 /// make a game, and so does one with a score or a game clock. Words as common in politics
 /// ("won", "title", "conference", "quarter") are left out.
-const GAME_WORDS: &[&str] = &[
+static GAME_WORDS: WordSet = WordSet::new(&[
     "scored",
     "scores",
     "scoring",
@@ -112,9 +138,9 @@ const GAME_WORDS: &[&str] = &[
     "roster",
     "passing",
     "fouled",
-];
+]);
 /// Units a product's specifications are given in, after a number ("82 kWh", "22-inch").
-const SPEC_UNITS: &[&str] = &[
+static SPEC_UNITS: WordSet = WordSet::new(&[
     "horsepower",
     "hp",
     "kw",
@@ -149,43 +175,61 @@ const SPEC_UNITS: &[&str] = &[
     "speakers",
     "sensors",
     "cameras",
-];
+]);
 
 /// The narration `sentence` is, if it is one. A sentence with money or a percentage in it
 /// is never narration.
 pub fn of(sentence: &str) -> Option<Narration> {
-    if names_money(sentence) {
-        return None;
+    Reading::of(sentence, &words(sentence)).own
+}
+
+/// What the narration rules read of one sentence, from the words the detectors read: the
+/// narration it is, and whether it names money or a share (which keeps it a claim even in
+/// a game report or a product description).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Reading {
+    own: Option<Narration>,
+    money: bool,
+}
+
+impl Reading {
+    pub fn of(sentence: &str, words: &[Word]) -> Reading {
+        let words: Vec<Normal> = words.iter().map(Word::normalised).collect();
+        let money = names_money(sentence, &words);
+        let own = if money {
+            None
+        } else if is_play(sentence, &words) {
+            Some(Narration::Play)
+        } else {
+            is_specification(&words).then_some(Narration::Specification)
+        };
+        Reading { own, money }
     }
-    let words = words(sentence);
-    if is_play(sentence, &words) {
-        return Some(Narration::Play);
+
+    /// The narration the sentence is in its `article` ([`of_article`]): the article's,
+    /// unless the sentence names money or a share, or its own.
+    pub fn in_article(self, article: Option<Narration>) -> Option<Narration> {
+        article.filter(|_| !self.money).or(self.own)
     }
-    is_specification(&words).then_some(Narration::Specification)
 }
 
 /// The claim probability of a sentence in its article: the model's, counted at [`WEIGHT`]
 /// when the sentence is narration, or when the article is (a game report, a product
-/// description: `article`, from [`of_article`]) and the sentence names no money or share.
-pub fn in_context(probability: f32, sentence: &str, article: Option<Narration>) -> f32 {
-    match in_article(sentence, article) {
+/// description) and the sentence names no money or share.
+pub fn in_context(probability: f32, sentence: Reading, article: Option<Narration>) -> f32 {
+    match sentence.in_article(article) {
         Some(_) => probability * WEIGHT,
         None => probability,
     }
 }
 
-/// The narration a sentence is in its article: the article's, unless the sentence names
-/// money or a share, or its own.
-pub fn in_article(sentence: &str, article: Option<Narration>) -> Option<Narration> {
-    article
-        .filter(|_| !names_money(sentence))
-        .or_else(|| of(sentence))
-}
-
 /// Paragraphs of narration an article needs to be narration: at least this many, and at
-/// least [`ARTICLE_SHARE`] of its paragraphs.
+/// least [`ARTICLE_SHARE`] of the paragraphs read.
 const ARTICLE_PARAGRAPHS: usize = 3;
 const ARTICLE_SHARE: f32 = 0.2;
+/// Paragraphs read for the article's kind: a game report or a product description shows
+/// what it is from its start, and a long page is not read twice before its first marks.
+const ARTICLE_READ: usize = 40;
 
 /// The narration an article is, from its body paragraphs: a game report when enough of
 /// them tell plays, a product description when enough give specifications. In such an
@@ -193,7 +237,7 @@ const ARTICLE_SHARE: f32 = 0.2;
 /// the rebound in later"), with fewer of the words that show it.
 pub fn of_article<'a>(paragraphs: impl Iterator<Item = &'a str>) -> Option<Narration> {
     let (mut all, mut plays, mut specifications) = (0, 0, 0);
-    for paragraph in paragraphs {
+    for paragraph in paragraphs.take(ARTICLE_READ) {
         all += 1;
         match of(paragraph) {
             Some(Narration::Play) => plays += 1,
@@ -214,31 +258,28 @@ pub fn of_article<'a>(paragraphs: impl Iterator<Item = &'a str>) -> Option<Narra
 }
 
 /// Money or a share: what a reader checks even in a game report or a review.
-fn names_money(sentence: &str) -> bool {
+fn names_money(sentence: &str, words: &[Normal]) -> bool {
     sentence.contains(['$', '£', '€', '%'])
-        || words(sentence)
+        || words
             .iter()
-            .any(|w| w.is("percent") || w.is("cents") || w.is("euros") || w.is("dollars"))
+            .any(|w| matches!(&**w, "percent" | "cents" | "euros" | "dollars"))
 }
 
 /// A game's play: a word of a game only, or two different game words, or one with a score
 /// ("45-17") or a game clock ("at 7:14").
-fn is_play(sentence: &str, words: &[Word]) -> bool {
-    let parts = || words.iter().flat_map(|w| w.text.split('-').chain([w.text]));
-    if words.iter().any(|w| PLAY_WORDS.iter().any(|p| w.is(p))) {
+fn is_play(sentence: &str, words: &[Normal]) -> bool {
+    if words.iter().any(|w| PLAY_WORDS.contains(w)) {
         return true;
     }
-    let mut game: Vec<&str> = parts()
-        .filter_map(|part| {
-            GAME_WORDS
-                .iter()
-                .find(|g| part.eq_ignore_ascii_case(g))
-                .copied()
-        })
+    // Each word and its hyphenated parts ("first-period").
+    let mut game: Vec<&str> = words
+        .iter()
+        .flat_map(|w| w.split('-').chain([&**w]))
+        .filter(|part| GAME_WORDS.contains(part))
         .collect();
     game.sort_unstable();
     game.dedup();
-    let shapes = usize::from(words.iter().any(|w| is_score(w.text)) || has_clock(sentence));
+    let shapes = usize::from(words.iter().any(|w| is_score(w)) || has_clock(sentence));
     game.len() + shapes >= 2
 }
 
@@ -273,16 +314,14 @@ fn has_clock(sentence: &str) -> bool {
 
 /// A product's specification: a number followed by a unit ("82 kWh", "406 lb-ft") or
 /// joined to it ("22-inch").
-fn is_specification(words: &[Word]) -> bool {
-    let unit = |text: &str| SPEC_UNITS.iter().any(|u| text.eq_ignore_ascii_case(u));
+fn is_specification(words: &[Normal]) -> bool {
     let number = |text: &str| text.starts_with(|c: char| c.is_ascii_digit());
     words
         .windows(2)
-        .any(|p| number(p[0].text) && unit(p[1].text))
+        .any(|p| number(&p[0]) && SPEC_UNITS.contains(&p[1]))
         || words.iter().any(|w| {
-            w.text
-                .split_once('-')
-                .is_some_and(|(n, u)| number(n) && unit(u))
+            w.split_once('-')
+                .is_some_and(|(n, unit)| number(n) && SPEC_UNITS.contains(unit))
         })
 }
 
@@ -327,10 +366,14 @@ mod tests {
     #[test]
     fn narration_counts_a_quarter() {
         assert_eq!(
-            in_context(0.8, "He scored in overtime.", None),
+            in_context(0.8, read("He scored in overtime."), None),
             0.8 * WEIGHT
         );
-        assert_eq!(in_context(0.8, "Prices will rise.", None), 0.8);
+        assert_eq!(in_context(0.8, read("Prices will rise."), None), 0.8);
+    }
+
+    fn read(sentence: &str) -> Reading {
+        Reading::of(sentence, &words(sentence))
     }
 
     #[test]
@@ -343,10 +386,10 @@ mod tests {
         ];
         let article = of_article(report.into_iter());
         assert_eq!(article, Some(Narration::Play));
-        let tipped = "He tipped it in later.";
+        let tipped = read("He tipped it in later.");
         assert_eq!(in_context(0.8, tipped, article), 0.8 * WEIGHT);
         assert_eq!(in_context(0.8, tipped, None), 0.8);
-        assert_eq!(in_context(0.8, "Tickets cost $90.", article), 0.8);
+        assert_eq!(in_context(0.8, read("Tickets cost $90."), article), 0.8);
         // Two plays in a long article do not make it a game report.
         let long = report[..2].iter().copied().chain(["The council met."; 8]);
         assert_eq!(of_article(long), None);
