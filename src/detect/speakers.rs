@@ -314,17 +314,23 @@ pub fn carried(
 }
 
 /// Whether a sentence's subject is "he" or "she" (a person the text already named): its
-/// first word, or the first after an opening phrase set off by a comma ("However, he…",
-/// "On Friday, she…").
+/// first word after any connectives ("And yet he…"), or the first after an opening phrase
+/// set off by a comma ("However, he…", "On Friday, she…").
 fn pronoun_subject(text: &str, words: &[Word]) -> bool {
     let person = |w: &Word| w.is("he") || w.is("she");
+    let first = words
+        .iter()
+        .find(|w| !LEADING_CONNECTIVES.iter().any(|c| w.is(c)));
     let opening = words
         .windows(2)
         .take(MAX_OPENING_PHRASE_WORDS)
         .find(|w| text[w[0].end..w[1].start].contains(','))
         .map(|w| &w[1]);
-    words.first().is_some_and(person) || opening.is_some_and(person)
+    first.is_some_and(person) || opening.is_some_and(person)
 }
+
+/// Words that may open a sentence before its subject without a comma ("And yet he…").
+const LEADING_CONNECTIVES: &[&str] = &["and", "but", "yet", "so", "then", "still", "now"];
 
 /// "However, he…", "On Friday night, she…": at most this many words open a sentence
 /// before its subject.
