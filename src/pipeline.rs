@@ -286,7 +286,12 @@ impl Chain {
         let speaker = arrived[at].settled().read.found.opening_speaker.clone();
         if let (Some(speaker), Some((open, open_from))) = (speaker, self.open.take()) {
             let mut previous = open_from;
-            read_body(&blocks[open], &mut arrived[open], &mut previous, Some(speaker));
+            read_body(
+                &blocks[open],
+                &mut arrived[open],
+                &mut previous,
+                Some(speaker),
+            );
             self.previous = previous;
             return self.read(blocks, arrived, at);
         }
@@ -373,7 +378,10 @@ pub(crate) fn analyze_ahead(
         let read = match role {
             BlockRole::Body => {
                 let mut readings = arrived.ahead;
-                readings.pop().expect("stage 2 read every article block").read
+                readings
+                    .pop()
+                    .expect("stage 2 read every article block")
+                    .read
             }
             // A headline is not a sourced or unsourced claim: its sourcing is below it. A
             // heading that asks ("What happens next?") signposts the section it opens; it is

@@ -163,8 +163,7 @@ pub fn block_before(
         &mut sourcing,
         around,
     );
-    found.opening_speaker =
-        speakers::opening_speaker(&ranges, block.words, &quoted, &sourcing);
+    found.opening_speaker = speakers::opening_speaker(&ranges, block.words, &quoted, &sourcing);
     let mut in_scope = before;
     for (range, sourcing) in ranges.iter().zip(sourcing) {
         let own = sentence(&context(range), sourcing, &markers, &mut found);

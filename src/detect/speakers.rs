@@ -206,10 +206,21 @@ pub fn attribute_quotations(
                     || text[sentences[p].clone()].trim_end().ends_with(':')
                     || own.as_ref().is_some_and(|s| reports_speech(text, s));
                 let narrated = || {
-                    let before = p.checked_sub(1).map_or(around.before, |b| sourcing[b].as_ref());
+                    let before = p
+                        .checked_sub(1)
+                        .map_or(around.before, |b| sourcing[b].as_ref());
                     let sentence = within(words, &sentences[p]);
                     own.is_none()
-                        .then(|| carried(text, &sentences[p], sentence, quoted, sourcing[p].clone(), before))
+                        .then(|| {
+                            carried(
+                                text,
+                                &sentences[p],
+                                sentence,
+                                quoted,
+                                sourcing[p].clone(),
+                                before,
+                            )
+                        })
                         .flatten()
                         .filter(is_attributed)
                 };
@@ -262,7 +273,9 @@ pub fn opening_speaker(
     sourcing: &[Option<Sourcing>],
 ) -> Option<Sourcing> {
     let first = sentences.first()?;
-    let speaks = quoted.iter().any(|q| q.start < first.end && first.start < q.end)
+    let speaks = quoted
+        .iter()
+        .any(|q| q.start < first.end && first.start < q.end)
         || bare_attribution(within(words, first), quoted).is_some();
     sourcing
         .first()?
@@ -293,7 +306,9 @@ pub fn carried(
     let unattributed = sourcing
         .as_ref()
         .is_none_or(|s| s.subtype == Subtype::Unattributed);
-    let quotes = quoted.iter().any(|q| q.start < last.end && last.start < q.end);
+    let quotes = quoted
+        .iter()
+        .any(|q| q.start < last.end && last.start < q.end);
     if !unattributed || quotes {
         return sourcing;
     }
