@@ -205,24 +205,22 @@ pub fn attribute_quotations(
                 let introduces = quotes_in(&sentences[p])
                     || text[sentences[p].clone()].trim_end().ends_with(':')
                     || own.as_ref().is_some_and(|s| reports_speech(text, s));
+                // The source it passes on may be named in the paragraph before.
                 let narrated = || {
                     let before = p
                         .checked_sub(1)
                         .map_or(around.before, |b| sourcing[b].as_ref());
                     let sentence = within(words, &sentences[p]);
-                    own.is_none()
-                        .then(|| {
-                            carried(
-                                text,
-                                &sentences[p],
-                                sentence,
-                                quoted,
-                                sourcing[p].clone(),
-                                before,
-                            )
-                        })
-                        .flatten()
-                        .filter(is_attributed)
+                    carried(
+                        text,
+                        &sentences[p],
+                        sentence,
+                        quoted,
+                        sourcing[p].clone(),
+                        before,
+                    )
+                    .filter(|s| own.is_none() && is_attributed(s))
+                    .map(|s| uncued(&s))
                 };
                 own.clone()
                     .filter(|_| introduces)
