@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
-"""Derive src/text/lexicon/loaded.txt and src/text/lexicon/evaluative.txt from the Hu & Liu
-opinion lexicon.
+"""Derive src/text/lexicon/loaded.txt, unproven.txt, evaluative.txt and praise.txt from the
+Hu & Liu opinion lexicon.
 
 The Hu & Liu lexicon (6,789 sentiment words) is broad: many of its words are neutral in
-news ("concerns", "pressure", "limited"). A word stays in loaded.txt unless labelled news
-data shows it is rarely part of a loaded-language span: BASIL `lexical_spans` and
-SemEval-2020 Task 11 `Loaded_Language` / `Name_Calling,Labeling` spans. The words dropped
-go to evaluative.txt: newslens marks those only where they judge someone's conduct ("the
-weak reaction"). Only the *derivation* half of the articles is read (byte-sum parity of
+news ("concerns", "pressure", "limited"). A negative word is in loaded.txt only when labelled
+news data shows it is often part of a loaded-language span: BASIL `lexical_spans` and
+SemEval-2020 Task 11 `Loaded_Language` / `Name_Calling,Labeling` spans. The words the data
+shows mostly neutral go to evaluative.txt, those it has too little evidence on to unproven.txt:
+newslens marks both only where they judge someone's conduct ("the weak reaction"), unproven
+ones also where the writer turns them up ("utterly inadequate"). Only the *derivation* half of the articles is read (byte-sum parity of
 the article id), so `newslens eval` can report the other half separately.
 
 Positive words that pass are loaded only where they praise conduct (they go to

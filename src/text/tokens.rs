@@ -35,7 +35,7 @@ impl Tags {
     /// Negative words the labelled news data has too little evidence on to mark wherever
     /// they stand: they judge only what someone did, as [`Tags::EVALUATIVE`] ones do, and
     /// the opinion model reads them as subjective, as it was trained to
-    /// ([`UNPROVEN`](crate::text::lexicon::UNPROVEN)): "garish", "tepid".
+    /// ([`UNPROVEN`](crate::text::lexicon::UNPROVEN)): "tepid", "fraught".
     pub const UNPROVEN: Tags = Tags(1 << 11);
 
     /// Whether any of the bits of `other` is set.

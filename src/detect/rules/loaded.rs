@@ -1,8 +1,10 @@
-//! Loaded words: words that carry the writer's judgement (`loaded.txt`, 4,000 words,
-//! looked up once per word as [`Tags::LOADED`]), and figurative phrases that do as a whole
-//! (`loaded_phrases.txt`: "witch hunt", "nail in the coffin"). A listed word is marked only
-//! where it reads as the writer's judgement ([`Judging`]): not in a name, not the literal
-//! subject of the report, not in a neutral idiom.
+//! Loaded words: words that carry the writer's judgement (`loaded.txt`, 1,800 words with
+//! evidence from labelled news, looked up once per word as [`Tags::LOADED`]), unproven
+//! words the writer turns up with an intensifier (`unproven.txt`, [`Tags::UNPROVEN`]: "so
+//! cheaply"), and figurative phrases that judge as a whole (`loaded_phrases.txt`: "witch
+//! hunt", "nail in the coffin"). A word is marked only where it reads as the writer's
+//! judgement ([`Judging`]): not in a name, not the literal subject of the report, not in a
+//! neutral idiom.
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
