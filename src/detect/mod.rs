@@ -111,7 +111,7 @@ pub fn block(block: &BlockText, previous: &mut Option<Sourcing>) -> BlockFinding
         let reported = speakers::reported_speech(block.text, block.words, &quoted, &ranges);
         markers.retain(|m| m.subtype != Subtype::Loaded || !quotes::is_inside(&reported, &m.range));
     }
-    markers.sort_by_key(|m| m.range.start);
+    crate::sort::by_key(&mut markers, |m| (m.range.start, 0));
 
     let mut found = BlockFindings::default();
     let context = |range: &Range<usize>| SentenceContext {
@@ -148,7 +148,7 @@ pub fn block(block: &BlockText, previous: &mut Option<Sourcing>) -> BlockFinding
     // Markers first, so a sentence mark with the same range sorts after them.
     let sentence_marks = std::mem::replace(&mut found.marks, markers);
     found.marks.extend(sentence_marks);
-    found.marks.sort_by_key(|m| (m.range.start, m.range.end));
+    crate::sort::by_key(&mut found.marks, |m| (m.range.start, m.range.end));
     found
 }
 
