@@ -1,7 +1,7 @@
 //! The crate's one sort: items ordered by a pair of positions, stably.
 //!
 //! Every `sort_by_key` call compiles to its own copy of the standard library's sort (one
-//! per element type and key closure, 4–7 KB of wasm each; seven of them were 36 KB of the
+//! per element type and key closure, 3–7 KB of wasm each; seven of them were 36 KB of the
 //! instant tier's wasm). Here the items' keys, each with the item's index, are sorted as
 //! one concrete type, then the items are moved into that order: a single copy of the sort
 //! serves every caller. The index breaks ties, so the order is the stable one
