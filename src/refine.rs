@@ -230,7 +230,7 @@ impl Refiner {
                 touched.push(b);
             }
         }
-        touched.sort_unstable();
+        crate::sort::by_key(&mut touched, |&b| (b, 0));
         out.blocks = touched
             .into_iter()
             .map(|b| {
@@ -355,7 +355,7 @@ impl Refiner {
         out.added += added.len() as u32;
         if !added.is_empty() {
             block.findings.extend(added);
-            block.findings.sort_by_key(|p| (p.range.start, p.range.end));
+            crate::sort::by_key(&mut block.findings, |p| (p.range.start, p.range.end));
         }
         let opinion_threshold = self.options.opinion_threshold(thresholds.opinion);
         Verdict {

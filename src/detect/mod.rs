@@ -128,7 +128,7 @@ pub fn block_before(
         let reported = speakers::reported_speech(block.text, block.words, &quoted, &ranges);
         markers.retain(|m| m.subtype != Subtype::Loaded || !quotes::is_inside(&reported, &m.range));
     }
-    markers.sort_by_key(|m| m.range.start);
+    crate::sort::by_key(&mut markers, |m| (m.range.start, 0));
 
     let mut found = BlockFindings::default();
     let context = |range: &Range<usize>| SentenceContext {
@@ -174,7 +174,7 @@ pub fn block_before(
     // Markers first, so a sentence mark with the same range sorts after them.
     let sentence_marks = std::mem::replace(&mut found.marks, markers);
     found.marks.extend(sentence_marks);
-    found.marks.sort_by_key(|m| (m.range.start, m.range.end));
+    crate::sort::by_key(&mut found.marks, |m| (m.range.start, m.range.end));
     found
 }
 
