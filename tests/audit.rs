@@ -1,7 +1,9 @@
-//! The reader audit (`tests/audit/cases.tsv`): what a careful reader accepts and rejects
-//! among the marks on saved real pages in `../shared/data`, read with `newslens page`.
-//! Asserts the settled cases (`must`, `must-not`) and prints each kind's precision on the
-//! audited pages, with the open cases (`reject`, `want`) a later change should settle.
+//! The reader audit (every `.tsv` file in `tests/audit/`: `cases.tsv` for loaded words and
+//! quotations, `markers.tsv` for the other marks and the vague and anonymous sources): what a
+//! careful reader accepts and rejects among the marks on saved real pages in `../shared/data`,
+//! read with `newslens page`. Asserts the settled cases (`must`, `must-not`) and prints each
+//! kind's precision on the audited pages, with the open cases (`reject`, `want`) a later
+//! change should settle.
 
 mod shared;
 
@@ -12,10 +14,9 @@ use std::process::Command;
 
 use serde_json::Value;
 
-const CASES: &str = include_str!("audit/cases.tsv");
-
-/// One line of the case file.
+/// One line of a case file.
 struct Case<'a> {
+    file: &'a str,
     page: &'a str,
     context: &'a str,
     cue: &'a str,
@@ -38,21 +39,41 @@ impl Expect {
     }
 }
 
-fn cases() -> Vec<Case<'static>> {
-    CASES
-        .lines()
+/// The case files, by name: every `.tsv` in `tests/audit/`.
+fn case_files() -> Vec<(String, String)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/audit");
+    let mut files: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{} reads: {e}", dir.display()))
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
+        .map(|p| {
+            let text = std::fs::read_to_string(&p)
+                .unwrap_or_else(|e| panic!("{} reads: {e}", p.display()));
+            let name = p.file_name().unwrap_or_default().to_string_lossy().into_owned();
+            (name, text)
+        })
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no case file in {}", dir.display());
+    files
+}
+
+fn cases<'a>(file: &'a str, text: &'a str) -> Vec<Case<'a>> {
+    text.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .map(|line| {
             let f: Vec<&str> = line.split('\t').collect();
-            assert_eq!(f.len(), 5, "a case has five fields: {line:?}");
+            assert_eq!(f.len(), 5, "{file}: a case has five fields: {line:?}");
             let expect = match f[4] {
                 "must" => Expect::Must,
                 "must-not" => Expect::MustNot,
                 "reject" => Expect::Reject,
                 "want" => Expect::Want,
-                other => panic!("unknown expectation {other:?} in {line:?}"),
+                other => panic!("{file}: unknown expectation {other:?} in {line:?}"),
             };
             Case {
+                file,
                 page: f[0],
                 context: f[1],
                 cue: f[2],
@@ -98,26 +119,39 @@ fn normalised(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The cue `-` stands for a whole sentence: the case is about its sourcing.
+const SENTENCE: &str = "-";
+
 /// Whether `sentence` carries what `case` is about: a mark of its kind on its cue, or
 /// its sourcing.
 fn carries(sentence: &Value, case: &Case) -> bool {
-    if case.cue == "-" {
-        return sentence["sourcing"] == case.kind;
-    }
     marks(sentence).any(|(kind, cue)| kind == case.kind && cue == case.cue)
 }
 
-fn marks(sentence: &Value) -> impl Iterator<Item = (&str, &str)> {
-    sentence["markers"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|m| {
-            (
-                m["subtype"].as_str().unwrap_or_default(),
-                m["cue"].as_str().unwrap_or_default(),
-            )
-        })
+/// The sentence's marks as (kind, cue): its markers, and its sourcing on the whole
+/// sentence (cue [`SENTENCE`]). A cue's whitespace is collapsed, as in the case files (a
+/// question's cue is its whole sentence, line breaks and all).
+fn marks(sentence: &Value) -> impl Iterator<Item = (&str, String)> {
+    let markers = sentence["markers"].as_array().into_iter().flatten().map(|m| {
+        (
+            m["subtype"].as_str().unwrap_or_default(),
+            normalised(m["cue"].as_str().unwrap_or_default()),
+        )
+    });
+    let sourcing = sentence["sourcing"]
+        .as_str()
+        .map(|s| (s, SENTENCE.to_string()));
+    markers.chain(sourcing)
+}
+
+/// Whether a page's cases judge every mark of `kind` on it, and so give the kind a
+/// precision: a case about a cue does (`loaded`, `hedge`), and so does a sentence a reader
+/// accepts as that sourcing (`vague`: "critics say"); sentence cases a reader only rejects
+/// list what is wrong and no more (the quotations' sentences that are not `unattributed`).
+fn judges_every(cases: &[&Case], kind: &str) -> bool {
+    cases
+        .iter()
+        .any(|c| c.kind == kind && (c.cue != SENTENCE || c.expect.accepted()))
 }
 
 /// Counts of one kind on the audited pages.
@@ -134,7 +168,11 @@ struct Tally {
 
 #[test]
 fn marks_on_real_pages_are_what_a_reader_accepts() {
-    let cases = cases();
+    let files = case_files();
+    let cases: Vec<Case> = files
+        .iter()
+        .flat_map(|(name, text)| cases(name, text))
+        .collect();
     let mut by_page: BTreeMap<&str, Vec<&Case>> = BTreeMap::new();
     for case in &cases {
         by_page.entry(case.page).or_default().push(case);
@@ -160,8 +198,11 @@ fn marks_on_real_pages_are_what_a_reader_accepts() {
         };
         for case in &cases {
             let there = about(case).iter().any(|s| carries(s, case));
-            let line = format!("{page} {:?} {} {}", case.context, case.cue, case.kind);
-            if case.cue == "-" {
+            let line = format!(
+                "{}: {page} {:?} {} {}",
+                case.file, case.context, case.cue, case.kind
+            );
+            if case.cue == SENTENCE && !case.expect.accepted() {
                 let tally = tallies.entry(case.kind).or_default();
                 tally.sentences += 1;
                 tally.still += usize::from(there);
@@ -186,11 +227,10 @@ fn marks_on_real_pages_are_what_a_reader_accepts() {
         // the case whose sentence and cue it has.
         for (i, sentence) in sentences.iter().enumerate() {
             for (kind, cue) in marks(sentence) {
-                // Only kinds the cases judge marks of (by the case's own name for it).
                 let Some(audited) = cases
                     .iter()
-                    .find(|c| c.kind == kind && c.cue != "-")
                     .map(|c| c.kind)
+                    .find(|&k| k == kind && judges_every(&cases, k))
                 else {
                     continue;
                 };
@@ -203,7 +243,7 @@ fn marks_on_real_pages_are_what_a_reader_accepts() {
                     Some(_) => tally.rejected += 1,
                     None => tally
                         .unjudged
-                        .push(format!("{page} {cue:?} in {:?}", texts[i])),
+                        .push(format!("{page} {kind} {cue:?} in {:?}", texts[i])),
                 }
             }
         }
