@@ -261,11 +261,11 @@ impl Refiner {
         let block = &mut self.blocks[b];
         let sentence = block.sentences[s].clone();
         // The card's claim line of the sentence's sourcing, now from the learned probability.
-        let reasons = claim::reasons::of(&block.text[sentence.range.clone()]);
-        let claim_reason = Some(claim::reasons::explain(
+        let claim_reason = Some(claim::explain(
             scores.claim,
             claim_threshold,
-            &reasons,
+            &block.text[sentence.range.clone()],
+            claim::narration::of(&block.text[sentence.range.clone()]),
         ));
         let words = words_in(&block.text, &sentence.range, &scores.loaded, units);
         let learned = |tier, p| Learned {
