@@ -47,7 +47,11 @@ fn phrases() -> &'static PhraseMatcher<()> {
 /// Degree words ([`lexicon::INTENSIFIERS`]): "so", "utterly".
 fn intensifiers() -> &'static HashSet<String> {
     static INTENSIFIERS: OnceLock<HashSet<String>> = OnceLock::new();
-    INTENSIFIERS.get_or_init(|| lexicon::entries(lexicon::INTENSIFIERS).into_iter().collect())
+    INTENSIFIERS.get_or_init(|| {
+        lexicon::entries(lexicon::INTENSIFIERS)
+            .into_iter()
+            .collect()
+    })
 }
 
 /// Whether `words[i]` is loaded here: a listed word anywhere, an unproven one (too

@@ -86,8 +86,11 @@ static MATCHER: LazyLock<PhraseMatcher<Subtype>> = LazyLock::new(|| {
 });
 
 /// `thought_verbs.txt`: verbs that report what someone thinks ("wondered", "speculates").
-static THOUGHT_VERBS: LazyLock<HashSet<String>> =
-    LazyLock::new(|| lexicon::entries(lexicon::THOUGHT_VERBS).into_iter().collect());
+static THOUGHT_VERBS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    lexicon::entries(lexicon::THOUGHT_VERBS)
+        .into_iter()
+        .collect()
+});
 
 /// Words that open the clause a verb of saying or thinking reports.
 const COMPLEMENTISERS: &[&str] = &["that", "whether", "if"];
@@ -143,9 +146,8 @@ fn conditional(words: &[Word], mark: &Mark) -> bool {
 /// subject not the writer ("I", "we", "it's worth noting").
 fn reported(block: &BlockText, mark: &Mark) -> bool {
     let (text, words) = (block.text, block.words);
-    let reports = |w: &Word| {
-        w.tags.has(Tags::REPORTING_VERB) || THOUGHT_VERBS.contains(&*w.normalised())
-    };
+    let reports =
+        |w: &Word| w.tags.has(Tags::REPORTING_VERB) || THOUGHT_VERBS.contains(&*w.normalised());
     let mut j = first_word(words, mark);
     while j > 1 {
         let gap = &text[words[j - 1].end..words[j].start];
