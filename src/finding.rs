@@ -53,7 +53,7 @@ pub struct Finding {
     pub claim: Option<f32>,
     /// For a sourcing finding, why its sentence counts as a claim or not, in words: the
     /// verdict against the threshold and what a reader could check
-    /// ([`crate::claim::reasons::explain`]); the card shows it.
+    /// ([`crate::claim::explain`]); the card shows it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub claim_reason: Option<String>,
     /// What the learned tier said of the finding's sentence, once it has read it (see

@@ -41,6 +41,7 @@ mod pipeline;
 pub mod refine;
 pub mod report;
 pub mod session;
+mod sort;
 #[cfg(target_arch = "wasm32")]
 mod web;
 

@@ -160,12 +160,21 @@ pub(crate) struct Read {
     found: BlockFindings,
     opinion: Vec<f32>,
     claim: Vec<f32>,
+    /// What the narration rules read of each sentence (its claim probability counts less
+    /// in the article when it is narration).
+    narration: Vec<claim::Reading>,
 }
 
 /// Stage 2 on one block's text: the detectors, then the opinion and claim models over
-/// what they found, all reading the same words. `previous` is the sourcing the text before ended
-/// with (updated).
-pub(crate) fn read(text: &str, links: &[Range<usize>], previous: &mut Option<Sourcing>) -> Read {
+/// what they found, all reading the same words. `previous` is the sourcing the text before
+/// ended with (updated); `after` the speaker the next block names as it opens, for a
+/// quotation this one leaves open (see [`Chain`]).
+pub(crate) fn read(
+    text: &str,
+    links: &[Range<usize>],
+    previous: &mut Option<Sourcing>,
+    after: Option<&Sourcing>,
+) -> Read {
     let words = text::words(text);
     let block = BlockText {
         text,
@@ -173,37 +182,45 @@ pub(crate) fn read(text: &str, links: &[Range<usize>], previous: &mut Option<Sou
         links,
         sentences: Sentences::Split,
     };
-    let found = detect::block(&block, previous);
+    let found = detect::block_before(&block, previous, after);
     let models = [Model::shipped(), claim::model()];
     let (opinion, claim) = Model::score(models, &block, &found.sentences)
         .into_iter()
         .map(|[opinion, claim]| (opinion, claim))
         .unzip();
+    let narration = found
+        .sentences
+        .iter()
+        .map(|s| claim::Reading::of(&text[s.range.clone()], text::within(&words, &s.range)))
+        .collect();
     Read {
         found,
         opinion,
         claim,
+        narration,
     }
 }
 
 /// What stage 2 read of a block as article text, with the sourcing it started from (the
-/// previous sentence's) and the one it ended with.
+/// previous sentence's), the speaker the next block named for it, and the sourcing it
+/// ended with.
 #[derive(Debug)]
 pub(crate) struct Detected {
     pub(crate) from: Option<Sourcing>,
+    pub(crate) after: Option<Sourcing>,
     pub(crate) read: Read,
     pub(crate) to: Option<Sourcing>,
 }
 
 /// A block as it arrived: its text and where its segments lie in it, what the roles need
 /// of it (`None` while its element was not known yet), and what stage 2 read of it
-/// ahead, if it did.
+/// ahead, the reading the chain settled on last ([`Chain`] may read a block twice).
 #[derive(Debug)]
 pub(crate) struct Arrived {
     pub(crate) text: String,
     pub(crate) map: SegmentMap,
     pub(crate) facts: Option<BlockFacts>,
-    pub(crate) ahead: Option<Detected>,
+    pub(crate) ahead: Vec<Detected>,
 }
 
 impl Arrived {
@@ -213,27 +230,92 @@ impl Arrived {
             text: block.text(),
             map: SegmentMap::new(&block.segments),
             facts: None,
-            ahead: None,
+            ahead: Vec::new(),
         }
+    }
+
+    /// The reading of the block the chain settled on.
+    fn settled(&self) -> &Detected {
+        self.ahead.last().expect("a block in the chain was read")
     }
 }
 
 /// Stage 2 on a block of article text, given the sourcing the article's text before it
-/// ended with (`previous`, updated): taken from `ahead` when it was read from the same
-/// sourcing, else read now.
-pub(crate) fn read_body(
+/// ended with (`previous`, updated) and the speaker the next block names (`after`): the
+/// reading in `ahead` from the same, else one made now; either is left last in `ahead`.
+fn read_body(
     block: &Block,
-    text: &str,
-    map: &SegmentMap,
+    arrived: &mut Arrived,
     previous: &mut Option<Sourcing>,
-    ahead: Option<Detected>,
-) -> Read {
-    match ahead {
-        Some(d) if d.from == *previous => {
-            *previous = d.to;
-            d.read
+    after: Option<Sourcing>,
+) {
+    let from = previous.clone();
+    let found = arrived
+        .ahead
+        .iter()
+        .position(|d| d.from == from && d.after == after);
+    let detected = match found {
+        Some(at) => arrived.ahead.remove(at),
+        None => {
+            let links = link_ranges(block, &arrived.map);
+            let read = read(&arrived.text, &links, previous, after.as_ref());
+            Detected {
+                from,
+                after,
+                read,
+                to: previous.clone(),
+            }
         }
-        _ => read(text, &link_ranges(block, map), previous),
+    };
+    previous.clone_from(&detected.to);
+    arrived.ahead.push(detected);
+}
+
+/// Stage 2 along a run of article text, one block at a time in reading order: each block
+/// read from the sourcing the one before ended with. A quotation often opens a paragraph
+/// and names its speaker only in the next ("“…” ¶ “…,” said X."): when a block leaves a
+/// quotation open and the next names a speaker as it opens, the block is read again with
+/// that speaker, and the next again from where it now ends. A block is read at most three
+/// times (each reading kept in its [`Arrived::ahead`]), so the cost stays linear.
+#[derive(Debug, Default)]
+pub(crate) struct Chain {
+    /// The sourcing the text so far ends with.
+    previous: Option<Sourcing>,
+    /// The last block read, while it leaves a quotation open: its index and the sourcing
+    /// it was read from.
+    open: Option<(usize, Option<Sourcing>)>,
+}
+
+impl Chain {
+    /// Reads `blocks[at]` (its text in `arrived[at]`) next in the chain, and the block
+    /// before it again when it names the speaker that block's quotation was left without.
+    pub(crate) fn read(&mut self, blocks: &[Block], arrived: &mut [Arrived], at: usize) {
+        let from = self.previous.clone();
+        read_body(&blocks[at], &mut arrived[at], &mut self.previous, None);
+        let speaker = arrived[at].settled().read.found.opening_speaker.clone();
+        if let (Some(speaker), Some((open, open_from))) = (speaker, self.open.take()) {
+            let mut previous = open_from;
+            read_body(
+                &blocks[open],
+                &mut arrived[open],
+                &mut previous,
+                Some(speaker),
+            );
+            self.previous = previous;
+            return self.read(blocks, arrived, at);
+        }
+        let open = arrived[at].settled().read.found.quotation_open;
+        self.open = open.then_some((at, from));
+    }
+
+    /// Text the analysis leaves out breaks the chain: the next block starts afresh.
+    pub(crate) fn break_off(&mut self) {
+        *self = Chain::default();
+    }
+
+    /// A heading keeps the sourcing in scope, but no quotation runs on across it.
+    pub(crate) fn close_quotation(&mut self) {
+        self.open = None;
     }
 }
 
@@ -263,19 +345,32 @@ pub(crate) fn analyze_ahead(
     let byline = byline::byline(page, &metadata, &roles);
     let authors = byline.as_deref().map(byline::authors).unwrap_or_default();
     roles::disclosures_outside(page, &mut roles, &authors);
-    let language = language::of_article(
+    let body = || {
         arrived
             .iter()
             .zip(&roles)
             .filter(|(_, role)| **role == BlockRole::Body)
-            .map(|(a, _)| a.text.as_str()),
-    );
+            .map(|(a, _)| a.text.as_str())
+    };
+    let language = language::of_article(body());
     let english = language::is_read(language);
+    let narration = claim::narration::of_article(body());
     let mut analysis = Analysis {
         language,
         ..Analysis::default()
     };
-    let mut previous = None;
+    // Stage 2: detect or reuse, along the article's text (a block's reading may depend on
+    // the next block's: see [`Chain`]).
+    let mut chain = Chain::default();
+    for (index, role) in roles.iter().enumerate() {
+        match role {
+            _ if !options.analyses(index as u32) => chain.break_off(),
+            BlockRole::Body => chain.read(&page.blocks, &mut arrived, index),
+            BlockRole::Heading => chain.close_quotation(),
+            BlockRole::Disclosure => chain.break_off(),
+            BlockRole::Boilerplate | BlockRole::Byline | BlockRole::Outside => {}
+        }
+    }
     let user_words = options.word_matcher();
     let silenced = options.silenced_on(&page.url);
     let thresholds = Thresholds {
@@ -285,34 +380,38 @@ pub(crate) fn analyze_ahead(
     let mut stats = TextStats::default();
     let mut sentences = Vec::new();
     let mut disclosure_groups: Vec<(u32, Vec<String>)> = Vec::new();
-    let blocks = page.blocks.iter().zip(&roles).zip(arrived);
-    for (index, ((block, role), arrived)) in blocks.enumerate() {
+    for (index, (role, arrived)) in roles.iter().zip(arrived).enumerate() {
         let index = index as u32;
         if !options.analyses(index) {
-            previous = None;
             continue;
         }
         let (text, map) = (arrived.text, arrived.map);
-        // Stage 2: detect or reuse.
-        let read = match role {
-            BlockRole::Body => read_body(block, &text, &map, &mut previous, arrived.ahead),
+        let mut read = match role {
+            BlockRole::Body => {
+                let mut readings = arrived.ahead;
+                readings
+                    .pop()
+                    .expect("stage 2 read every article block")
+                    .read
+            }
             // A headline is not a sourced or unsourced claim: its sourcing is below it. A
             // heading that asks ("What happens next?") signposts the section it opens; it is
             // not the writer making a point by a question.
             BlockRole::Heading => {
-                let mut read = read(&text, &[], &mut None);
+                let mut read = read(&text, &[], &mut None, None);
                 read.found.marks.retain(|m| {
                     m.subtype.category() != Category::Claim
                         && m.subtype != Subtype::RhetoricalQuestion
                 });
                 read
             }
-            BlockRole::Disclosure => {
-                previous = None;
-                disclosure_block(index, &text, &mut disclosure_groups)
-            }
+            BlockRole::Disclosure => disclosure_block(index, &text, &mut disclosure_groups),
             BlockRole::Boilerplate | BlockRole::Byline | BlockRole::Outside => continue,
         };
+        // The claim model's probabilities in the article: narration counts less.
+        for (p, &sentence) in read.claim.iter_mut().zip(&read.narration) {
+            *p = claim::in_context(*p, sentence, narration);
+        }
         // Stage 3: filter. An article in another language keeps what the page facts need
         // of stage 2 (its type, its disclosures), but no marks and no sentences.
         let mut marks = read.found.marks;
@@ -322,7 +421,8 @@ pub(crate) fn analyze_ahead(
         if !english {
             marks.clear();
         }
-        let claim_at = |range: &Range<usize>| claim_of(&read.found.sentences, &read.claim, range);
+        let sentence_at = |range: &Range<usize>| sentence_at(&read.found.sentences, range);
+        let claim_at = |range: &Range<usize>| sentence_at(range).map(|i| read.claim[i]);
         // The learned tier's view of an article block, before the filter decides on claims.
         let mut for_learned = learned
             .as_deref_mut()
@@ -367,9 +467,10 @@ pub(crate) fn analyze_ahead(
         });
         // Stage 4: to the wire.
         for mark in marks {
-            let claim = (mark.subtype.category() == Category::Claim)
-                .then(|| claim_at(&mark.range))
+            let sentence = (mark.subtype.category() == Category::Claim)
+                .then(|| sentence_at(&mark.range))
                 .flatten();
+            let claim = sentence.map(|i| read.claim[i]);
             analysis
                 .explanations
                 .entry(mark.subtype)
@@ -380,9 +481,10 @@ pub(crate) fn analyze_ahead(
                 subtype: mark.subtype,
                 ranges: map.to_segment_ranges(mark.range.start, mark.range.end),
                 claim,
-                claim_reason: claim.map(|p| {
-                    let reasons = claim::reasons::of(&text[mark.range.clone()]);
-                    claim::reasons::explain(p, thresholds.claim, &reasons)
+                claim_reason: sentence.map(|i| {
+                    let sentence = &text[mark.range.clone()];
+                    let narration = read.narration[i].in_article(narration);
+                    claim::explain(read.claim[i], thresholds.claim, sentence, narration)
                 }),
                 cue: mark.cue,
                 learned: None,
@@ -470,14 +572,11 @@ fn sentence_finding(
     }
 }
 
-/// The claim probability of the block's sentence at `range` (a sourcing finding's range
-/// is its sentence's), given the sentences and their claim probabilities.
-fn claim_of(sentences: &[Sentence], claims: &[f32], range: &Range<usize>) -> Option<f32> {
+/// The index of the block's sentence at `range` (a sourcing finding's range is its
+/// sentence's).
+fn sentence_at(sentences: &[Sentence], range: &Range<usize>) -> Option<usize> {
     let at = sentences.partition_point(|s| s.range.start < range.start);
-    sentences
-        .get(at)
-        .filter(|s| s.range == *range)
-        .and(claims.get(at).copied())
+    sentences.get(at).filter(|s| s.range == *range).map(|_| at)
 }
 
 /// A disclosure block's finding. Consecutive disclosure blocks form one section (an
@@ -502,10 +601,11 @@ fn disclosure_block(index: u32, text: &str, groups: &mut Vec<(u32, Vec<String>)>
                 subtype,
                 cue,
             }],
-            sentences: Vec::new(),
+            ..BlockFindings::default()
         },
         opinion: Vec::new(),
         claim: Vec::new(),
+        narration: Vec::new(),
     }
 }
 

@@ -230,7 +230,7 @@ impl Refiner {
                 touched.push(b);
             }
         }
-        touched.sort_unstable();
+        crate::sort::by_key(&mut touched, |&b| (b, 0));
         out.blocks = touched
             .into_iter()
             .map(|b| {
@@ -261,11 +261,11 @@ impl Refiner {
         let block = &mut self.blocks[b];
         let sentence = block.sentences[s].clone();
         // The card's claim line of the sentence's sourcing, now from the learned probability.
-        let reasons = claim::reasons::of(&block.text[sentence.range.clone()]);
-        let claim_reason = Some(claim::reasons::explain(
+        let claim_reason = Some(claim::explain(
             scores.claim,
             claim_threshold,
-            &reasons,
+            &block.text[sentence.range.clone()],
+            claim::narration::of(&block.text[sentence.range.clone()]),
         ));
         let words = words_in(&block.text, &sentence.range, &scores.loaded, units);
         let learned = |tier, p| Learned {
@@ -355,7 +355,7 @@ impl Refiner {
         out.added += added.len() as u32;
         if !added.is_empty() {
             block.findings.extend(added);
-            block.findings.sort_by_key(|p| (p.range.start, p.range.end));
+            crate::sort::by_key(&mut block.findings, |p| (p.range.start, p.range.end));
         }
         let opinion_threshold = self.options.opinion_threshold(thresholds.opinion);
         Verdict {

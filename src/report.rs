@@ -65,6 +65,7 @@ pub fn sentence_report(text: &str) -> SentenceReport {
         .first()
         .copied()
         .unwrap_or_default();
+    let claim = claim::in_context(claim, claim::Reading::of(text, &words), None);
     let sourcing = found.sentences.first().and_then(|s| s.facts.sourcing);
     let index = UnitIndex::new(text.chars());
     let code_points = |byte| index.floor(index.units_at(byte)).1;

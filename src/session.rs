@@ -13,11 +13,10 @@
 
 use serde::Deserialize;
 
-use crate::detect::context::Sourcing;
 use crate::options::Options;
 use crate::page::model::{Block, Element, Page};
 use crate::page::roles::BlockFacts;
-use crate::pipeline::{analyze_ahead, learned_ahead, read_body, Analysis, Arrived, Detected};
+use crate::pipeline::{analyze_ahead, learned_ahead, Analysis, Arrived, Chain};
 use crate::refine::Refiner;
 
 /// What a walk of the page found since its last batch: elements and blocks to append to
@@ -37,8 +36,8 @@ pub struct Session {
     elements: Vec<Element>,
     blocks: Vec<Block>,
     arrived: Vec<Arrived>,
-    /// The sourcing the blocks so far end with, read as one run of article text.
-    previous: Option<Sourcing>,
+    /// The blocks so far, read as one run of article text.
+    chain: Chain,
 }
 
 impl Session {
@@ -50,7 +49,7 @@ impl Session {
             elements: Vec::new(),
             blocks: Vec::new(),
             arrived: Vec::new(),
-            previous: None,
+            chain: Chain::default(),
         }
     }
 
@@ -64,26 +63,15 @@ impl Session {
             if (block.element as usize) < self.elements.len() {
                 arrived.facts = Some(BlockFacts::of(&self.elements, &block, &arrived.text));
             }
-            if self.options.analyses(index) {
-                let from = self.previous.clone();
-                let read = read_body(
-                    &block,
-                    &arrived.text,
-                    &arrived.map,
-                    &mut self.previous,
-                    None,
-                );
-                arrived.ahead = Some(Detected {
-                    from,
-                    read,
-                    to: self.previous.clone(),
-                });
-            } else {
-                // As in the analysis: text left out breaks the chain of sourcing.
-                self.previous = None;
-            }
             self.blocks.push(block);
             self.arrived.push(arrived);
+            if self.options.analyses(index) {
+                self.chain
+                    .read(&self.blocks, &mut self.arrived, index as usize);
+            } else {
+                // As in the analysis: text left out breaks the chain of sourcing.
+                self.chain.break_off();
+            }
         }
     }
 
@@ -168,6 +156,41 @@ mod tests {
         let analysis = session.finish(rest);
         assert_eq!(analysis.roles[1], crate::page::roles::BlockRole::Heading);
         assert_eq!(analysis, crate::analyze(&page));
+    }
+
+    #[test]
+    fn a_quotation_whose_speaker_the_next_block_names_is_the_same_as_in_one_call() {
+        // Read ahead, block 1 is read before block 2 names its speaker, and again after;
+        // between them a navigation block (not article text, but read ahead as if it were).
+        let mut page = page(&[
+            "The harbour board met on Monday night.",
+            "“The sea wall is cracked in three places. It will not last another winter.",
+            "Read more: ferry timetables",
+            "“We have asked for repairs every year,” said Ingrid Holm, the board's chair.",
+        ]);
+        page.elements.push(Element::with("nav", None, &[]));
+        page.blocks[2].element = 2;
+        for split in 0..=page.blocks.len() {
+            let mut session = Session::new(Options::default());
+            session.push(Batch {
+                elements: page.elements.clone(),
+                blocks: page.blocks[..split].to_vec(),
+            });
+            let rest = Page {
+                elements: Vec::new(),
+                blocks: page.blocks[split..].to_vec(),
+                ..page.clone()
+            };
+            let analysis = session.finish(rest);
+            assert_eq!(analysis, crate::analyze(&page), "split at {split}");
+            let quoted: Vec<_> = analysis.sentences.iter().filter(|s| s.block == 1).collect();
+            assert!(
+                quoted
+                    .iter()
+                    .all(|s| s.sourcing == crate::finding::SourcingLabel::AttributedNamed),
+                "split at {split}: {quoted:?}"
+            );
+        }
     }
 
     #[test]

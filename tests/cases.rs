@@ -8,6 +8,8 @@
 //! not: booster "pass"
 //! ```
 //!
+//! A case may run over several paragraphs: `then:` lines follow its `text:` with the
+//! next paragraphs, one each (a quotation's speaker may be named in the next paragraph).
 //! Cases are separated by blank lines. A mark is a kind's id (see `src/catalogue.rs`) and
 //! its cue: the marked words for opinion markers and rhetorical questions, the source's
 //! words for claims ("" for an unsourced one). `mark:` lines must all be found, in any
@@ -72,6 +74,11 @@ fn parse(file: &Path) -> Vec<Case> {
             Some(case) if open => case,
             _ => panic!("{place}: `{key}:` before the case's `text:`"),
         };
+        if key == "then" {
+            case.text.push('\n');
+            case.text.push_str(value);
+            continue;
+        }
         let mark = parse_mark(value, &place);
         match key {
             "mark" => case.marks.push(mark),
@@ -118,13 +125,12 @@ fn check(case: &Case) -> Result<(), String> {
         ..Options::default()
     };
     let analysis = analyze_with(&page, &every_sentence);
-    if analysis.roles.first() != Some(&BlockRole::Body) {
+    if analysis.roles.iter().any(|r| *r != BlockRole::Body) {
         return Err(format!(
             "the text is read as {:?}, not article text",
             analysis.roles
         ));
     }
-    let block = &page.blocks[0];
     let found: Vec<(Subtype, String)> = analysis
         .findings
         .iter()
@@ -144,14 +150,23 @@ fn check(case: &Case) -> Result<(), String> {
     if problems.is_empty() {
         return Ok(());
     }
-    let text = block.text();
-    let chars_before = |units: u32| newslens::offsets::utf16_to_chars(&text, units);
-    let located: Vec<(Subtype, usize, usize)> = analysis
-        .findings
+    let paragraphs: Vec<String> = page
+        .blocks
         .iter()
-        .filter_map(|f| {
-            let (first, last) = (f.ranges.first()?, f.ranges.last()?);
-            Some((f.subtype, chars_before(first.start), chars_before(last.end)))
+        .enumerate()
+        .map(|(index, block)| {
+            let text = block.text();
+            let chars_before = |units: u32| newslens::offsets::utf16_to_chars(&text, units);
+            let located: Vec<(Subtype, usize, usize)> = analysis
+                .findings
+                .iter()
+                .filter(|f| f.block as usize == index)
+                .filter_map(|f| {
+                    let (first, last) = (f.ranges.first()?, f.ranges.last()?);
+                    Some((f.subtype, chars_before(first.start), chars_before(last.end)))
+                })
+                .collect();
+            reading_view(&text, &located)
         })
         .collect();
     let cues: Vec<String> = found
@@ -161,7 +176,7 @@ fn check(case: &Case) -> Result<(), String> {
     Err(format!(
         "{}\n  found: {}\n  cues: {}",
         problems.join(", "),
-        reading_view(&text, &located),
+        paragraphs.join(" ¶ "),
         cues.join(", ")
     ))
 }

@@ -1,12 +1,16 @@
 // Content that arrives later ("load more", infinite scroll, single-page-app navigation):
 // an observer only notes that the page's text changed; the work runs later, at most once
-// per interval, and only on what is new (content/main.js `update`).
+// per interval, and only on what is new (content/main.js `update`). Text the page showed
+// by changing an attribute (a "read more" that drops a class) counts as new too.
 'use strict';
 
 globalThis.newslensLate = (() => {
   /** Changes to the page are looked at most this often (milliseconds). */
   const LATE_CONTENT_INTERVAL = 1500;
   const tickers = globalThis.newslensTickers;
+
+  /** The attributes a page changes to show what it hid (a class, an inline style, `hidden`, `<details open>`). */
+  const REVEALING = ['class', 'style', 'hidden', 'open'];
 
   const hasText = (n) => !(n.nodeType === Node.ELEMENT_NODE && n.hasAttribute('data-newslens')) && (n.textContent || '').trim();
 
@@ -18,6 +22,7 @@ globalThis.newslensLate = (() => {
     for (let n = record.target; n; n = n.parentNode) {
       if (n.nodeType === Node.ELEMENT_NODE && (tickers.is(n) || n.hasAttribute('data-newslens'))) return false;
     }
+    if (record.type === 'attributes') return revealed(record.target);
     if (record.type === 'characterData') {
       if (record.target.parentElement) tickers.replacedIn(record.target.parentElement);
       return true;
@@ -31,6 +36,30 @@ globalThis.newslensLate = (() => {
 
   let muted = false;
   let observer = null;
+  /** Hidden elements with prose, as the last walk of the page found them (dom/collect.js). */
+  let concealed = [];
+
+  const shown = (el) => (el.checkVisibility
+    ? el.checkVisibility({ visibilityProperty: true, checkVisibilityCSS: true })
+    : el.getClientRects().length > 0);
+
+  /**
+   * Whether changing an attribute of `target` showed one of the concealed elements (it or
+   * an ancestor of it changed). Only those are looked at, so a page that toggles classes
+   * all the time (carousels, hover states) costs a few `contains` calls per change and
+   * never a new walk.
+   */
+  function revealed(target) {
+    const now = concealed.filter((el) => el.isConnected && target.contains(el) && shown(el));
+    if (!now.length) return false;
+    concealed = concealed.filter((el) => !now.includes(el));
+    return true;
+  }
+
+  /** The hidden elements with prose the latest walk of the page stepped over. */
+  function remember(elements) {
+    concealed = elements;
+  }
 
   /**
    * Calls `changed()` when the page's text has changed, a LATE_CONTENT_INTERVAL later
@@ -56,7 +85,9 @@ globalThis.newslensLate = (() => {
       // Every record is looked at (not just the first that matters): each notes replacements.
       if (records.filter(pageChange).length > 0) later(LATE_CONTENT_INTERVAL);
     });
-    if (document.body) observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    if (document.body) {
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributeFilter: REVEALING });
+    }
     addEventListener('popstate', () => later(Math.max(0, last + LATE_CONTENT_INTERVAL - performance.now())));
   }
 
@@ -75,5 +106,5 @@ globalThis.newslensLate = (() => {
     }
   }
 
-  return { watch, quietly };
+  return { watch, quietly, remember };
 })();

@@ -11,7 +11,7 @@
   const protocol = globalThis.newslensProtocol;
   const tickers = globalThis.newslensTickers;
   const messages = globalThis.newslensMessages;
-  const { quietly } = globalThis.newslensLate;
+  const { quietly, remember } = globalThis.newslensLate;
   const { refined } = globalThis.newslensDom;
   const host = location.hostname;
   /**
@@ -129,12 +129,13 @@
     const onSlice = (model) => {
       if (!top || topShown) analysing.push(model);
     };
-    const { page, nodes, blockElements } = await collectPageSliced(document, undefined, onLongPage, onSlice)
+    const { page, nodes, blockElements, concealed } = await collectPageSliced(document, undefined, onLongPage, onSlice)
       .catch((error) => {
         analysing.cancel(error);
         throw error;
       });
     const collected = performance.now();
+    remember(concealed);
     const visible = onRefined && refined.visibleBlocks(nodes);
     const { analysis, where, timings } = await analysing.finish(page, visible);
     const analysed = performance.now();
@@ -236,7 +237,8 @@
   async function update() {
     // Wrapper mode split the page's text nodes: start over rather than match them up.
     if (!state || location.href !== state.url || state.view.wraps) return full();
-    const { page, nodes, blockElements } = await collectPageSliced(document);
+    const { page, nodes, blockElements, concealed } = await collectPageSliced(document);
+    remember(concealed);
     const keys = page.blocks.map(blockKey);
     const matched = matchBlocks(state.blocks.map((b) => b.key), keys);
     tickers.look();

@@ -61,7 +61,15 @@ globalThis.newslensDom = globalThis.newslensDom || {};
      */
     attribute: 16 * 1024,
     attributes: 4 * 1024 * 1024,
+    /** Hidden elements remembered for content/late.js to notice when they are shown. */
+    concealed: 100,
   };
+
+  /**
+   * A hidden element with less text than this is not remembered as concealed: a "read
+   * more" section holds prose, a hidden icon label or menu caret does not.
+   */
+  const CONCEALED_TEXT = 80;
 
   /**
    * `s` with each lone UTF-16 surrogate replaced by U+FFFD, one unit for one, so offsets
@@ -209,9 +217,10 @@ globalThis.newslensDom = globalThis.newslensDom || {};
   }
 
   /**
-   * Walks `root` (a Document or an Element) and returns `{ page, nodes, blockElements }`:
+   * Walks `root` (a Document or an Element) and returns `{ page, nodes, blockElements, concealed }`:
    * `page` is the document model, `nodes[b][s]` the Text node of segment `s` of block `b`,
-   * `blockElements[b]` the element block `b` is the text of.
+   * `blockElements[b]` the element block `b` is the text of, `concealed` the hidden
+   * elements that hold prose (up to CAPS.concealed).
    */
   function collectPage(root) {
     const collector = collectorOf(root);
@@ -253,6 +262,8 @@ globalThis.newslensDom = globalThis.newslensDom || {};
     const blocks = [];
     const nodes = [];
     const blockElements = [];
+    /** Hidden elements with prose in them (a collapsed "read more"), for content/late.js. */
+    const concealed = [];
 
     let attributesLeft = CAPS.attributes; // of the element table and the links
 
@@ -260,9 +271,16 @@ globalThis.newslensDom = globalThis.newslensDom || {};
     // and there the names of classes stand in for them, as in the native parser.
     const view = doc.defaultView;
     /** Whether the walk steps over `el` and its subtree. */
-    const hidden = view
+    const hides = view
       ? (el) => skipped(el) || (styleWorthReading(el) && styleHides(el, view))
       : (el) => skipped(el) || namedHidden(el);
+    /** `hides`, remembering a hidden element that holds prose (its subtree is read once). */
+    function hidden(el) {
+      if (!hides(el)) return false;
+      if (concealed.length < CAPS.concealed && !SKIP.has(el.localName) && !el.isContentEditable &&
+        (el.textContent || '').trim().length >= CONCEALED_TEXT) concealed.push(el);
+      return true;
+    }
 
     /** Index of `el` in the element table, adding it and its ancestors (parents first). */
     function elementIndex(el) {
@@ -414,7 +432,7 @@ globalThis.newslensDom = globalThis.newslensDom || {};
         elements,
         blocks,
       };
-      return { page, nodes, blockElements };
+      return { page, nodes, blockElements, concealed };
     }
 
     /** The first `count` blocks collected so far, in arrays the rest of the walk will not change. */

@@ -251,29 +251,6 @@ fn is_regular_past(w: &Word) -> bool {
     t.len() >= 6 && t.ends_with("ed") && t.bytes().all(|b| b.is_ascii_lowercase())
 }
 
-/// The claim line of a card: the verdict, the probability against the threshold, and
-/// the reasons in words. `None` of them: the model's verdict rests on wording it learned,
-/// which the line then says.
-pub fn explain(probability: f32, threshold: f32, reasons: &[Reason]) -> String {
-    let percent = |p: f32| (p * 100.0).round() as u32;
-    let (verdict, relation) = if probability >= threshold {
-        ("A check-worthy claim", "at or above")
-    } else {
-        ("Not a check-worthy claim", "below")
-    };
-    let said: Vec<&str> = reasons.iter().map(|r| r.words()).collect();
-    let why = match (said.is_empty(), probability >= threshold) {
-        (false, _) => format!(": {}", said.join("; ")),
-        (true, true) => ": by wording the claim model learned".to_string(),
-        (true, false) => ": narration or scene-setting".to_string(),
-    };
-    format!(
-        "{verdict} ({}% check-worthy, {relation} the {}% line){why}.",
-        percent(probability),
-        percent(threshold)
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -303,17 +280,5 @@ mod tests {
         assert!(reasons("The room is quiet and the light is soft.").is_empty());
         // An adjective after an article is not an act; "interest" is not a superlative.
         assert!(reasons("The reported interest is a matter for the board.").is_empty());
-    }
-
-    #[test]
-    fn the_line_says_verdict_threshold_and_reasons() {
-        assert_eq!(
-            explain(0.72, 0.32, &[Reason::Number, Reason::Cause]),
-            "A check-worthy claim (72% check-worthy, at or above the 32% line): states a number; a cause."
-        );
-        assert_eq!(
-            explain(0.1, 0.32, &[]),
-            "Not a check-worthy claim (10% check-worthy, below the 32% line): narration or scene-setting."
-        );
     }
 }

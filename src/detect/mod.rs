@@ -86,13 +86,30 @@ pub struct BlockFindings {
     /// In text order (by start, then end).
     pub marks: Vec<Mark>,
     pub sentences: Vec<Sentence>,
+    /// The block ends in a quotation it names no speaker for (the next paragraph may:
+    /// [`block_before`]).
+    pub quotation_open: bool,
+    /// The speaker the block names as it opens ([`speakers::opening_speaker`]), for a
+    /// quotation the block before left open.
+    pub opening_speaker: Option<Sourcing>,
 }
 
 /// Runs every rule on one block.
 ///
-/// `previous` carries the last sentence's sourcing across blocks, so "He added that…" at
-/// the start of a paragraph continues the speaker of the paragraph before.
+/// `previous` carries the sourcing in scope across blocks (the last sentence's, as
+/// [`speakers::carried`] passes it on), so "He added that…" at the start of a paragraph
+/// continues the speaker of the paragraph before.
 pub fn block(block: &BlockText, previous: &mut Option<Sourcing>) -> BlockFindings {
+    block_before(block, previous, None)
+}
+
+/// [`block`], given the speaker the next block names as it opens (`after`: its
+/// [`BlockFindings::opening_speaker`]), for a quotation this block leaves open.
+pub fn block_before(
+    block: &BlockText,
+    previous: &mut Option<Sourcing>,
+    after: Option<&Sourcing>,
+) -> BlockFindings {
     let quoted = quotes::quoted_spans(block.text);
     let ranges = match block.sentences {
         Sentences::Split => segment::sentences(block.text),
@@ -111,7 +128,7 @@ pub fn block(block: &BlockText, previous: &mut Option<Sourcing>) -> BlockFinding
         let reported = speakers::reported_speech(block.text, block.words, &quoted, &ranges);
         markers.retain(|m| m.subtype != Subtype::Loaded || !quotes::is_inside(&reported, &m.range));
     }
-    markers.sort_by_key(|m| m.range.start);
+    crate::sort::by_key(&mut markers, |m| (m.range.start, 0));
 
     let mut found = BlockFindings::default();
     let context = |range: &Range<usize>| SentenceContext {
@@ -134,21 +151,30 @@ pub fn block(block: &BlockText, previous: &mut Option<Sourcing>) -> BlockFinding
         *previous = own.clone();
         sourcing.push(own);
     }
-    speakers::attribute_quotations(
+    let around = speakers::Around {
+        before: before.as_ref(),
+        after,
+    };
+    found.quotation_open = speakers::attribute_quotations(
         block.text,
         &ranges,
         block.words,
         &quoted,
         &mut sourcing,
-        before.as_ref(),
+        around,
     );
+    found.opening_speaker = speakers::opening_speaker(&ranges, block.words, &quoted, &sourcing);
+    let mut in_scope = before;
     for (range, sourcing) in ranges.iter().zip(sourcing) {
-        *previous = sentence(&context(range), sourcing, &markers, &mut found);
+        let own = sentence(&context(range), sourcing, &markers, &mut found);
+        let words = within(block.words, range);
+        in_scope = speakers::carried(block.text, range, words, &quoted, own, in_scope.as_ref());
     }
+    *previous = in_scope;
     // Markers first, so a sentence mark with the same range sorts after them.
     let sentence_marks = std::mem::replace(&mut found.marks, markers);
     found.marks.extend(sentence_marks);
-    found.marks.sort_by_key(|m| (m.range.start, m.range.end));
+    crate::sort::by_key(&mut found.marks, |m| (m.range.start, m.range.end));
     found
 }
 

@@ -26,7 +26,13 @@ pub fn quoted_spans(text: &str) -> Vec<Range<usize>> {
         let opens = match c {
             '“' => Some(true),
             '”' => Some(false),
-            '"' => Some(open.last().is_none_or(|&(_, q)| q != '"') && !prev.is_alphanumeric()),
+            // A straight quote opens after a space or an opening mark; one attached to the
+            // text before it closes whatever quote is open, so a curly quote closed by a
+            // straight one ("“…investments,\" Menear said") does not run to the end.
+            '"' => Some(match open.last() {
+                Some(&(_, q)) => q != '"' && is_opening_context(prev),
+                None => !prev.is_alphanumeric(),
+            }),
             '‘' if prev.is_whitespace() || matches!(prev, '“' | '"' | '(') => Some(true),
             '’' if open.last().is_some_and(|&(_, q)| q == '‘') => {
                 let next = text[i + c.len_utf8()..].chars().next();
@@ -50,6 +56,12 @@ pub fn quoted_spans(text: &str) -> Vec<Range<usize>> {
         spans.push(start..text.len());
     }
     spans
+}
+
+/// Whether a quotation mark after `prev` opens rather than closes a quote: after a space, the
+/// start of the text, or an opening bracket, dash or quote.
+fn is_opening_context(prev: char) -> bool {
+    prev.is_whitespace() || matches!(prev, '(' | '[' | '—' | '–' | '“' | '‘')
 }
 
 /// True when `range` lies entirely inside one of `spans`.
@@ -104,6 +116,18 @@ mod tests {
         assert_eq!(
             quotes("He said “they called it ‘a ruse’ today” and left."),
             ["“they called it ‘a ruse’ today”"]
+        );
+    }
+
+    #[test]
+    fn a_straight_quote_after_a_word_closes_a_curly_one() {
+        assert_eq!(
+            quotes("“Sales were below plan,\" the chief executive said. Shares fell."),
+            ["“Sales were below plan,\""]
+        );
+        assert_eq!(
+            quotes("He said “they called it \"a ruse\" today” and left."),
+            ["“they called it \"a ruse\" today”"]
         );
     }
 

@@ -15,7 +15,7 @@ pub struct Reach {
 impl Reach {
     pub fn new(marks: &[Mark]) -> Reach {
         let mut ranges: Vec<Range<usize>> = marks.iter().map(|m| m.range.clone()).collect();
-        ranges.sort_unstable_by_key(|r| r.start);
+        crate::sort::by_key(&mut ranges, |r| (r.start, r.end));
         let furthest = ranges
             .iter()
             .scan(0, |end, r| {

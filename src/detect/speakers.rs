@@ -150,22 +150,34 @@ fn reported_in(
 /// Gives each sentence that is only quotation, and found no source of its own, the
 /// source of its quotation's speaker: the sentence that closes the quotation and names
 /// them ("…,” said Mr. Reeves), or else the attributed sentence just before it that
-/// quotes or introduces them ("He said:"). `before` is the source of the sentence before
-/// the block (a quotation often runs on from the paragraph before).
+/// quotes or introduces them ("He said:"). `around` are the speakers the paragraphs
+/// before and after name (a quotation often runs on from the paragraph before, or opens
+/// a paragraph and names its speaker only in the next: [`Around`]). Returns whether the
+/// block ends in a quotation still without a speaker, for the next paragraph to name.
 pub fn attribute_quotations(
     text: &str,
     sentences: &[Range<usize>],
     words: &[Word],
     quoted: &[Range<usize>],
     sourcing: &mut [Option<Sourcing>],
-    before: Option<&Sourcing>,
-) {
-    // "“…,” Mayer said." names its own speaker: it closes a run, it is not in one.
+    around: Around,
+) -> bool {
+    let uncued = |s: &Sourcing| Sourcing {
+        subtype: s.subtype,
+        cue: None,
+    };
+    let mut ends_open = false;
+    let bare = |j: usize| bare_attribution(within(words, &sentences[j]), quoted);
+    // "“…,” Mayer said." and "“Amazing,” Davis said." name their own speaker: they close a
+    // run, they are not in one.
     let speech_only: Vec<bool> = sentences
         .iter()
         .zip(sourcing.iter())
-        .map(|(s, own)| {
-            is_speech_only(within(words, s), quoted, s) && !own.as_ref().is_some_and(is_attributed)
+        .enumerate()
+        .map(|(j, (s, own))| {
+            is_speech_only(within(words, s), quoted, s)
+                && !own.as_ref().is_some_and(is_attributed)
+                && bare(j).is_none()
         })
         .collect();
     let quotes_in = |s: &Range<usize>| quoted.iter().any(|q| q.start < s.end && s.start < q.end);
@@ -179,52 +191,179 @@ pub fn attribute_quotations(
         let end = (i..sentences.len())
             .find(|&j| !speech_only[j])
             .unwrap_or(sentences.len());
-        let bare = |j: usize| bare_attribution(within(words, &sentences[j]), quoted, &sentences[j]);
         let closing = sentences
             .get(end)
             .filter(|s| quotes_in(s))
             .and_then(|_| sourcing[end].clone().filter(is_attributed))
             .or_else(|| (end < sentences.len()).then(|| bare(end)).flatten());
         let opening = match i.checked_sub(1) {
+            // The sentence before quotes, introduces ("He said:") or reports the speaker
+            // ("The tuft cell, Herbert said, is…"); or it is narration about them ("And
+            // yet he couldn't find her.").
             Some(p) => {
+                let own = sourcing[p].clone().filter(is_attributed);
                 let introduces = quotes_in(&sentences[p])
-                    || text[sentences[p].clone()].trim_end().ends_with(':');
-                sourcing[p]
-                    .clone()
-                    .filter(|s| introduces && is_attributed(s))
+                    || text[sentences[p].clone()].trim_end().ends_with(':')
+                    || own.as_ref().is_some_and(|s| reports_speech(text, s));
+                // The source it passes on may be named in the paragraph before.
+                let narrated = || {
+                    let before = p
+                        .checked_sub(1)
+                        .map_or(around.before, |b| sourcing[b].as_ref());
+                    let sentence = within(words, &sentences[p]);
+                    carried(
+                        text,
+                        &sentences[p],
+                        sentence,
+                        quoted,
+                        sourcing[p].clone(),
+                        before,
+                    )
+                    .filter(|s| own.is_none() && is_attributed(s))
+                    .map(|s| uncued(&s))
+                };
+                own.clone()
+                    .filter(|_| introduces)
                     .or_else(|| bare(p))
+                    .or_else(narrated)
             }
             // The cue is in the paragraph before: its words are not this block's.
-            None => before.filter(|s| is_attributed(s)).map(|s| Sourcing {
-                subtype: s.subtype,
-                cue: None,
-            }),
+            None => around.before.filter(|s| is_attributed(s)).map(uncued),
         };
-        if let Some(speaker) = closing.or(opening) {
-            for s in &mut sourcing[i..end] {
-                if s.as_ref()
-                    .is_some_and(|s| s.subtype == Subtype::Unattributed)
-                {
-                    *s = Some(speaker.clone());
+        // The last run, left without a speaker here, is the next paragraph's speaker's.
+        let next = (end == sentences.len())
+            .then(|| around.after.filter(|s| is_attributed(s)).map(uncued))
+            .flatten();
+        match closing.or(opening).or(next) {
+            Some(speaker) => {
+                for s in &mut sourcing[i..end] {
+                    if s.as_ref()
+                        .is_some_and(|s| s.subtype == Subtype::Unattributed)
+                    {
+                        *s = Some(speaker.clone());
+                    }
                 }
             }
+            None => ends_open = end == sentences.len(),
         }
         i = end;
     }
+    ends_open
 }
+
+/// The speakers named around a block: `before` is the source of the sentence before it
+/// (see [`carried`]), `after` the speaker the next paragraph names as it opens
+/// ([`opening_speaker`]), for a quotation this block leaves without one.
+#[derive(Clone, Copy, Default)]
+pub struct Around<'a> {
+    pub before: Option<&'a Sourcing>,
+    pub after: Option<&'a Sourcing>,
+}
+
+/// The speaker a block names as it opens, for a quotation the paragraph before left
+/// without one (news style: "“…” ¶ “…,” said X." or "“…” ¶ X said."): the source of its
+/// first sentence, when that sentence quotes or only says who spoke. `sourcing` is the
+/// block's, after [`attribute_quotations`].
+pub fn opening_speaker(
+    sentences: &[Range<usize>],
+    words: &[Word],
+    quoted: &[Range<usize>],
+    sourcing: &[Option<Sourcing>],
+) -> Option<Sourcing> {
+    let first = sentences.first()?;
+    let speaks = quoted
+        .iter()
+        .any(|q| q.start < first.end && first.start < q.end)
+        || bare_attribution(within(words, first), quoted).is_some();
+    sourcing
+        .first()?
+        .clone()
+        .filter(|s| speaks && is_attributed(s))
+        .map(|s| Sourcing {
+            subtype: s.subtype,
+            cue: None,
+        })
+}
+
+/// The source the next block's sentences continue, given this block's last sentence
+/// (`last`, its words and its `sourcing`) and the source before it (`before`). Usually
+/// the last sentence's own, but two kinds of line pass the speaker on:
+/// - narration about the person just quoted or named, by a pronoun subject ("However, he
+///   defended his decision."): a quotation that follows with no speaker of its own is
+///   that person's;
+/// - a line with no closing stop and no quotation (a caption between paragraphs, "Hori
+///   Parata at his farm"): it says nothing about who speaks next.
+pub fn carried(
+    text: &str,
+    last: &Range<usize>,
+    words: &[Word],
+    quoted: &[Range<usize>],
+    sourcing: Option<Sourcing>,
+    before: Option<&Sourcing>,
+) -> Option<Sourcing> {
+    let unattributed = sourcing
+        .as_ref()
+        .is_none_or(|s| s.subtype == Subtype::Unattributed);
+    let quotes = quoted
+        .iter()
+        .any(|q| q.start < last.end && last.start < q.end);
+    if !unattributed || quotes {
+        return sourcing;
+    }
+    let closed = text[last.clone()]
+        .trim_end_matches(['"', '”', '’', '\'', ')', ' ', '\n'])
+        .ends_with(['.', '!', '?', ';']);
+    if !closed {
+        return before.cloned();
+    }
+    if pronoun_subject(text, words) {
+        let subtype = match before.map(|b| b.subtype) {
+            Some(Subtype::AttributedAnonymous) => Subtype::AttributedAnonymous,
+            _ => Subtype::AttributedNamed,
+        };
+        return Some(Sourcing { subtype, cue: None });
+    }
+    sourcing
+}
+
+/// Whether a sentence's subject is "he" or "she" (a person the text already named): its
+/// first word after any connectives ("And yet he…"), or the first after an opening phrase
+/// set off by a comma ("However, he…", "On Friday, she…").
+fn pronoun_subject(text: &str, words: &[Word]) -> bool {
+    let person = |w: &Word| w.is("he") || w.is("she");
+    let first = words
+        .iter()
+        .find(|w| !LEADING_CONNECTIVES.iter().any(|c| w.is(c)));
+    let opening = words
+        .windows(2)
+        .take(MAX_OPENING_PHRASE_WORDS)
+        .find(|w| text[w[0].end..w[1].start].contains(','))
+        .map(|w| &w[1]);
+    first.is_some_and(person) || opening.is_some_and(person)
+}
+
+/// Words that may open a sentence before its subject without a comma ("And yet he…").
+const LEADING_CONNECTIVES: &[&str] = &["and", "but", "yet", "so", "then", "still", "now"];
+
+/// "However, he…", "On Friday night, she…": at most this many words open a sentence
+/// before its subject.
+const MAX_OPENING_PHRASE_WORDS: usize = 4;
 
 /// At most this many words make a sentence that only says who spoke ("Holmes testified.",
 /// "the minister added.").
 const MAX_BARE_ATTRIBUTION_WORDS: usize = 4;
 
-/// A sentence that only says who spoke, left alone when a quotation ending in "?" or "!"
-/// closes the sentence before it: "“…investigation?” Holmes testified. “…”". It attributes
-/// the quotations on both sides of it; it makes no claim itself.
-fn bare_attribution(words: &[Word], quoted: &[Range<usize>], s: &Range<usize>) -> Option<Sourcing> {
-    if words.is_empty()
-        || words.len() > MAX_BARE_ATTRIBUTION_WORDS
-        || quoted.iter().any(|q| q.start < s.end && s.start < q.end)
-    {
+/// A sentence whose words outside quotation marks only say who spoke: one left alone
+/// when a quotation ending in "?" or "!" closes the sentence before it ("“…investigation?”
+/// Holmes testified. “…”"), or a quotation too short to make a claim ("“Amazing,” Davis
+/// said."). It attributes the quotations on both sides of it.
+fn bare_attribution(words: &[Word], quoted: &[Range<usize>]) -> Option<Sourcing> {
+    let words: Vec<Word> = words
+        .iter()
+        .filter(|w| !quotes::is_inside(quoted, &w.range()))
+        .copied()
+        .collect();
+    if words.is_empty() || words.len() > MAX_BARE_ATTRIBUTION_WORDS {
         return None;
     }
     let verb = words
@@ -236,6 +375,16 @@ fn bare_attribution(words: &[Word], quoted: &[Range<usize>], s: &Range<usize>) -
     names.then(|| Sourcing {
         subtype: Subtype::AttributedNamed,
         cue: Some(words[0].start..words[words.len() - 1].end),
+    })
+}
+
+/// A source given by a speech verb ("Herbert said", "said Lopes"), not by a document or a
+/// link: the speaker of a quotation that follows.
+fn reports_speech(text: &str, s: &Sourcing) -> bool {
+    s.cue.clone().is_some_and(|cue| {
+        text[cue]
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| SPEECH_VERBS.contains(&w))
     })
 }
 

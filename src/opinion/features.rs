@@ -85,9 +85,13 @@ fn detector_features(
     for m in &facts.markers {
         out.feature(named(b"m:", m), 0.5);
     }
-    // Praise is marked only where it judges conduct, but it is as subjective as the
-    // loaded words the model was trained to read it as (train/loaded_lexicon.py).
-    for _ in words.iter().filter(|w| w.tags.has(Tags::PRAISE)) {
+    // Praise and unproven words are marked only where they judge conduct, but they are
+    // as subjective as the loaded words the model was trained to read them as
+    // (train/loaded_lexicon.py).
+    for _ in words
+        .iter()
+        .filter(|w| w.tags.has(Tags::PRAISE.with(Tags::UNPROVEN)))
+    {
         out.feature(named(b"m:", &Subtype::Loaded), 0.5);
     }
     let mut flag = |name: &str, on: bool| {

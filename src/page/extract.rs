@@ -212,7 +212,7 @@ fn split_article(page: &Page, scores: &[Option<f32>], top: usize, best: f32) -> 
         .filter_map(|(i, s)| s.map(|s| (i, s)))
         .filter(|&(i, _)| !within(top, i) && !within(i, top))
         .collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    crate::sort::by_key(&mut ranked, |&(i, s)| (crate::sort::descending(s), i));
     let parts: Vec<usize> = ranked
         .iter()
         .take(SPLIT_CANDIDATES)

@@ -117,7 +117,7 @@ impl Phrases {
         }
         for phrases in by_first.values_mut().flat_map(|s| s.by_second.values_mut()) {
             // Stable: among phrases of one length the first list given wins.
-            phrases.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
+            crate::sort::by_key(phrases, |p| (usize::MAX - p.rest.len(), 0));
         }
         let starts_tagged = by_first.keys().all(|w| tags::of(w).has(Tags::PHRASE_START));
         Phrases {

@@ -32,6 +32,11 @@ impl Tags {
     /// and that the opinion model reads as subjective wherever they stand
     /// ([`PRAISE`](crate::text::lexicon::PRAISE)): "brilliant", "noble".
     pub const PRAISE: Tags = Tags(1 << 10);
+    /// Negative words the labelled news data has too little evidence on to mark wherever
+    /// they stand: they judge only what someone did, as [`Tags::EVALUATIVE`] ones do, and
+    /// the opinion model reads them as subjective, as it was trained to
+    /// ([`UNPROVEN`](crate::text::lexicon::UNPROVEN)): "tepid", "fraught".
+    pub const UNPROVEN: Tags = Tags(1 << 11);
 
     /// Whether any of the bits of `other` is set.
     pub fn has(self, other: Tags) -> bool {

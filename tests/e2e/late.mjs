@@ -1,11 +1,16 @@
 // Dynamic pages: a paragraph appended after load is analysed, once and alone; a
-// single-page-app navigation replaces the article, and its marks replace the old ones.
+// single-page-app navigation replaces the article, and its marks replace the old ones; a
+// section the page shows by changing a class is analysed, and class changes that show
+// nothing start no work.
 const MARKED_IN = (id) => `(() => {
   const el = document.getElementById('${id}');
   if (!el) return false;
   const h = CSS.highlights.get('newslens-hedge');
   return !!h && [...h].some((r) => el.contains(r.startContainer));
 })()`;
+
+/** Whether the extension has marked the page. */
+const MARKED = `[...CSS.highlights.keys()].some((name) => name.startsWith('newslens-'))`;
 
 /** Highlight ranges on text that has left the page. */
 const STALE = `async () => {
@@ -28,6 +33,20 @@ export async function checkLateContent(open, origin) {
     if (runs.length !== 1 || runs[0].fresh !== 1) failures.push(`late content: expected one update of one block, got ${JSON.stringify(runs)}`);
   }
   await late.close();
+
+  // The reader opens "read more" once the page is marked; the page's class toggling
+  // before and after must start no work of its own.
+  const reveal = await open(`${origin}/reveal.html`);
+  if (!(await reveal.poll(MARKED, 10000))) failures.push('the page with a collapsed section was not marked');
+  await new Promise((r) => setTimeout(r, 2000));
+  await reveal.evaluate(`async () => document.getElementById('more').classList.remove('collapsed')`);
+  if (!(await reveal.poll(MARKED_IN('revealed'), 10000))) failures.push('a section shown by a class change was not analysed');
+  await new Promise((r) => setTimeout(r, 2000));
+  if (reveal.logs) {
+    const runs = updates(reveal.logs);
+    if (runs.length !== 1 || runs[0].fresh !== 1) failures.push(`revealed section: expected one update of one block, got ${JSON.stringify(runs)}`);
+  }
+  await reveal.close();
 
   const spa = await open(`${origin}/spa.html`);
   if (!(await spa.poll(MARKED_IN('second'), 10000))) failures.push('the article after a History API navigation was not analysed');

@@ -88,6 +88,19 @@ export async function startServer() {
       const html = (await fs.readFile(PAGES['/seed.html'], 'utf8')).replace('</body>', `${late}</body>`);
       return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
     }
+    if (url.pathname === '/reveal.html') {
+      // The seed page with a collapsed "read more" section (tests/e2e/late.mjs shows it by
+      // dropping its class); all the while the page toggles a class on <body> ten times a
+      // second, as carousels and hover states do, which shows nothing new.
+      const more = `<style>.collapsed { display: none; }</style>
+        <div id="more" class="collapsed"><p id="revealed">Afterwards, the council would probably
+        approve the plan, which residents had obviously wanted for years.</p></div>`;
+      const noise = `<script>setInterval(() => document.body.classList.toggle('tick'), 100);</script>`;
+      const html = (await fs.readFile(PAGES['/seed.html'], 'utf8'))
+        .replace('<div class="author-bio"', `${more}<div class="author-bio"`)
+        .replace('</body>', `${noise}</body>`);
+      return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    }
     if (url.pathname === '/spa.html') {
       // A single-page app: a second after loading it "navigates" with the History API
       // and replaces the article with another one, as client-side routers do.

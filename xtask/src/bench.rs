@@ -271,7 +271,7 @@ const CORE_3: &str = "profile.release.package.newslens.opt-level=3";
 const OPT_3: &str = "profile.release.opt-level=3";
 
 /// Rebuilds the wasm with other release settings into its own target folder and prints
-/// the size of the wasm-bindgen output for each; then wasm-opt on the shipped one.
+/// the size of each as it would ship (wasm-bindgen, then wasm-opt: [`build::shrink`]).
 fn size_variants(root: &Path) -> Result {
     // `--config` overrides of Cargo.toml's release profile (the core's own package has
     // its own opt-level there, so each variant sets both).
@@ -314,36 +314,10 @@ fn size_variants(root: &Path) -> Result {
         let wasm = dir.join("wasm32-unknown-unknown/release/newslens.wasm");
         let out = dir.join("pkg");
         build::bindgen(root, &wasm, &out)?;
+        build::shrink(root, &out.join("newslens_bg.wasm"))?;
         let bytes =
             std::fs::read(out.join("newslens_bg.wasm")).map_err(|e| format!("{name}: {e}"))?;
         println!("{name:<44} {:>10} {:>10}", bytes.len(), gzip_len(&bytes));
     }
-    let shipped = root.join("target/pkg/newslens_bg.wasm");
-    let optimised = root.join("target/size/wasm-opt.wasm");
-    cmd::run(
-        root,
-        "npx",
-        &[
-            "--no-install",
-            "wasm-opt",
-            "-Oz",
-            "--enable-bulk-memory",
-            "--enable-nontrapping-float-to-int",
-            "--enable-sign-ext",
-            "--enable-mutable-globals",
-            "--enable-reference-types",
-            "--enable-multivalue",
-            &shipped.to_string_lossy(),
-            "-o",
-            &optimised.to_string_lossy(),
-        ],
-    )?;
-    let bytes = std::fs::read(&optimised).map_err(|e| format!("wasm-opt output: {e}"))?;
-    println!(
-        "{:<44} {:>10} {:>10}",
-        "shipped + wasm-opt -Oz (binaryen, npm)",
-        bytes.len(),
-        gzip_len(&bytes)
-    );
     Ok(())
 }

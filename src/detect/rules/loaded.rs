@@ -1,9 +1,12 @@
-//! Loaded words: words that carry the writer's judgement (`loaded.txt`, 4,000 words,
-//! looked up once per word as [`Tags::LOADED`]), and figurative phrases that do as a whole
-//! (`loaded_phrases.txt`: "witch hunt", "nail in the coffin"). A listed word is marked only
-//! where it reads as the writer's judgement ([`Judging`]): not in a name, not the literal
-//! subject of the report, not in a neutral idiom.
+//! Loaded words: words that carry the writer's judgement (`loaded.txt`, 1,800 words with
+//! evidence from labelled news, looked up once per word as [`Tags::LOADED`]), unproven
+//! words the writer turns up with an intensifier (`unproven.txt`, [`Tags::UNPROVEN`]: "so
+//! cheaply"), and figurative phrases that judge as a whole (`loaded_phrases.txt`: "witch
+//! hunt", "nail in the coffin"). A word is marked only where it reads as the writer's
+//! judgement ([`Judging`]): not in a name, not the literal subject of the report, not in a
+//! neutral idiom.
 
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use crate::catalogue::kind::{tint, Category, Kind, Line, Style, Subtype, Terminal};
@@ -14,7 +17,7 @@ use crate::detect::rule::Rule;
 use crate::finding::Mark;
 use crate::text::lexicon;
 use crate::text::phrases::PhraseMatcher;
-use crate::text::Tags;
+use crate::text::{Tags, Word};
 
 pub const LOADED: Kind = Kind {
     id: "loaded",
@@ -41,6 +44,29 @@ fn phrases() -> &'static PhraseMatcher<()> {
     PHRASES.get_or_init(|| PhraseMatcher::new(&[((), lexicon::LOADED_PHRASES)]))
 }
 
+/// Degree words ([`lexicon::INTENSIFIERS`]): "so", "utterly".
+fn intensifiers() -> &'static HashSet<String> {
+    static INTENSIFIERS: OnceLock<HashSet<String>> = OnceLock::new();
+    INTENSIFIERS.get_or_init(|| {
+        lexicon::entries(lexicon::INTENSIFIERS)
+            .into_iter()
+            .collect()
+    })
+}
+
+/// Whether `words[i]` is loaded here: a listed word anywhere, an unproven one (too
+/// rarely seen in labelled news to mark alone) when the writer turns it up with an
+/// intensifier just before it ("so cheaply", "utterly inadequate").
+fn loaded_here(text: &str, words: &[Word], i: usize) -> bool {
+    let word = &words[i];
+    word.tags.has(Tags::LOADED)
+        || (word.tags.has(Tags::UNPROVEN)
+            && i.checked_sub(1).is_some_and(|p| {
+                text[words[p].end..word.start].trim().is_empty()
+                    && intensifiers().contains(&*words[p].normalised())
+            }))
+}
+
 /// A word rule after the phrases: a hedge or a speculation already explains its words.
 pub const RULE: Rule = Rule::words(rule, 30);
 
@@ -61,7 +87,7 @@ pub fn rule(block: &BlockText, before: &[Mark]) -> Vec<Mark> {
         .iter()
         .enumerate()
         .filter(|&(i, w)| {
-            w.tags.has(Tags::LOADED)
+            loaded_here(block.text, block.words, i)
                 && !before.overlaps(&w.range())
                 && !in_phrase.overlaps(&w.range())
                 && judging.judges(i)

@@ -1,7 +1,10 @@
 //! Hedges, boosters and first-person stance: phrases from the word lists
 //! (`hedges.txt`, `boosters.txt`, `stance.txt`). On overlap the longest phrase wins, so
-//! "very likely" is one hedge rather than "likely" alone.
+//! "very likely" is one hedge rather than "likely" alone. A hedge in a clause that reports
+//! someone else's words or thoughts is theirs ([`reported`]), and a phrase right after "if"
+//! or "unless" states a condition, not the writer's view ("if you don't need…").
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use crate::catalogue::kind::{tint, Category, Kind, Line, Style, Subtype, Terminal};
@@ -11,6 +14,7 @@ use crate::detect::rule::Rule;
 use crate::finding::Mark;
 use crate::text::lexicon;
 use crate::text::phrases::PhraseMatcher;
+use crate::text::{Tags, Word};
 
 pub const HEDGE: Kind = Kind {
     id: "hedge",
@@ -81,6 +85,32 @@ static MATCHER: LazyLock<PhraseMatcher<Subtype>> = LazyLock::new(|| {
     ])
 });
 
+/// `thought_verbs.txt`: verbs that report what someone thinks ("wondered", "speculates").
+static THOUGHT_VERBS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    lexicon::entries(lexicon::THOUGHT_VERBS)
+        .into_iter()
+        .collect()
+});
+
+/// Words that open the clause a verb of saying or thinking reports.
+const COMPLEMENTISERS: &[&str] = &["that", "whether", "if"];
+
+/// Words before the verb that make a reported clause the writer's own ("I suspect that it
+/// might…", "it's worth noting that it will likely…").
+const WRITERS_OWN: &[&str] = &["i", "we", "worth"];
+
+/// Words that, after a comma, start a clause of the writer's own ("…, and apparently…").
+const COORDINATORS: &[&str] = &["and", "but", "yet", "so"];
+
+/// Pronouns that open a reported clause with no "that" ("Microsoft says you might…").
+const CLAUSE_SUBJECTS: &[&str] = &["you", "he", "she", "it", "they"];
+
+/// Punctuation that ends the clause a hedge could belong to.
+const CLAUSE_ENDS: [char; 6] = ['.', '!', '?', ';', ':', '—'];
+
+/// Words that make the phrase after them a condition ("if you don't need…").
+const CONDITIONS: &[&str] = &["if", "unless"];
+
 /// A word rule after speculation, whose words it leaves alone.
 pub const RULE: Rule = Rule::words(rule, 20);
 
@@ -93,5 +123,46 @@ pub fn rule(block: &BlockText, before: &[Mark]) -> Vec<Mark> {
         .into_iter()
         .map(|m| Mark::new(block.text, m.start..m.end, m.tag))
         .filter(|m| !before.covers(&m.range))
+        .filter(|m| !conditional(block.words, m))
+        .filter(|m| !(m.subtype == Subtype::Hedge && reported(block, m)))
         .collect()
+}
+
+/// The index of the first word of `mark` in `words`.
+fn first_word(words: &[Word], mark: &Mark) -> usize {
+    words.partition_point(|w| w.start < mark.range.start)
+}
+
+/// Whether `mark` comes right after "if" or "unless": a condition, not a view.
+fn conditional(words: &[Word], mark: &Mark) -> bool {
+    let i = first_word(words, mark);
+    i > 0 && CONDITIONS.iter().any(|c| words[i - 1].is(c))
+}
+
+/// Whether the hedge `mark` is in a clause reporting someone else's words or thoughts:
+/// after a verb of saying or thinking and "that", "whether" or "if" ("Vaughan speculates
+/// that it might…", "Howitt wondered whether the cells might…"), or a pronoun subject
+/// ("Microsoft says you might…"), in the same clause (not after ", and"), the verb's
+/// subject not the writer ("I", "we", "it's worth noting").
+fn reported(block: &BlockText, mark: &Mark) -> bool {
+    let (text, words) = (block.text, block.words);
+    let reports =
+        |w: &Word| w.tags.has(Tags::REPORTING_VERB) || THOUGHT_VERBS.contains(&*w.normalised());
+    let mut j = first_word(words, mark);
+    while j > 1 {
+        let gap = &text[words[j - 1].end..words[j].start];
+        let coordinated = COORDINATORS.iter().any(|c| words[j].is(c)) && gap.contains(',');
+        if gap.contains(CLAUSE_ENDS) || coordinated {
+            return false;
+        }
+        j -= 1;
+        let (opener, verb) = (&words[j], &words[j - 1]);
+        let opens = COMPLEMENTISERS.iter().any(|c| opener.is(c))
+            || CLAUSE_SUBJECTS.iter().any(|c| opener.is(c));
+        if opens && reports(verb) && !text[verb.end..opener.start].contains(CLAUSE_ENDS) {
+            let subject = j.checked_sub(2).map(|s| &words[s]);
+            return !subject.is_some_and(|s| WRITERS_OWN.iter().any(|p| s.is(p)));
+        }
+    }
+    false
 }

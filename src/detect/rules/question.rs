@@ -1,5 +1,7 @@
 //! Rhetorical questions: a sentence of the writer's that ends in a question mark (a
-//! quoted question is the speaker's).
+//! quoted question is the speaker's; one set in capitals alone in its block, "WHO IS THE
+//! FRONT-RUNNER?", is a subhead the page's markup did not tell apart, while capitals
+//! among other sentences are the writer shouting).
 
 use crate::catalogue::kind::{underline, Category, Kind, Line, Style, Subtype, Terminal};
 use crate::detect::context::{SentenceContext, Sourcing};
@@ -34,7 +36,10 @@ pub fn rule(cx: &SentenceContext, _sourcing: Option<&Sourcing>) -> Vec<Mark> {
     let (text, sentence) = (cx.text, &cx.range);
     let body = text[sentence.clone()].trim_end_matches(['"', '”', '’', ')']);
     let mark = sentence.start + body.len();
-    if body.ends_with('?') && !quotes::is_inside(cx.quoted, &(mark - 1..mark)) {
+    if body.ends_with('?')
+        && !quotes::is_inside(cx.quoted, &(mark - 1..mark))
+        && !(in_capitals(body) && text.trim() == text[sentence.clone()].trim())
+    {
         vec![Mark::new(
             text,
             sentence.clone(),
@@ -43,4 +48,9 @@ pub fn rule(cx: &SentenceContext, _sourcing: Option<&Sourcing>) -> Vec<Mark> {
     } else {
         Vec::new()
     }
+}
+
+/// A line with letters and none in lower case: a heading set in capitals.
+fn in_capitals(text: &str) -> bool {
+    text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase)
 }

@@ -153,6 +153,7 @@ fn table() -> &'static FxMap<String, Tags> {
             (super::LOADED, Tags::LOADED),
             (super::EVALUATIVE, Tags::EVALUATIVE),
             (super::PRAISE, Tags::PRAISE.with(Tags::EVALUATIVE)),
+            (super::UNPROVEN, Tags::UNPROVEN.with(Tags::EVALUATIVE)),
             (super::CONDUCT_NOUNS, Tags::CONDUCT_NOUN),
             (super::REPORTING_VERBS, Tags::REPORTING_VERB),
             (super::SUBJECT_MATTER, Tags::SUBJECT_MATTER),
