@@ -432,8 +432,10 @@ pub(crate) fn analyze_ahead(
                     .found
                     .sentences
                     .iter()
-                    .map(|s| refine::Sentence {
+                    .zip(&read.narration)
+                    .map(|(s, reading)| refine::Sentence {
                         range: s.range.clone(),
+                        narration: reading.in_article(narration),
                         sourcing: marks
                             .iter()
                             .find(|m| {

@@ -14,7 +14,9 @@
 //!   so a low score is no evidence a word is not loaded — removing them took "wily",
 //!   "weak" and "recklessness" off the seed column, words a careful reader marks;
 //! - the model's claim probability replaces the instant check-worthiness in deciding
-//!   which unsourced sentences are underlined (and is the figure the card gives);
+//!   which unsourced sentences are underlined (and is the figure the card gives),
+//!   weighed for narration (a game's play, a product's specification) as the instant
+//!   probability is (`claim::narration::weighed`);
 //! - every finding of a scored sentence carries the sentence's learned opinion and claim
 //!   probabilities and which tier made it ([`Learned`]).
 //!
@@ -55,6 +57,9 @@ pub(crate) struct Block {
 pub(crate) struct Sentence {
     pub(crate) range: Range<usize>,
     pub(crate) sourcing: Option<Mark>,
+    /// The narration the sentence is in its article (a game's play, a product's
+    /// specification), whose claim probability counts less in either tier.
+    pub(crate) narration: Option<claim::Narration>,
 }
 
 /// A finding with its byte range in its block's text.
@@ -257,22 +262,24 @@ impl Refiner {
         out: &mut Refinement,
     ) -> Verdict {
         let claim_threshold = self.options.claim_threshold(thresholds.claim);
-        let check_worthy = scores.claim >= claim_threshold;
         let block = &mut self.blocks[b];
         let sentence = block.sentences[s].clone();
+        // The learned claim probability, weighed for narration as the instant one is.
+        let claim_p = claim::narration::weighed(scores.claim, sentence.narration);
+        let check_worthy = claim_p >= claim_threshold;
         // The card's claim line of the sentence's sourcing, now from the learned probability.
         let claim_reason = Some(claim::explain(
-            scores.claim,
+            claim_p,
             claim_threshold,
             &block.text[sentence.range.clone()],
-            claim::narration::of(&block.text[sentence.range.clone()]),
+            sentence.narration,
         ));
         let words = words_in(&block.text, &sentence.range, &scores.loaded, units);
         let learned = |tier, p| Learned {
             tier,
             p,
             opinion: scores.opinion,
-            claim: scores.claim,
+            claim: claim_p,
         };
         let inside =
             |r: &Range<usize>| sentence.range.start <= r.start && r.end <= sentence.range.end;
@@ -288,9 +295,9 @@ impl Refiner {
             let tier = f.learned.map_or(Tier::Instant, |l| l.tier);
             if f.category == Category::Claim {
                 had_sourcing = true;
-                f.claim = Some(scores.claim);
+                f.claim = Some(claim_p);
                 f.claim_reason.clone_from(&claim_reason);
-                f.learned = Some(learned(tier, Some(scores.claim)));
+                f.learned = Some(learned(tier, Some(claim_p)));
                 let shown = options.shows_sourcing(f.subtype, check_worthy);
                 dropped_sourcing |= !shown;
                 return shown;
@@ -313,8 +320,8 @@ impl Refiner {
         // The sourcing the instant tier left out, now underlined on a check-worthy claim.
         if let Some(mark) = sentence.sourcing.as_ref().filter(|_| !had_sourcing) {
             if options.shows_sourcing(mark.subtype, check_worthy) {
-                let mut finding = finding(block, mark, learned(Tier::Learned, Some(scores.claim)));
-                finding.claim = Some(scores.claim);
+                let mut finding = finding(block, mark, learned(Tier::Learned, Some(claim_p)));
+                finding.claim = Some(claim_p);
                 finding.claim_reason = claim_reason;
                 added.push(Placed {
                     finding,
@@ -367,8 +374,8 @@ impl Refiner {
             learned: LearnedVerdict {
                 opinion: scores.opinion,
                 opinion_label: OpinionLabel::at(scores.opinion, opinion_threshold),
-                claim: scores.claim,
-                claim_label: ClaimLabel::at(scores.claim, claim_threshold),
+                claim: claim_p,
+                claim_label: ClaimLabel::at(claim_p, claim_threshold),
             },
         }
     }

@@ -217,7 +217,14 @@ impl Reading {
 /// when the sentence is narration, or when the article is (a game report, a product
 /// description) and the sentence names no money or share.
 pub fn in_context(probability: f32, sentence: Reading, article: Option<Narration>) -> f32 {
-    match sentence.in_article(article) {
+    weighed(probability, sentence.in_article(article))
+}
+
+/// The claim probability of a sentence that is `narration` in its article (from
+/// [`Reading::in_article`]), or is not: any tier's probability, the instant model's or the
+/// learned one's, counts at [`WEIGHT`] when it is.
+pub fn weighed(probability: f32, narration: Option<Narration>) -> f32 {
+    match narration {
         Some(_) => probability * WEIGHT,
         None => probability,
     }
