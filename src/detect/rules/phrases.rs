@@ -5,6 +5,7 @@
 //! or "unless" states a condition, not the writer's view ("if you don't need…").
 
 use std::collections::HashSet;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::catalogue::kind::{tint, Category, Kind, Line, Style, Subtype, Terminal};
@@ -118,13 +119,23 @@ pub const RULE: Rule = Rule::words(rule, 20);
 /// surely furious" is one finding, not a booster inside it).
 pub fn rule(block: &BlockText, before: &[Mark]) -> Vec<Mark> {
     let before = Reach::new(before);
-    MATCHER
+    let marks: Vec<Mark> = MATCHER
         .find(block.text, block.words)
         .into_iter()
         .map(|m| Mark::new(block.text, m.start..m.end, m.tag))
         .filter(|m| !before.covers(&m.range))
         .filter(|m| !conditional(block.words, m))
-        .filter(|m| !(m.subtype == Subtype::Hedge && reported(block, m)))
+        .collect();
+    // A verb inside the writer's own stance ("This writer believes it is very likely…")
+    // reports the writer's thought: the hedge after it stays the writer's.
+    let stances: Vec<Range<usize>> = marks
+        .iter()
+        .filter(|m| m.subtype == Subtype::Stance)
+        .map(|m| m.range.clone())
+        .collect();
+    marks
+        .into_iter()
+        .filter(|m| !(m.subtype == Subtype::Hedge && reported(block, m, &stances)))
         .collect()
 }
 
@@ -143,8 +154,9 @@ fn conditional(words: &[Word], mark: &Mark) -> bool {
 /// after a verb of saying or thinking and "that", "whether" or "if" ("Vaughan speculates
 /// that it might…", "Howitt wondered whether the cells might…"), or a pronoun subject
 /// ("Microsoft says you might…"), in the same clause (not after ", and"), the verb's
-/// subject not the writer ("I", "we", "it's worth noting").
-fn reported(block: &BlockText, mark: &Mark) -> bool {
+/// subject not the writer ("I", "we", "it's worth noting") and the verb not inside one of
+/// the writer's `stances`.
+fn reported(block: &BlockText, mark: &Mark, stances: &[Range<usize>]) -> bool {
     let (text, words) = (block.text, block.words);
     let reports =
         |w: &Word| w.tags.has(Tags::REPORTING_VERB) || THOUGHT_VERBS.contains(&*w.normalised());
@@ -161,7 +173,11 @@ fn reported(block: &BlockText, mark: &Mark) -> bool {
             || CLAUSE_SUBJECTS.iter().any(|c| opener.is(c));
         if opens && reports(verb) && !text[verb.end..opener.start].contains(CLAUSE_ENDS) {
             let subject = j.checked_sub(2).map(|s| &words[s]);
-            return !subject.is_some_and(|s| WRITERS_OWN.iter().any(|p| s.is(p)));
+            let writers = subject.is_some_and(|s| WRITERS_OWN.iter().any(|p| s.is(p)))
+                || stances
+                    .iter()
+                    .any(|r| r.start <= verb.start && verb.end <= r.end);
+            return !writers;
         }
     }
     false
