@@ -11,8 +11,7 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashSet;
-
+use crate::text::lexicon::FxSet;
 use crate::text::{words, Normal, Word};
 
 /// A kind of narration.
@@ -42,7 +41,7 @@ pub const WEIGHT: f32 = 0.25;
 /// A word list looked up by hash: narration is read for every sentence of every page.
 struct WordSet {
     words: &'static [&'static str],
-    set: OnceLock<FxHashSet<&'static str>>,
+    set: OnceLock<FxSet<&'static str>>,
 }
 
 impl WordSet {

@@ -16,6 +16,9 @@ use rustc_hash::FxHasher;
 pub mod tags;
 
 pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A set with the fast hasher (rustc-hash's own alias needs its `std` feature, which the
+/// wasm build leaves off).
+pub(crate) type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 include!(concat!(env!("OUT_DIR"), "/lexicon.rs"));
 
