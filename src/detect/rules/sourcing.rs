@@ -348,17 +348,27 @@ fn according_to(text: &str, words: &[Word]) -> Option<Sourcing> {
     let first = source
         .iter()
         .find(|w| !w.is("the") && !w.is("a") && !w.is("an"))?;
+    // "priced according to how expensive they were": a measure, not a source.
+    if ["how", "what", "whether", "which", "when", "where", "why"]
+        .iter()
+        .any(|q| first.is(q))
+    {
+        return None;
+    }
     let mut named_end = None;
-    for w in source.iter().take(6) {
+    let mut by_name = false;
+    for (i, w) in source.iter().enumerate().take(6) {
         if w.is_capitalized() {
             named_end = Some(w.end);
+            by_name |= i > 0 && source[i - 1].is("by");
         }
         if text[w.end..].starts_with([',', ';', '.']) {
             break;
         }
     }
     let (subtype, end) = match named_end {
-        Some(end) if first.is_capitalized() => (Subtype::AttributedNamed, end),
+        // "according to the Financial Times", "according to research by Bloomberg".
+        Some(end) if first.is_capitalized() || by_name => (Subtype::AttributedNamed, end),
         _ if [
             "official",
             "officials",
