@@ -180,6 +180,8 @@ const AFTER_A_PERSON: &[&str] = &[
 ];
 /// Words that open a supposition, whose subject reports nothing ("If scientists found…").
 const SUPPOSITIONS: &[&str] = &["if", "unless", "suppose", "imagine"];
+/// The shortest noun an agent suffix makes a person ("artist", "lawman"; not "list").
+const MIN_AGENT_NOUN_LEN: usize = 6;
 /// People an unnamed source is (singular): "a spokesman said", "an aide told".
 const PERSON_HEADS: &[&str] = &[
     "official", "source", "aide", "spokesperson", "diplomat", "insider", "witness",
@@ -601,10 +603,13 @@ fn is_person_noun(word: &Word) -> bool {
     let singular = lower.strip_suffix('s').unwrap_or(lower);
     word.tags.has(Tags::SOURCE_GROUP)
         || lexicon::tags::of(&format!("{singular}s")).has(Tags::SOURCE_GROUP)
+        || PERSON_HEADS.contains(&lower)
         || PERSON_HEADS.contains(&singular)
-        || ["ist", "ian", "man", "men", "woman", "women", "person", "maker"]
-            .iter()
-            .any(|suffix| singular.ends_with(suffix))
+        // Not short words that only end like an agent ("list", "twist", "omen").
+        || (singular.len() >= MIN_AGENT_NOUN_LEN
+            && ["ist", "ian", "man", "men", "woman", "women", "person", "maker"]
+                .iter()
+                .any(|suffix| singular.ends_with(suffix)))
 }
 
 #[cfg(test)]
