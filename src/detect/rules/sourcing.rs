@@ -182,12 +182,13 @@ const AFTER_A_PERSON: &[&str] = &[
 const SUPPOSITIONS: &[&str] = &["if", "unless", "suppose", "imagine"];
 /// The shortest noun an agent suffix makes a person ("artist", "lawman"; not "list").
 const MIN_AGENT_NOUN_LEN: usize = 6;
-/// People an unnamed source is (singular): "a spokesman said", "an aide told".
+/// People an unnamed source is, beyond the source groups and their singulars (see
+/// [`is_person_noun`]): "an aide told", "a witness said".
 const PERSON_HEADS: &[&str] = &[
-    "official", "source", "aide", "spokesperson", "diplomat", "insider", "witness",
-    "officer", "lawyer", "attorney", "prosecutor", "investigator", "executive", "employee",
-    "worker", "member", "resident", "doctor", "nurse", "teacher", "student", "manager",
-    "owner", "person", "people", "senator", "minister", "adviser", "advisor", "expert",
+    "aide", "spokesperson", "diplomat", "witness", "officer", "lawyer", "attorney",
+    "prosecutor", "investigator", "executive", "employee", "worker", "member", "doctor",
+    "nurse", "teacher", "student", "manager", "owner", "person", "senator", "minister",
+    "adviser", "advisor",
 ];
 /// Lower-case words a line without a closing stop needs to read as a sentence rather than a
 /// label or a headline (see [`is_claim_like`]).
@@ -305,10 +306,10 @@ pub fn classify(cx: &SentenceContext) -> Option<Sourcing> {
     })
 }
 
-/// Whether the source phrase ending at `end` on a person ("official", "insider") uses it as an adjective before a
-/// noun: the next word follows with no punctuation and is neither a verb (a reporting verb
-/// or a past form in "-ed") nor a word that opens what a person source does or is
-/// ("an official who…", "a source familiar with…", "an aide has…").
+/// Whether a source phrase ending at `end` on a person noun ("official", "insider") uses
+/// it as an adjective before a noun: the next word follows with no punctuation and is
+/// neither a verb (a reporting verb or a past form in "-ed") nor a word that opens what a
+/// person source does or is ("an official who…", "a source familiar with…", "an aide has…").
 fn modifies_a_noun(text: &str, end: usize, words: &[Word]) -> bool {
     let Some(at) = words.iter().position(|w| w.end == end) else {
         return false;
