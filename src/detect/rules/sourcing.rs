@@ -172,6 +172,24 @@ const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "further",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they"];
+/// Words that follow a person source but never a noun it modifies (see [`modifies_a_noun`]).
+const AFTER_A_PERSON: &[&str] = &[
+    "who", "with", "from", "at", "in", "for", "of", "on", "to", "and", "or", "but", "familiar",
+    "close", "speaking", "involved", "has", "had", "have", "is", "was", "were", "are", "would",
+    "will", "could", "may", "might", "also", "later", "then", "did", "does",
+];
+/// Words that open a supposition, whose subject reports nothing ("If scientists found…").
+const SUPPOSITIONS: &[&str] = &["if", "unless", "suppose", "imagine"];
+/// The shortest noun an agent suffix makes a person ("artist", "lawman"; not "list").
+const MIN_AGENT_NOUN_LEN: usize = 6;
+/// People an unnamed source is, beyond the source groups and their singulars (see
+/// [`is_person_noun`]): "an aide told", "a witness said".
+const PERSON_HEADS: &[&str] = &[
+    "aide", "spokesperson", "diplomat", "witness", "officer", "lawyer", "attorney",
+    "prosecutor", "investigator", "executive", "employee", "worker", "member", "doctor",
+    "nurse", "teacher", "student", "manager", "owner", "person", "senator", "minister",
+    "adviser", "advisor",
+];
 /// Lower-case words a line without a closing stop needs to read as a sentence rather than a
 /// label or a headline (see [`is_claim_like`]).
 const MIN_FRAGMENT_PROSE_WORDS: usize = 3;
@@ -259,6 +277,8 @@ pub fn classify(cx: &SentenceContext) -> Option<Sourcing> {
             continue;
         }
         let subtype = match m.tag {
+            // "An official change log", "an insider trading case": an adjective.
+            SourceList::Anonymous if modifies_a_noun(cx.text, m.end, cx.words) => continue,
             SourceList::Anonymous => Subtype::AttributedAnonymous,
             SourceList::Vague => Subtype::Vague,
         };
@@ -286,6 +306,26 @@ pub fn classify(cx: &SentenceContext) -> Option<Sourcing> {
     })
 }
 
+/// Whether a source phrase ending at `end` on a person noun ("official", "insider") uses
+/// it as an adjective before a noun: the next word follows with no punctuation and is
+/// neither a verb (a reporting verb or a past form in "-ed") nor a word that opens what a
+/// person source does or is ("an official who…", "a source familiar with…", "an aide has…").
+fn modifies_a_noun(text: &str, end: usize, words: &[Word]) -> bool {
+    let Some(at) = words.iter().position(|w| w.end == end) else {
+        return false;
+    };
+    let Some(next) = words.get(at + 1) else {
+        return false;
+    };
+    let lower = next.normalised();
+    is_person_noun(&words[at])
+        && text[end..next.start].trim().is_empty()
+        && !next.is_capitalized()
+        && !next.tags.has(Tags::REPORTING_VERB)
+        && !lower.ends_with("ed")
+        && !AFTER_A_PERSON.contains(&&*lower)
+}
+
 /// Declarative sentences of five words or more make claims; questions do not, nor do
 /// fragments: a line with no closing stop and fewer than [`MIN_FRAGMENT_PROSE_WORDS`]
 /// lower-case words is a dateline, a label or a headline ("November 20, 2019 - 11:28 AMT",
@@ -311,17 +351,27 @@ fn according_to(text: &str, words: &[Word]) -> Option<Sourcing> {
     let first = source
         .iter()
         .find(|w| !w.is("the") && !w.is("a") && !w.is("an"))?;
+    // "priced according to how expensive they were": a measure, not a source.
+    if ["how", "what", "whether", "which", "when", "where", "why"]
+        .iter()
+        .any(|q| first.is(q))
+    {
+        return None;
+    }
     let mut named_end = None;
-    for w in source.iter().take(6) {
+    let mut by_name = false;
+    for (i, w) in source.iter().enumerate().take(6) {
         if w.is_capitalized() {
             named_end = Some(w.end);
+            by_name |= i > 0 && source[i - 1].is("by");
         }
         if text[w.end..].starts_with([',', ';', '.']) {
             break;
         }
     }
     let (subtype, end) = match named_end {
-        Some(end) if first.is_capitalized() => (Subtype::AttributedNamed, end),
+        // "according to the Financial Times", "according to research by Bloomberg".
+        Some(end) if first.is_capitalized() || by_name => (Subtype::AttributedNamed, end),
         _ if [
             "official",
             "officials",
@@ -394,57 +444,92 @@ fn vague_many(text: &str, words: &[Word]) -> Option<Range<usize>> {
 }
 
 /// A reporting verb and who it reports: "Biden said", "the ministry said", "said Biden",
-/// "He added" (the previous sentence's speaker).
+/// "He added" (the previous sentence's speaker). Each reporting verb is tried in turn; one
+/// whose subject is no speaker ("a shape called", "A look at … reveals", "It is fair to
+/// say", "As we've said") reports nobody, and the next is tried.
 fn reporting_verb(cx: &SentenceContext, words: &[Word]) -> Option<Sourcing> {
     // A capitalised "States" or "Reports" is a name, not a verb.
     // "an estimated 25 million", "the reported deal": after an article the word is an
-    // adjective, not a verb with a speaker.
-    let v = words.iter().enumerate().position(|(i, w)| {
-        w.tags.has(Tags::REPORTING_VERB)
-            && !w.is_capitalized()
-            && !(i > 0 && ["a", "an", "the"].iter().any(|a| words[i - 1].is(a)))
-    })?;
+    // adjective, not a verb with a speaker. "fair to say", "needless to say": an
+    // infinitive reports nobody.
+    (0..words.len())
+        .filter(|&i| {
+            let w = &words[i];
+            w.tags.has(Tags::REPORTING_VERB)
+                && !w.is_capitalized()
+                && !(i > 0 && ["a", "an", "the", "to"].iter().any(|a| words[i - 1].is(a)))
+        })
+        .find_map(|v| speaker_of(cx, words, v))
+}
+
+/// Who the reporting verb `words[v]` reports, if anyone.
+fn speaker_of(cx: &SentenceContext, words: &[Word], v: usize) -> Option<Sourcing> {
     let mut s = v;
     while s > 0 && BETWEEN_SUBJECT_AND_VERB.iter().any(|b| words[s - 1].is(b)) {
         s -= 1;
     }
     let verb = &words[v];
+    if s == 0 {
+        return inverted(cx.text, verb, &words[v + 1..]);
+    }
+    // "This system, says Richard Locksley, an immunologist…": a verb set off by a comma is
+    // inverted, and a speaker after it wins over the word before the comma ("The minister,
+    // who spoke on Monday, said that…" has none after it).
+    if cx.text[words[s - 1].end..verb.start].contains([',', '—']) {
+        if let Some(found) = inverted(cx.text, verb, &words[v + 1..]) {
+            return Some(found);
+        }
+    }
     let named = |start: usize| {
         Some(Sourcing {
             subtype: Subtype::AttributedNamed,
             cue: Some(start..verb.end),
         })
     };
-    if s > 0 {
-        let subject = &words[s - 1];
-        if PRONOUNS.iter().any(|p| subject.is(p)) {
-            return Some(continued(cx.previous, subject.start..verb.end));
-        }
-        let sentence_start = subject.start == words[0].start;
-        if subject.is_capitalized() && !(sentence_start && is_function_word(subject)) {
-            return named(subject.start);
-        }
-        // "the Kremlin spokesman said", "his office said": a definite source.
-        let noun_phrase = &words[s.saturating_sub(4)..s];
-        if let Some(cap) = noun_phrase
-            .iter()
-            .find(|w| w.is_capitalized() && !is_function_word(w))
-        {
-            return named(cap.start);
-        }
-        if noun_phrase.iter().any(|w| {
-            ["the", "his", "her", "its", "their"]
-                .iter()
-                .any(|d| w.is(d))
-        }) {
-            return named(noun_phrase[0].start);
-        }
-        return Some(Sourcing {
-            subtype: Subtype::AttributedAnonymous,
-            cue: Some(subject.start..verb.end),
-        });
+    let subject = &words[s - 1];
+    // "If scientists found signs of…": a supposition reports nobody.
+    let supposed = words[..s - 1]
+        .iter()
+        .rev()
+        .take_while(|w| !cx.text[w.end..subject.start].contains([',', ';', ':', '—']))
+        .any(|w| SUPPOSITIONS.iter().any(|c| w.is(c)));
+    if supposed {
+        return None;
     }
-    inverted(cx.text, verb, &words[v + 1..])
+    if PRONOUNS.iter().any(|p| subject.is(p)) {
+        return Some(continued(cx.previous, subject.start..verb.end));
+    }
+    // "As we've said", "You can say": the writer's or the reader's own voice.
+    if is_writer_or_reader(subject) {
+        return None;
+    }
+    let sentence_start = subject.start == words[0].start;
+    if subject.is_capitalized() && !(sentence_start && is_function_word(subject)) {
+        return named(subject.start);
+    }
+    // "the Kremlin spokesman said", "his office said": a definite source.
+    let noun_phrase = &words[s.saturating_sub(4)..s];
+    if let Some(cap) = noun_phrase
+        .iter()
+        .find(|w| w.is_capitalized() && !is_function_word(w))
+    {
+        return named(cap.start);
+    }
+    if noun_phrase.iter().any(|w| {
+        ["the", "his", "her", "its", "their"]
+            .iter()
+            .any(|d| w.is(d))
+    }) {
+        return named(noun_phrase[0].start);
+    }
+    // An unnamed source is a person ("a spokesman said", "officials said") or a document
+    // ("a new study reports"); any other thing ("a flurry of work shows", "cells called")
+    // reports nobody.
+    let record = RECORDS.iter().any(|r| subject.is(r));
+    (record || is_person_noun(subject)).then_some(Sourcing {
+        subtype: Subtype::AttributedAnonymous,
+        cue: Some(subject.start..verb.end),
+    })
 }
 
 /// The speaker after an inverted reporting verb ("…,” said Biden"), in its noun phrase (up
@@ -501,6 +586,31 @@ fn continued(previous: Option<&Sourcing>, cue: Range<usize>) -> Sourcing {
 
 fn is_function_word(word: &Word) -> bool {
     FUNCTION_WORDS.iter().any(|f| word.is(f))
+}
+
+/// "I", "we", "you" and their contractions ("we've", "you'd").
+fn is_writer_or_reader(word: &Word) -> bool {
+    let normal = word.normalised();
+    let stem = normal.split('\'').next().unwrap_or_default();
+    ["i", "we", "you"].contains(&stem)
+}
+
+/// A noun naming a person or a group of people: a source group ("experts", "officials"),
+/// its singular, a listed head ("spokesman", "aide") or an agent suffix ("physicist",
+/// "historian", "lawmaker", "chairwoman").
+fn is_person_noun(word: &Word) -> bool {
+    let normal = word.normalised();
+    let lower: &str = &normal;
+    let singular = lower.strip_suffix('s').unwrap_or(lower);
+    word.tags.has(Tags::SOURCE_GROUP)
+        || lexicon::tags::of(&format!("{singular}s")).has(Tags::SOURCE_GROUP)
+        || PERSON_HEADS.contains(&lower)
+        || PERSON_HEADS.contains(&singular)
+        // Not short words that only end like an agent ("list", "twist", "omen").
+        || (singular.len() >= MIN_AGENT_NOUN_LEN
+            && ["ist", "ian", "man", "men", "woman", "women", "person", "maker"]
+                .iter()
+                .any(|suffix| singular.ends_with(suffix)))
 }
 
 #[cfg(test)]
