@@ -185,10 +185,30 @@ const MIN_AGENT_NOUN_LEN: usize = 6;
 /// People an unnamed source is, beyond the source groups and their singulars (see
 /// [`is_person_noun`]): "an aide told", "a witness said".
 const PERSON_HEADS: &[&str] = &[
-    "aide", "spokesperson", "diplomat", "witness", "officer", "lawyer", "attorney",
-    "prosecutor", "investigator", "executive", "employee", "worker", "member", "doctor",
-    "nurse", "teacher", "student", "manager", "owner", "person", "senator", "minister",
-    "adviser", "advisor",
+    "aide",
+    "spokesperson",
+    "diplomat",
+    "witness",
+    "officer",
+    "lawyer",
+    "attorney",
+    "prosecutor",
+    "investigator",
+    "executive",
+    "employee",
+    "worker",
+    "member",
+    "doctor",
+    "nurse",
+    "teacher",
+    "student",
+    "manager",
+    "owner",
+    "person",
+    "senator",
+    "minister",
+    "adviser",
+    "advisor",
 ];
 /// Lower-case words a line without a closing stop needs to read as a sentence rather than a
 /// label or a headline (see [`is_claim_like`]).
