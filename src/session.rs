@@ -158,6 +158,21 @@ mod tests {
         assert_eq!(analysis, crate::analyze(&page));
     }
 
+    /// `page` analysed in a session: its blocks before `split` in one batch, the rest at
+    /// the finish.
+    fn in_session(page: &Page, split: usize) -> Analysis {
+        let mut session = Session::new(Options::default());
+        session.push(Batch {
+            elements: page.elements.clone(),
+            blocks: page.blocks[..split].to_vec(),
+        });
+        session.finish(Page {
+            elements: Vec::new(),
+            blocks: page.blocks[split..].to_vec(),
+            ..page.clone()
+        })
+    }
+
     #[test]
     fn a_quotation_whose_speaker_the_next_block_names_is_the_same_as_in_one_call() {
         // Read ahead, block 1 is read before block 2 names its speaker, and again after;
@@ -171,17 +186,7 @@ mod tests {
         page.elements.push(Element::with("nav", None, &[]));
         page.blocks[2].element = 2;
         for split in 0..=page.blocks.len() {
-            let mut session = Session::new(Options::default());
-            session.push(Batch {
-                elements: page.elements.clone(),
-                blocks: page.blocks[..split].to_vec(),
-            });
-            let rest = Page {
-                elements: Vec::new(),
-                blocks: page.blocks[split..].to_vec(),
-                ..page.clone()
-            };
-            let analysis = session.finish(rest);
+            let analysis = in_session(&page, split);
             assert_eq!(analysis, crate::analyze(&page), "split at {split}");
             let quoted: Vec<_> = analysis.sentences.iter().filter(|s| s.block == 1).collect();
             assert!(
@@ -201,18 +206,8 @@ mod tests {
             "Critics say the plan will obviously fail.",
         ]);
         for split in 0..=page.blocks.len() {
-            let mut session = Session::new(Options::default());
-            session.push(Batch {
-                elements: page.elements.clone(),
-                blocks: page.blocks[..split].to_vec(),
-            });
-            let rest = Page {
-                elements: Vec::new(),
-                blocks: page.blocks[split..].to_vec(),
-                ..page.clone()
-            };
             assert_eq!(
-                session.finish(rest),
+                in_session(&page, split),
                 crate::analyze(&page),
                 "split at {split}"
             );
