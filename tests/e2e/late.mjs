@@ -22,16 +22,24 @@ const STALE = `async () => {
 /** The debug lines of incremental updates (extension/content/main.js) in a tab's log. */
 const updates = (logs) => logs.map((l) => /^newslens: (\{"update".*)/.exec(l)).filter(Boolean).map((m) => JSON.parse(m[1]));
 
+/**
+ * The failures if the element `id`, new on the page `tab`, is not marked, or (where the
+ * content script's console is seen: Chromium) took other than one update of one block.
+ */
+async function newBlockAnalysed(tab, id, what) {
+  if (!(await tab.poll(MARKED_IN(id), 10000))) return [`${what}: not analysed`];
+  await new Promise((r) => setTimeout(r, 2000));
+  const runs = tab.logs ? updates(tab.logs) : null;
+  if (runs && (runs.length !== 1 || runs[0].fresh !== 1)) {
+    return [`${what}: expected one update of one block, got ${JSON.stringify(runs)}`];
+  }
+  return [];
+}
+
 export async function checkLateContent(open, origin) {
   const failures = [];
   const late = await open(`${origin}/late.html`);
-  if (!(await late.poll(MARKED_IN('late'), 10000))) failures.push('a paragraph added after load was not analysed');
-  await new Promise((r) => setTimeout(r, 2000));
-  // Chromium shows the content script's console: one update, for the one new paragraph.
-  if (late.logs) {
-    const runs = updates(late.logs);
-    if (runs.length !== 1 || runs[0].fresh !== 1) failures.push(`late content: expected one update of one block, got ${JSON.stringify(runs)}`);
-  }
+  failures.push(...(await newBlockAnalysed(late, 'late', 'late content')));
   await late.close();
 
   // The reader opens "read more" once the page is marked; the page's class toggling
@@ -40,12 +48,7 @@ export async function checkLateContent(open, origin) {
   if (!(await reveal.poll(MARKED, 10000))) failures.push('the page with a collapsed section was not marked');
   await new Promise((r) => setTimeout(r, 2000));
   await reveal.evaluate(`async () => document.getElementById('more').classList.remove('collapsed')`);
-  if (!(await reveal.poll(MARKED_IN('revealed'), 10000))) failures.push('a section shown by a class change was not analysed');
-  await new Promise((r) => setTimeout(r, 2000));
-  if (reveal.logs) {
-    const runs = updates(reveal.logs);
-    if (runs.length !== 1 || runs[0].fresh !== 1) failures.push(`revealed section: expected one update of one block, got ${JSON.stringify(runs)}`);
-  }
+  failures.push(...(await newBlockAnalysed(reveal, 'revealed', 'revealed section')));
   await reveal.close();
 
   const spa = await open(`${origin}/spa.html`);
