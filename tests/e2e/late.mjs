@@ -2,15 +2,13 @@
 // single-page-app navigation replaces the article, and its marks replace the old ones; a
 // section the page shows by changing a class is analysed, and class changes that show
 // nothing start no work.
+import { MARKED } from './learned.mjs';
 const MARKED_IN = (id) => `(() => {
   const el = document.getElementById('${id}');
   if (!el) return false;
   const h = CSS.highlights.get('newslens-hedge');
   return !!h && [...h].some((r) => el.contains(r.startContainer));
 })()`;
-
-/** Whether the extension has marked the page. */
-const MARKED = `[...CSS.highlights.keys()].some((name) => name.startsWith('newslens-'))`;
 
 /** Highlight ranges on text that has left the page. */
 const STALE = `async () => {

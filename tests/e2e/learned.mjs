@@ -7,10 +7,14 @@
 // memory.
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const MARKED = '[...CSS.highlights.keys()].some((k) => k.startsWith("newslens-") && k !== "newslens-fading")';
+/** Whether the page carries newslens marks (a mark fading out does not count). */
+export const MARKED = '[...CSS.highlights.keys()].some((k) => k.startsWith("newslens-") && k !== "newslens-fading")';
 
-/** Every newslens highlight range as "kind|text|offset", sorted: the marks as a reader sees them. */
-const MARKS = `async () => {
+/**
+ * An expression, in the page, for every newslens highlight range `r` with its `key`
+ * "kind|text|offset" (the marks as a reader sees them; a mark fading out is not one).
+ */
+const EACH_MARK = `(() => {
   const out = [];
   for (const [name, h] of CSS.highlights) {
     if (!name.startsWith('newslens-') || name === 'newslens-fading') continue;
@@ -18,11 +22,14 @@ const MARKS = `async () => {
       const range = document.createRange();
       range.setStart(r.startContainer, r.startOffset);
       range.setEnd(r.endContainer, r.endOffset);
-      out.push(name + '|' + range.toString() + '|' + r.startOffset);
+      out.push({ key: name + '|' + range.toString() + '|' + r.startOffset, range });
     }
   }
-  return out.sort();
-}`;
+  return out;
+})()`;
+
+/** Every newslens mark's key, sorted. */
+const MARKS = `async () => ${EACH_MARK}.map((m) => m.key).sort()`;
 
 /** The panel's note on the learned tier (dom/summary.js), '' while there is none. */
 const NOTE = 'async (root) => { const n = root.querySelector(".tier-note"); return n ? n.textContent : ""; }';
@@ -33,20 +40,14 @@ const CARD = 'async (root) => { const c = root.querySelector(".card"); return c 
 const markToHover = (before) => `async () => {
   const before = new Set(${JSON.stringify(before)});
   let any = null;
-  for (const [name, h] of CSS.highlights) {
-    if (!name.startsWith('newslens-') || name === 'newslens-fading') continue;
-    for (const r of h) {
-      const range = document.createRange();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
-      const fresh = !before.has(name + '|' + range.toString() + '|' + r.startOffset);
-      if (!fresh && any) continue;
-      r.startContainer.parentElement.scrollIntoView({ block: 'center' });
-      await new Promise((done) => requestAnimationFrame(() => done()));
-      const box = range.getClientRects()[0];
-      any = box && { x: box.left + Math.min(4, box.width / 2), y: box.top + box.height / 2, fresh };
-      if (fresh && any) return any;
-    }
+  for (const { key, range } of ${EACH_MARK}) {
+    const fresh = !before.has(key);
+    if (!fresh && any) continue;
+    range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+    await new Promise((done) => requestAnimationFrame(() => done()));
+    const box = range.getClientRects()[0];
+    any = box && { x: box.left + Math.min(4, box.width / 2), y: box.top + box.height / 2, fresh };
+    if (fresh && any) return any;
   }
   return any;
 }`;
