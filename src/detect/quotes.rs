@@ -75,6 +75,14 @@ pub fn is_inside(spans: &[Range<usize>], range: &Range<usize>) -> bool {
     after > 0 && range.end <= spans[after - 1].end
 }
 
+/// True when `range` shares text with one of `spans` (sorted and disjoint, as
+/// [`quoted_spans`] returns them): the first span ending after `range` starts, found by
+/// binary search, is the only candidate. Each sentence of a block asks whether it quotes.
+pub fn overlaps(spans: &[Range<usize>], range: &Range<usize>) -> bool {
+    let first = spans.partition_point(|s| s.end <= range.start);
+    spans.get(first).is_some_and(|s| s.start < range.end)
+}
+
 /// The spans of `spans` (sorted and disjoint, as [`quoted_spans`] returns them) that lie
 /// entirely inside `range`, found by binary search rather than a scan.
 pub fn within<'a>(spans: &'a [Range<usize>], range: &Range<usize>) -> &'a [Range<usize>] {
@@ -145,7 +153,7 @@ mod tests {
     }
 
     #[test]
-    fn inside_and_within_agree_with_a_scan() {
+    fn inside_within_and_overlaps_agree_with_a_scan() {
         let text = "“a” b “c d” e \"f\" “g";
         let spans = quoted_spans(text);
         assert_eq!(spans.len(), 4);
@@ -160,6 +168,8 @@ mod tests {
                     .cloned()
                     .collect();
                 assert_eq!(within(&spans, &range), scanned, "{range:?}");
+                let shared = spans.iter().any(|s| s.start < end && start < s.end);
+                assert_eq!(overlaps(&spans, &range), shared, "{range:?}");
             }
         }
     }

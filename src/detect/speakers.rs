@@ -180,7 +180,7 @@ pub fn attribute_quotations(
                 && bare(j).is_none()
         })
         .collect();
-    let quotes_in = |s: &Range<usize>| quoted.iter().any(|q| q.start < s.end && s.start < q.end);
+    let quotes_in = |s: &Range<usize>| quotes::overlaps(quoted, s);
     let mut i = 0;
     while i < sentences.len() {
         if !speech_only[i] {
@@ -271,10 +271,8 @@ pub fn opening_speaker(
     sourcing: &[Option<Sourcing>],
 ) -> Option<Sourcing> {
     let first = sentences.first()?;
-    let speaks = quoted
-        .iter()
-        .any(|q| q.start < first.end && first.start < q.end)
-        || bare_attribution(within(words, first), quoted).is_some();
+    let speaks =
+        quotes::overlaps(quoted, first) || bare_attribution(within(words, first), quoted).is_some();
     sourcing
         .first()?
         .clone()
@@ -304,9 +302,7 @@ pub fn carried(
     let unattributed = sourcing
         .as_ref()
         .is_none_or(|s| s.subtype == Subtype::Unattributed);
-    let quotes = quoted
-        .iter()
-        .any(|q| q.start < last.end && last.start < q.end);
+    let quotes = quotes::overlaps(quoted, last);
     if !unattributed || quotes {
         return sourcing;
     }
@@ -399,7 +395,7 @@ fn is_attributed(s: &Sourcing) -> bool {
 /// A sentence in quotation marks but for at most a word or two ("“We will go on.”",
 /// "…leave.” Then:").
 fn is_speech_only(words: &[Word], quoted: &[Range<usize>], s: &Range<usize>) -> bool {
-    quoted.iter().any(|q| q.start < s.end && s.start < q.end)
+    quotes::overlaps(quoted, s)
         && words
             .iter()
             .filter(|w| !quotes::is_inside(quoted, &w.range()))
