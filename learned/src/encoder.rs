@@ -52,6 +52,13 @@ struct Linear {
 }
 
 impl Encoder {
+    /// Whether the stored weight `name` is one the encoder keeps transposed (`[in, out]`):
+    /// the matrices of its layers (their layer norms' weights are vectors), which
+    /// [`weights::read`](crate::weights::read) widens straight into that layout.
+    pub fn keeps_transposed(name: &str) -> bool {
+        name.starts_with("encoder.layer.") && name.ends_with(".weight")
+    }
+
     /// Reads the weights under the Hugging Face / candle BERT names (no `bert.` prefix).
     pub fn load(vb: VarBuilder, shape: &Shape) -> Result<Self> {
         let h = shape.hidden_size;
@@ -171,10 +178,11 @@ impl Layer {
 }
 
 impl Linear {
-    /// Reads a `[out, in]` weight (the stored layout) and keeps it `[in, out]`.
+    /// Reads the weight `[in, out]` (stored `[out, in]`, transposed as it was widened:
+    /// [`Encoder::keeps_transposed`]).
     fn load(vb: VarBuilder, inputs: usize, outputs: usize) -> Result<Self> {
         Ok(Self {
-            weight: vb.get((outputs, inputs), "weight")?.t()?.contiguous()?,
+            weight: vb.get((inputs, outputs), "weight")?,
             bias: vb.get(outputs, "bias")?,
         })
     }

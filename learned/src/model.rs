@@ -31,7 +31,7 @@ impl Model {
     /// `tokenizer.json`. The error names the file and what in it is wrong.
     pub fn load(config: &[u8], weights: &[u8], tokenizer: &[u8]) -> Result<Model, LoadError> {
         let config = config::parse(config)?;
-        let tensors = weights::read(weights, config.storage)?;
+        let tensors = weights::read(weights, config.storage, Encoder::keeps_transposed)?;
         let err = |e: candle_core::Error| LoadError::new(ModelFile::Weights, candle_message(&e));
         let vb = VarBuilder::from_tensors(tensors, DType::F32, &Device::Cpu);
         let encoder = Encoder::load(vb.clone(), &config.shape).map_err(err)?;
