@@ -142,6 +142,10 @@ chrome.runtime.onConnect.addListener((port) => {
     requests.clear();
   });
   port.onMessage.addListener((message) => {
+    if (protocol.prepares(message)) {
+      learnedTier.prepare(chrome.runtime.getURL(''));
+      return;
+    }
     const part = protocol.part(message);
     if (!part) return;
     const { id } = part;

@@ -4,8 +4,10 @@
 // page's article sentences after its instant marks are shown. The core's `LearnedPage`
 // (src/web.rs) turns the scores into the page's refined findings (src/refine.rs).
 //
-// Off the first marks' path: nothing here is loaded or run before an instant analysis is
-// sent. The model loads from the extension's own files (no network).
+// Off the first marks' path: the model's files are read and its module compiled while
+// the page loads (`prepare`, asynchronous: no job waits for it), and the model is built
+// from them (`LearnedModel.load`, synchronous) in a job of the page's queue after its
+// instant analysis. The model loads from the extension's own files (no network).
 'use strict';
 
 globalThis.newslensLearnedTier = (() => {
@@ -18,19 +20,19 @@ globalThis.newslensLearnedTier = (() => {
    */
   const BATCH = 4;
 
-  let loading = null; // Promise of { model, thresholds, load, memory } (load: ms it took; memory: its wasm memory now)
+  let reading = null; // Promise of { bytes, memory, read } (read: ms from the start to the files read and the module compiled)
+  let loading = null; // Promise of { model, thresholds, read, build, memory } (build: ms LearnedModel.load took)
 
   /**
-   * The learned model, loaded once (`base` is where learned/ is: the extension's root, or
-   * the demo page's). A failure is kept: a machine that cannot load it keeps the instant
-   * tier, and every page is told why.
+   * The learned module compiled and the model's files read, once (`base` is where
+   * learned/ is: the extension's root, or the demo page's). Asynchronous throughout: the
+   * module compiles while the files are read, and neither holds up the thread.
    */
-  function model(base) {
-    if (!loading) {
-      loading = (async () => {
+  function files(base) {
+    if (!reading) {
+      reading = (async () => {
         const started = performance.now();
         if (typeof newslensLearned !== 'function') throw new Error('the learned model is not part of this build');
-        // The module compiles while the model's files are read: neither waits for the other.
         const [exports, ...bytes] = await Promise.all([
           newslensLearned({ module_or_path: `${base}learned/newslens_learned_bg.wasm` }),
           ...FILES.map(async (name) => {
@@ -39,13 +41,40 @@ globalThis.newslensLearnedTier = (() => {
             return new Uint8Array(await response.arrayBuffer());
           }),
         ]);
-        const loaded = newslensLearned.LearnedModel.load(...bytes);
-        return {
-          model: loaded,
-          thresholds: loaded.thresholds(),
-          load: performance.now() - started,
-          memory: () => exports.memory.buffer.byteLength,
-        };
+        return { bytes, memory: () => exports.memory.buffer.byteLength, read: performance.now() - started };
+      })();
+    }
+    return reading;
+  }
+
+  /**
+   * Starts reading the model's files and compiling its module for a page that will want
+   * them (the background calls it as the page starts loading, when the reader has the
+   * learned tier on). What failed is said when the page asks for its refinement.
+   */
+  function prepare(base) {
+    files(base).catch(() => {});
+  }
+
+  /**
+   * The learned model, loaded once: its files (`files`), then built in a job of `run`
+   * (0.1–0.4 s of the thread: it must not run ahead of an instant analysis). A failure is
+   * kept: a machine that cannot load it keeps the instant tier, and every page is told why.
+   */
+  function model(base, run) {
+    if (!loading) {
+      loading = (async () => {
+        const { bytes, memory, read } = await files(base);
+        let build = 0;
+        const loaded = await run(() => {
+          const started = performance.now();
+          try {
+            return newslensLearned.LearnedModel.load(...bytes);
+          } finally {
+            build = performance.now() - started;
+          }
+        });
+        return { model: loaded, thresholds: loaded.thresholds(), read, build, memory };
       })();
     }
     return loading;
@@ -53,22 +82,25 @@ globalThis.newslensLearnedTier = (() => {
 
   /**
    * Refines an analysed page (a core `LearnedPage`, freed here once done): its sentences
-   * in the blocks `visible` first, then the rest, BATCH at a time, each batch a job of
+   * in the blocks `visible` first, then the rest, BATCH at a time (`batched`), each batch a job of
    * `run` (the background's queue for the page's tab; a plain call in the worker).
    * `send(refinement, stage, timings)` gets each batch's refinement (JSON text), `stage`
    * 'viewport' with the batch that finishes the visible blocks, 'done' with the last;
    * `gone()` says the page went away (the rest is skipped). Rejects when the model cannot
-   * load or score. `timings` (when `timed`): the model's load and the ms spent scoring,
-   * the sentences scored so far and the module's wasm memory in bytes.
+   * load or score. `timings` (when `timed`): the model's cold load (`read`: ms to read its
+   * files and compile its module, from `prepare` on; `build`: ms of LearnedModel.load),
+   * the ms spent scoring, the sentences scored so far and the module's wasm memory in bytes.
    */
   async function refine({ page, visible, base, run, send, gone = () => false, timed = false }) {
     try {
-      const { model: learned, thresholds, load, memory } = await model(base);
+      const { model: learned, thresholds, read, build, memory } = await model(base, run);
       const { ids, first } = JSON.parse(page.order(JSON.stringify(visible)));
+      const batches = [...batched(page, ids.slice(0, first)), ...batched(page, ids.slice(first))];
+      const viewport = Math.ceil(first / BATCH); // the batches that finish the visible blocks
       let scoring = 0;
-      for (let at = 0; at < ids.length && !gone(); at += BATCH) {
-        const batch = JSON.stringify(ids.slice(at, at + BATCH));
-        const end = Math.min(at + BATCH, ids.length);
+      let sentences = 0;
+      for (let at = 0; at < batches.length && !gone(); at++) {
+        const batch = JSON.stringify(batches[at]);
         const refinement = await run(() => {
           if (gone()) return null;
           const started = performance.now();
@@ -78,17 +110,31 @@ globalThis.newslensLearnedTier = (() => {
           return out;
         });
         if (refinement === null) break;
+        sentences += batches[at].length;
         let stage = null;
-        if (end === ids.length) stage = 'done';
-        else if (at < first && end >= first) stage = 'viewport';
-        send(refinement, stage, timed ? { load, scoring, sentences: end, memory: memory() } : null);
+        if (at === batches.length - 1) stage = 'done';
+        else if (at === viewport - 1) stage = 'viewport';
+        send(refinement, stage, timed ? { read, build, scoring, sentences, memory: memory() } : null);
       }
       // A page with no article sentence is refined at once.
-      if (!ids.length) send(JSON.stringify({ blocks: [], sentences: [], explanations: {} }), 'done', null);
+      if (!batches.length) send(JSON.stringify({ blocks: [], sentences: [], explanations: {} }), 'done', null);
     } finally {
       page.free();
     }
   }
 
-  return { refine, model };
+  /**
+   * Sentences `ids` of `page` in batches of BATCH, those of like length together: a batch
+   * is padded to its longest sentence, so in the page's order a batch of four cost a
+   * quarter more (the seed column in wasm).
+   */
+  function batched(page, ids) {
+    const length = new Map(JSON.parse(page.inputs(JSON.stringify(ids))).map(({ sentence }, i) => [ids[i], sentence.length]));
+    const sorted = [...ids].sort((a, b) => length.get(a) - length.get(b));
+    const batches = [];
+    for (let at = 0; at < sorted.length; at += BATCH) batches.push(sorted.slice(at, at + BATCH));
+    return batches;
+  }
+
+  return { prepare, refine };
 })();

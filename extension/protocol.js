@@ -47,6 +47,15 @@ globalThis.newslensProtocol = (() => {
   const last = (page, visible) => (visible
     ? { page: JSON.stringify(page), done: true, visible }
     : { page: JSON.stringify(page), done: true });
+  /**
+   * Page → background, once, as the port opens on a page whose reader has the learned
+   * tier on: its requests will ask for the refinement, so the background can start
+   * reading the model's files while the page loads (nothing the instant tier waits for).
+   * Not a request: it has no `id`. See `prepares`.
+   */
+  const PREPARE = Object.freeze({ prepare: 'learned' });
+  /** Whether a port message is `PREPARE`. */
+  const prepares = (message) => !!message && message.prepare === PREPARE.prepare;
   /** The page gave the request up (its walk failed): the background frees what it holds. */
   const CANCEL = Object.freeze({ cancel: true });
 
@@ -155,7 +164,7 @@ globalThis.newslensProtocol = (() => {
     : null);
 
   return Object.freeze({
-    PORT, MESSAGE, fromUs, options, batch, last, CANCEL, part, reply, failure, analysisOf,
+    PORT, MESSAGE, fromUs, options, batch, last, PREPARE, prepares, CANCEL, part, reply, failure, analysisOf,
     refined, learnedFailure, refinementOf,
     within, segments, segmentCount, pieces, firstNode, otherLanguage,
   });

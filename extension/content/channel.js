@@ -84,13 +84,17 @@ globalThis.newslensChannel = (() => {
     return { post, cancel, replied };
   }
 
-  // The port, and with it the background's start and warm-up, only where newslens runs:
+  // The port, and with it the background's start and warm-up (and the learned model's
+  // files read, when the reader has it on), only where newslens runs:
   // a page on a site the reader switched off costs nothing. (A request opens it when
   // first needed, as when the reader switches the site on.)
   try {
     const settings = globalThis.newslensSettings; // settings/settings.js, loaded just before
     settings.preload().then((s) => {
-      if (settings.activeOn(s, location.hostname)) open();
+      if (!settings.activeOn(s, location.hostname)) return;
+      // The learned tier's model (not in wrapper mode: main.js) is read while the page loads.
+      if (s.learned && !s.wrapper) open().postMessage(protocol.PREPARE);
+      else open();
     }, () => {});
   } catch {
     // No extension context (it was unloaded): analyzer.js reports it when it asks.
