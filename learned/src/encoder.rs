@@ -11,6 +11,11 @@
 use candle_core::{Result, Tensor};
 use candle_nn::{LayerNorm, Module, VarBuilder};
 
+use crate::weights::{Layout, Rows};
+
+/// The stored name of the word embeddings, which the encoder keeps as [`Rows`].
+pub const WORD_EMBEDDINGS: &str = "embeddings.word_embeddings.weight";
+
 /// The shape of the encoder (config.json's BERT keys).
 #[derive(Debug)]
 pub struct Shape {
@@ -25,7 +30,8 @@ pub struct Shape {
 }
 
 pub struct Encoder {
-    word: Tensor,
+    /// Kept as stored: a batch reads a few dozen of its rows (the vocabulary's).
+    word: Rows,
     position: Tensor,
     token_type: Tensor,
     norm: LayerNorm,
@@ -52,22 +58,37 @@ struct Linear {
 }
 
 impl Encoder {
-    /// Whether the stored weight `name` is one the encoder keeps transposed (`[in, out]`):
-    /// the matrices of its layers (their layer norms' weights are vectors), which
-    /// [`weights::read`](crate::weights::read) widens straight into that layout.
-    pub fn keeps_transposed(name: &str) -> bool {
-        name.starts_with("encoder.layer.") && name.ends_with(".weight")
+    /// How the encoder keeps the stored matrix `name` (for
+    /// [`weights::read`](crate::weights::read)): the word embeddings as stored, the
+    /// matrices of its layers transposed (`[in, out]`: what its products read), the rest
+    /// as stored.
+    pub fn layout(name: &str) -> Layout {
+        if name == WORD_EMBEDDINGS {
+            Layout::Rows
+        } else if name.starts_with("encoder.layer.") {
+            Layout::Transposed
+        } else {
+            Layout::Widened
+        }
     }
 
-    /// Reads the weights under the Hugging Face / candle BERT names (no `bert.` prefix).
-    pub fn load(vb: VarBuilder, shape: &Shape) -> Result<Self> {
+    /// Reads the weights under the Hugging Face / candle BERT names (no `bert.` prefix);
+    /// `word`: the word embeddings ([`WORD_EMBEDDINGS`]).
+    pub fn load(vb: VarBuilder, word: Rows, shape: &Shape) -> Result<Self> {
         let h = shape.hidden_size;
+        if word.shape() != (shape.vocab_size, h) {
+            candle_core::bail!(
+                "{WORD_EMBEDDINGS} is {:?}; config.json wants [{}, {h}]",
+                word.shape(),
+                shape.vocab_size
+            );
+        }
         let e = vb.pp("embeddings");
         let layers = (0..shape.num_hidden_layers)
             .map(|i| Layer::load(vb.pp(format!("encoder.layer.{i}")), shape))
             .collect::<Result<_>>()?;
         Ok(Self {
-            word: e.get((shape.vocab_size, h), "word_embeddings.weight")?,
+            word,
             position: e.get(
                 (shape.max_position_embeddings, h),
                 "position_embeddings.weight",
@@ -89,8 +110,8 @@ impl Encoder {
         keep: usize,
     ) -> Result<Tensor> {
         let (batch, tokens) = ids.dims2()?;
-        let h = self.word.dim(1)?;
-        let word = self.word.index_select(&ids.flatten_all()?, 0)?;
+        let h = self.word.shape().1;
+        let word = self.word.lookup(&ids.flatten_all()?.to_vec1::<u32>()?)?;
         let token_type = self.token_type.index_select(&types.flatten_all()?, 0)?;
         let x = (word + token_type)?
             .reshape((batch, tokens, h))?

@@ -3,7 +3,7 @@
 use candle_core::{DType, Device, Tensor};
 use candle_nn::VarBuilder;
 
-use crate::encoder::Encoder;
+use crate::encoder::{self, Encoder};
 use crate::error::{candle_message, LoadError, ModelFile, ScoreError};
 use crate::input::{Encoded, Pieces};
 use crate::{config, weights, Input, Scores, Thresholds, WordScore};
@@ -31,10 +31,19 @@ impl Model {
     /// `tokenizer.json`. The error names the file and what in it is wrong.
     pub fn load(config: &[u8], weights: &[u8], tokenizer: &[u8]) -> Result<Model, LoadError> {
         let config = config::parse(config)?;
-        let tensors = weights::read(weights, config.storage, Encoder::keeps_transposed)?;
+        let mut weights = weights::read(weights, config.storage, Encoder::layout)?;
         let err = |e: candle_core::Error| LoadError::new(ModelFile::Weights, candle_message(&e));
-        let vb = VarBuilder::from_tensors(tensors, DType::F32, &Device::Cpu);
-        let encoder = Encoder::load(vb.clone(), &config.shape).map_err(err)?;
+        let word = weights
+            .rows
+            .remove(encoder::WORD_EMBEDDINGS)
+            .ok_or_else(|| {
+                LoadError::new(
+                    ModelFile::Weights,
+                    format!("no {}", encoder::WORD_EMBEDDINGS),
+                )
+            })?;
+        let vb = VarBuilder::from_tensors(weights.tensors, DType::F32, &Device::Cpu);
+        let encoder = Encoder::load(vb.clone(), word, &config.shape).map_err(err)?;
         let hidden = config.shape.hidden_size;
         let mut columns = Vec::new();
         let mut bias = [0.0; 3];
