@@ -143,7 +143,9 @@ chrome.runtime.onConnect.addListener((port) => {
   });
   port.onMessage.addListener((message) => {
     if (protocol.prepares(message)) {
-      learnedTier.prepare(chrome.runtime.getURL(''));
+      // Once the instant core is instantiated: compiling both modules at once slowed the
+      // instant one (its start is on the first marks' path when the background was asleep).
+      ready().then(() => learnedTier.prepare(chrome.runtime.getURL('')), () => {});
       return;
     }
     const part = protocol.part(message);
