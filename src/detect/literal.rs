@@ -1,12 +1,12 @@
-//! When a judging word is not the writer's judgement: part of a name, the literal subject
-//! of the report, a feeling, reaction or event the report names, or a neutral idiom.
+//! When a judging word is not the writer's judgement: part of a name or a handle, the
+//! literal subject of the report, a feeling, reaction or event the report names (someone
+//! else's feeling, too), or a neutral idiom.
 //!
 //! The loaded and evaluative lists come from a review-sentiment lexicon, so they hold words
 //! that news uses literally ("diagnosed with cancer", "chronic inflammation", "shares fell
 //! sharply"), names that are also words (Rich, Hope, "Operation Patriot") and idioms with
 //! no judgement in them ("the answer lies in"). A mark needs evidence that the writer is
-//! judging; these are the three kinds of evidence against it, read from the word's
-//! neighbours.
+//! judging; these are the kinds of evidence against it, read from the word's neighbours.
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -60,11 +60,13 @@ impl<'a> Judging<'a> {
     }
 
     /// Whether the judging word `words[i]` reads as the writer's judgement: not in a
-    /// name, not about literal subject matter, not a feeling, reaction or event the
-    /// report names, not in a neutral idiom.
+    /// name or a handle, not about literal subject matter, not a feeling, reaction or
+    /// event the report names, not in a neutral idiom.
     pub fn judges(&self, i: usize) -> bool {
         let word = &self.words[i];
         !self.in_name(i)
+            && !self.in_handle(word)
+            && !self.someone_elses_feeling(i)
             && !is_comparison(word)
             && !word.tags.has(Tags::SUBJECT_MATTER)
             && !reported_events().contains(&*word.normalised())
@@ -89,6 +91,40 @@ impl<'a> Judging<'a> {
         self.words
             .get(i + 1)
             .is_some_and(|next| next.is_capitalized() && self.joined(word, next))
+    }
+
+    /// "@Angry_Drunk", "#SadDay", "bad_actor": a word of an account name, a hashtag or an
+    /// identifier names something; it says nothing of the writer's view.
+    fn in_handle(&self, word: &Word) -> bool {
+        let before = self.text[..word.start].chars().next_back();
+        let after = self.text[word.end..].chars().next();
+        matches!(before, Some('@' | '#' | '_')) || after == Some('_')
+    }
+
+    /// "she's understandably shocked", "some people are outraged": a feeling the writer
+    /// names in someone else reports it (the writer can only guess at it); the writer's own
+    /// ("I'm too mad to…", "I'd be shocked if…") is the writer's voice. The writer is the
+    /// one feeling it when the sentence has a first-person word before it.
+    fn someone_elses_feeling(&self, i: usize) -> bool {
+        if !self.words[i].tags.has(Tags::INNER_STATE) {
+            return false;
+        }
+        let first_person = |w: &Word| {
+            // "I'm", "I'd", "we've": the pronoun before the apostrophe.
+            let normal = w.normalised();
+            normal
+                .split('\'')
+                .next()
+                .is_some_and(|p| lexicon::tags::of(p).has(Tags::FIRST_PERSON))
+        };
+        let mut j = i;
+        while j > 0 && !self.starts_sentence(j) {
+            j -= 1;
+            if first_person(&self.words[j]) {
+                return false;
+            }
+        }
+        true
     }
 
     /// The first word of the block, or the first after a sentence's end, a colon, an
@@ -185,6 +221,19 @@ mod tests {
     fn a_reported_feeling_reaction_or_event_is_not_a_judgement() {
         assert!(judging("The minister condemned the brutal raid.") == ["brutal"]);
         assert!(judging("Their anger grew after the collapse.").is_empty());
+    }
+
+    #[test]
+    fn a_word_of_a_handle_or_hashtag_is_not_a_judgement() {
+        assert!(judging("Thanks to @angry_drunk and #evil_twin for this.").is_empty());
+        assert_eq!(judging("An angry_crowd_id field and an evil plan."), ["evil"]);
+    }
+
+    #[test]
+    fn a_feeling_named_in_someone_else_is_reported_the_writers_own_is_not() {
+        assert!(judging("She was shocked by it, and some people are outraged.").is_empty());
+        assert_eq!(judging("I was shocked. They were outraged."), ["shocked"]);
+        assert_eq!(judging("Honestly, I’m too outraged to cuss."), ["outraged"]);
     }
 
     #[test]

@@ -125,6 +125,7 @@ pub fn rule(block: &BlockText, before: &[Mark]) -> Vec<Mark> {
         .map(|m| Mark::new(block.text, m.start..m.end, m.tag))
         .filter(|m| !before.covers(&m.range))
         .filter(|m| !conditional(block.words, m))
+        .filter(|m| !(m.subtype == Subtype::Booster && compared(block.words, m)))
         .collect();
     // A verb inside the writer's own stance ("This writer believes it is very likely…")
     // reports the writer's thought: the hedge after it stays the writer's.
@@ -148,6 +149,17 @@ fn first_word(words: &[Word], mark: &Mark) -> usize {
 fn conditional(words: &[Word], mark: &Mark) -> bool {
     let i = first_word(words, mark);
     i > 0 && CONDITIONS.iter().any(|c| words[i - 1].is(c))
+}
+
+/// Whether the one-word `mark` stands in an "as … as" comparison ("I could see it just as
+/// clearly as…", "as massive as the last one"): it says how, or how much, which a reader
+/// can check, not how sure the writer is.
+fn compared(words: &[Word], mark: &Mark) -> bool {
+    let i = first_word(words, mark);
+    i > 0
+        && words.get(i).is_some_and(|w| w.end == mark.range.end)
+        && words[i - 1].is("as")
+        && words.get(i + 1).is_some_and(|w| w.is("as"))
 }
 
 /// Whether the hedge `mark` is in a clause reporting someone else's words or thoughts:
