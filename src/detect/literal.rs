@@ -31,6 +31,12 @@ fn reported_events() -> &'static HashSet<String> {
     })
 }
 
+/// Subjects that make a feeling someone else's ("she's shocked").
+const THIRD_PERSON: &[&str] = &["he", "she", "they", "it"];
+
+/// Punctuation that ends the clause a feeling's subject is looked for in.
+const CLAUSE_BREAKS: [char; 5] = [',', ';', ':', '—', '('];
+
 /// The judging words of one block and what stands around them.
 pub struct Judging<'a> {
     text: &'a str,
@@ -103,25 +109,30 @@ impl<'a> Judging<'a> {
 
     /// "she's understandably shocked", "some people are outraged": a feeling the writer
     /// names in someone else reports it (the writer can only guess at it); the writer's own
-    /// ("I'm too mad to…", "I'd be shocked if…") is the writer's voice. The writer is the
-    /// one feeling it when the sentence has a first-person word before it.
+    /// ("I'm too outraged to…", "I'd be shocked if…") is the writer's voice. It is the
+    /// writer's when, going back through its clause, a first-person word comes before any
+    /// other subject (a third-person pronoun or a noun before its verb is not needed: the
+    /// clause's start ends the search).
     fn someone_elses_feeling(&self, i: usize) -> bool {
         if !self.words[i].tags.has(Tags::INNER_STATE) {
             return false;
         }
-        let first_person = |w: &Word| {
-            // "I'm", "I'd", "we've": the pronoun before the apostrophe.
-            let normal = w.normalised();
-            normal
-                .split('\'')
-                .next()
-                .is_some_and(|p| lexicon::tags::of(p).has(Tags::FIRST_PERSON))
-        };
+        // "I'm", "she'd": the pronoun before the apostrophe.
+        let pronoun = |w: &Word| w.normalised().split('\'').next().map(str::to_string);
         let mut j = i;
         while j > 0 && !self.starts_sentence(j) {
+            if self.text[self.words[j - 1].end..self.words[j].start].contains(CLAUSE_BREAKS) {
+                break;
+            }
             j -= 1;
-            if first_person(&self.words[j]) {
+            let Some(p) = pronoun(&self.words[j]) else {
+                continue;
+            };
+            if lexicon::tags::of(&p).has(Tags::FIRST_PERSON) {
                 return false;
+            }
+            if THIRD_PERSON.contains(&p.as_str()) {
+                return true;
             }
         }
         true
@@ -226,7 +237,10 @@ mod tests {
     #[test]
     fn a_word_of_a_handle_or_hashtag_is_not_a_judgement() {
         assert!(judging("Thanks to @angry_drunk and #evil_twin for this.").is_empty());
-        assert_eq!(judging("An angry_crowd_id field and an evil plan."), ["evil"]);
+        assert_eq!(
+            judging("An angry_crowd_id field and an evil plan."),
+            ["evil"]
+        );
     }
 
     #[test]
@@ -234,6 +248,10 @@ mod tests {
         assert!(judging("She was shocked by it, and some people are outraged.").is_empty());
         assert_eq!(judging("I was shocked. They were outraged."), ["shocked"]);
         assert_eq!(judging("Honestly, I’m too outraged to cuss."), ["outraged"]);
+        assert!(
+            judging("From what I can tell, she’s shocked, and I think they’re outraged.")
+                .is_empty()
+        );
     }
 
     #[test]
