@@ -126,6 +126,7 @@ pub fn rule(block: &BlockText, before: &[Mark]) -> Vec<Mark> {
         .filter(|m| !before.covers(&m.range))
         .filter(|m| !conditional(block.words, m))
         .filter(|m| !(m.subtype == Subtype::Booster && compared(block.words, m)))
+        .filter(|m| !(m.subtype == Subtype::Hedge && suggestion(block.words, m)))
         .collect();
     // A verb inside the writer's own stance ("This writer believes it is very likely…")
     // reports the writer's thought: the hedge after it stays the writer's.
@@ -160,6 +161,18 @@ fn compared(words: &[Word], mark: &Mark) -> bool {
         && words.get(i).is_some_and(|w| w.end == mark.range.end)
         && words[i - 1].is("as")
         && words.get(i + 1).is_some_and(|w| w.is("as"))
+}
+
+/// Whether the hedge `mark` is "you might want to…", "you may wish to…": advice to the
+/// reader, said politely, not doubt about a fact.
+fn suggestion(words: &[Word], mark: &Mark) -> bool {
+    let i = first_word(words, mark);
+    i > 0
+        && words[i - 1].is("you")
+        && words.get(i).is_some_and(|w| w.end == mark.range.end)
+        && words
+            .get(i + 1)
+            .is_some_and(|w| w.is("want") || w.is("wish"))
 }
 
 /// Whether the hedge `mark` is in a clause reporting someone else's words or thoughts:
