@@ -34,6 +34,9 @@ fn reported_events() -> &'static HashSet<String> {
 /// Subjects that make a feeling someone else's ("she's shocked").
 const THIRD_PERSON: &[&str] = &["he", "she", "they", "it"];
 
+/// Words between a verb and its object ("depressing the economy").
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our"];
+
 /// Punctuation that ends the clause a feeling's subject is looked for in.
 const CLAUSE_BREAKS: [char; 5] = [',', ';', ':', '—', '('];
 
@@ -147,17 +150,21 @@ impl<'a> Judging<'a> {
             ])
     }
 
-    /// "chronic inflammation", "lean meat", "fell sharply": a judging word is literal
-    /// next to a word of a literal field (only a space or hyphen between them).
+    /// "chronic inflammation", "lean meat", "fell sharply", "depressing the economy": a
+    /// judging word is literal next to a word of a literal field (only a space or hyphen
+    /// between them), or before one with a determiner between (a verb and its object).
     fn beside_subject_matter(&self, i: usize) -> bool {
         let word = &self.words[i];
         let next = self.words.get(i + 1).filter(|n| self.joined(word, n));
+        let object = next
+            .filter(|n| DETERMINERS.iter().any(|d| n.is(d)))
+            .and_then(|d| self.words.get(i + 2).filter(|o| self.joined(d, o)));
+        let next = next.into_iter().chain(object);
         let previous = i
             .checked_sub(1)
             .map(|p| &self.words[p])
             .filter(|p| self.joined(p, word));
-        next.into_iter()
-            .chain(previous)
+        next.chain(previous)
             .any(|w| w.tags.has(Tags::SUBJECT_MATTER))
     }
 
@@ -220,6 +227,8 @@ mod tests {
             judging("A brutal winter brought chronic inflammation."),
             ["brutal"]
         );
+        assert!(judging("Higher rates are depressing the economy.").is_empty());
+        assert_eq!(judging("It was a depressing speech."), ["depressing"]);
     }
 
     #[test]
