@@ -27,11 +27,12 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::catalogue::{Category, Subtype};
 use crate::claim;
 use crate::finding::{ClaimLabel, Finding, Learned, LearnedVerdict, Mark, OpinionLabel, Tier};
+use crate::json::{self, FromJson, Reader};
 use crate::options::{Options, Silenced};
 use crate::text::offsets::{SegmentMap, SegmentRange};
 
@@ -80,7 +81,7 @@ pub struct Input<'a> {
 /// The model's scores for one sentence, as its wasm module returns them: the sentence's
 /// opinion and claim probabilities, and each word's loaded probability as
 /// `[start, end, p]` offsets into the sentence (in the [`Units`] the caller says).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Scores {
     pub opinion: f32,
     pub claim: f32,
@@ -96,11 +97,53 @@ pub enum Units {
 }
 
 /// The model's decision thresholds (its `config.json`), before the reader's sensitivity.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Thresholds {
     pub opinion: f32,
     pub claim: f32,
     pub loaded: f32,
+}
+
+/// All three fields are required; unknown fields are skipped.
+impl FromJson for Scores {
+    fn read(r: &mut Reader<'_>) -> Result<Scores, json::Error> {
+        let (mut opinion, mut claim, mut loaded) = (None, None, None);
+        r.object(|r, key| {
+            match key {
+                "opinion" => opinion = Some(r.read()?),
+                "claim" => claim = Some(r.read()?),
+                "loaded" => loaded = Some(r.read()?),
+                _ => r.skip()?,
+            }
+            Ok(())
+        })?;
+        Ok(Scores {
+            opinion: r.required(opinion, "opinion")?,
+            claim: r.required(claim, "claim")?,
+            loaded: r.required(loaded, "loaded")?,
+        })
+    }
+}
+
+/// All three fields are required; unknown fields are skipped.
+impl FromJson for Thresholds {
+    fn read(r: &mut Reader<'_>) -> Result<Thresholds, json::Error> {
+        let (mut opinion, mut claim, mut loaded) = (None, None, None);
+        r.object(|r, key| {
+            match key {
+                "opinion" => opinion = Some(r.read()?),
+                "claim" => claim = Some(r.read()?),
+                "loaded" => loaded = Some(r.read()?),
+                _ => r.skip()?,
+            }
+            Ok(())
+        })?;
+        Ok(Thresholds {
+            opinion: r.required(opinion, "opinion")?,
+            claim: r.required(claim, "claim")?,
+            loaded: r.required(loaded, "loaded")?,
+        })
+    }
 }
 
 /// What the learned model said of one sentence, as the reader sees it.

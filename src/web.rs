@@ -6,6 +6,7 @@
 
 use wasm_bindgen::prelude::*;
 
+use crate::json::{self, FromJson};
 use crate::page::model::Page;
 use crate::refine::{Refiner, Scores, Thresholds, Units};
 use crate::session::{Batch, Session};
@@ -125,8 +126,8 @@ fn to_json<T: serde::Serialize>(value: &T, what: &str) -> Result<String, JsError
 }
 
 /// `json` read as a `T`, or an error saying which input (`what`) was malformed.
-fn from_json<'a, T: serde::Deserialize<'a>>(json: &'a str, what: &str) -> Result<T, JsError> {
-    serde_json::from_str(json)
+fn from_json<T: FromJson>(json: &str, what: &str) -> Result<T, JsError> {
+    json::from_str(json)
         .map_err(|e| JsError::new(&format!("newslens: {what}: malformed JSON: {e}")))
 }
 

@@ -6,33 +6,29 @@
 //! document order. Offsets that come back to the DOM are relative to those text nodes
 //! ("segments"), so the DOM layer can build `Range`s without searching for text.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::json::{self, FromJson, Reader};
 
 /// A page: metadata, the element table and the text blocks.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Page {
     /// The page URL, if known (used for hints such as `/opinion/` in the path).
-    #[serde(default)]
     pub url: String,
     /// The document title.
-    #[serde(default)]
     pub title: String,
     /// `<meta name|property=… content=…>` pairs, names lower-cased.
-    #[serde(default)]
     pub meta: Vec<Meta>,
     /// Raw text of each `<script type="application/ld+json">`.
-    #[serde(default)]
     pub json_ld: Vec<String>,
     /// Elements on the ancestor chains of the blocks, parents before children.
-    #[serde(default)]
     pub elements: Vec<Element>,
     /// Text blocks in document order.
-    #[serde(default)]
     pub blocks: Vec<Block>,
 }
 
 /// One `<meta>` tag.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Meta {
     pub name: String,
     pub content: String,
@@ -42,21 +38,21 @@ pub struct Meta {
 ///
 /// In JSON, fields at their default are left out (a long page has thousands of elements,
 /// most with no parent attributes worth naming), by the DOM layer as here.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Element {
     /// Lower-case tag name.
     pub tag: String,
     /// Index of the parent in [`Page::elements`]; `None` for the root.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub parent: Option<u32>,
     /// The `id` and `class` tokens, lower-cased.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tokens: Vec<String>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub role: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub itemprop: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub rel: String,
 }
 
@@ -74,34 +70,33 @@ impl Element {
 }
 
 /// A paragraph-like run of text: the text nodes under one block-level element.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Block {
     /// Index of the block's element in [`Page::elements`].
     pub element: u32,
     /// The text nodes, in document order; the block's text is their concatenation.
     pub segments: Vec<String>,
     /// Hyperlinks inside the block, as runs of whole segments.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<Link>,
     /// Inline elements that say who wrote the text (`rel=author`, `itemprop=author`,
     /// classes naming the author or byline), as runs of whole segments.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub authors: Vec<Run>,
 }
 
 /// A run of whole segments `start..end` of a block.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Run {
     pub start: u32,
     pub end: u32,
 }
 
 /// A hyperlink covering segments `start..end` of its block.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Link {
     pub start: u32,
     pub end: u32,
-    #[serde(default)]
     pub href: String,
 }
 
@@ -178,6 +173,129 @@ impl Page {
             .iter()
             .find(|m| m.name == name)
             .map(|m| m.content.as_str())
+    }
+}
+
+// How each type is read from JSON (the DOM layer's shape, `extension/dom/collect.js`):
+// every field but the few named as required may be left out and is then at its default;
+// unknown fields are skipped. The tests round-trip every field through serde's writer.
+
+impl FromJson for Page {
+    fn read(r: &mut Reader<'_>) -> Result<Page, json::Error> {
+        let mut page = Page::default();
+        r.object(|r, key| {
+            match key {
+                "url" => page.url = r.read()?,
+                "title" => page.title = r.read()?,
+                "meta" => page.meta = r.read()?,
+                "json_ld" => page.json_ld = r.read()?,
+                "elements" => page.elements = r.read()?,
+                "blocks" => page.blocks = r.read()?,
+                _ => r.skip()?,
+            }
+            Ok(())
+        })?;
+        Ok(page)
+    }
+}
+
+impl FromJson for Meta {
+    fn read(r: &mut Reader<'_>) -> Result<Meta, json::Error> {
+        let (mut name, mut content) = (None, None);
+        r.object(|r, key| {
+            match key {
+                "name" => name = Some(r.read()?),
+                "content" => content = Some(r.read()?),
+                _ => r.skip()?,
+            }
+            Ok(())
+        })?;
+        Ok(Meta {
+            name: r.required(name, "name")?,
+            content: r.required(content, "content")?,
+        })
+    }
+}
+
+impl FromJson for Element {
+    fn read(r: &mut Reader<'_>) -> Result<Element, json::Error> {
+        let mut tag = None;
+        let mut element = Element::default();
+        r.object(|r, key| {
+            match key {
+                "tag" => tag = Some(r.read()?),
+                "parent" => element.parent = r.read()?,
+                "tokens" => element.tokens = r.read()?,
+                "role" => element.role = r.read()?,
+                "itemprop" => element.itemprop = r.read()?,
+                "rel" => element.rel = r.read()?,
+                _ => r.skip()?,
+            }
+            Ok(())
+        })?;
+        element.tag = r.required(tag, "tag")?;
+        Ok(element)
+    }
+}
+
+impl FromJson for Block {
+    fn read(r: &mut Reader<'_>) -> Result<Block, json::Error> {
+        let (mut element, mut segments) = (None, None);
+        let (mut links, mut authors) = (Vec::new(), Vec::new());
+        r.object(|r, key| {
+            match key {
+                "element" => element = Some(r.read()?),
+                "segments" => segments = Some(r.read()?),
+                "links" => links = r.read()?,
+                "authors" => authors = r.read()?,
+                _ => r.skip()?,
+            }
+            Ok(())
+        })?;
+        Ok(Block {
+            element: r.required(element, "element")?,
+            segments: r.required(segments, "segments")?,
+            links,
+            authors,
+        })
+    }
+}
+
+impl FromJson for Run {
+    fn read(r: &mut Reader<'_>) -> Result<Run, json::Error> {
+        let (mut start, mut end) = (None, None);
+        r.object(|r, key| {
+            match key {
+                "start" => start = Some(r.read()?),
+                "end" => end = Some(r.read()?),
+                _ => r.skip()?,
+            }
+            Ok(())
+        })?;
+        Ok(Run {
+            start: r.required(start, "start")?,
+            end: r.required(end, "end")?,
+        })
+    }
+}
+
+impl FromJson for Link {
+    fn read(r: &mut Reader<'_>) -> Result<Link, json::Error> {
+        let (mut start, mut end, mut href) = (None, None, String::new());
+        r.object(|r, key| {
+            match key {
+                "start" => start = Some(r.read()?),
+                "end" => end = Some(r.read()?),
+                "href" => href = r.read()?,
+                _ => r.skip()?,
+            }
+            Ok(())
+        })?;
+        Ok(Link {
+            start: r.required(start, "start")?,
+            end: r.required(end, "end")?,
+            href,
+        })
     }
 }
 
