@@ -177,7 +177,7 @@ fn host_of(url: &str) -> String {
 impl FromJson for Options {
     fn read(r: &mut Reader<'_>) -> Result<Options, json::Error> {
         let mut options = Options::default();
-        r.object(|r, key| {
+        r.object(&mut |r, key| {
             match key {
                 "disabled" => options.disabled = r.read()?,
                 "sensitivity" => options.sensitivity = r.read()?,
@@ -197,7 +197,7 @@ impl FromJson for Options {
 impl FromJson for Sensitivity {
     fn read(r: &mut Reader<'_>) -> Result<Sensitivity, json::Error> {
         let (mut category, mut value) = (None, None);
-        r.object(|r, key| {
+        r.object(&mut |r, key| {
             match key {
                 "category" => category = Some(r.read()?),
                 "value" => value = Some(r.read()?),
@@ -215,7 +215,7 @@ impl FromJson for Sensitivity {
 impl FromJson for UserWord {
     fn read(r: &mut Reader<'_>) -> Result<UserWord, json::Error> {
         let (mut subtype, mut phrase) = (None, None);
-        r.object(|r, key| {
+        r.object(&mut |r, key| {
             match key {
                 "subtype" => subtype = Some(r.read()?),
                 "phrase" => phrase = Some(r.read()?),
@@ -233,7 +233,7 @@ impl FromJson for UserWord {
 impl FromJson for Exception {
     fn read(r: &mut Reader<'_>) -> Result<Exception, json::Error> {
         let (mut cue, mut site) = (None, None);
-        r.object(|r, key| {
+        r.object(&mut |r, key| {
             match key {
                 "cue" => cue = Some(r.read()?),
                 "site" => site = r.read()?,

@@ -108,7 +108,7 @@ pub struct Thresholds {
 impl FromJson for Scores {
     fn read(r: &mut Reader<'_>) -> Result<Scores, json::Error> {
         let (mut opinion, mut claim, mut loaded) = (None, None, None);
-        r.object(|r, key| {
+        r.object(&mut |r, key| {
             match key {
                 "opinion" => opinion = Some(r.read()?),
                 "claim" => claim = Some(r.read()?),
@@ -129,7 +129,7 @@ impl FromJson for Scores {
 impl FromJson for Thresholds {
     fn read(r: &mut Reader<'_>) -> Result<Thresholds, json::Error> {
         let (mut opinion, mut claim, mut loaded) = (None, None, None);
-        r.object(|r, key| {
+        r.object(&mut |r, key| {
             match key {
                 "opinion" => opinion = Some(r.read()?),
                 "claim" => claim = Some(r.read()?),

@@ -31,7 +31,7 @@ pub struct Batch {
 impl FromJson for Batch {
     fn read(r: &mut Reader<'_>) -> Result<Batch, json::Error> {
         let mut batch = Batch::default();
-        r.object(|r, key| {
+        r.object(&mut |r, key| {
             match key {
                 "elements" => batch.elements = r.read()?,
                 "blocks" => batch.blocks = r.read()?,

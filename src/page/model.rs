@@ -183,7 +183,7 @@ impl Page {
 impl FromJson for Page {
     fn read(r: &mut Reader<'_>) -> Result<Page, json::Error> {
         let mut page = Page::default();
-        r.object(|r, key| {
+        r.object(&mut |r, key| {
             match key {
                 "url" => page.url = r.read()?,
                 "title" => page.title = r.read()?,
@@ -202,7 +202,7 @@ impl FromJson for Page {
 impl FromJson for Meta {
     fn read(r: &mut Reader<'_>) -> Result<Meta, json::Error> {
         let (mut name, mut content) = (None, None);
-        r.object(|r, key| {
+        r.object(&mut |r, key| {
             match key {
                 "name" => name = Some(r.read()?),
                 "content" => content = Some(r.read()?),
@@ -221,7 +221,7 @@ impl FromJson for Element {
     fn read(r: &mut Reader<'_>) -> Result<Element, json::Error> {
         let mut tag = None;
         let mut element = Element::default();
-        r.object(|r, key| {
+        r.object(&mut |r, key| {
             match key {
                 "tag" => tag = Some(r.read()?),
                 "parent" => element.parent = r.read()?,
@@ -242,7 +242,7 @@ impl FromJson for Block {
     fn read(r: &mut Reader<'_>) -> Result<Block, json::Error> {
         let (mut element, mut segments) = (None, None);
         let (mut links, mut authors) = (Vec::new(), Vec::new());
-        r.object(|r, key| {
+        r.object(&mut |r, key| {
             match key {
                 "element" => element = Some(r.read()?),
                 "segments" => segments = Some(r.read()?),
@@ -264,7 +264,7 @@ impl FromJson for Block {
 impl FromJson for Run {
     fn read(r: &mut Reader<'_>) -> Result<Run, json::Error> {
         let (mut start, mut end) = (None, None);
-        r.object(|r, key| {
+        r.object(&mut |r, key| {
             match key {
                 "start" => start = Some(r.read()?),
                 "end" => end = Some(r.read()?),
@@ -282,7 +282,7 @@ impl FromJson for Run {
 impl FromJson for Link {
     fn read(r: &mut Reader<'_>) -> Result<Link, json::Error> {
         let (mut start, mut end, mut href) = (None, None, String::new());
-        r.object(|r, key| {
+        r.object(&mut |r, key| {
             match key {
                 "start" => start = Some(r.read()?),
                 "end" => end = Some(r.read()?),
