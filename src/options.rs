@@ -252,6 +252,43 @@ impl FromJson for Exception {
 mod tests {
     use super::*;
 
+    /// Every field, not at its default (a literal without `..`, so a new field must be
+    /// added here), survives serde's writer and the reader.
+    #[test]
+    fn the_reader_reads_every_field_serde_writes() {
+        let options = Options {
+            disabled: vec![Subtype::ALL[0], Subtype::ALL[3]],
+            sensitivity: vec![Sensitivity {
+                category: Subtype::ALL[2].category(),
+                value: 0.75,
+            }],
+            words: vec![UserWord {
+                subtype: Subtype::ALL[1],
+                phrase: "so-called".into(),
+            }],
+            exceptions: vec![
+                Exception {
+                    cue: "slammed".into(),
+                    site: Some("example.com".into()),
+                },
+                Exception {
+                    cue: "blasted".into(),
+                    site: None,
+                },
+            ],
+            only_blocks: Some(vec![1, 4]),
+            skip_sentences: true,
+            all_sourcing: true,
+        };
+        let text = serde_json::to_string(&options).unwrap();
+        assert_eq!(json::from_str::<Options>(&text).unwrap(), options);
+        let error = json::from_str::<Options>(r#"{"disabled": ["no-such-kind"]}"#).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "expected a kind of finding, not `no-such-kind`, at byte 28"
+        );
+    }
+
     #[test]
     fn exceptions_match_cue_and_site() {
         let options = Options {

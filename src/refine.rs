@@ -491,6 +491,32 @@ mod tests {
     use super::*;
     use crate::page::model::Page;
 
+    /// The learned module's output as it comes (JS numbers, unknown fields skipped), read
+    /// into every field (literals without `..`: a new field must be added here).
+    #[test]
+    fn reads_scores_and_thresholds() {
+        let scores: Vec<Scores> = json::from_str(
+            r#"[{"opinion": 0.25, "claim": 0.5, "loaded": [[0, 4, 0.75], [5, 9, 1e-3]], "extra": 1}]"#,
+        )
+        .unwrap();
+        let expected = Scores {
+            opinion: 0.25,
+            claim: 0.5,
+            loaded: vec![(0, 4, 0.75), (5, 9, 0.001)],
+        };
+        assert_eq!(scores, [expected]);
+        let thresholds: Thresholds =
+            json::from_str(r#"{"opinion": 0.5, "claim": 0.625, "loaded": 0.875}"#).unwrap();
+        let expected = Thresholds {
+            opinion: 0.5,
+            claim: 0.625,
+            loaded: 0.875,
+        };
+        assert_eq!(thresholds, expected);
+        let error = json::from_str::<Thresholds>(r#"{"opinion": 0.5}"#).unwrap_err();
+        assert_eq!(error.to_string(), "expected field `claim` at byte 16");
+    }
+
     fn page(texts: &[&str]) -> Page {
         Page::of_paragraphs(texts)
     }

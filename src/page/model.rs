@@ -303,6 +303,54 @@ impl FromJson for Link {
 mod tests {
     use super::*;
 
+    /// Every field, set to something not its default (struct literals without `..`, so a
+    /// field added to the model must be added here), survives serde's writer and the
+    /// reader: a field the reader does not know fails this test.
+    #[test]
+    fn the_reader_reads_every_field_serde_writes() {
+        let page = Page {
+            url: "https://example.com/a".into(),
+            title: "A \"title\"\n".into(),
+            meta: vec![Meta {
+                name: "og:type".into(),
+                content: "article".into(),
+            }],
+            json_ld: vec![r#"{"@type": "NewsArticle"}"#.into()],
+            elements: vec![Element {
+                tag: "p".into(),
+                parent: Some(7),
+                tokens: vec!["story-body".into(), "x".into()],
+                role: "main".into(),
+                itemprop: "articleBody".into(),
+                rel: "author".into(),
+            }],
+            blocks: vec![Block {
+                element: 3,
+                segments: vec!["Caf\u{e9} \u{1f600} ".into(), "said.".into()],
+                links: vec![Link {
+                    start: 1,
+                    end: 2,
+                    href: "/b".into(),
+                }],
+                authors: vec![Run { start: 0, end: 1 }],
+            }],
+        };
+        let text = serde_json::to_string(&page).unwrap();
+        assert_eq!(json::from_str::<Page>(&text).unwrap(), page);
+    }
+
+    #[test]
+    fn fields_left_out_are_defaults_and_required_ones_are_named() {
+        let page: Page = json::from_str(
+            r#"{"elements": [{"tag": "p", "unknown": [1, {"a": null}]}], "blocks": [{"element": 0, "segments": ["x"]}]}"#,
+        )
+        .unwrap();
+        assert_eq!(page.elements, [Element::with("p", None, &[])]);
+        assert_eq!(page.blocks, [Block::with(0, "x")]);
+        let error = json::from_str::<Page>(r#"{"blocks": [{"segments": []}]}"#).unwrap_err();
+        assert_eq!(error.to_string(), "expected field `element` at byte 28");
+    }
+
     #[test]
     fn from_text_makes_one_block_per_line() {
         let page = Page::from_text("First line.\n\n  Second line. \n");
