@@ -11,7 +11,6 @@
 //! `pipeline.rs`): a block whose role or preceding sourcing turns out different is
 //! analysed again.
 
-
 use crate::json::{self, FromJson, Reader};
 use crate::options::Options;
 use crate::page::model::{Block, Element, Page};

@@ -121,7 +121,9 @@ fn json_page_models_read_in_linear_time() {
         |n| {
             let block = r#"{"element":1,"segments":["caf\u00e9 \"quoted\"\n","plain text "]}"#;
             let blocks = vec![block; n].join(",");
-            format!(r#"{{"elements":[{{"tag":"article"}},{{"tag":"p","parent":0}}],"blocks":[{blocks}]}}"#)
+            format!(
+                r#"{{"elements":[{{"tag":"article"}},{{"tag":"p","parent":0}}],"blocks":[{blocks}]}}"#
+            )
         },
         |json| {
             let page: Page = newslens::json::from_str(json).expect("a page model");
