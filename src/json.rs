@@ -125,7 +125,14 @@ impl<'a> Reader<'a> {
 
     /// `value` of a field that must be there, or an error naming it (at the object's end).
     pub fn required<T>(&self, value: Option<T>, field: &str) -> Result<T, Error> {
-        value.ok_or_else(|| self.error(format!("field `{field}`")))
+        value.ok_or_else(|| self.missing(field))
+    }
+
+    /// The error for a missing field: one copy, not one per type of field.
+    #[cold]
+    #[inline(never)]
+    fn missing(&self, field: &str) -> Error {
+        self.error(format!("field `{field}`"))
     }
 
     /// An error: `expected` was not found here.
@@ -185,7 +192,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Consumes `null` if it comes next.
-    pub fn null(&mut self) -> Result<bool, Error> {
+    fn null(&mut self) -> Result<bool, Error> {
         let null = self.peek() == Some(b'n');
         if null {
             self.word("null")?;
@@ -474,6 +481,9 @@ impl<T: FromJson> FromJson for Option<T> {
 }
 
 impl<T: FromJson> FromJson for Vec<T> {
+    // Not inlined: the same lists are read in several places (elements and blocks in a
+    // page and in a batch, strings in four fields), and one copy of each is enough.
+    #[inline(never)]
     fn read(r: &mut Reader<'_>) -> Result<Vec<T>, Error> {
         let mut items = Vec::new();
         r.array(&mut |r| {

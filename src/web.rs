@@ -127,8 +127,14 @@ fn to_json<T: serde::Serialize>(value: &T, what: &str) -> Result<String, JsError
 
 /// `json` read as a `T`, or an error saying which input (`what`) was malformed.
 fn from_json<T: FromJson>(json: &str, what: &str) -> Result<T, JsError> {
-    json::from_str(json)
-        .map_err(|e| JsError::new(&format!("newslens: {what}: malformed JSON: {e}")))
+    json::from_str(json).map_err(|e| malformed(what, e))
+}
+
+/// The error for a malformed input: one copy, not one per type read.
+#[cold]
+#[inline(never)]
+fn malformed(what: &str, error: json::Error) -> JsError {
+    JsError::new(&format!("newslens: {what}: malformed JSON: {error}"))
 }
 
 /// The model of a small made-up opinion page (`newslens model` output): navigation, a
