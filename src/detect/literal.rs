@@ -1,12 +1,12 @@
-//! When a judging word is not the writer's judgement: part of a name, the literal subject
-//! of the report, a feeling, reaction or event the report names, or a neutral idiom.
+//! When a judging word is not the writer's judgement: part of a name or a handle, the
+//! literal subject of the report, a feeling, reaction or event the report names (someone
+//! else's feeling, too), or a neutral idiom.
 //!
 //! The loaded and evaluative lists come from a review-sentiment lexicon, so they hold words
 //! that news uses literally ("diagnosed with cancer", "chronic inflammation", "shares fell
 //! sharply"), names that are also words (Rich, Hope, "Operation Patriot") and idioms with
 //! no judgement in them ("the answer lies in"). A mark needs evidence that the writer is
-//! judging; these are the three kinds of evidence against it, read from the word's
-//! neighbours.
+//! judging; these are the kinds of evidence against it, read from the word's neighbours.
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -30,6 +30,15 @@ fn reported_events() -> &'static HashSet<String> {
             .collect()
     })
 }
+
+/// Subjects that make a feeling someone else's ("she's shocked").
+const THIRD_PERSON: &[&str] = &["he", "she", "they", "it"];
+
+/// Words between a verb and its object ("depressing the economy").
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our"];
+
+/// Punctuation that ends the clause a feeling's subject is looked for in.
+const CLAUSE_BREAKS: [char; 5] = [',', ';', ':', '—', '('];
 
 /// The judging words of one block and what stands around them.
 pub struct Judging<'a> {
@@ -60,11 +69,13 @@ impl<'a> Judging<'a> {
     }
 
     /// Whether the judging word `words[i]` reads as the writer's judgement: not in a
-    /// name, not about literal subject matter, not a feeling, reaction or event the
-    /// report names, not in a neutral idiom.
+    /// name or a handle, not about literal subject matter, not a feeling, reaction or
+    /// event the report names, not in a neutral idiom.
     pub fn judges(&self, i: usize) -> bool {
         let word = &self.words[i];
         !self.in_name(i)
+            && !self.in_handle(word)
+            && !self.someone_elses_feeling(i)
             && !is_comparison(word)
             && !word.tags.has(Tags::SUBJECT_MATTER)
             && !reported_events().contains(&*word.normalised())
@@ -91,6 +102,45 @@ impl<'a> Judging<'a> {
             .is_some_and(|next| next.is_capitalized() && self.joined(word, next))
     }
 
+    /// "@Angry_Drunk", "#SadDay", "bad_actor": a word of an account name, a hashtag or an
+    /// identifier names something; it says nothing of the writer's view.
+    fn in_handle(&self, word: &Word) -> bool {
+        let before = self.text[..word.start].chars().next_back();
+        let after = self.text[word.end..].chars().next();
+        matches!(before, Some('@' | '#' | '_')) || after == Some('_')
+    }
+
+    /// "she's understandably shocked", "some people are outraged": a feeling the writer
+    /// names in someone else reports it (the writer can only guess at it); the writer's own
+    /// ("I'm too outraged to…", "I'd be shocked if…") is the writer's voice. It is the
+    /// writer's when, going back through its clause, a first-person word comes before any
+    /// other subject (a third-person pronoun or a noun before its verb is not needed: the
+    /// clause's start ends the search).
+    fn someone_elses_feeling(&self, i: usize) -> bool {
+        if !self.words[i].tags.has(Tags::INNER_STATE) {
+            return false;
+        }
+        // "I'm", "she'd": the pronoun before the apostrophe.
+        let pronoun = |w: &Word| w.normalised().split('\'').next().map(str::to_string);
+        let mut j = i;
+        while j > 0 && !self.starts_sentence(j) {
+            if self.text[self.words[j - 1].end..self.words[j].start].contains(CLAUSE_BREAKS) {
+                break;
+            }
+            j -= 1;
+            let Some(p) = pronoun(&self.words[j]) else {
+                continue;
+            };
+            if lexicon::tags::of(&p).has(Tags::FIRST_PERSON) {
+                return false;
+            }
+            if THIRD_PERSON.contains(&p.as_str()) {
+                return true;
+            }
+        }
+        true
+    }
+
     /// The first word of the block, or the first after a sentence's end, a colon, an
     /// opening quote or bracket, a dash or a line break.
     fn starts_sentence(&self, i: usize) -> bool {
@@ -100,17 +150,21 @@ impl<'a> Judging<'a> {
             ])
     }
 
-    /// "chronic inflammation", "lean meat", "fell sharply": a judging word is literal
-    /// next to a word of a literal field (only a space or hyphen between them).
+    /// "chronic inflammation", "lean meat", "fell sharply", "depressing the economy": a
+    /// judging word is literal next to a word of a literal field (only a space or hyphen
+    /// between them), or before one with a determiner between (a verb and its object).
     fn beside_subject_matter(&self, i: usize) -> bool {
         let word = &self.words[i];
         let next = self.words.get(i + 1).filter(|n| self.joined(word, n));
+        let object = next
+            .filter(|n| DETERMINERS.iter().any(|d| n.is(d)))
+            .and_then(|d| self.words.get(i + 2).filter(|o| self.joined(d, o)));
+        let next = next.into_iter().chain(object);
         let previous = i
             .checked_sub(1)
             .map(|p| &self.words[p])
             .filter(|p| self.joined(p, word));
-        next.into_iter()
-            .chain(previous)
+        next.chain(previous)
             .any(|w| w.tags.has(Tags::SUBJECT_MATTER))
     }
 
@@ -173,6 +227,8 @@ mod tests {
             judging("A brutal winter brought chronic inflammation."),
             ["brutal"]
         );
+        assert!(judging("Higher rates are depressing the economy.").is_empty());
+        assert_eq!(judging("It was a depressing speech."), ["depressing"]);
     }
 
     #[test]
@@ -185,6 +241,26 @@ mod tests {
     fn a_reported_feeling_reaction_or_event_is_not_a_judgement() {
         assert!(judging("The minister condemned the brutal raid.") == ["brutal"]);
         assert!(judging("Their anger grew after the collapse.").is_empty());
+    }
+
+    #[test]
+    fn a_word_of_a_handle_or_hashtag_is_not_a_judgement() {
+        assert!(judging("Thanks to @angry_drunk and #evil_twin for this.").is_empty());
+        assert_eq!(
+            judging("An angry_crowd_id field and an evil plan."),
+            ["evil"]
+        );
+    }
+
+    #[test]
+    fn a_feeling_named_in_someone_else_is_reported_the_writers_own_is_not() {
+        assert!(judging("She was shocked by it, and some people are outraged.").is_empty());
+        assert_eq!(judging("I was shocked. They were outraged."), ["shocked"]);
+        assert_eq!(judging("Honestly, I’m too outraged to cuss."), ["outraged"]);
+        assert!(
+            judging("From what I can tell, she’s shocked, and I think they’re outraged.")
+                .is_empty()
+        );
     }
 
     #[test]

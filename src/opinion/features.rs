@@ -94,6 +94,11 @@ fn detector_features(
     {
         out.feature(named(b"m:", &Subtype::Loaded), 0.5);
     }
+    // A size word that states a size is not marked, but the model was trained reading it
+    // as a booster (detect::rules::phrases::states_a_size).
+    for _ in (0..words.len()).filter(|&i| detect::rules::phrases::states_a_size(words, i)) {
+        out.feature(named(b"m:", &Subtype::Booster), 0.5);
+    }
     let mut flag = |name: &str, on: bool| {
         if on {
             out.feature(bucket(name), 0.5);

@@ -37,6 +37,9 @@ impl Tags {
     /// the opinion model reads them as subjective, as it was trained to
     /// ([`UNPROVEN`](crate::text::lexicon::UNPROVEN)): "tepid", "fraught".
     pub const UNPROVEN: Tags = Tags(1 << 11);
+    /// Feelings and attitudes a writer can only guess at in someone else: "shocked",
+    /// "furious" ([`INNER_STATES`](crate::text::lexicon::INNER_STATES)).
+    pub const INNER_STATE: Tags = Tags(1 << 12);
 
     /// Whether any of the bits of `other` is set.
     pub fn has(self, other: Tags) -> bool {

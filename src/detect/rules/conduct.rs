@@ -8,7 +8,7 @@ use crate::detect::context::BlockText;
 use crate::detect::literal::Judging;
 use crate::detect::rule::Rule;
 use crate::finding::Mark;
-use crate::text::Tags;
+use crate::text::{Tags, Word};
 
 /// Punctuation that ends the phrase an evaluative word can judge.
 const PHRASE_BREAKS: [char; 9] = [',', ';', ':', '.', '—', '(', ')', '"', '“'];
@@ -23,6 +23,7 @@ pub fn rule(block: &BlockText, _before: &[Mark]) -> Vec<Mark> {
         .iter()
         .enumerate()
         .filter(|&(i, w)| w.tags.has(Tags::EVALUATIVE) && judging.judges(i))
+        .filter(|&(i, _)| !grades_an_adjective(words, i))
         .filter(|&(i, w)| {
             words[i + 1..]
                 .iter()
@@ -32,4 +33,17 @@ pub fn rule(block: &BlockText, _before: &[Mark]) -> Vec<Mark> {
         })
         .map(|(_, w)| Mark::new(text, w.range(), Subtype::Loaded))
         .collect()
+}
+
+/// "a fairly unique position": an -ly adverb before an adjective grades the adjective; it
+/// judges the conduct only through a participle ("a poorly handled response") or next to
+/// the noun itself.
+fn grades_an_adjective(words: &[Word], i: usize) -> bool {
+    words[i].normalised().ends_with("ly")
+        && words.get(i + 1).is_some_and(|next| {
+            let next_word = next.normalised();
+            !next.tags.has(Tags::CONDUCT_NOUN)
+                && !next_word.ends_with("ed")
+                && !next_word.ends_with("en")
+        })
 }

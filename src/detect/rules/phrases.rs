@@ -125,6 +125,11 @@ pub fn rule(block: &BlockText, before: &[Mark]) -> Vec<Mark> {
         .map(|m| Mark::new(block.text, m.start..m.end, m.tag))
         .filter(|m| !before.covers(&m.range))
         .filter(|m| !conditional(block.words, m))
+        .filter(|m| {
+            !(m.subtype == Subtype::Booster
+                && (compared(block.words, m) || a_size_stated(block.words, m)))
+        })
+        .filter(|m| !(m.subtype == Subtype::Hedge && suggestion(block.words, m)))
         .collect();
     // A verb inside the writer's own stance ("This writer believes it is very likely…")
     // reports the writer's thought: the hedge after it stays the writer's.
@@ -148,6 +153,58 @@ fn first_word(words: &[Word], mark: &Mark) -> usize {
 fn conditional(words: &[Word], mark: &Mark) -> bool {
     let i = first_word(words, mark);
     i > 0 && CONDITIONS.iter().any(|c| words[i - 1].is(c))
+}
+
+/// Whether the one-word `mark` stands in an "as … as" comparison ("I could see it just as
+/// clearly as…", "as massive as the last one"): it says how, or how much, which a reader
+/// can check, not how sure the writer is.
+fn compared(words: &[Word], mark: &Mark) -> bool {
+    let i = first_word(words, mark);
+    i > 0
+        && words.get(i).is_some_and(|w| w.end == mark.range.end)
+        && words[i - 1].is("as")
+        && words.get(i + 1).is_some_and(|w| w.is("as"))
+}
+
+/// Boosters that are words of size.
+const SIZE_WORDS: &[&str] = &["huge", "enormous", "massive", "tremendous"];
+
+/// Verbs that make the word after them a predicate ("will be huge", "is tremendous").
+const COPULAS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "seems", "seemed", "become", "became",
+];
+
+/// Whether the booster `mark` is a size word that states a size ([`states_a_size`]).
+fn a_size_stated(words: &[Word], mark: &Mark) -> bool {
+    let i = first_word(words, mark);
+    words.get(i).is_some_and(|w| w.end == mark.range.end) && states_a_size(words, i)
+}
+
+/// Whether `words[i]` is a size word before a noun ("a huge, salty ocean", "under enormous
+/// pressure", "causes tremendous CPU load"): it states how big something is, which a reader
+/// weighs as a description, and is not marked as a booster; as a predicate ("it is going
+/// to be huge", "the chance is tremendous") or of what someone did ("a huge concession", a
+/// conduct noun) it is the writer's emphatic verdict, and is. The opinion model reads
+/// either as a booster, as it was trained to.
+pub(crate) fn states_a_size(words: &[Word], i: usize) -> bool {
+    let is_size = SIZE_WORDS.iter().any(|s| words[i].is(s));
+    let predicate = i > 0 && COPULAS.iter().any(|c| words[i - 1].is(c));
+    let judges_conduct = words
+        .get(i + 1)
+        .is_some_and(|next| next.tags.has(Tags::CONDUCT_NOUN));
+    is_size && !predicate && !judges_conduct
+}
+
+/// Whether the hedge `mark` is "you might want to…", "you may wish to…": advice to the
+/// reader, said politely, not doubt about a fact.
+fn suggestion(words: &[Word], mark: &Mark) -> bool {
+    let i = first_word(words, mark);
+    i > 0
+        && words[i - 1].is("you")
+        && words.get(i).is_some_and(|w| w.end == mark.range.end)
+        && words
+            .get(i + 1)
+            .is_some_and(|w| w.is("want") || w.is("wish"))
 }
 
 /// Whether the hedge `mark` is in a clause reporting someone else's words or thoughts:

@@ -86,12 +86,19 @@ pub fn rule(cx: &SentenceContext, sourcing: Option<&Sourcing>) -> Vec<Mark> {
 }
 
 /// Whether the quote at `quote` is a name or a word talked about, by the words either side
-/// of it: "called “X”", "the word “X”", "known as “X”" before it; "“X” tool", "“X” setting"
+/// of it: "called “X”", "called a “X”", "the word “X”", "known as “X”" before it; "“X” tool", "“X” setting"
 /// (a [`NAME_HEADS`] noun) right after it.
 fn names_a_term(words: &[Word], quote: &Range<usize>) -> bool {
     let before: Vec<&Word> = words.iter().filter(|w| w.end <= quote.start).collect();
     let named_before = match before.as_slice() {
         [.., known, as_] if known.is("known") && as_.is("as") => true,
+        // "Called a “violent rhythm game” by its creators": an article may come between.
+        [.., naming, article]
+            if ["a", "an", "the"].iter().any(|a| article.is(a))
+                && NAMING.iter().any(|n| naming.is(n)) =>
+        {
+            true
+        }
         [.., last] => NAMING.iter().any(|n| last.is(n)),
         [] => false,
     };

@@ -419,6 +419,12 @@ fn according_to(text: &str, words: &[Word]) -> Option<Sourcing> {
         {
             (Subtype::AttributedNamed, first.end)
         }
+        // "according to a computer programmer who…", "according to one analyst": one
+        // person, unnamed, is an anonymous source (as after an inverted "said one legal
+        // expert"), not a vague many.
+        _ if ["a", "an", "one"].iter().any(|a| words[at + 2].is(a)) => {
+            (Subtype::AttributedAnonymous, first.end)
+        }
         _ => (Subtype::Vague, first.end),
     };
     Some(Sourcing {

@@ -2,13 +2,11 @@
 //! pleased" — a modal of inference followed (within two words) by an emotion or attitude
 //! the writer cannot observe (`inner_states.txt`).
 
-use std::sync::OnceLock;
-
 use crate::catalogue::kind::{tint, Category, Kind, Line, Style, Subtype, Terminal};
 use crate::detect::context::BlockText;
 use crate::detect::rule::Rule;
 use crate::finding::Mark;
-use crate::text::{lexicon, Word};
+use crate::text::{Tags, Word};
 
 pub const SPECULATION: Kind = Kind {
     id: "speculation",
@@ -40,11 +38,6 @@ const LEADS: &[&[&str]] = &[
     &["surely", "feels"],
 ];
 
-fn inner_states() -> &'static [String] {
-    static STATES: OnceLock<Vec<String>> = OnceLock::new();
-    STATES.get_or_init(|| lexicon::entries(lexicon::INNER_STATES))
-}
-
 /// The first word rule: what a speculation holds ("must be surely furious") is part of it.
 pub const RULE: Rule = Rule::words(rule, 10);
 
@@ -61,7 +54,7 @@ pub fn rule(block: &BlockText, _before: &[Mark]) -> Vec<Mark> {
             continue;
         };
         let after = &words[i + lead.len()..];
-        if let Some(state) = after.iter().take(3).find(|w| is_inner_state(w)) {
+        if let Some(state) = after.iter().take(3).find(|w| w.tags.has(Tags::INNER_STATE)) {
             out.push(Mark::new(
                 block.text,
                 words[i].start..state.end,
@@ -74,8 +67,4 @@ pub fn rule(block: &BlockText, _before: &[Mark]) -> Vec<Mark> {
 
 fn starts_with(words: &[Word], phrase: &[&str]) -> bool {
     words.len() >= phrase.len() && words.iter().zip(phrase).all(|(w, p)| w.is(p))
-}
-
-fn is_inner_state(word: &Word) -> bool {
-    inner_states().iter().any(|s| word.is(s))
 }

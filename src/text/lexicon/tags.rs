@@ -157,6 +157,7 @@ fn table() -> &'static FxMap<String, Tags> {
             (super::CONDUCT_NOUNS, Tags::CONDUCT_NOUN),
             (super::REPORTING_VERBS, Tags::REPORTING_VERB),
             (super::SUBJECT_MATTER, Tags::SUBJECT_MATTER),
+            (super::INNER_STATES, Tags::INNER_STATE),
         ] {
             for word in entries(list) {
                 tag(word, tags);
