@@ -121,8 +121,14 @@ impl LearnedPage {
 
 /// `value` as JSON text, or an error saying what (`what`) could not be returned.
 fn to_json<T: serde::Serialize>(value: &T, what: &str) -> Result<String, JsError> {
-    serde_json::to_string(value)
-        .map_err(|e| JsError::new(&format!("newslens: could not return {what}: {e}")))
+    serde_json::to_string(value).map_err(|e| unwritable(what, e))
+}
+
+/// The error for an output that could not be written: one copy, not one per type.
+#[cold]
+#[inline(never)]
+fn unwritable(what: &str, error: serde_json::Error) -> JsError {
+    JsError::new(&format!("newslens: could not return {what}: {error}"))
 }
 
 /// `json` read as a `T`, or an error saying which input (`what`) was malformed.
