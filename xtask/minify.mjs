@@ -25,7 +25,7 @@ for (const file of scripts(dir)) {
   const result = await minify(
     { [name]: fs.readFileSync(file, 'utf8') },
     {
-      compress: { passes: 1 },
+      compress: { passes: 2 },
       mangle: true,
       format: { comments: false },
       sourceMap: { filename: name, url: `${name}.map`, includeSources: true },
