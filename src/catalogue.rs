@@ -94,6 +94,14 @@ macro_rules! wire_id {
             }
         }
 
+        impl $crate::json::FromJson for $type {
+            fn read(r: &mut $crate::json::Reader<'_>) -> Result<Self, $crate::json::Error> {
+                let id: String = r.read()?;
+                <$type>::from_id(&id)
+                    .ok_or_else(|| r.error(format!(concat!("a ", $what, ", not `{}`,"), id)))
+            }
+        }
+
         impl<'de> Deserialize<'de> for $type {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let id = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;

@@ -36,6 +36,7 @@ pub use page::{article_type, byline, disclosure, jsonld, model};
 pub use page::{document, html};
 
 pub mod eval;
+pub mod json;
 pub mod options;
 mod pipeline;
 pub mod refine;

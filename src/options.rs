@@ -3,14 +3,14 @@
 
 use std::collections::HashSet;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::catalogue::{Category, Subtype};
+use crate::json::{self, FromJson, Reader};
 use crate::text::phrases::PhraseMatcher;
 
 /// Options for [`crate::analyze_with`]. Every field has a default, so `{}` is valid.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Options {
     /// Kinds of finding not to report.
     pub disabled: Vec<Subtype>,
@@ -37,14 +37,14 @@ pub struct Options {
 
 pub const DEFAULT_SENSITIVITY: f32 = 0.5;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Sensitivity {
     pub category: Category,
     pub value: f32,
 }
 
 /// A phrase the reader wants marked as a kind of opinion marker.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct UserWord {
     pub subtype: Subtype,
     pub phrase: String,
@@ -52,10 +52,9 @@ pub struct UserWord {
 
 /// A cue not to report; `site` (a host name such as `example.com`, which also covers its
 /// subdomains) limits it to one site.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Exception {
     pub cue: String,
-    #[serde(default)]
     pub site: Option<String>,
 }
 
@@ -172,9 +171,123 @@ fn host_of(url: &str) -> String {
     host.split(':').next().unwrap_or("").to_ascii_lowercase()
 }
 
+// How the options are read from JSON (the extension's settings, `src/options.rs`'s
+// shape): every field of [`Options`] may be left out; unknown fields are skipped.
+
+impl FromJson for Options {
+    fn read(r: &mut Reader<'_>) -> Result<Options, json::Error> {
+        let mut options = Options::default();
+        r.object(&mut |r, key| {
+            match key {
+                "disabled" => options.disabled = r.read()?,
+                "sensitivity" => options.sensitivity = r.read()?,
+                "words" => options.words = r.read()?,
+                "exceptions" => options.exceptions = r.read()?,
+                "only_blocks" => options.only_blocks = r.read()?,
+                "skip_sentences" => options.skip_sentences = r.read()?,
+                "all_sourcing" => options.all_sourcing = r.read()?,
+                _ => r.skip()?,
+            }
+            Ok(())
+        })?;
+        Ok(options)
+    }
+}
+
+impl FromJson for Sensitivity {
+    fn read(r: &mut Reader<'_>) -> Result<Sensitivity, json::Error> {
+        let (mut category, mut value) = (None, None);
+        r.object(&mut |r, key| {
+            match key {
+                "category" => category = Some(r.read()?),
+                "value" => value = Some(r.read()?),
+                _ => r.skip()?,
+            }
+            Ok(())
+        })?;
+        Ok(Sensitivity {
+            category: r.required(category, "category")?,
+            value: r.required(value, "value")?,
+        })
+    }
+}
+
+impl FromJson for UserWord {
+    fn read(r: &mut Reader<'_>) -> Result<UserWord, json::Error> {
+        let (mut subtype, mut phrase) = (None, None);
+        r.object(&mut |r, key| {
+            match key {
+                "subtype" => subtype = Some(r.read()?),
+                "phrase" => phrase = Some(r.read()?),
+                _ => r.skip()?,
+            }
+            Ok(())
+        })?;
+        Ok(UserWord {
+            subtype: r.required(subtype, "subtype")?,
+            phrase: r.required(phrase, "phrase")?,
+        })
+    }
+}
+
+impl FromJson for Exception {
+    fn read(r: &mut Reader<'_>) -> Result<Exception, json::Error> {
+        let (mut cue, mut site) = (None, None);
+        r.object(&mut |r, key| {
+            match key {
+                "cue" => cue = Some(r.read()?),
+                "site" => site = r.read()?,
+                _ => r.skip()?,
+            }
+            Ok(())
+        })?;
+        Ok(Exception {
+            cue: r.required(cue, "cue")?,
+            site,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every field, not at its default (a literal without `..`, so a new field must be
+    /// added here), survives serde's writer and the reader.
+    #[test]
+    fn the_reader_reads_every_field_serde_writes() {
+        let options = Options {
+            disabled: vec![Subtype::ALL[0], Subtype::ALL[3]],
+            sensitivity: vec![Sensitivity {
+                category: Subtype::ALL[2].category(),
+                value: 0.75,
+            }],
+            words: vec![UserWord {
+                subtype: Subtype::ALL[1],
+                phrase: "so-called".into(),
+            }],
+            exceptions: vec![
+                Exception {
+                    cue: "slammed".into(),
+                    site: Some("example.com".into()),
+                },
+                Exception {
+                    cue: "blasted".into(),
+                    site: None,
+                },
+            ],
+            only_blocks: Some(vec![1, 4]),
+            skip_sentences: true,
+            all_sourcing: true,
+        };
+        let text = serde_json::to_string(&options).unwrap();
+        assert_eq!(json::from_str::<Options>(&text).unwrap(), options);
+        let error = json::from_str::<Options>(r#"{"disabled": ["no-such-kind"]}"#).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "expected a kind of finding, not `no-such-kind`, at byte 28"
+        );
+    }
 
     #[test]
     fn exceptions_match_cue_and_site() {
@@ -227,14 +340,14 @@ mod tests {
         assert!(!default.shows_sourcing(Subtype::AttributedNamed, true));
         assert!(default.shows_sourcing(Subtype::Vague, false));
         assert!(default.shows_sourcing(Subtype::AttributedAnonymous, false));
-        let all: Options = serde_json::from_str(r#"{"all_sourcing": true}"#).unwrap();
+        let all: Options = json::from_str(r#"{"all_sourcing": true}"#).unwrap();
         assert!(all.shows_sourcing(Subtype::Unattributed, false));
         assert!(all.shows_sourcing(Subtype::AttributedNamed, false));
     }
 
     #[test]
     fn options_parse_from_partial_json() {
-        let options: Options = serde_json::from_str(r#"{"disabled": ["loaded"]}"#).unwrap();
+        let options: Options = json::from_str(r#"{"disabled": ["loaded"]}"#).unwrap();
         assert_eq!(options.disabled, [Subtype::Loaded]);
         assert_eq!(options.sensitivity(Category::Claim), DEFAULT_SENSITIVITY);
     }

@@ -27,11 +27,12 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::catalogue::{Category, Subtype};
 use crate::claim;
 use crate::finding::{ClaimLabel, Finding, Learned, LearnedVerdict, Mark, OpinionLabel, Tier};
+use crate::json::{self, FromJson, Reader};
 use crate::options::{Options, Silenced};
 use crate::text::offsets::{SegmentMap, SegmentRange};
 
@@ -80,7 +81,7 @@ pub struct Input<'a> {
 /// The model's scores for one sentence, as its wasm module returns them: the sentence's
 /// opinion and claim probabilities, and each word's loaded probability as
 /// `[start, end, p]` offsets into the sentence (in the [`Units`] the caller says).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Scores {
     pub opinion: f32,
     pub claim: f32,
@@ -96,11 +97,53 @@ pub enum Units {
 }
 
 /// The model's decision thresholds (its `config.json`), before the reader's sensitivity.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Thresholds {
     pub opinion: f32,
     pub claim: f32,
     pub loaded: f32,
+}
+
+/// All three fields are required; unknown fields are skipped.
+impl FromJson for Scores {
+    fn read(r: &mut Reader<'_>) -> Result<Scores, json::Error> {
+        let (mut opinion, mut claim, mut loaded) = (None, None, None);
+        r.object(&mut |r, key| {
+            match key {
+                "opinion" => opinion = Some(r.read()?),
+                "claim" => claim = Some(r.read()?),
+                "loaded" => loaded = Some(r.read()?),
+                _ => r.skip()?,
+            }
+            Ok(())
+        })?;
+        Ok(Scores {
+            opinion: r.required(opinion, "opinion")?,
+            claim: r.required(claim, "claim")?,
+            loaded: r.required(loaded, "loaded")?,
+        })
+    }
+}
+
+/// All three fields are required; unknown fields are skipped.
+impl FromJson for Thresholds {
+    fn read(r: &mut Reader<'_>) -> Result<Thresholds, json::Error> {
+        let (mut opinion, mut claim, mut loaded) = (None, None, None);
+        r.object(&mut |r, key| {
+            match key {
+                "opinion" => opinion = Some(r.read()?),
+                "claim" => claim = Some(r.read()?),
+                "loaded" => loaded = Some(r.read()?),
+                _ => r.skip()?,
+            }
+            Ok(())
+        })?;
+        Ok(Thresholds {
+            opinion: r.required(opinion, "opinion")?,
+            claim: r.required(claim, "claim")?,
+            loaded: r.required(loaded, "loaded")?,
+        })
+    }
 }
 
 /// What the learned model said of one sentence, as the reader sees it.
@@ -447,6 +490,32 @@ fn words_in(
 mod tests {
     use super::*;
     use crate::page::model::Page;
+
+    /// The learned module's output as it comes (JS numbers, unknown fields skipped), read
+    /// into every field (literals without `..`: a new field must be added here).
+    #[test]
+    fn reads_scores_and_thresholds() {
+        let scores: Vec<Scores> = json::from_str(
+            r#"[{"opinion": 0.25, "claim": 0.5, "loaded": [[0, 4, 0.75], [5, 9, 1e-3]], "extra": 1}]"#,
+        )
+        .unwrap();
+        let expected = Scores {
+            opinion: 0.25,
+            claim: 0.5,
+            loaded: vec![(0, 4, 0.75), (5, 9, 0.001)],
+        };
+        assert_eq!(scores, [expected]);
+        let thresholds: Thresholds =
+            json::from_str(r#"{"opinion": 0.5, "claim": 0.625, "loaded": 0.875}"#).unwrap();
+        let expected = Thresholds {
+            opinion: 0.5,
+            claim: 0.625,
+            loaded: 0.875,
+        };
+        assert_eq!(thresholds, expected);
+        let error = json::from_str::<Thresholds>(r#"{"opinion": 0.5}"#).unwrap_err();
+        assert_eq!(error.to_string(), "expected field `claim` at byte 16");
+    }
 
     fn page(texts: &[&str]) -> Page {
         Page::of_paragraphs(texts)

@@ -11,8 +11,7 @@
 //! `pipeline.rs`): a block whose role or preceding sourcing turns out different is
 //! analysed again.
 
-use serde::Deserialize;
-
+use crate::json::{self, FromJson, Reader};
 use crate::options::Options;
 use crate::page::model::{Block, Element, Page};
 use crate::page::roles::BlockFacts;
@@ -21,12 +20,26 @@ use crate::refine::Refiner;
 
 /// What a walk of the page found since its last batch: elements and blocks to append to
 /// the model's (a block's element is among those sent before it or with it).
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default)]
 pub struct Batch {
-    #[serde(default)]
     pub elements: Vec<Element>,
-    #[serde(default)]
     pub blocks: Vec<Block>,
+}
+
+/// Both fields may be left out; unknown fields are skipped.
+impl FromJson for Batch {
+    fn read(r: &mut Reader<'_>) -> Result<Batch, json::Error> {
+        let mut batch = Batch::default();
+        r.object(&mut |r, key| {
+            match key {
+                "elements" => batch.elements = r.read()?,
+                "blocks" => batch.blocks = r.read()?,
+                _ => r.skip()?,
+            }
+            Ok(())
+        })?;
+        Ok(batch)
+    }
 }
 
 /// A page whose blocks arrive in batches, each run through the detectors as it comes.

@@ -6,6 +6,7 @@
 
 use wasm_bindgen::prelude::*;
 
+use crate::json::{self, FromJson};
 use crate::page::model::Page;
 use crate::refine::{Refiner, Scores, Thresholds, Units};
 use crate::session::{Batch, Session};
@@ -120,14 +121,26 @@ impl LearnedPage {
 
 /// `value` as JSON text, or an error saying what (`what`) could not be returned.
 fn to_json<T: serde::Serialize>(value: &T, what: &str) -> Result<String, JsError> {
-    serde_json::to_string(value)
-        .map_err(|e| JsError::new(&format!("newslens: could not return {what}: {e}")))
+    serde_json::to_string(value).map_err(|e| unwritable(what, e))
+}
+
+/// The error for an output that could not be written: one copy, not one per type.
+#[cold]
+#[inline(never)]
+fn unwritable(what: &str, error: serde_json::Error) -> JsError {
+    JsError::new(&format!("newslens: could not return {what}: {error}"))
 }
 
 /// `json` read as a `T`, or an error saying which input (`what`) was malformed.
-fn from_json<'a, T: serde::Deserialize<'a>>(json: &'a str, what: &str) -> Result<T, JsError> {
-    serde_json::from_str(json)
-        .map_err(|e| JsError::new(&format!("newslens: {what}: malformed JSON: {e}")))
+fn from_json<T: FromJson>(json: &str, what: &str) -> Result<T, JsError> {
+    json::from_str(json).map_err(|e| malformed(what, e))
+}
+
+/// The error for a malformed input: one copy, not one per type read.
+#[cold]
+#[inline(never)]
+fn malformed(what: &str, error: json::Error) -> JsError {
+    JsError::new(&format!("newslens: {what}: malformed JSON: {error}"))
 }
 
 /// The model of a small made-up opinion page (`newslens model` output): navigation, a

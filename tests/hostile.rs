@@ -110,3 +110,32 @@ fn a_paragraph_of_short_quotes_costs_linear_time() {
         },
     );
 }
+
+#[test]
+fn json_page_models_read_in_linear_time() {
+    // The page model crosses into the wasm as JSON: long arrays of blocks, long strings and
+    // runs of escapes.
+    scales_linearly(
+        "a page model of many blocks with escaped text",
+        2_000,
+        |n| {
+            let block = r#"{"element":1,"segments":["caf\u00e9 \"quoted\"\n","plain text "]}"#;
+            let blocks = vec![block; n].join(",");
+            format!(
+                r#"{{"elements":[{{"tag":"article"}},{{"tag":"p","parent":0}}],"blocks":[{blocks}]}}"#
+            )
+        },
+        |json| {
+            let page: Page = newslens::json::from_str(json).expect("a page model");
+            assert!(!page.blocks.is_empty());
+        },
+    );
+    scales_linearly(
+        "a JSON string of escapes",
+        20_000,
+        |n| format!("\"{}\"", "\\u00e9\\n".repeat(n)),
+        |json| {
+            newslens::json::from_str::<String>(json).expect("a string");
+        },
+    );
+}

@@ -89,7 +89,7 @@ fn parse(file: &Path) -> Vec<Case> {
                 case.words.push((cue, number(Some(p.trim()), &place)));
             }
             "options" => {
-                case.options = serde_json::from_str(value)
+                case.options = newslens::json::from_str(value)
                     .unwrap_or_else(|e| panic!("{place}: the options: {e}"))
             }
             "mark" => {

@@ -10,7 +10,7 @@ use newslens::{Category, Options, Subtype};
 #[test]
 fn the_warm_up_page_exercises_every_detector_and_page_part() {
     let json = std::fs::read_to_string("src/web/warm_up_page.json").expect("warm-up page");
-    let page: Page = serde_json::from_str(&json).expect("the warm-up page is a page model");
+    let page: Page = newslens::json::from_str(&json).expect("the warm-up page is a page model");
     // With every sentence's sourcing shown: the default view finds a named source and then
     // leaves it plain, so its detection is warmed either way, but only this shows the page
     // has one.

@@ -4,7 +4,8 @@
 use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+
+use crate::json::{self, Value};
 
 use crate::page::model::Page;
 
@@ -13,7 +14,7 @@ use crate::page::model::Page;
 pub fn objects(page: &Page) -> Vec<Value> {
     page.json_ld
         .iter()
-        .filter_map(|s| serde_json::from_str::<Value>(unwrapped(s)).ok())
+        .filter_map(|s| json::from_str::<Value>(unwrapped(s)).ok())
         .flat_map(flatten)
         .collect()
 }
@@ -42,9 +43,17 @@ fn unwrapped(script: &str) -> &str {
 fn flatten(value: Value) -> Vec<Value> {
     match value {
         Value::Array(items) => items.into_iter().flat_map(flatten).collect(),
-        Value::Object(mut map) => {
-            let graph = map.remove("@graph");
-            let mut out = vec![Value::Object(map)];
+        Value::Object(mut fields) => {
+            // A key given twice counts once, its last value (as in a map).
+            let mut graph = None;
+            fields.retain_mut(|(key, value)| {
+                let is_graph = key == "@graph";
+                if is_graph {
+                    graph = Some(std::mem::replace(value, Value::Null));
+                }
+                !is_graph
+            });
+            let mut out = vec![Value::Object(fields)];
             if let Some(graph) = graph {
                 out.extend(flatten(graph));
             }
@@ -59,10 +68,10 @@ pub fn strings(value: &Value) -> Vec<String> {
     match value {
         Value::String(s) => vec![s.clone()],
         Value::Array(items) => items.iter().flat_map(strings).collect(),
-        Value::Object(o) => o
+        Value::Object(_) => value
             .get("name")
-            .or_else(|| o.get("url"))
-            .or_else(|| o.get("@id"))
+            .or_else(|| value.get("url"))
+            .or_else(|| value.get("@id"))
             .map(strings)
             .unwrap_or_default(),
         _ => Vec::new(),

@@ -2,7 +2,7 @@
 //! analysis into one value that the article type, the byline and the transparency facts
 //! all read (each parsed the page's JSON-LD again before).
 
-use serde_json::Value;
+use crate::json::Value;
 
 use crate::page::jsonld;
 use crate::page::model::Page;

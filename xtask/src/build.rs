@@ -98,6 +98,9 @@ fn wasm_package(root: &Path) -> Result<PathBuf> {
 /// place: 1 KB smaller gzipped. Its memory-packing pass is skipped: it splits the data
 /// segment at every run of zeros, which once made the zipped wasm 14 KB *larger* (each
 /// piece's offset is a number that does not compress) and still costs 0.3 KB.
+/// `--low-memory-unused` lets it fold a constant added to an address into the access's
+/// offset (0.9 KB): the two differ only when the addition wraps past 4 GiB into the first
+/// KB, which Rust's in-bounds pointer arithmetic never does.
 pub fn shrink(root: &Path, wasm: &Path) -> Result {
     let wasm = wasm.to_string_lossy();
     cmd::run(
@@ -108,6 +111,7 @@ pub fn shrink(root: &Path, wasm: &Path) -> Result {
             "wasm-opt",
             "-Oz",
             "--skip-pass=memory-packing",
+            "--low-memory-unused",
             // The features rustc's wasm32 target enables by default.
             "--enable-bulk-memory",
             "--enable-nontrapping-float-to-int",
