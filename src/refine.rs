@@ -104,46 +104,47 @@ pub struct Thresholds {
     pub loaded: f32,
 }
 
-/// All three fields are required; unknown fields are skipped.
 impl FromJson for Scores {
     fn read(r: &mut Reader<'_>) -> Result<Scores, json::Error> {
-        let (mut opinion, mut claim, mut loaded) = (None, None, None);
-        r.object(&mut |r, key| {
-            match key {
-                "opinion" => opinion = Some(r.read()?),
-                "claim" => claim = Some(r.read()?),
-                "loaded" => loaded = Some(r.read()?),
-                _ => r.skip()?,
-            }
-            Ok(())
-        })?;
+        let (opinion, claim, loaded) = read_heads(r)?;
         Ok(Scores {
-            opinion: r.required(opinion, "opinion")?,
-            claim: r.required(claim, "claim")?,
-            loaded: r.required(loaded, "loaded")?,
+            opinion,
+            claim,
+            loaded,
         })
     }
 }
 
-/// All three fields are required; unknown fields are skipped.
 impl FromJson for Thresholds {
     fn read(r: &mut Reader<'_>) -> Result<Thresholds, json::Error> {
-        let (mut opinion, mut claim, mut loaded) = (None, None, None);
-        r.object(&mut |r, key| {
-            match key {
-                "opinion" => opinion = Some(r.read()?),
-                "claim" => claim = Some(r.read()?),
-                "loaded" => loaded = Some(r.read()?),
-                _ => r.skip()?,
-            }
-            Ok(())
-        })?;
+        let (opinion, claim, loaded) = read_heads(r)?;
         Ok(Thresholds {
-            opinion: r.required(opinion, "opinion")?,
-            claim: r.required(claim, "claim")?,
-            loaded: r.required(loaded, "loaded")?,
+            opinion,
+            claim,
+            loaded,
         })
     }
+}
+
+/// The model's three heads, as both its scores and its thresholds name them: `opinion`
+/// and `claim` (numbers) and `loaded` (a number, or each word's scores). All three are
+/// required; unknown fields are skipped.
+fn read_heads<L: FromJson>(r: &mut Reader<'_>) -> Result<(f32, f32, L), json::Error> {
+    let (mut opinion, mut claim, mut loaded) = (None, None, None);
+    r.object(&mut |r, key| {
+        match key {
+            "opinion" => opinion = Some(r.read()?),
+            "claim" => claim = Some(r.read()?),
+            "loaded" => loaded = Some(r.read()?),
+            _ => r.skip()?,
+        }
+        Ok(())
+    })?;
+    Ok((
+        r.required(opinion, "opinion")?,
+        r.required(claim, "claim")?,
+        r.required(loaded, "loaded")?,
+    ))
 }
 
 /// What the learned model said of one sentence, as the reader sees it.
