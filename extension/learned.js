@@ -19,6 +19,8 @@ globalThis.newslensLearnedTier = (() => {
    * waits no longer than that for its turn (queue.js).
    */
   const BATCH = 4;
+  /** Sentences sorted by length together (`batched`): a screenful or two. */
+  const WINDOW = 8 * BATCH;
 
   let reading = null; // Promise of { bytes, memory, read } (read: ms from the start to the files read and the module compiled)
   let loading = null; // Promise of { model, thresholds, read, build, memory } (build: ms LearnedModel.load took)
@@ -95,8 +97,9 @@ globalThis.newslensLearnedTier = (() => {
     try {
       const { model: learned, thresholds, read, build, memory } = await model(base, run);
       const { ids, first } = JSON.parse(page.order(JSON.stringify(visible)));
-      const batches = [...batched(page, ids.slice(0, first)), ...batched(page, ids.slice(first))];
-      const viewport = Math.ceil(first / BATCH); // the batches that finish the visible blocks
+      const inView = batched(page, ids.slice(0, first));
+      const batches = [...inView, ...batched(page, ids.slice(first))];
+      const viewport = inView.length; // the batches that finish the visible blocks
       let scoring = 0;
       let sentences = 0;
       for (let at = 0; at < batches.length && !gone(); at++) {
@@ -126,13 +129,16 @@ globalThis.newslensLearnedTier = (() => {
   /**
    * Sentences `ids` of `page` in batches of BATCH, those of like length together: a batch
    * is padded to its longest sentence, so in the page's order a batch of four cost a
-   * quarter more (the seed column in wasm).
+   * quarter more (the seed column in wasm). Sorted within windows of WINDOW sentences
+   * only, so that the page is still refined from where the reader is onwards.
    */
   function batched(page, ids) {
     const length = new Map(JSON.parse(page.inputs(JSON.stringify(ids))).map(({ sentence }, i) => [ids[i], sentence.length]));
-    const sorted = [...ids].sort((a, b) => length.get(a) - length.get(b));
     const batches = [];
-    for (let at = 0; at < sorted.length; at += BATCH) batches.push(sorted.slice(at, at + BATCH));
+    for (let from = 0; from < ids.length; from += WINDOW) {
+      const sorted = ids.slice(from, from + WINDOW).sort((a, b) => length.get(a) - length.get(b));
+      for (let at = 0; at < sorted.length; at += BATCH) batches.push(sorted.slice(at, at + BATCH));
+    }
     return batches;
   }
 

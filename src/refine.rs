@@ -185,6 +185,12 @@ pub struct Refinement {
     pub sourcing_left_out: u32,
 }
 
+/// At most this many sentences of a page are scored by the learned tier. A long feature
+/// has a few hundred; at 20–40 ms a sentence in the browser's background, a page of a
+/// megabyte (ten thousand sentences) would keep a core busy for minutes. The rest keep
+/// their instant marks, and their cards say so.
+pub const MAX_REFINED: usize = 500;
+
 /// The order to score a page's sentences in: `ids`, of which the `first` are those the
 /// reader sees.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -248,13 +254,20 @@ impl Refiner {
         })
     }
 
-    /// Every sentence id, those in the blocks `first` (the ones the reader sees) first,
-    /// each group in document order.
+    /// The sentence ids to score, at most [`MAX_REFINED`]: those in the blocks `first`
+    /// (the ones the reader sees), then those after them (where the reader goes on), then
+    /// those before, each group in document order.
     pub fn order(&self, first: &[u32]) -> Order {
         let seen = |id: &usize| first.contains(&self.blocks[self.ids[*id].0].index);
         let (mut ids, rest): (Vec<usize>, Vec<usize>) = (0..self.ids.len()).partition(seen);
-        let first = ids.len();
-        ids.extend(rest);
+        let first = ids.len().min(MAX_REFINED);
+        let last_seen = ids.last().copied();
+        let (after, before): (Vec<usize>, Vec<usize>) = rest
+            .into_iter()
+            .partition(|&id| last_seen.is_some_and(|l| id > l));
+        ids.extend(after);
+        ids.extend(before);
+        ids.truncate(MAX_REFINED);
         Order { ids, first }
     }
 
@@ -533,11 +546,35 @@ mod tests {
         assert_eq!(refiner.len(), 4);
         let order = refiner.order(&[2, 1]);
         assert_eq!((order.ids, order.first), (vec![2, 3, 0, 1], 2));
+        // The sentences after the ones in view come before those above them.
+        let order = refiner.order(&[1]);
+        assert_eq!((order.ids, order.first), (vec![2, 3, 0, 1], 1));
         let input = refiner.input(2).expect("sentence 2");
         assert_eq!(input.sentence, "The mayor spoke on Wednesday.");
         assert_eq!(input.context, "It approved the budget.");
         assert_eq!(refiner.input(0).expect("sentence 0").context, "");
         assert_eq!(refiner.input(4), None);
+    }
+
+    #[test]
+    fn a_page_longer_than_the_cap_is_scored_from_what_the_reader_sees_on() {
+        let paragraphs: Vec<String> = (0..MAX_REFINED + 100)
+            .map(|i| format!("The council met on day {i} of the session."))
+            .collect();
+        let texts: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+        let (_, refiner) = crate::analyze_learned(&page(&texts), &Options::default());
+        assert_eq!(refiner.len(), MAX_REFINED + 100);
+        let order = refiner.order(&[200]);
+        assert_eq!(order.ids.len(), MAX_REFINED);
+        assert_eq!(order.first, 1);
+        // The sentence in view, then the rest of the page below it, then the top.
+        assert_eq!(order.ids[..3], [200, 201, 202]);
+        let below = MAX_REFINED + 100 - 200;
+        assert_eq!(order.ids[below - 1], MAX_REFINED + 99);
+        assert_eq!(
+            order.ids[below..],
+            (0..MAX_REFINED - below).collect::<Vec<_>>()[..]
+        );
     }
 
     #[test]
