@@ -88,9 +88,9 @@ export async function checkReader(context, extensionId, origin) {
   await set('#palette', 'default');
 
   await set('#wrapper', true);
-  await page.waitForFunction(() => document.querySelectorAll('[data-newslens="mark"]').length > 10, null, { timeout: 5000 })
-    .catch(() => fail('wrapper mode drew no elements'));
-  const wrapped = await page.evaluate(() => {
+  // The wrapped marks as the page shows them, read in the same task as the check that they
+  // are all there (a redraw in between clears them first).
+  const wrappedState = () => {
     const marks = [...document.querySelectorAll('[data-newslens="mark"]')];
     return {
       count: marks.length,
@@ -100,8 +100,11 @@ export async function checkReader(context, extensionId, origin) {
       highlights: [...CSS.highlights].filter(([n, h]) => n.startsWith('newslens-') && h.size).length,
       styled: !!marks.length && getComputedStyle(marks[0]).textDecorationLine.includes('underline'),
     };
-  });
-  if (!wrapped.roles || !wrapped.labelled || !wrapped.hedge || wrapped.highlights || !wrapped.styled) fail(`wrapper mode: ${JSON.stringify(wrapped)}`);
+  };
+  const wrapped = await page.waitForFunction(`(() => { const s = (${wrappedState})(); return s.count > 10 && s.roles && s.labelled && s.hedge && !s.highlights && s.styled && s; })()`, null, { timeout: 10000 })
+    .then((handle) => handle.jsonValue())
+    .catch(() => page.evaluate(wrappedState));
+  if (wrapped.count <= 10 || !wrapped.roles || !wrapped.labelled || !wrapped.hedge || wrapped.highlights || !wrapped.styled) fail(`wrapper mode: ${JSON.stringify(wrapped)}`);
   const textWrapped = await page.evaluate(() => document.body.textContent);
   await set('#wrapper', false);
   await page.waitForFunction(() => !document.querySelector('[data-newslens="mark"]') && (CSS.highlights.get('newslens-hedge') || { size: 0 }).size > 0, null, { timeout: 5000 })
