@@ -66,5 +66,31 @@ globalThis.newslensIncremental = (() => {
     return { blocks, redraw, keep };
   }
 
-  return { blockKey, matchBlocks, sameNodes, groupByBlock, merge };
+  /**
+   * Where each of `count` blocks before an update went (`matched`, from matchBlocks): its
+   * index now, or -1 if its text left the page.
+   */
+  function moves(matched, count) {
+    const to = new Array(count).fill(-1);
+    matched.forEach((previous, i) => {
+      if (previous >= 0) to[previous] = i;
+    });
+    return to;
+  }
+
+  /**
+   * `refinement` (src/refine.rs: its `blocks` name blocks by index, as they were when it
+   * was asked for) with its blocks renumbered through `steps`, the `moves` of each update
+   * since, in order; blocks whose text left the page are dropped.
+   */
+  function renumber(refinement, steps) {
+    const blocks = [];
+    for (const entry of refinement.blocks) {
+      const block = steps.reduce((at, to) => (at < 0 ? at : to[at] ?? -1), entry.block);
+      if (block >= 0) blocks.push({ ...entry, block, findings: entry.findings.map((f) => ({ ...f, block })) });
+    }
+    return { ...refinement, blocks };
+  }
+
+  return { blockKey, matchBlocks, sameNodes, groupByBlock, merge, moves, renumber };
 })();

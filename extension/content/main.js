@@ -5,7 +5,7 @@
 
 (() => {
   const { collectPageSliced, createView, yieldToPage } = globalThis.newslensDom;
-  const { blockKey, matchBlocks, groupByBlock, merge } = globalThis.newslensIncremental;
+  const { blockKey, matchBlocks, groupByBlock, merge, moves, renumber } = globalThis.newslensIncremental;
   const analyzer = globalThis.newslensAnalyzer;
   const settings = globalThis.newslensSettings;
   const protocol = globalThis.newslensProtocol;
@@ -157,7 +157,9 @@
     if (onRefined) analysis.tierNote = 'Learned model: reading the article…';
     state = {
       url: location.href, options, analysis, view, panel: null, run,
-      learned: onRefined && { at: first, added: 0, removed: 0, sentences: 0 },
+      // `moves`: where each update moved the blocks (incremental.js), for refinements
+      // asked for before it.
+      learned: onRefined && { at: first, added: 0, removed: 0, sentences: 0, moves: [] },
       blocks: page.blocks.map((block, i) => ({
         key: blockKey(block), role: analysis.roles[i], nodes: nodes[i],
         findings: byBlock[i] || [],
@@ -174,9 +176,12 @@
   /**
    * Applies one of the learned tier's messages about analysis `run` (protocol
    * `refinementOf`): its refinement of some sentences, or why it could not run, which the
-   * panel says (the instant marks stay).
+   * panel says (the instant marks stay). `update`: how many updates of the page had been
+   * made when it was asked for (0: the page's analysis; more: the blocks an update added,
+   * whose count of unsourced sentences left out is theirs alone, so the panel keeps the
+   * page's); its blocks are renumbered through the updates made since.
    */
-  async function refine(run, { refinement, stage, timings, error }) {
+  async function refine(run, { refinement: asked, stage, timings, error }, update = 0) {
     if (!state || state.run !== run || !state.learned) return;
     const tally = state.learned;
     if (error) {
@@ -185,12 +190,13 @@
       learnedDebug({ learned: 'failed', error });
       return;
     }
+    const refinement = renumber(asked, tally.moves.slice(update));
     Object.assign(explanations, refinement.explanations);
     const { added, removed } = await quietly(state.view, () => refined.apply(refinement, state.blocks, state.view));
     tally.added += added;
     tally.removed += removed;
     tally.sentences += refinement.sentences.length;
-    if (typeof refinement.sourcing_left_out === 'number') state.analysis.sourcing_left_out = refinement.sourcing_left_out;
+    if (!update && typeof refinement.sourcing_left_out === 'number') state.analysis.sourcing_left_out = refinement.sourcing_left_out;
     if (!stage) return;
     if (stage === 'done') {
       state.analysis.tierNote = `Learned model: read ${tally.sentences} sentences, added ${tally.added} marks and removed ${tally.removed}; each card says which tier made its mark.`;
@@ -246,18 +252,24 @@
     matched.forEach((previous, i) => {
       if (previous < 0 && !tickers.inBlock(blockElements[i], nodes[i])) fresh.push(i);
     });
+    // The learned tier refines the new blocks too. Its refinements name blocks by index:
+    // those still on their way, and this update's, are renumbered by the moves of the
+    // updates after them (refine).
+    const { run, learned } = state;
+    const update = learned ? learned.moves.length + 1 : 0;
+    const onRefined = learned ? (message) => schedule(() => refine(run, message, update)) : null;
     let found = null;
     if (fresh.length) {
-      // The core reports findings only for the fresh blocks (only_blocks).
-      found = (await analyzer.analyze(page, { ...state.options, only_blocks: fresh })).analysis;
+      // The core reports findings only for the fresh blocks (only_blocks), and the learned
+      // tier refines only those.
+      const options = { ...state.options, only_blocks: fresh };
+      found = (await analyzer.stream(options, onRefined).finish(page, onRefined && fresh)).analysis;
       Object.assign(explanations, found.explanations);
       // Text that was there before changed role (the article is elsewhere now): start over.
       if (matched.some((p, i) => p >= 0 && found.roles[i] !== state.blocks[p].role)) return full();
     }
     const { blocks, redraw, keep } = merge(state.blocks, matched, keys, nodes, found);
-    // The learned tier's refinements name blocks by index: once text moved, the rest of
-    // them would land on the wrong blocks (the marks it made so far stay).
-    if (matched.some((previous, i) => previous !== i) || matched.length !== state.blocks.length) state.learned = null;
+    if (learned) learned.moves.push(moves(matched, state.blocks.length));
     state.view.prune(keep);
     await state.view.add(redraw.sort((a, b) => a.block - b.block), nodes);
     state.blocks = blocks;

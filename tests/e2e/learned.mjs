@@ -31,6 +31,9 @@ const EACH_MARK = `(() => {
 /** Every newslens mark's key, sorted. */
 const MARKS = `async () => ${EACH_MARK}.map((m) => m.key).sort()`;
 
+/** A paragraph the test adds to the seed page after load (written for this test). */
+const LATE_PARAGRAPH = 'Officials said the talks would begin next month in Geneva. Critics called the plan a shameful surrender.';
+
 /** The panel's note on the learned tier (dom/summary.js), '' while there is none. */
 const NOTE = 'async (root) => { const n = root.querySelector(".tier-note"); return n ? n.textContent : ""; }';
 /** The card's text, '' when it is hidden. */
@@ -134,6 +137,20 @@ export async function checkLearned(browser, origin, reportTimings) {
   const figures = lines('newslens learned:');
   // The instant tier's analysis of the same visit: its first marks must not wait for the learned tier.
   const analysis = lines('newslens:').find((f) => typeof f.first === 'number');
+  // Text the page adds after load is refined too. Inserted before the author's bio, so the
+  // blocks after it move: the refinement must follow them (content/incremental.js renumber).
+  const count = (text) => Number((/read (\d+) sentences/.exec(text) || [])[1] || 0);
+  const read = count(note);
+  await tab.evaluate(`async () => {
+    const p = document.createElement('p');
+    p.textContent = ${JSON.stringify(LATE_PARAGRAPH)};
+    document.querySelector('.author-bio').before(p);
+  }`);
+  let later = note;
+  for (const end = Date.now() + 20000; Date.now() < end && count(later) <= read; await sleep(200)) {
+    later = (await tab.inShadow('panel', NOTE)) || '';
+  }
+  if (count(later) <= read) fail(`a paragraph added after load was not refined: "${later}"`);
   if (tab.close) await tab.close();
 
   // Off again: exactly the instant marks.

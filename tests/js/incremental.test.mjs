@@ -7,7 +7,7 @@ import vm from 'node:vm';
 
 const context = {};
 vm.runInNewContext(fs.readFileSync('extension/content/incremental.js', 'utf8'), context);
-const { blockKey, matchBlocks, sameNodes, merge } = context.newslensIncremental;
+const { blockKey, matchBlocks, sameNodes, merge, moves, renumber } = context.newslensIncremental;
 
 test('a block is known by its text, however it is split into nodes', () => {
   assert.equal(blockKey({ segments: ['The plan ', 'will', ' fail.'] }), blockKey({ segments: ['The plan will fail.'] }));
@@ -55,4 +55,22 @@ test('an update keeps the findings of known text, moved to their new place, and 
   assert.deepEqual(plain(redraw.map((f) => `${f.block} ${f.subtype}`)), ['0 vague', '2 hedge']);
   assert.deepEqual([...keep], [a]);
   assert.equal(blocks[2].nodes[0], d);
+});
+
+test("a refinement asked for before updates lands on its blocks' new places", () => {
+  // Update 1: a paragraph is inserted before the old block 2; update 2: block 0 is gone.
+  const first = moves(matchBlocks(['Title', 'One.', 'Bio.'], ['Title', 'One.', 'Two.', 'Bio.']), 3);
+  assert.deepEqual([...first], [0, 1, 3]);
+  const second = moves(matchBlocks(['Title', 'One.', 'Two.', 'Bio.'], ['One.', 'Two.', 'Bio.']), 4);
+  assert.deepEqual([...second], [-1, 0, 1, 2]);
+  const finding = (block) => ({ subtype: 'loaded', block, span: [0, 3] });
+  const asked = { blocks: [0, 1, 2].map((block) => ({ block, findings: [finding(block)] })), sentences: [] };
+  const now = renumber(asked, [first, second]);
+  // The title left the page; 'One.' is at 0, 'Bio.' at 2, and so are their findings.
+  assert.deepEqual(JSON.parse(JSON.stringify(now.blocks)), [
+    { block: 0, findings: [finding(0)] },
+    { block: 2, findings: [finding(2)] },
+  ]);
+  // Asked for after both updates: unchanged.
+  assert.deepEqual([...renumber(asked, []).blocks.map((b) => b.block)], [0, 1, 2]);
 });
