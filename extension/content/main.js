@@ -191,6 +191,8 @@
       return;
     }
     const refinement = renumber(asked, tally.moves.slice(update));
+    // A block that holds a ticker keeps no marks (tickers.unless), refined or not.
+    refinement.blocks = refinement.blocks.filter(({ block }) => !tickers.inBlock(null, state.blocks[block] ? state.blocks[block].nodes : []));
     Object.assign(explanations, refinement.explanations);
     const { added, removed } = await quietly(state.view, () => refined.apply(refinement, state.blocks, state.view));
     tally.added += added;

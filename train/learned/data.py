@@ -149,3 +149,11 @@ LICENCES = [
     "distributed to registered participants; check before redistributing",
     "BASIL lexical-bias spans, even half of the articles: no licence stated (cite Fan et al. 2019)",
 ]
+
+#: The sentences teacher.py labels for distillation besides those above (their own labels
+#: unused): their texts shape the student when `train.py --teacher` is used.
+DISTILLATION_LICENCES = [
+    "all-mpnet-base-v2 (teacher, not shipped): Apache-2.0",
+    "Pang & Lee 2004 subjectivity sentences (texts only, a sample): no licence stated",
+    "CoNLL-2010 Wikipedia weasel sentences (texts only, a sample): no licence stated",
+]

@@ -5,6 +5,7 @@
 (Not part of CI: it needs the training venv. Reads the committed models/learned/tokenizer.json.)
 """
 import json
+import tempfile
 import unittest
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from tokenizers import Tokenizer
 
 import export
 import inputs
+import train
 import vocab
 
 TOKENIZER = Path(__file__).resolve().parents[2] / "models/learned/tokenizer.json"
@@ -89,6 +91,24 @@ class Pruning(unittest.TestCase):
         self.assertNotIn(v["cat"], kept)
         self.assertIn(v["c"], kept)
         self.assertIn(v["##t"], kept)
+
+
+class SoftLabels(unittest.TestCase):
+    def test_the_teachers_opinion_is_the_target_and_empty_sentences_are_skipped(self):
+        enc = train.Encoder(Tokenizer.from_file(str(TOKENIZER)))
+        rows = [
+            {"sentence": "A shameful, reckless plan.", "opinion": 0.9},
+            {"sentence": "   ", "opinion": 0.4},
+            {"sentence": "The bridge reopened on Monday.", "opinion": 0.1},
+        ]
+        with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
+            f.write("".join(json.dumps(r) + "\n" for r in rows))
+        items = train.soft_examples(Path(f.name), enc)
+        Path(f.name).unlink()
+        self.assertEqual([label for _, label, _ in items], [0.9, 0.1])
+        e, _, _ = items[1]
+        # The sentence alone, no context: [CLS] pieces [SEP] [SEP].
+        self.assertEqual(e.types, [0] * (e.sentence_pieces + 2) + [1])
 
 
 class Storage(unittest.TestCase):

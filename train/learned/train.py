@@ -27,6 +27,12 @@ import vocab
 from bert import NewsBert
 from inputs import CONTEXT_PIECES, MAX_TOKENS, batch, encode
 
+#: What `--teacher` labels come from (teacher.py), as config.json names it.
+TEACHER = (
+    "all-mpnet-base-v2 (Apache-2.0) fine-tuned on opinion and loaded words (teacher.py); "
+    "its opinion probabilities on unlabelled sentences are distillation targets"
+)
+
 #: The sentence tasks and the loaded task share batches of this many examples.
 BATCH = 16
 
@@ -75,23 +81,28 @@ def train_batches(encoded, rng, weights):
 POOL = 20
 
 
-def pooled_batches(items, rng):
+def pooled_batches(items, rng, length=lambda item: len(item[0].ids)):
+    """The items in shuffled batches of `BATCH`, sorted by `length` within pools of `POOL`
+    batches (teacher.py batches its own items the same way)."""
     order = list(range(len(items)))
     rng.shuffle(order)
     batches = []
     for start in range(0, len(order), BATCH * POOL):
-        pool = sorted(order[start : start + BATCH * POOL], key=lambda i: len(items[i][0].ids))
+        pool = sorted(order[start : start + BATCH * POOL], key=lambda i: length(items[i]))
         batches += [pool[b : b + BATCH] for b in range(0, len(pool), BATCH)]
     rng.shuffle(batches)
     return [[items[i] for i in b] for b in batches]
 
 
 def loss_of(model, task, items):
+    """Binary cross-entropy of the task's head: against gold 0/1 labels, or for the
+    `opinion_soft` against the teacher's probabilities."""
     encs = [e for e, _, _ in items]
     ids, types, attention, sentence = batch(encs)
-    logits = model(ids, types, attention, sentence)[task]
+    head = task.removesuffix("_soft")
+    logits = model(ids, types, attention, sentence)[head]
     bce = torch.nn.functional.binary_cross_entropy_with_logits
-    if task != "loaded":
+    if head != "loaded":
         return bce(logits, torch.tensor([label for _, label, _ in items]))
     rows, cols, targets = [], [], []
     for row, (e, _, labels) in enumerate(items):
@@ -100,6 +111,17 @@ def loss_of(model, task, items):
             cols.append(first)
             targets.append(label)
     return bce(logits[rows, cols], torch.tensor(targets))
+
+
+def soft_examples(path, enc):
+    """The teacher's opinion labels (teacher.py's JSONL) as the student's training items:
+    each sentence with no context (as the teacher read it) and its opinion probability."""
+    out = []
+    for row in data.jsonl(path):
+        e, _ = enc(data.Example(row["sentence"], "", "soft", None, None))
+        if e.sentence_pieces:
+            out.append((e, row["opinion"], None))
+    return out
 
 
 def fine_tune(model, encoded, steps, lr, weights, seed):
@@ -170,8 +192,14 @@ def main():
     parser.add_argument("--no-basil", action="store_true", help="PTC spans only")
     parser.add_argument(
         "--weights",
-        default="1,1,1",
-        help="how often a batch is opinion, claim, loaded (relative)",
+        default="1,1,1,1",
+        help="how often a batch is opinion, claim, loaded, and with --teacher the teacher's "
+        "opinion labels (relative)",
+    )
+    parser.add_argument(
+        "--teacher",
+        type=Path,
+        help="soft labels written by teacher.py (distillation; default: none)",
     )
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--threads", type=int, default=2)
@@ -217,8 +245,13 @@ def main():
         "claim": encode_all(claim_train),
         "loaded": encode_all(loaded_train),
     }
+    if args.teacher:
+        encoded["opinion_soft"] = soft_examples(args.teacher, enc)
     log("examples", {t: len(v) for t, v in encoded.items()})
-    weights = dict(zip(("opinion", "claim", "loaded"), map(float, args.weights.split(","))))
+    tasks = ("opinion", "claim", "loaded", "opinion_soft")
+    weights = {
+        t: w for t, w in zip(tasks, map(float, args.weights.split(","))) if t in encoded
+    }
     fine_tune(model, encoded, args.steps, args.lr, weights, args.seed)
     train_seconds = time.time() - started
 
@@ -261,9 +294,9 @@ def main():
         "pooling": "mean_a",
         "storage": args.storage,
         "thresholds": thresholds,
-        "teacher": "none: fine-tuned directly (all-MiniLM-L6-v2 layers "
-        + args.layers + ", Apache-2.0)",
-        "data": data.LICENCES,
+        "teacher": TEACHER if args.teacher else "none: fine-tuned directly",
+        "base": f"all-MiniLM-L6-v2 layers {args.layers} (Apache-2.0)",
+        "data": data.LICENCES + (data.DISTILLATION_LICENCES if args.teacher else []),
     }
     (args.out / "config.json").write_text(export.config_json(model.config, newslens))
     scores_model = export_model_scores(exported, enc)
@@ -286,6 +319,7 @@ def main():
             "seconds": round(train_seconds),
             "basil": not args.no_basil,
             "task_weights": weights,
+            "teacher": str(args.teacher) if args.teacher else None,
         },
     )
     (args.out / "metrics.json").write_text(json.dumps(report, indent=2) + "\n")

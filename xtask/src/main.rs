@@ -33,8 +33,8 @@ const USAGE: &str = "usage: cargo xtask <build|test|bench|fuzz|kinds|train|train
           fit the sentence opinion model (src/opinion/weights.bin) or the claim model
           (src/claim/weights.bin) on ../shared/data
   train-learned [ARGS]
-          train the learned tier's model into models/learned/ (Python venv in target/,
-          CPU, ~20 min; ARGS go to train/learned/train.py, see docs/learned.md)";
+          train the learned tier's teacher, then its model into models/learned/ (Python
+          venv in target/, CPU, ~1 h; ARGS go to train/learned/train.py, see docs/learned.md)";
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1);
