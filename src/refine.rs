@@ -9,7 +9,7 @@
 //!
 //! - a word the model scores at or above its loaded threshold that no opinion mark covers
 //!   is added (outside quotations, which are the speaker's words, as for the instant
-//!   tier); an instant loaded-word mark is kept whatever the model says, with its score on
+//!   tier) when it is a word that can judge at all ([`judging_word`]); an instant loaded-word mark is kept whatever the model says, with its score on
 //!   the card: the threshold is set for precision (recall 0.18 on PTC's held-out articles),
 //!   so a low score is no evidence a word is not loaded — removing them took "wily",
 //!   "weak" and "recklessness" off the seed column, words a careful reader marks;
@@ -35,6 +35,7 @@ use crate::finding::{ClaimLabel, Finding, Learned, LearnedVerdict, Mark, Opinion
 use crate::json::{self, FromJson, Reader};
 use crate::options::{Options, Silenced};
 use crate::text::offsets::{SegmentMap, SegmentRange};
+use crate::text::Tags;
 
 /// What the refinement needs of one article block, gathered by the pipeline as it
 /// analyses the block (see `pipeline::analyze_learned`).
@@ -398,21 +399,22 @@ impl Refiner {
                 .findings
                 .iter()
                 .any(|p| p.finding.category == Category::Opinion && overlaps(&p.range));
-            let cue = &block.text[word.range.clone()];
+            let Some(range) = judging_word(&block.text, &word.range) else {
+                continue;
+            };
             if marked
                 || block.quoted.iter().any(overlaps)
-                || !cue.chars().any(char::is_alphabetic)
-                || self.silenced.contains(cue)
+                || self.silenced.contains(&block.text[range.clone()])
             {
                 continue;
             }
-            let mark = Mark::new(&block.text, word.range.clone(), Subtype::Loaded);
+            let mark = Mark::new(&block.text, range.clone(), Subtype::Loaded);
             out.explanations
                 .entry(Subtype::Loaded)
                 .or_insert_with(|| Subtype::Loaded.explanation().to_string());
             added.push(Placed {
                 finding: finding(block, &mark, learned(Tier::Learned, Some(word.p))),
-                range: word.range.clone(),
+                range,
             });
         }
         out.removed += removed;
@@ -455,6 +457,23 @@ fn finding(block: &Block, mark: &Mark, learned: Learned) -> Finding {
 }
 
 /// Whether two byte ranges share a byte.
+/// The word of `text[range]` (a word as the model groups pieces: "terrifying," with its
+/// comma) that a sentiment list knows can carry a judgement (the loaded, evaluative,
+/// unproven or praise words: Hu & Liu's lexicon), as a range of `text` without the
+/// punctuation. The model was taught phrases (PTC marks "hurling rocks through windows"),
+/// so it also scores high the words around the one that judges: "in", "windows",
+/// "carvings" on the pages read; whether the listed word judges here is the model's call.
+fn judging_word(text: &str, range: &Range<usize>) -> Option<Range<usize>> {
+    const JUDGING: Tags = Tags::LOADED
+        .with(Tags::EVALUATIVE)
+        .with(Tags::UNPROVEN)
+        .with(Tags::PRAISE);
+    crate::text::words(&text[range.clone()])
+        .into_iter()
+        .find(|w| w.tags.has(JUDGING))
+        .map(|w| range.start + w.start..range.start + w.end)
+}
+
 fn overlap(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
