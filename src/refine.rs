@@ -10,7 +10,7 @@
 //! - a word the model scores at or above its loaded threshold that no opinion mark covers
 //!   is added (outside quotations, which are the speaker's words, as for the instant
 //!   tier) when it is a word that can judge at all ([`judging_word`]); an instant loaded-word mark is kept whatever the model says, with its score on
-//!   the card: the threshold is set for precision (recall 0.18 on PTC's held-out articles),
+//!   the card: the threshold is set for precision (recall 0.23 on PTC's held-out articles),
 //!   so a low score is no evidence a word is not loaded — removing them took "wily",
 //!   "weak" and "recklessness" off the seed column, words a careful reader marks;
 //! - the model's claim probability replaces the instant check-worthiness in deciding
@@ -456,7 +456,6 @@ fn finding(block: &Block, mark: &Mark, learned: Learned) -> Finding {
     }
 }
 
-/// Whether two byte ranges share a byte.
 /// The word of `text[range]` (a word as the model groups pieces: "terrifying," with its
 /// comma) that a sentiment list knows can carry a judgement (the loaded, evaluative,
 /// unproven or praise words: Hu & Liu's lexicon), as a range of `text` without the
@@ -474,6 +473,7 @@ fn judging_word(text: &str, range: &Range<usize>) -> Option<Range<usize>> {
         .map(|w| range.start + w.start..range.start + w.end)
 }
 
+/// Whether two byte ranges share a byte.
 fn overlap(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }

@@ -92,5 +92,43 @@ globalThis.newslensIncremental = (() => {
     return { ...refinement, blocks };
   }
 
-  return { blockKey, matchBlocks, sameNodes, groupByBlock, merge, moves, renumber };
+  /**
+   * The updates' `moves` that refinements still on their way need (renumber). Updates are
+   * numbered from 1 (0 is the page's own analysis): `next()` is the number the next one
+   * takes, `ask(u)` says a refinement of update `u`'s blocks is on its way, `settle(u)`
+   * that it is over, `push(to)` records the next update's moves, `since(u)` gives those
+   * of the updates after `u`. Moves no refinement on its way needs are dropped, so a page
+   * that updates for hours keeps a few. The page's own refinement (0) is on its way from
+   * the start.
+   */
+  function movesLog() {
+    let first = 1; // the update whose moves are steps[0]
+    const steps = [];
+    const pending = new Set([0]);
+    const drop = () => {
+      const oldest = pending.size ? Math.min(...pending) : Infinity;
+      const n = Math.min(steps.length, oldest + 1 - first);
+      if (n > 0) {
+        steps.splice(0, n);
+        first += n;
+      }
+    };
+    return {
+      next: () => first + steps.length,
+      ask: (update) => pending.add(update),
+      settle(update) {
+        pending.delete(update);
+        drop();
+      },
+      push(to) {
+        steps.push(to);
+        drop();
+      },
+      since: (update) => steps.slice(update + 1 - first),
+      /** How many moves are kept. */
+      size: () => steps.length,
+    };
+  }
+
+  return { blockKey, matchBlocks, sameNodes, groupByBlock, merge, moves, renumber, movesLog };
 })();

@@ -5,7 +5,7 @@
 
 (() => {
   const { collectPageSliced, createView, yieldToPage } = globalThis.newslensDom;
-  const { blockKey, matchBlocks, groupByBlock, merge, moves, renumber } = globalThis.newslensIncremental;
+  const { blockKey, matchBlocks, groupByBlock, merge, moves, renumber, movesLog } = globalThis.newslensIncremental;
   const analyzer = globalThis.newslensAnalyzer;
   const settings = globalThis.newslensSettings;
   const protocol = globalThis.newslensProtocol;
@@ -157,9 +157,9 @@
     if (onRefined) analysis.tierNote = 'Learned model: reading the article…';
     state = {
       url: location.href, options, analysis, view, panel: null, run,
-      // `moves`: where each update moved the blocks (incremental.js), for refinements
-      // asked for before it.
-      learned: onRefined && { at: first, added: 0, removed: 0, sentences: 0, moves: [] },
+      // `moves`: where each update moved the blocks (incremental.js movesLog), for the
+      // refinements asked for before it; the page's own is on its way.
+      learned: onRefined && { at: first, added: 0, removed: 0, sentences: 0, pageDone: false, moves: movesLog() },
       blocks: page.blocks.map((block, i) => ({
         key: blockKey(block), role: analysis.roles[i], nodes: nodes[i],
         findings: byBlock[i] || [],
@@ -176,21 +176,25 @@
   /**
    * Applies one of the learned tier's messages about analysis `run` (protocol
    * `refinementOf`): its refinement of some sentences, or why it could not run, which the
-   * panel says (the instant marks stay). `update`: how many updates of the page had been
-   * made when it was asked for (0: the page's analysis; more: the blocks an update added,
-   * whose count of unsourced sentences left out is theirs alone, so the panel keeps the
-   * page's); its blocks are renumbered through the updates made since.
+   * panel says (the instant marks stay). `update`: which analysis asked for it (0: the
+   * page's; more: an update's, of the blocks it added, whose count of unsourced sentences
+   * left out is theirs alone, so the panel keeps the page's); its blocks are renumbered
+   * through the updates made since. The panel's note speaks for the page's refinement:
+   * an update's changes it only once that one is over.
    */
   async function refine(run, { refinement: asked, stage, timings, error }, update = 0) {
     if (!state || state.run !== run || !state.learned) return;
     const tally = state.learned;
+    if (error || stage === 'done') tally.moves.settle(update);
     if (error) {
-      state.analysis.tierNote = `The learned model could not run here, so these are the instant tier's marks (${error}).`;
-      refresh();
-      learnedDebug({ learned: 'failed', error });
+      if (!update) {
+        state.analysis.tierNote = `The learned model could not run here, so these are the instant tier's marks (${error}).`;
+        refresh();
+      }
+      learnedDebug({ learned: 'failed', update, error });
       return;
     }
-    const refinement = renumber(asked, tally.moves.slice(update));
+    const refinement = renumber(asked, tally.moves.since(update));
     // A block that holds a ticker keeps no marks (tickers.unless), refined or not.
     refinement.blocks = refinement.blocks.filter(({ block }) => !tickers.inBlock(null, state.blocks[block] ? state.blocks[block].nodes : []));
     Object.assign(explanations, refinement.explanations);
@@ -200,7 +204,8 @@
     tally.sentences += refinement.sentences.length;
     if (!update && typeof refinement.sourcing_left_out === 'number') state.analysis.sourcing_left_out = refinement.sourcing_left_out;
     if (!stage) return;
-    if (stage === 'done') {
+    if (stage === 'done' && !update) tally.pageDone = true;
+    if (stage === 'done' && tally.pageDone) {
       state.analysis.tierNote = `Learned model: read ${tally.sentences} sentences, added ${tally.added} marks and removed ${tally.removed}; each card says which tier made its mark.`;
     }
     refresh();
@@ -258,7 +263,7 @@
     // those still on their way, and this update's, are renumbered by the moves of the
     // updates after them (refine).
     const { run, learned } = state;
-    const update = learned ? learned.moves.length + 1 : 0;
+    const update = learned ? learned.moves.next() : 0;
     const onRefined = learned ? (message) => schedule(() => refine(run, message, update)) : null;
     let found = null;
     if (fresh.length) {
@@ -266,15 +271,18 @@
       // tier refines only those.
       const options = { ...state.options, only_blocks: fresh };
       found = (await analyzer.stream(options, onRefined).finish(page, onRefined && fresh)).analysis;
+      // Its refinement comes after this reply, each part a job after this one.
+      if (learned) learned.moves.ask(update);
       Object.assign(explanations, found.explanations);
       // Text that was there before changed role (the article is elsewhere now): start over.
       if (matched.some((p, i) => p >= 0 && found.roles[i] !== state.blocks[p].role)) return full();
     }
     const { blocks, redraw, keep } = merge(state.blocks, matched, keys, nodes, found);
-    if (learned) learned.moves.push(moves(matched, state.blocks.length));
+    const moved = moves(matched, state.blocks.length);
     state.view.prune(keep);
     await state.view.add(redraw.sort((a, b) => a.block - b.block), nodes);
     state.blocks = blocks;
+    if (learned) learned.moves.push(moved);
     refresh();
     debug({ update: true, fresh: fresh.length, blocks: page.blocks.length, marks: state.view.marks });
   }

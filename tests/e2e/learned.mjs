@@ -137,8 +137,8 @@ export async function checkLearned(browser, origin, reportTimings) {
   const figures = lines('newslens learned:');
   // The instant tier's analysis of the same visit: its first marks must not wait for the learned tier.
   const analysis = lines('newslens:').find((f) => typeof f.first === 'number');
-  // Text the page adds after load is refined too. Inserted before the author's bio, so the
-  // blocks after it move: the refinement must follow them (content/incremental.js renumber).
+  // Text the page adds after load is refined too, also when it moves the blocks after it
+  // (inserted before the author's bio: a move once stopped the learned tier for the page).
   const count = (text) => Number((/read (\d+) sentences/.exec(text) || [])[1] || 0);
   const read = count(note);
   await tab.evaluate(`async () => {

@@ -7,7 +7,7 @@ import vm from 'node:vm';
 
 const context = {};
 vm.runInNewContext(fs.readFileSync('extension/content/incremental.js', 'utf8'), context);
-const { blockKey, matchBlocks, sameNodes, merge, moves, renumber } = context.newslensIncremental;
+const { blockKey, matchBlocks, sameNodes, merge, moves, renumber, movesLog } = context.newslensIncremental;
 
 test('a block is known by its text, however it is split into nodes', () => {
   assert.equal(blockKey({ segments: ['The plan ', 'will', ' fail.'] }), blockKey({ segments: ['The plan will fail.'] }));
@@ -73,4 +73,30 @@ test("a refinement asked for before updates lands on its blocks' new places", ()
   ]);
   // Asked for after both updates: unchanged.
   assert.deepEqual([...renumber(asked, []).blocks.map((b) => b.block)], [0, 1, 2]);
+});
+
+test('the moves are kept while a refinement asked for before them is on its way, and no longer', () => {
+  const log = movesLog();
+  const step = (n) => [n];
+  assert.equal(log.next(), 1);
+  log.push(step(1)); // update 1 added no blocks: nothing of its own to refine
+  log.ask(2);
+  log.push(step(2)); // update 2's blocks are being refined
+  log.push(step(3));
+  // The page's refinement (0) needs every move; update 2's those after it.
+  assert.deepEqual(JSON.parse(JSON.stringify(log.since(0))), [[1], [2], [3]]);
+  assert.deepEqual(JSON.parse(JSON.stringify(log.since(2))), [[3]]);
+  log.settle(0);
+  assert.equal(log.size(), 1);
+  assert.deepEqual(JSON.parse(JSON.stringify(log.since(2))), [[3]]);
+  assert.equal(log.next(), 4);
+  log.settle(2);
+  log.push(step(4));
+  // Nothing on its way: nothing kept, and the numbering goes on.
+  assert.equal(log.size(), 0);
+  assert.equal(log.next(), 5);
+  log.ask(5);
+  log.push(step(5));
+  log.push(step(6));
+  assert.deepEqual(JSON.parse(JSON.stringify(log.since(5))), [[6]]);
 });

@@ -284,10 +284,13 @@ def main():
     sentences = cut(distill_sentences(args.data, rng, args.per_source))
     log(f"labelling {len(sentences)} sentences")
     labels = predict(model, [enc(s) for s in sentences], pad)
-    with open(args.out / "soft-labels.jsonl", "w", encoding="utf-8") as f:
+    # Written whole, then renamed: `cargo xtask train-learned` takes an existing file as done.
+    partial = args.out / "soft-labels.jsonl.partial"
+    with open(partial, "w", encoding="utf-8") as f:
         for sentence, (opinion, _) in zip(sentences, labels):
             row = {"sentence": sentence, "opinion": round(opinion, 5)}
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    partial.replace(args.out / "soft-labels.jsonl")
     log("done", round(time.time() - started), "s")
 
 

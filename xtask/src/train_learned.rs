@@ -24,7 +24,9 @@ const SOFT_LABELS: &str = "target/learned-teacher/soft-labels.jsonl";
 
 pub fn run(root: &Path, args: &[String]) -> Result {
     let python = venv(root)?;
-    if !root.join(SOFT_LABELS).exists() {
+    // `--help` is the student's: not after half an hour of teacher.
+    let help = args.iter().any(|a| a == "--help" || a == "-h");
+    if !help && !root.join(SOFT_LABELS).exists() {
         cmd::run(
             root,
             &python,
