@@ -86,7 +86,8 @@ globalThis.newslensIncremental = (() => {
   function renumber(refinement, steps) {
     const blocks = [];
     for (const entry of refinement.blocks) {
-      const block = steps.reduce((at, to) => (at < 0 ? at : to[at] ?? -1), entry.block);
+      // A block gone stays gone: to[-1] is undefined.
+      const block = steps.reduce((at, to) => to[at] ?? -1, entry.block);
       if (block >= 0) blocks.push({ ...entry, block, findings: entry.findings.map((f) => ({ ...f, block })) });
     }
     return { ...refinement, blocks };
@@ -97,21 +98,18 @@ globalThis.newslensIncremental = (() => {
    * numbered from 1 (0 is the page's own analysis): `next()` is the number the next one
    * takes, `ask(u)` says a refinement of update `u`'s blocks is on its way, `settle(u)`
    * that it is over, `push(to)` records the next update's moves, `since(u)` gives those
-   * of the updates after `u`. Moves no refinement on its way needs are dropped, so a page
-   * that updates for hours keeps a few. The page's own refinement (0) is on its way from
-   * the start.
+   * of the updates after `u`. Once no refinement is on its way the moves are dropped, so a
+   * page that updates for hours keeps a few. The page's own refinement (0) is on its way
+   * from the start.
    */
   function movesLog() {
     let first = 1; // the update whose moves are steps[0]
     const steps = [];
     const pending = new Set([0]);
     const drop = () => {
-      const oldest = pending.size ? Math.min(...pending) : Infinity;
-      const n = Math.min(steps.length, oldest + 1 - first);
-      if (n > 0) {
-        steps.splice(0, n);
-        first += n;
-      }
+      if (pending.size) return;
+      first += steps.length;
+      steps.length = 0;
     };
     return {
       next: () => first + steps.length,

@@ -158,8 +158,8 @@
     state = {
       url: location.href, options, analysis, view, panel: null, run,
       // `moves`: where each update moved the blocks (incremental.js movesLog), for the
-      // refinements asked for before it; the page's own is on its way.
-      learned: onRefined && { at: first, added: 0, removed: 0, sentences: 0, pageDone: false, moves: movesLog() },
+      // refinements asked for before it; the page's own is on its way (`pageDone` once over).
+      learned: onRefined && { at: first, added: 0, removed: 0, sentences: 0, moves: movesLog() },
       blocks: page.blocks.map((block, i) => ({
         key: blockKey(block), role: analysis.roles[i], nodes: nodes[i],
         findings: byBlock[i] || [],
@@ -191,12 +191,10 @@
         state.analysis.tierNote = `The learned model could not run here, so these are the instant tier's marks (${error}).`;
         refresh();
       }
-      learnedDebug({ learned: 'failed', update, error });
+      learnedDebug({ learned: 'failed', error });
       return;
     }
     const refinement = renumber(asked, tally.moves.since(update));
-    // A block that holds a ticker keeps no marks (tickers.unless), refined or not.
-    refinement.blocks = refinement.blocks.filter(({ block }) => !tickers.inBlock(null, state.blocks[block] ? state.blocks[block].nodes : []));
     Object.assign(explanations, refinement.explanations);
     const { added, removed } = await quietly(state.view, () => refined.apply(refinement, state.blocks, state.view));
     tally.added += added;
