@@ -9,8 +9,8 @@
 //!
 //! - a word the model scores at or above its loaded threshold that no opinion mark covers
 //!   is added (outside quotations, which are the speaker's words, as for the instant
-//!   tier) when it is a word that can judge at all ([`judging_word`]); an instant loaded-word mark is kept whatever the model says, with its score on
-//!   the card: the threshold is set for precision (recall 0.23 on PTC's held-out articles),
+//!   tier) when it is a word that can judge at all ([`judging_word`]); an instant
+//!   loaded-word mark is kept whatever the model says, with its score on the card: the threshold is set for precision (recall 0.23 on PTC's held-out articles),
 //!   so a low score is no evidence a word is not loaded — removing them took "wily",
 //!   "weak" and "recklessness" off the seed column, words a careful reader marks;
 //! - the model's claim probability replaces the instant check-worthiness in deciding

@@ -34,6 +34,11 @@ def words_of(offsets):
     return words
 
 
+def word_labels(words, spans):
+    """1.0 for each word (first piece, char start, end) that overlaps a gold span, else 0.0."""
+    return [float(any(s < g_end and g_start < e for g_start, g_end in spans)) for _, s, e in words]
+
+
 def encode(tokenizer, sentence, context, cls, sep, context_pieces=CONTEXT_PIECES):
     s = tokenizer.encode(sentence, add_special_tokens=False)
     c = tokenizer.encode(context, add_special_tokens=False) if context else None

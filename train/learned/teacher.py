@@ -29,8 +29,8 @@ from transformers import AutoModel, AutoTokenizer
 
 import data
 import metrics
-from inputs import words_of
-from train import BATCH, pooled_batches
+from inputs import word_labels, words_of
+from train import BATCH, loaded_loss, pooled_batches
 
 #: Sentences per batch when scoring (training batches are the student's `BATCH`).
 SCORE_BATCH = 64
@@ -119,22 +119,13 @@ def batch(encoded, pad):
     return ids, attention, sentence
 
 
-def word_labels(words, spans):
-    return [float(any(s < g_end and g_start < e for g_start, g_end in spans)) for _, s, e in words]
-
-
 def loss_of(model, task, items, pad):
     logits = model(*batch([e for e, _ in items], pad))[task]
-    bce = torch.nn.functional.binary_cross_entropy_with_logits
     if task == "opinion":
-        return bce(logits, torch.tensor([label for _, label in items]))
-    rows, cols, targets = [], [], []
-    for row, ((_, _, words), labels) in enumerate(items):
-        for (first, _, _), label in zip(words, labels):
-            rows.append(row)
-            cols.append(first)
-            targets.append(label)
-    return bce(logits[rows, cols], torch.tensor(targets))
+        return torch.nn.functional.binary_cross_entropy_with_logits(
+            logits, torch.tensor([label for _, label in items])
+        )
+    return loaded_loss(logits, [(words, labels) for (_, _, words), labels in items])
 
 
 @torch.no_grad()

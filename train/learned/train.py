@@ -26,7 +26,7 @@ import metrics
 import student
 import vocab
 from bert import NewsBert
-from inputs import CONTEXT_PIECES, MAX_TOKENS, batch, encode
+from inputs import CONTEXT_PIECES, MAX_TOKENS, batch, encode, word_labels
 
 #: What `--teacher` labels come from (teacher.py), as config.json names it.
 TEACHER = (
@@ -60,12 +60,7 @@ class Encoder:
             self.tokenizer, example.sentence, example.context, self.cls, self.sep,
             self.context_pieces,
         )
-        labels = None
-        if example.spans is not None:
-            labels = [
-                float(any(s < g_end and g_start < end for g_start, g_end in example.spans))
-                for _, s, end in e.words
-            ]
+        labels = None if example.spans is None else word_labels(e.words, example.spans)
         return e, labels
 
 
@@ -109,13 +104,21 @@ def loss_of(model, task, items):
     bce = torch.nn.functional.binary_cross_entropy_with_logits
     if head != "loaded":
         return bce(logits, torch.tensor([label for _, label, _ in items]))
-    rows, cols, targets = [], [], []
-    for row, (e, _, labels) in enumerate(items):
-        for (first, _, _), label in zip(e.words, labels):
-            rows.append(row)
-            cols.append(first)
+    return loaded_loss(logits, [(e.words, labels) for e, _, labels in items])
+
+
+def loaded_loss(logits, rows):
+    """Binary cross-entropy of the loaded head at each word's first piece; `rows` gives each
+    batch row's words (first piece, start, end) and their labels (teacher.py uses it too)."""
+    at_rows, at_pieces, targets = [], [], []
+    for row, (words, labels) in enumerate(rows):
+        for (first, _, _), label in zip(words, labels):
+            at_rows.append(row)
+            at_pieces.append(first)
             targets.append(label)
-    return bce(logits[rows, cols], torch.tensor(targets))
+    return torch.nn.functional.binary_cross_entropy_with_logits(
+        logits[at_rows, at_pieces], torch.tensor(targets)
+    )
 
 
 def soft_examples(path, enc):
